@@ -1,0 +1,116 @@
+using Pipeline.Tokens;
+
+namespace Pipeline;
+
+/// <summary>
+/// The error catalogue: one factory method per stable code, so every message says what failed and how to fix it.
+/// Codes never change meaning; new errors get new codes. <c>docs/errors.md</c> lists them all.
+/// </summary>
+internal static class Errors
+{
+    public static PipelineException UnknownFactory(string name, IEnumerable<string> known) => new(
+        "E001",
+        $"No pipeline factory named '{name}'. Known factories: {Join(known)}. Register one with " +
+        $"Language.Factories[\"{name}\"] = (nlp, config) => new MyComponent(), or reference the package that " +
+        $"provides it (it exposes [assembly: PipelineFactory(\"{name}\", typeof(...))]), or remove '{name}' from " +
+        "the \"pipeline\" list of meta.json.");
+
+    public static PipelineException UnknownLanguage(string lang, IEnumerable<string> known) => new(
+        "E002",
+        $"No language class for code '{lang}'. Available: {Join(known)}. Use 'xx' for a language-neutral pipeline, or " +
+        "reference a package that exposes the language with [assembly: PipelineLanguage(...)].");
+
+    public static PipelineException MetaMissing(string directory) => new(
+        "E003",
+        $"'{directory}' has no meta.json. A model directory is written by nlp.ToDisk(path) and holds meta.json, " +
+        "tokenizer, vocab/ and one directory per component.");
+
+    public static PipelineFormatException MetaUnreadable(string file, string detail, Exception? inner = null) => new(
+        "E004", file, $"meta.json is not valid JSON ({detail}). Fix the file or write it again with nlp.ToDisk().", inner);
+
+    public static PipelineFormatException MetaField(string file, string field, string problem) => new(
+        "E005", file, $"field \"{field}\" {problem}.");
+
+    public static PipelineException ModelNotFound(string nameOrPath, IEnumerable<string> visible) => new(
+        "E006",
+        $"Can't find model '{nameOrPath}': it is not a directory with a meta.json, nor a model package this app " +
+        $"references. Models this app can see: {Join(visible)}. Add one with 'dotnet add package <lang>_<name>' or " +
+        "pass the path of a model directory.");
+
+    public static PipelineException ComponentDataMissing(string component, string path) => new(
+        "E007",
+        $"Component '{component}' has no data at '{path}'. The model directory is incomplete: save it again with " +
+        $"nlp.ToDisk(), or pass exclude: [\"{component}\"] to load the other parts.");
+
+    public static PipelineFormatException Corrupt(string source, string detail, Exception? inner = null) => new(
+        "E008", source, $"the data is truncated or corrupt ({detail}). Write it again, or restore it from a good copy.",
+        inner);
+
+    public static PipelineException DocBinAttrsDiffer(IEnumerable<string> mine, IEnumerable<string> theirs) => new(
+        "E009",
+        $"Cannot merge DocBins with different attributes: this one stores [{string.Join(", ", mine)}], the other " +
+        $"[{string.Join(", ", theirs)}]. Create both with the same attrs.");
+
+    public static PipelineException UnknownPipe(string name, IEnumerable<string> names) => new(
+        "E010", $"No component named '{name}' in the pipeline. Components: {Join(names)}.");
+
+    public static PipelineException DuplicatePipe(string name, IEnumerable<string> names) => new(
+        "E011",
+        $"The pipeline already has a component named '{name}' ({Join(names)}). Pass another name: " +
+        "nlp.AddPipe(pipe, name: \"...\").");
+
+    public static PipelineException BadPipePosition(string detail) => new(
+        "E012", $"Invalid position for AddPipe: {detail}. Give at most one of before, after, first and last.");
+
+    public static PipelineException ExtensionNotRegistered(string target, string name) => new(
+        "E013",
+        $"{target} has no extension attribute '{name}'. Register it first: {target}.SetExtension(\"{name}\", " +
+        "defaultValue). Values stored in a DocBin come back, but the attribute must be registered again in the " +
+        "reading process.");
+
+    public static PipelineException ExtensionValueNotSerializable(string name, Type type) => new(
+        "E014",
+        $"The value of extension or user-data '{name}' has type {type.FullName}, which cannot be serialized. " +
+        "Supported: null, bool, int, long, ulong, float, double, string, byte[], and lists or string-keyed " +
+        "dictionaries of these. Store a supported value, or create the DocBin with storeUserData: false.");
+
+    public static PipelineException SentencesUnset() => new(
+        "E015",
+        "This Doc has no sentence boundaries. Add a component that sets them (\"sentencizer\" or \"parser\") or set " +
+        "token.IsSentStart yourself.");
+
+    public static PipelineException OverlappingEntities(string first, string second) => new(
+        "E016", $"Entity spans overlap: {first} and {second}. A token can belong to at most one entity.");
+
+    public static PipelineException SpanOutOfRange(int start, int end, int length) => new(
+        "E017", $"Span [{start}, {end}) is outside the document of {length} tokens.");
+
+    public static PipelineFormatException UnsupportedFormat(string source, int found, int supported) => new(
+        "E018", source,
+        $"format version {found} is newer than this Pipeline.Core understands (up to {supported}). Upgrade Pipeline.Core.");
+
+    public static PipelineException AttrNotSettable(Attr attr) => new(
+        "E019",
+        $"Attribute {attr} is derived from the token text and cannot be set. Set Orth (the text) instead.");
+
+    public static PipelineException ArrayShape(string detail) => new("E020", $"Array does not fit the document: {detail}.");
+
+    public static PipelineException UnknownString(ulong hash) => new(
+        "E021",
+        $"No string for hash {hash} in the StringStore. The string was added to another Vocab: serialize the Doc " +
+        "with doc.ToBytes() or a DocBin, which carry their strings.");
+
+    public static PipelineException BadConfig(string component, string key, string problem) => new(
+        "E022", $"Setting '{key}' of component '{component}' {problem}.");
+
+    public static PipelineException InvalidArgument(string what, string problem) => new("E023", $"{what} {problem}.");
+
+    public static PipelineException WriteFailed(string path, Exception inner) => new(
+        "E025", $"Could not write '{path}': {inner.Message}. The previous contents were left in place.", inner);
+
+    internal static string Join(IEnumerable<string> names)
+    {
+        var list = names.Order(StringComparer.Ordinal).ToList();
+        return list.Count == 0 ? "(none)" : string.Join(", ", list);
+    }
+}

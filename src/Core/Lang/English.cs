@@ -1,0 +1,11 @@
+namespace Pipeline.Lang;
+
+/// <summary>English ("en").</summary>
+public sealed class English : Language
+{
+    /// <summary>Creates a blank English pipeline.</summary>
+    public English()
+        : base(LanguageDefaults.Whitespace("en"))
+    {
+    }
+}

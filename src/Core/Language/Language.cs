@@ -1,0 +1,206 @@
+using Pipeline.Components;
+using Pipeline.Registry;
+using Pipeline.Serialization;
+using Pipeline.Tokenization;
+using Pipeline.Tokens;
+
+namespace Pipeline;
+
+/// <summary>
+/// A processing pipeline: a tokenizer followed by named components, sharing one <see cref="Vocab"/>. Create one
+/// with <see cref="Nlp.Blank"/> or <see cref="Nlp.Load"/>, run it with <see cref="Process"/> or <see cref="Pipe"/>,
+/// and save it with <see cref="ToDisk"/> or <see cref="ToBytes"/>.
+/// </summary>
+public class Language
+{
+    private readonly List<(string Name, IPipe Pipe)> _pipeline = [];
+
+    /// <summary>Creates a blank pipeline for the language described by <paramref name="defaults"/>.</summary>
+    public Language(LanguageDefaults defaults)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        Defaults = defaults;
+        Vocab = new Vocab(defaults.Lang);
+        Tokenizer = defaults.CreateTokenizer(Vocab);
+        Meta = new ModelMeta { Lang = defaults.Lang, Name = "pipeline", Version = "0.0.0" };
+    }
+
+    /// <summary>The process-wide component factories, keyed by name.</summary>
+    public static FactoryRegistry Factories { get; } = new();
+
+    /// <summary>The language's defaults.</summary>
+    public LanguageDefaults Defaults { get; }
+
+    /// <summary>The language code, e.g. "en".</summary>
+    public string Lang => Defaults.Lang;
+
+    /// <summary>The shared vocabulary.</summary>
+    public Vocab Vocab { get; }
+
+    /// <summary>The tokenizer that turns text into docs.</summary>
+    public ITokenizer Tokenizer { get; set; }
+
+    /// <summary>The model's meta data (meta.json); kept in step with the pipeline when saved.</summary>
+    public ModelMeta Meta { get; set; }
+
+    /// <summary>The component names in processing order.</summary>
+    public IReadOnlyList<string> PipeNames => _pipeline.ConvertAll(p => p.Name);
+
+    /// <summary>The (name, component) pairs in processing order.</summary>
+    public IReadOnlyList<(string Name, IPipe Pipe)> Pipeline => _pipeline.AsReadOnly();
+
+    /// <summary>Tokenizes <paramref name="text"/> and runs every component over it.</summary>
+    public Doc Process(string text)
+    {
+        var doc = Tokenizer.Tokenize(text);
+        foreach (var (_, pipe) in _pipeline)
+        {
+            doc = pipe.Process(doc);
+        }
+
+        return doc;
+    }
+
+    /// <summary>Tokenizes without running the components.</summary>
+    public Doc MakeDoc(string text) => Tokenizer.Tokenize(text);
+
+    /// <summary>
+    /// Processes many texts in batches, yielding docs in input order. With <paramref name="threads"/> above 1,
+    /// batches run concurrently; components must then tolerate concurrent <see cref="IPipe.Process"/> calls.
+    /// </summary>
+    public IEnumerable<Doc> Pipe(IEnumerable<string> texts, int batchSize = 256, int threads = 1)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (batchSize < 1)
+        {
+            throw Errors.InvalidArgument("batchSize", $"is {batchSize}; it must be at least 1");
+        }
+
+        if (threads <= 1)
+        {
+            return texts.Select(Process);
+        }
+
+        return texts.Chunk(batchSize)
+            .AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(Math.Min(threads, 512))
+            .SelectMany(batch => Array.ConvertAll(batch, Process));
+    }
+
+    /// <summary>Creates a component through its registered factory.</summary>
+    public IPipe CreatePipe(string factory, IReadOnlyDictionary<string, object?>? config = null) =>
+        Factories[factory](this, config ?? new Dictionary<string, object?>());
+
+    /// <summary>
+    /// Adds a component, by default last, under <paramref name="name"/> (default: <see cref="IPipe.Name"/>).
+    /// Give at most one of <paramref name="before"/>, <paramref name="after"/>, <paramref name="first"/>.
+    /// </summary>
+    public void AddPipe(IPipe pipe, string? name = null, string? before = null, string? after = null, bool first = false)
+    {
+        ArgumentNullException.ThrowIfNull(pipe);
+        name ??= pipe.Name;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw Errors.InvalidArgument("Component name", "must not be empty");
+        }
+
+        if (HasPipe(name))
+        {
+            throw Errors.DuplicatePipe(name, PipeNames);
+        }
+
+        var positions = (before is null ? 0 : 1) + (after is null ? 0 : 1) + (first ? 1 : 0);
+        if (positions > 1)
+        {
+            throw Errors.BadPipePosition($"got {positions} of before/after/first");
+        }
+
+        var index = first ? 0
+            : before is not null ? IndexOf(before)
+            : after is not null ? IndexOf(after) + 1
+            : _pipeline.Count;
+        _pipeline.Insert(index, (name, pipe));
+    }
+
+    /// <summary>Whether a component of that name is in the pipeline.</summary>
+    public bool HasPipe(string name) => _pipeline.Exists(p => p.Name == name);
+
+    /// <summary>The component of that name (E010 when absent).</summary>
+    public IPipe GetPipe(string name) => _pipeline[IndexOf(name)].Pipe;
+
+    /// <summary>Removes the component of that name and returns it.</summary>
+    public IPipe RemovePipe(string name)
+    {
+        var index = IndexOf(name);
+        var pipe = _pipeline[index].Pipe;
+        _pipeline.RemoveAt(index);
+        return pipe;
+    }
+
+    /// <summary>Replaces the component of that name, keeping its position, and returns the old one.</summary>
+    public IPipe ReplacePipe(string name, IPipe pipe)
+    {
+        ArgumentNullException.ThrowIfNull(pipe);
+        var index = IndexOf(name);
+        var old = _pipeline[index].Pipe;
+        _pipeline[index] = (name, pipe);
+        return old;
+    }
+
+    /// <summary>Renames a component.</summary>
+    public void RenamePipe(string oldName, string newName)
+    {
+        if (HasPipe(newName))
+        {
+            throw Errors.DuplicatePipe(newName, PipeNames);
+        }
+
+        var index = IndexOf(oldName);
+        _pipeline[index] = (newName, _pipeline[index].Pipe);
+    }
+
+    /// <summary>The whole pipeline (meta, tokenizer, vocab, components) as bytes; <paramref name="exclude"/> skips parts by name.</summary>
+    public byte[] ToBytes(IEnumerable<string>? exclude = null) => LanguageSerializer.ToBytes(this, Skip(exclude));
+
+    /// <summary>Loads bytes from <see cref="ToBytes"/> into this pipeline's existing components.</summary>
+    public Language FromBytes(byte[] data, IEnumerable<string>? exclude = null)
+    {
+        LanguageSerializer.FromBytes(this, data, Skip(exclude));
+        return this;
+    }
+
+    /// <summary>
+    /// Saves the pipeline as a model directory: meta.json, tokenizer, vocab/ and one directory per component. The
+    /// directory is written under a temporary name and swapped in, so a failed save keeps the previous contents.
+    /// </summary>
+    public void ToDisk(string path, IEnumerable<string>? exclude = null) => LanguageSerializer.ToDisk(this, path, Skip(exclude));
+
+    /// <summary>
+    /// Loads a model directory into this pipeline's existing components (use <see cref="Nlp.Load"/> to build the
+    /// pipeline from meta.json). Data directories without a matching component are reported as warning W001.
+    /// </summary>
+    public Language FromDisk(string path, IEnumerable<string>? exclude = null)
+    {
+        LanguageSerializer.FromDisk(this, path, Skip(exclude));
+        return this;
+    }
+
+    /// <summary>The meta data as it would be saved: the current language and pipeline filled in.</summary>
+    internal ModelMeta CurrentMeta()
+    {
+        var meta = Meta.Clone();
+        meta.Lang = Lang;
+        meta.Pipeline = [.. PipeNames];
+        meta.FrameworkVersion ??= Nlp.CompatibleRange;
+        return meta;
+    }
+
+    private int IndexOf(string name)
+    {
+        var index = _pipeline.FindIndex(p => p.Name == name);
+        return index >= 0 ? index : throw Errors.UnknownPipe(name, PipeNames);
+    }
+
+    private static HashSet<string> Skip(IEnumerable<string>? exclude) => new(exclude ?? [], StringComparer.Ordinal);
+}

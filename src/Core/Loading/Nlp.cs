@@ -1,0 +1,45 @@
+using System.Reflection;
+using Pipeline.Registry;
+
+namespace Pipeline;
+
+/// <summary>Entry points: create a blank pipeline, or load a model from a directory or an installed package.</summary>
+public static class Nlp
+{
+    /// <summary>The registered language classes.</summary>
+    public static LanguageRegistry Languages { get; } = new();
+
+    /// <summary>The version of Pipeline.Core that is running.</summary>
+    public static string Version { get; } = ReadVersion();
+
+    /// <summary>The NuGet range of Pipeline.Core versions that can load models saved by this one.</summary>
+    public static string CompatibleRange { get; } = RangeFor(Version);
+
+    /// <summary>A pipeline of the language with no components.</summary>
+    public static Language Blank(string lang) => Languages.Create(lang);
+
+    /// <summary>The language class registered for a code, e.g. typeof(English) for "en".</summary>
+    public static Type GetLanguageClass(string lang) => Languages.GetClass(lang);
+
+    /// <summary>
+    /// Loads a model: <paramref name="nameOrPath"/> is a directory holding meta.json, or the name of a model package
+    /// the app references. Every component named in meta.json's "pipeline" is created through its factory, with
+    /// <paramref name="overrides"/> passed in its config, then the saved data is loaded.
+    /// </summary>
+    public static Language Load(string nameOrPath, Dictionary<string, object?>? overrides = null) =>
+        ModelLoader.Load(nameOrPath, overrides ?? []);
+
+    private static string ReadVersion()
+    {
+        var informational = typeof(Nlp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return informational?.Split('+')[0] ?? "0.0.0";
+    }
+
+    private static string RangeFor(string version)
+    {
+        var core = version.Split('-')[0].Split('.');
+        var major = int.Parse(core[0], System.Globalization.CultureInfo.InvariantCulture);
+        var minor = core.Length > 1 ? int.Parse(core[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        return major == 0 ? $"[0.{minor}.0, 0.{minor + 1}.0)" : $"[{major}.{minor}.0, {major + 1}.0.0)";
+    }
+}

@@ -1,0 +1,254 @@
+using MessagePack;
+using Pipeline.Components;
+
+namespace Pipeline.Serialization;
+
+/// <summary>
+/// Saves and loads a whole <see cref="Language"/>: meta, tokenizer, vocab and each component, either into one
+/// byte array or into a model directory.
+/// </summary>
+internal static class LanguageSerializer
+{
+    public const string MetaFile = "meta.json";
+    public const string TokenizerFile = "tokenizer";
+    public const string VocabDirectory = "vocab";
+    private const int FormatVersion = 1;
+    private const string Source = "pipeline bytes";
+
+    public static byte[] ToBytes(Language nlp, HashSet<string> skip)
+    {
+        var parts = new List<(string Key, byte[]? Bytes, string? Text)>();
+        if (!skip.Contains("meta"))
+        {
+            parts.Add(("meta", null, nlp.CurrentMeta().ToJson()));
+        }
+
+        if (!skip.Contains("tokenizer") && nlp.Tokenizer is IByteSerializable tokenizer)
+        {
+            parts.Add(("tokenizer", tokenizer.ToBytes(), null));
+        }
+
+        if (!skip.Contains("vocab"))
+        {
+            parts.Add(("vocab", nlp.Vocab.ToBytes(), null));
+        }
+
+        var components = nlp.Pipeline
+            .Where(p => !skip.Contains(p.Name) && ComponentState.HasState(p.Pipe))
+            .Select(p => (p.Name, Data: ComponentState.ToBytes(p.Pipe)))
+            .ToList();
+        return MsgPack.Write((ref MessagePackWriter w) =>
+        {
+            w.WriteMapHeader(parts.Count + 2);
+            w.Write("format");
+            w.Write(FormatVersion);
+            foreach (var (key, bytes, text) in parts)
+            {
+                w.Write(key);
+                if (text is not null)
+                {
+                    w.Write(text);
+                }
+                else
+                {
+                    w.Write(bytes);
+                }
+            }
+
+            w.Write("components");
+            w.WriteMapHeader(components.Count);
+            foreach (var (name, data) in components)
+            {
+                w.Write(name);
+                w.Write(data);
+            }
+        });
+    }
+
+    public static void FromBytes(Language nlp, byte[] data, HashSet<string> skip)
+    {
+        var parts = MsgPack.Read(data, Source, (ref MessagePackReader r) =>
+        {
+            var result = new Dictionary<string, object>(StringComparer.Ordinal);
+            var fields = r.ReadMapHeader();
+            for (var i = 0; i < fields; i++)
+            {
+                var key = MsgPack.ReadString(ref r);
+                switch (key)
+                {
+                    case "format":
+                        var version = r.ReadInt32();
+                        if (version > FormatVersion)
+                        {
+                            throw Errors.UnsupportedFormat(Source, version, FormatVersion);
+                        }
+
+                        break;
+                    case "meta":
+                        result[key] = MsgPack.ReadString(ref r);
+                        break;
+                    case "tokenizer" or "vocab":
+                        result[key] = MsgPack.ReadBytes(ref r);
+                        break;
+                    case "components":
+                        var components = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+                        var count = r.ReadMapHeader();
+                        for (var c = 0; c < count; c++)
+                        {
+                            components[MsgPack.ReadString(ref r)] = MsgPack.ReadBytes(ref r);
+                        }
+
+                        result[key] = components;
+                        break;
+                    default:
+                        r.Skip();
+                        break;
+                }
+            }
+
+            return result;
+        });
+
+        if (!skip.Contains("meta") && parts.TryGetValue("meta", out var meta))
+        {
+            nlp.Meta = ModelMeta.Parse((string)meta, $"{Source} (meta)");
+        }
+
+        if (!skip.Contains("tokenizer") && nlp.Tokenizer is IByteSerializable tokenizer)
+        {
+            var bytes = parts.TryGetValue("tokenizer", out var t) ? (byte[])t : throw Errors.ComponentDataMissing("tokenizer", Source);
+            Guard("tokenizer", $"{Source} (tokenizer)", () => tokenizer.FromBytes(bytes));
+        }
+
+        if (!skip.Contains("vocab") && parts.TryGetValue("vocab", out var vocab))
+        {
+            nlp.Vocab.FromBytes((byte[])vocab);
+        }
+
+        var stored = parts.TryGetValue("components", out var c) ? (Dictionary<string, byte[]>)c : [];
+        foreach (var (name, pipe) in nlp.Pipeline)
+        {
+            if (skip.Contains(name) || !ComponentState.HasState(pipe))
+            {
+                continue;
+            }
+
+            if (!stored.TryGetValue(name, out var bytes))
+            {
+                throw Errors.ComponentDataMissing(name, Source);
+            }
+
+            Guard(name, $"{Source} (component '{name}')", () => ComponentState.FromBytes(pipe, bytes, $"{Source} (component '{name}')"));
+        }
+
+        var orphans = stored.Keys.Where(k => !nlp.HasPipe(k) && !skip.Contains(k)).ToList();
+        if (orphans.Count > 0)
+        {
+            Warnings.DataWithoutPipe(Source, orphans);
+        }
+    }
+
+    public static void ToDisk(Language nlp, string path, HashSet<string> skip)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        AtomicFile.ReplaceDirectory(path, dir =>
+        {
+            if (!skip.Contains("meta"))
+            {
+                nlp.CurrentMeta().Write(Path.Combine(dir, MetaFile));
+            }
+
+            if (!skip.Contains("tokenizer") && nlp.Tokenizer is IByteSerializable tokenizer)
+            {
+                AtomicFile.WriteAllBytes(Path.Combine(dir, TokenizerFile), tokenizer.ToBytes());
+            }
+
+            if (!skip.Contains("vocab"))
+            {
+                var vocabDir = Directory.CreateDirectory(Path.Combine(dir, VocabDirectory)).FullName;
+                nlp.Vocab.ToDisk(vocabDir);
+            }
+
+            foreach (var (name, pipe) in nlp.Pipeline)
+            {
+                if (!skip.Contains(name) && ComponentState.HasState(pipe))
+                {
+                    var componentDir = Directory.CreateDirectory(Path.Combine(dir, name)).FullName;
+                    ComponentState.ToDisk(pipe, componentDir);
+                }
+            }
+        });
+    }
+
+    public static void FromDisk(Language nlp, string path, HashSet<string> skip)
+    {
+        if (!Directory.Exists(path))
+        {
+            throw Errors.ModelNotFound(path, []);
+        }
+
+        if (!skip.Contains("meta"))
+        {
+            nlp.Meta = ModelMeta.Read(Path.Combine(path, MetaFile));
+        }
+
+        if (!skip.Contains("tokenizer") && nlp.Tokenizer is IByteSerializable tokenizer)
+        {
+            var file = Path.Combine(path, TokenizerFile);
+            var bytes = File.Exists(file) ? File.ReadAllBytes(file) : throw Errors.ComponentDataMissing("tokenizer", file);
+            Guard("tokenizer", file, () => tokenizer.FromBytes(bytes));
+        }
+
+        if (!skip.Contains("vocab"))
+        {
+            nlp.Vocab.FromDisk(Path.Combine(path, VocabDirectory));
+        }
+
+        foreach (var (name, pipe) in nlp.Pipeline)
+        {
+            if (skip.Contains(name) || !ComponentState.HasState(pipe))
+            {
+                continue;
+            }
+
+            var componentDir = Path.Combine(path, name);
+            if (!Directory.Exists(componentDir))
+            {
+                throw Errors.ComponentDataMissing(name, componentDir);
+            }
+
+            Guard(name, componentDir, () => ComponentState.FromDisk(pipe, componentDir));
+        }
+
+        var orphans = Directory.EnumerateDirectories(path)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(d => d != VocabDirectory && !d.Contains(".tmp-", StringComparison.Ordinal) && !nlp.HasPipe(d) && !skip.Contains(d))
+            .ToList();
+        if (orphans.Count > 0)
+        {
+            Warnings.DataWithoutPipe(path, orphans);
+        }
+    }
+
+    /// <summary>Runs a component's loader, turning any failure of its own into E007/E008 naming the source.</summary>
+    private static void Guard(string component, string source, Action load)
+    {
+        try
+        {
+            load();
+        }
+        catch (PipelineException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw Errors.ComponentDataMissing(component, source);
+        }
+        catch (Exception e) when (MsgPack.IsDecodeFailure(e) || e is System.Text.Json.JsonException or IOException)
+        {
+            throw Errors.Corrupt(source, e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Buffers;
+using System.IO.Compression;
+using System.Text;
+using MessagePack;
+
+namespace Pipeline.Serialization;
+
+/// <summary>Reads one value from a MessagePack reader.</summary>
+internal delegate T MsgPackRead<out T>(ref MessagePackReader reader);
+
+/// <summary>Writes values to a MessagePack writer.</summary>
+internal delegate void MsgPackWrite(ref MessagePackWriter writer);
+
+/// <summary>
+/// Low-level MessagePack helpers shared by every binary format: writing to a byte array, and reading untrusted
+/// bytes so that any malformation surfaces as <see cref="PipelineFormatException"/> naming the source.
+/// </summary>
+internal static class MsgPack
+{
+    /// <summary>Upper bound on decompressed payloads, so a crafted file cannot exhaust memory.</summary>
+    public const int MaxDecompressedBytes = 1 << 30;
+
+    public static byte[] Write(MsgPackWrite write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        var writer = new MessagePackWriter(buffer);
+        write(ref writer);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads bytes with <paramref name="read"/>, turning every decoding failure into E008.</summary>
+    public static T Read<T>(ReadOnlyMemory<byte> data, string source, MsgPackRead<T> read)
+    {
+        try
+        {
+            var reader = new MessagePackReader(data);
+            var result = read(ref reader);
+            if (!reader.End)
+            {
+                throw new InvalidDataException("unexpected bytes after the end of the data");
+            }
+
+            return result;
+        }
+        catch (PipelineException)
+        {
+            throw;
+        }
+        catch (Exception e) when (IsDecodeFailure(e))
+        {
+            throw Errors.Corrupt(source, e.Message, e);
+        }
+    }
+
+    public static bool IsDecodeFailure(Exception e) => e is MessagePackSerializationException or EndOfStreamException
+        or InvalidOperationException or OverflowException or ArgumentException or FormatException
+        or IndexOutOfRangeException or InvalidDataException or DecoderFallbackException or InvalidCastException
+        or OutOfMemoryException or KeyNotFoundException or NullReferenceException;
+
+    public static string ReadString(ref MessagePackReader reader) =>
+        reader.ReadString() ?? throw new InvalidDataException("expected a string, found nil");
+
+    public static void WriteStringArray(ref MessagePackWriter writer, IReadOnlyCollection<string> strings)
+    {
+        writer.WriteArrayHeader(strings.Count);
+        foreach (var s in strings)
+        {
+            writer.Write(s);
+        }
+    }
+
+    public static string[] ReadStringArray(ref MessagePackReader reader)
+    {
+        var count = reader.ReadArrayHeader();
+        var result = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = ReadString(ref reader);
+        }
+
+        return result;
+    }
+
+    public static byte[] ReadBytes(ref MessagePackReader reader) =>
+        reader.ReadBytes()?.ToArray() ?? throw new InvalidDataException("expected binary data, found nil");
+
+    public static byte[] Compress(ReadOnlySpan<byte> data)
+    {
+        using var output = new MemoryStream(data.Length / 3 + 16);
+        using (var brotli = new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            brotli.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    public static byte[] Decompress(ReadOnlySpan<byte> data, string source)
+    {
+        try
+        {
+            using var input = new MemoryStream(data.ToArray(), writable: false);
+            using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var buffer = ArrayPool<byte>.Shared.Rent(81920);
+            try
+            {
+                int read;
+                while ((read = brotli.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    if (output.Length + read > MaxDecompressedBytes)
+                    {
+                        throw Errors.Corrupt(source, "decompressed size exceeds 1 GiB");
+                    }
+
+                    output.Write(buffer, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            return output.ToArray();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw Errors.Corrupt(source, "compressed data is damaged", e);
+        }
+    }
+}
