@@ -39,8 +39,8 @@ internal static class Errors
 
     public static PipelineException ComponentDataMissing(string component, string path) => new(
         "E007",
-        $"Component '{component}' has no data at '{path}'. The model directory is incomplete: save it again with " +
-        $"nlp.ToDisk(), or pass exclude: [\"{component}\"] to load the other parts.");
+        $"Component '{component}' has no data in '{path}'. The saved model is incomplete: save it again with " +
+        $"nlp.ToDisk() or nlp.ToBytes(), or pass exclude: [\"{component}\"] to load the other parts.");
 
     public static PipelineFormatException Corrupt(string source, string detail, Exception? inner = null) => new(
         "E008", source, $"the data is truncated or corrupt ({detail}). Write it again, or restore it from a good copy.",
