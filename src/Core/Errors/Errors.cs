@@ -37,9 +37,9 @@ internal static class Errors
         $"references. Models this app can see: {Join(visible)}. Add one with 'dotnet add package <lang>_<name>' or " +
         "pass the path of a model directory.");
 
-    public static PipelineException ComponentDataMissing(string component, string path) => new(
-        "E007",
-        $"Component '{component}' has no data in '{path}'. The saved model is incomplete: save it again with " +
+    public static PipelineFormatException ComponentDataMissing(string component, string path) => new(
+        "E007", path,
+        $"component '{component}' has no data here. The saved model is incomplete: save it again with " +
         $"nlp.ToDisk() or nlp.ToBytes(), or pass exclude: [\"{component}\"] to load the other parts.");
 
     public static PipelineFormatException Corrupt(string source, string detail, Exception? inner = null) => new(

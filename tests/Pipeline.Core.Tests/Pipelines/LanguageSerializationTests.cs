@@ -99,7 +99,7 @@ public class LanguageSerializationTests
         using var dir = new TempDir();
         Trained().ToDisk(dir["model"]);
         Directory.Delete(dir["model/test_fixed_tagger"], recursive: true);
-        var e = Assert.Throws<PipelineException>(() => Nlp.Load(dir["model"]));
+        var e = Assert.Throws<PipelineFormatException>(() => Nlp.Load(dir["model"]));
         Assert.Equal("E007", e.Code);
         Assert.Contains("test_fixed_tagger", e.Message);
     }
