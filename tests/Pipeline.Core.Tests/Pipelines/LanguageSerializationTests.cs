@@ -72,11 +72,11 @@ public class LanguageSerializationTests
     public void DiskOnlyComponentTravelsInBytes()
     {
         var nlp = Nlp.Blank("en");
-        var component = new Docs.Examples.CustomComponent();
+        var component = new Pipeline.Docs.Examples.CustomComponent();
         component.Add(new() { ["k"] = "v" });
         nlp.AddPipe(component);
         var other = Nlp.Blank("en");
-        var empty = new Docs.Examples.CustomComponent();
+        var empty = new Pipeline.Docs.Examples.CustomComponent();
         other.AddPipe(empty);
         other.FromBytes(nlp.ToBytes());
         Assert.Equal("v", empty.Data[0]["k"]);
