@@ -108,6 +108,17 @@ internal static class Errors
     public static PipelineException WriteFailed(string path, Exception inner) => new(
         "E025", $"Could not write '{path}': {inner.Message}. The previous contents were left in place.", inner);
 
+    public static PipelineException InvalidEntityPattern(string pattern, string field, string problem) => new(
+        "E050",
+        $"Entity pattern {pattern}: field '{field}' {problem}. A pattern is {{\"label\": \"ORG\", \"pattern\": " +
+        "\"phrase text\"} or {\"label\": \"ORG\", \"pattern\": [{\"LOWER\": \"apple\"}, ...], \"id\": \"optional\"}.");
+
+    public static PipelineFormatException PatternLineInvalid(string source, int line, string detail, Exception? inner = null) => new(
+        "E051", $"{source}, line {line}",
+        $"{detail}. Each line must be one JSON object such as {{\"label\": \"ORG\", \"pattern\": \"Apple\"}}; fix " +
+        "the line or write the file again with ruler.ToJsonl(path).",
+        inner);
+
     internal static string Join(IEnumerable<string> names)
     {
         var list = names.Order(StringComparer.Ordinal).ToList();

@@ -1,3 +1,5 @@
+using Pipeline.Components;
+
 namespace Pipeline.Registry;
 
 /// <summary>The factories Pipeline.Core provides out of the box.</summary>
@@ -5,6 +7,7 @@ internal static class BuiltInFactories
 {
     public static void RegisterAll(FactoryRegistry registry)
     {
-        _ = registry;
+        registry.RegisterBuiltIn(Sentencizer.FactoryName, (_, cfg) => Sentencizer.FromConfig(cfg));
+        registry.RegisterBuiltIn(EntityRuler.FactoryName, EntityRuler.FromConfig);
     }
 }
