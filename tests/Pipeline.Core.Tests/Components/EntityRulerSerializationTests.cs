@@ -177,7 +177,7 @@ public class EntityRulerSerializationTests
     public void MissingPatternsFileIsReported()
     {
         using var dir = new ComponentTestDirectory();
-        var e = Assert.Throws<PipelineException>(() => new EntityRuler(Nlp.Blank("en")).FromDisk(dir.Path));
+        var e = Assert.Throws<PipelineFormatException>(() => new EntityRuler(Nlp.Blank("en")).FromDisk(dir.Path));
         Assert.Equal("E007", e.Code);
         Assert.Contains("patterns.jsonl", e.Message);
     }

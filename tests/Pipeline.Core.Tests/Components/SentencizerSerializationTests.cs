@@ -95,7 +95,7 @@ public class SentencizerSerializationTests
     public void MissingConfigFileNamesIt()
     {
         using var dir = new ComponentTestDirectory();
-        var e = Assert.Throws<PipelineException>(() => new Sentencizer().FromDisk(dir.Path));
+        var e = Assert.Throws<PipelineFormatException>(() => new Sentencizer().FromDisk(dir.Path));
         Assert.Equal("E007", e.Code);
         Assert.Contains("cfg.json", e.Message);
     }
