@@ -23,11 +23,7 @@ internal static class RegexCache
         }
 
         regex = new Regex(pattern, Options);
-        if (Compiled.Count < MaxEntries)
-        {
-            Compiled.TryAdd(pattern, regex);
-        }
-
+        Remember(Compiled, pattern, regex);
         return regex;
     }
 
@@ -48,9 +44,17 @@ internal static class RegexCache
             throw Errors.BadTokenizerPattern(field, pattern, e.Message);
         }
 
-        if (Valid.Count < MaxEntries)
+        Remember(Valid, pattern, true);
+    }
+
+    /// <summary>Adds an entry; a full cache (e.g. after loading many foreign models) is emptied and refilled on use.</summary>
+    private static void Remember<T>(ConcurrentDictionary<string, T> cache, string pattern, T value)
+    {
+        if (cache.Count >= MaxEntries)
         {
-            Valid.TryAdd(pattern, true);
+            cache.Clear();
         }
+
+        cache.TryAdd(pattern, value);
     }
 }

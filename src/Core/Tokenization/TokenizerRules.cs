@@ -7,6 +7,7 @@ namespace Pipeline.Tokenization;
 /// chunk, where a chunk is split inside, and which strings are tokenized in a fixed way. The rules are saved with
 /// the model (the <c>tokenizer</c> file), so a loaded pipeline splits text exactly like the one that was saved.
 /// Language classes build theirs, e.g. <c>EnglishRules.Create()</c>; derive variants with <c>with { ... }</c>.
+/// Record equality compares the collections by reference, not by content.
 /// </summary>
 public sealed record TokenizerRules
 {
