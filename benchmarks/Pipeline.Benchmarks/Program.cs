@@ -3,6 +3,7 @@ using Pipeline.Benchmarks;
 // Prints speed and size figures; asserts nothing. Usage: Pipeline.Benchmarks [name ...] (default: all).
 var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase)
 {
+    ["tokenizer"] = TokenizerBenchmark.Run,
     ["rules"] = RuleComponentsBenchmark.Run,
 };
 

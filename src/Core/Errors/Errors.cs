@@ -108,6 +108,22 @@ internal static class Errors
     public static PipelineException WriteFailed(string path, Exception inner) => new(
         "E025", $"Could not write '{path}': {inner.Message}. The previous contents were left in place.", inner);
 
+    public static PipelineException SpecialCaseMismatch(string text, IEnumerable<string> pieces) => new(
+        "E040",
+        $"The pieces [{string.Join(", ", pieces.Select(p => $"'{p}'"))}] of the tokenizer special case '{text}' do " +
+        "not concatenate to it. Every piece must be non-empty and together they must spell the text exactly, e.g. " +
+        "tokenizer.AddSpecialCase(\"gimme\", [\"gim\", \"me\"]).");
+
+    public static PipelineException BadTokenizerPattern(string field, string pattern, string detail) => new(
+        "E041",
+        $"Tokenizer rule '{field}' holds an invalid regular expression '{pattern}' ({detail}). Fix the pattern " +
+        "(.NET Regex syntax) or remove it from the TokenizerRules.");
+
+    public static PipelineException BadTokenizerText(string field, string text, string problem) => new(
+        "E042",
+        $"Tokenizer rule '{field}' entry '{text}' {problem}. The tokenizer splits on whitespace before it applies " +
+        "its rules, so special cases and affixes must be non-empty and contain no whitespace.");
+
     public static PipelineException InvalidEntityPattern(string pattern, string field, string problem) => new(
         "E050",
         $"Entity pattern {pattern}: field '{field}' {problem}. A pattern is {{\"label\": \"ORG\", \"pattern\": " +

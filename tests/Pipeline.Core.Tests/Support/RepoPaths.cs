@@ -1,12 +1,9 @@
 namespace Pipeline.Tests.Support;
 
-/// <summary>Locates the repository root (the directory holding Pipeline.sln) and the shared corpora beside it.</summary>
+/// <summary>Locates the repository root (the directory holding Pipeline.sln) and its docs.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
-
-    /// <summary>The shared corpora folder (../shared/corpora from the repository root); may not exist.</summary>
-    public static string Corpora => Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpora"));
 
     public static string Docs => Path.Combine(Root, "docs");
 
