@@ -33,25 +33,38 @@ public static class DocBinBenchmark
 
         var tokens = docs.Sum(d => d.Length);
         Console.WriteLine($"attrs: {string.Join(", ", Stored)}");
-        byte[] bytes = [];
-        var encode = Measure(() => bytes = Encode(docs));
-        var decode = Measure(() => Consume(DocBin.FromBytes(bytes).GetDocs(new Vocab())));
+        var bytes = Encode(docs);
         var filled = new DocBin(Stored);
-        docs.ForEach(filled.Add);
-        var add = Measure(() => new DocBin(Stored).AddAll(docs));
-        var write = Measure(() => filled.ToBytes());
-        var read = Measure(() => DocBin.FromBytes(bytes));
+        filled.AddAll(docs);
         var parsed = DocBin.FromBytes(bytes);
-        var materialize = Measure(() => Consume(parsed.GetDocs(new Vocab())));
+        var actions = new (string Name, Action Run)[]
+        {
+            ("encode (new DocBin + Add + ToBytes)", () => bytes = Encode(docs)),
+            ("  Add only", () => new DocBin(Stored).AddAll(docs)),
+            ("  ToBytes only", () => filled.ToBytes()),
+            ("decode (FromBytes + GetDocs, blank Vocab)", () => Consume(DocBin.FromBytes(bytes).GetDocs(new Vocab()))),
+            ("  FromBytes only", () => DocBin.FromBytes(bytes)),
+            ("  GetDocs only (blank Vocab)", () => Consume(parsed.GetDocs(new Vocab()))),
+        };
 
+        // Warm up everything first, so that tiered JIT compilation has settled before anything is timed.
+        var warmUp = Stopwatch.StartNew();
+        while (warmUp.Elapsed.TotalSeconds < 3)
+        {
+            foreach (var (_, run) in actions)
+            {
+                run();
+            }
+        }
+
+        var times = actions.Select(a => Measure(a.Run)).ToList();
         Console.WriteLine($"tokens: {tokens:N0} in {docs.Count} docs; bytes: {bytes.Length:N0}; bytes/token: {(double)bytes.Length / tokens:F3}");
         Console.WriteLine($"{"",-44} {"best wall",12} {"tokens/s",10} {"mean CPU",12} {"tokens/s",10}");
-        Report("encode (new DocBin + Add + ToBytes)", encode, tokens);
-        Report("  Add only", add, tokens);
-        Report("  ToBytes only", write, tokens);
-        Report("decode (FromBytes + GetDocs, blank Vocab)", decode, tokens);
-        Report("  FromBytes only", read, tokens);
-        Report("  GetDocs only (blank Vocab)", materialize, tokens);
+        for (var i = 0; i < actions.Length; i++)
+        {
+            Report(actions[i].Name, times[i], tokens);
+        }
+
         Sections(bytes, tokens);
         Console.WriteLine($"Doc.ToBytes of one {docs[0].Length}-token doc: {docs[0].ToBytes().Length} bytes");
     }
@@ -79,12 +92,7 @@ public static class DocBinBenchmark
     /// <summary>Best wall-clock time of single runs, and mean process CPU time over a batch (fairer on a busy machine).</summary>
     private static (double Wall, double Cpu) Measure(Action action)
     {
-        var warmUp = Stopwatch.StartNew();
-        while (warmUp.Elapsed.TotalSeconds < 1)
-        {
-            action();
-        }
-
+        action();
         var best = double.MaxValue;
         var process = Process.GetCurrentProcess();
         process.Refresh();

@@ -23,6 +23,9 @@ internal sealed class ColumnBuffer<T>
     /// <summary>The values held.</summary>
     public ReadOnlySpan<T> Span => _items.AsSpan(0, Count);
 
+    /// <summary>The values held, as memory (valid until the next append).</summary>
+    public ReadOnlyMemory<T> Memory => _items.AsMemory(0, Count);
+
     /// <summary>The value at <paramref name="i"/>.</summary>
     public T this[int i] => _items[i];
 

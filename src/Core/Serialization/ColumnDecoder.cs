@@ -64,9 +64,9 @@ internal sealed class ColumnDecoder : IDisposable
             ColumnKey.Orth => DocBinColumns.SeededLists(_globals[(int)Attr.Orth]!, globals, _table.Length, _scratch),
             _ => DocBinColumns.NewLists(isOrth ? entries : space, _scratch),
         };
-        var values = new int[_tokens];
+        var values = GC.AllocateUninitializedArray<int>(_tokens);
         var nextNew = 1;
-        Span<int> recent = [DocBinColumns.Unset, DocBinColumns.Unset, DocBinColumns.Unset, DocBinColumns.Unset];
+        var last = DocBinColumns.Unset;
         var t = 0;
         foreach (var n in _docLengths)
         {
@@ -80,14 +80,12 @@ internal sealed class ColumnDecoder : IDisposable
                 }
                 else
                 {
-                    var k = isOrth ? (i == 0 ? 0 : values[t - 1]) : keys.IsEmpty ? 0 : keys[t];
-                    var list = lists.AsSpan(k * DocBinColumns.Slots, DocBinColumns.Slots);
-                    var empty = list[0] == DocBinColumns.Unset;
-                    v = Resolve(code, empty ? recent : list, nextNew);
-                    if (v >= 0 && v != int.MaxValue)
+                    var at = (isOrth ? (i == 0 ? 0 : values[t - 1]) : keys.IsEmpty ? 0 : keys[t]) * DocBinColumns.Slots;
+                    var rank = code < DocBinColumns.Slots ? (int)code : -1;
+                    v = rank >= 0 ? DocBinColumns.ValueAt(lists, at, code, last) : Escape(code, nextNew);
+                    if (v >= 0)
                     {
-                        DocBinColumns.Promote(list, empty ? 0 : DocBinColumns.Find(list, v), v);
-                        DocBinColumns.Promote(recent, DocBinColumns.Find(recent, v), v);
+                        DocBinColumns.Promote(lists, at, rank, v);
                     }
                 }
 
@@ -98,6 +96,7 @@ internal sealed class ColumnDecoder : IDisposable
 
                 nextNew += v == nextNew ? 1 : 0;
                 values[t] = v;
+                last = v;
             }
         }
 
@@ -117,7 +116,7 @@ internal sealed class ColumnDecoder : IDisposable
 
     public int[] ReadHeads(ReadOnlySpan<byte> blob)
     {
-        var heads = ReadSmall(blob, Attr.Head, new int[_tokens]);
+        var heads = ReadSmall(blob, Attr.Head, GC.AllocateUninitializedArray<int>(_tokens));
         var t = 0;
         foreach (var n in _docLengths)
         {
@@ -136,7 +135,7 @@ internal sealed class ColumnDecoder : IDisposable
     public byte[] ReadBytes(ReadOnlySpan<byte> blob, Attr attr, int max)
     {
         var values = ReadSmall(blob, attr, _scratch.Ints(_tokens));
-        var bytes = new byte[_tokens];
+        var bytes = GC.AllocateUninitializedArray<byte>(_tokens);
         for (var t = 0; t < bytes.Length; t++)
         {
             var v = values[t];
@@ -147,14 +146,9 @@ internal sealed class ColumnDecoder : IDisposable
         return bytes;
     }
 
-    /// <summary>The value a string code stands for: a rank in <paramref name="list"/>, the next new entry, or an earlier entry.</summary>
-    private static int Resolve(uint code, Span<int> list, int nextNew)
+    /// <summary>The dictionary entry an escape code names: the next new entry, or an earlier one (int.MaxValue when invalid).</summary>
+    private static int Escape(uint code, int nextNew)
     {
-        if (code < DocBinColumns.Slots)
-        {
-            return list[(int)code];
-        }
-
         var escape = code - DocBinColumns.Slots;
         return escape == 0 ? nextNew : escape - 1 < (uint)nextNew ? (int)(escape - 1) : int.MaxValue;
     }
@@ -179,21 +173,21 @@ internal sealed class ColumnDecoder : IDisposable
         }
 
         var lists = DocBinColumns.NewLists(space, _scratch);
-        Span<int> recent = [0, DocBinColumns.Unset, DocBinColumns.Unset, DocBinColumns.Unset];
+        var last = 0;
         for (var t = 0; t < _tokens; t++)
         {
             var code = codes[t];
-            var list = lists.AsSpan((keys.IsEmpty ? 0 : keys[t]) * DocBinColumns.Slots, DocBinColumns.Slots);
-            var empty = list[0] == DocBinColumns.Unset;
-            var v = code < DocBinColumns.Slots ? (empty ? recent : list)[(int)code] : UnZigZag(code - DocBinColumns.Slots);
+            var at = (keys.IsEmpty ? 0 : keys[t]) * DocBinColumns.Slots;
+            var rank = code < DocBinColumns.Slots ? (int)code : -1;
+            var v = rank >= 0 ? DocBinColumns.ValueAt(lists, at, code, last) : UnZigZag(code - DocBinColumns.Slots);
             if (v == DocBinColumns.Unset)
             {
                 throw r.Invalid($"the value of token {t} refers to an empty slot");
             }
 
-            DocBinColumns.Promote(list, empty ? 0 : DocBinColumns.Find(list, v), v);
-            DocBinColumns.Promote(recent, DocBinColumns.Find(recent, v), v);
+            DocBinColumns.Promote(lists, at, rank, v);
             values[t] = v;
+            last = v;
         }
 
         _values[(int)attr] = values;
@@ -229,7 +223,6 @@ internal sealed class ColumnDecoder : IDisposable
         {
             ColumnKey.Orth or ColumnKey.PrevOrth or ColumnKey.NextOrth => _globals[(int)Attr.Orth]?.Length ?? 1,
             ColumnKey.Tag => _globals[(int)Attr.Tag]!.Length,
-            ColumnKey.Dep => _globals[(int)Attr.Dep]!.Length,
             _ => 1,
         };
         switch (key)
@@ -238,8 +231,6 @@ internal sealed class ColumnDecoder : IDisposable
                 return orth;
             case ColumnKey.Tag:
                 return _values[(int)Attr.Tag];
-            case ColumnKey.Dep:
-                return _values[(int)Attr.Dep];
             case ColumnKey.PrevOrth when orth is not null:
                 var prev = _scratch.Ints(_tokens).AsSpan(0, _tokens);
                 DocBinColumns.PrevKeys(orth, _docLengths, prev);

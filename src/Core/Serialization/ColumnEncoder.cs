@@ -14,7 +14,7 @@ internal sealed class ColumnEncoder : IDisposable
     private readonly DocBinData _data;
     private readonly int _tokens;
     private readonly StringTable _table;
-    private readonly int[]?[] _codes = new int[Slots][];
+    private readonly ReadOnlyMemory<int>[] _codes = new ReadOnlyMemory<int>[Slots];
     private readonly int[]?[] _globals = new int[Slots][];
     private readonly RentedArrays _scratch = new();
     private readonly int[] _distinct = new int[Slots];
@@ -85,45 +85,65 @@ internal sealed class ColumnEncoder : IDisposable
     private void Renumber(Attr attr, StringColumn column)
     {
         var source = column.Codes.Span;
-        var codes = Rent(_tokens);
-        var newOf = Rent(column.EntryCount);
-        Array.Fill(newOf, -1, 0, column.EntryCount);
-        newOf[0] = 0;
-        var next = 1;
-        for (var t = 0; t < source.Length; t++)
-        {
-            ref var mapped = ref newOf[source[t]];
-            if (mapped < 0)
-            {
-                mapped = next++;
-            }
-
-            codes[t] = mapped;
-        }
-
-        var globals = new int[next];
         var hashes = column.Hashes;
         var strings = column.Strings;
-        for (var e = 1; e < column.EntryCount; e++)
+
+        // Bins built with Add already number entries by first appearance: then the codes are used as they are.
+        var next = 1;
+        var ordered = true;
+        for (var t = 0; t < source.Length && ordered; t++)
         {
-            if (newOf[e] > 0)
+            var c = source[t];
+            next += c == next ? 1 : 0;
+            ordered = c <= next;
+        }
+
+        int[] globals;
+        if (ordered && next == column.EntryCount)
+        {
+            globals = new int[next];
+            for (var e = 1; e < next; e++)
             {
-                globals[newOf[e]] = -1 - e;
+                globals[e] = _table.Add(hashes[e], strings[e]);
             }
-        }
 
-        for (var e = 1; e < next; e++)
+            _codes[(int)attr] = column.Codes.Memory;
+        }
+        else
         {
-            var old = -1 - globals[e];
-            globals[e] = _table.Add(hashes[old], strings[old]);
+            var codes = Rent(_tokens);
+            var newOf = Rent(column.EntryCount);
+            Array.Fill(newOf, -1, 0, column.EntryCount);
+            newOf[0] = 0;
+            next = 1;
+            for (var t = 0; t < source.Length; t++)
+            {
+                ref var mapped = ref newOf[source[t]];
+                if (mapped < 0)
+                {
+                    mapped = next++;
+                }
+
+                codes[t] = mapped;
+            }
+
+            globals = new int[next];
+            for (var e = 1; e < column.EntryCount; e++)
+            {
+                if (newOf[e] > 0)
+                {
+                    globals[newOf[e]] = _table.Add(hashes[e], strings[e]);
+                }
+            }
+
+            _codes[(int)attr] = codes.AsMemory(0, _tokens);
         }
 
-        _codes[(int)attr] = codes;
         _globals[(int)attr] = globals;
         _distinct[(int)attr] = next;
     }
 
-    private ReadOnlySpan<int> Codes(Attr attr) => _codes[(int)attr].AsSpan(0, _tokens);
+    private ReadOnlySpan<int> Codes(Attr attr) => _codes[(int)attr].Span;
 
     private ReadOnlySpan<int> Keys(ColumnKey key, out int space)
     {
@@ -136,9 +156,6 @@ internal sealed class ColumnEncoder : IDisposable
             case ColumnKey.Tag:
                 space = _globals[(int)Attr.Tag]!.Length;
                 return Codes(Attr.Tag);
-            case ColumnKey.Dep:
-                space = _globals[(int)Attr.Dep]!.Length;
-                return Codes(Attr.Dep);
             case ColumnKey.PrevOrth:
             case ColumnKey.NextOrth:
                 space = orthEntries;
@@ -168,7 +185,7 @@ internal sealed class ColumnEncoder : IDisposable
         {
             case Attr.Head:
                 _data.Heads!.Span.CopyTo(values);
-                _codes[(int)attr] = values;
+                _codes[(int)attr] = values.AsMemory(0, _tokens);
                 return;
             case Attr.EntIob:
                 bytes = _data.Iob!.Span;
@@ -186,7 +203,7 @@ internal sealed class ColumnEncoder : IDisposable
             values[t] = bytes[t];
         }
 
-        _codes[(int)attr] = values;
+        _codes[(int)attr] = values.AsMemory(0, _tokens);
         _distinct[(int)attr] = 4;
     }
 
@@ -239,21 +256,14 @@ internal sealed class ColumnEncoder : IDisposable
             return;
         }
 
-        Span<int> recent = [DocBinColumns.Unset, DocBinColumns.Unset, DocBinColumns.Unset, DocBinColumns.Unset];
+        var last = DocBinColumns.Unset;
         for (var t = 0; t < values.Length; t++)
         {
             var v = values[t];
-            var list = lists.AsSpan((keys.IsEmpty ? 0 : keys[t]) * DocBinColumns.Slots, DocBinColumns.Slots);
-            var empty = list[0] == DocBinColumns.Unset;
-            var rank = DocBinColumns.Find(empty ? recent : list, v);
+            var rank = DocBinColumns.Update(lists, (keys.IsEmpty ? 0 : keys[t]) * DocBinColumns.Slots, v, last);
             codes[t] = rank >= 0 ? (uint)rank : DocBinColumns.Slots + (v == nextNew ? 0u : (uint)v + 1);
-            if (v == nextNew)
-            {
-                nextNew++;
-            }
-
-            DocBinColumns.Promote(list, empty ? 0 : rank, v);
-            DocBinColumns.Promote(recent, DocBinColumns.Find(recent, v), v);
+            nextNew += v == nextNew ? 1 : 0;
+            last = v;
         }
     }
 
@@ -269,16 +279,13 @@ internal sealed class ColumnEncoder : IDisposable
             return;
         }
 
-        Span<int> recent = [0, DocBinColumns.Unset, DocBinColumns.Unset, DocBinColumns.Unset];
+        var last = 0;
         for (var t = 0; t < values.Length; t++)
         {
             var v = values[t];
-            var list = lists.AsSpan((keys.IsEmpty ? 0 : keys[t]) * DocBinColumns.Slots, DocBinColumns.Slots);
-            var empty = list[0] == DocBinColumns.Unset;
-            var rank = DocBinColumns.Find(empty ? recent : list, v);
+            var rank = DocBinColumns.Update(lists, (keys.IsEmpty ? 0 : keys[t]) * DocBinColumns.Slots, v, last);
             codes[t] = rank >= 0 ? (uint)rank : DocBinColumns.Slots + (uint)PackedWriter.ZigZag(v);
-            DocBinColumns.Promote(list, empty ? 0 : rank, v);
-            DocBinColumns.Promote(recent, DocBinColumns.Find(recent, v), v);
+            last = v;
         }
     }
 }

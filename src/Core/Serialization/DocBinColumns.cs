@@ -2,25 +2,34 @@ using Pipeline.Tokens;
 
 namespace Pipeline.Serialization;
 
-/// <summary>What the value of a column is predicted from (the context whose last value it repeats).</summary>
+/// <summary>The context whose recent values predict a column's value.</summary>
 internal enum ColumnKey
 {
-    /// <summary>No recent-values lists: the value itself is coded (head offsets).</summary>
+    /// <summary>No prediction: the value itself is coded (head offsets, dependency labels).</summary>
     Raw,
-    None,
+
+    /// <summary>The token's own word.</summary>
     Orth,
+
+    /// <summary>The token's fine-grained tag.</summary>
     Tag,
-    Dep,
+
+    /// <summary>The previous word of the doc (none at a doc start).</summary>
     PrevOrth,
+
+    /// <summary>The next word of the doc (none at a doc end).</summary>
     NextOrth,
 }
 
 /// <summary>
-/// The column model shared by <see cref="DocBinWriter"/> and <see cref="DocBinReader"/>. Columns are coded in
-/// <see cref="Order"/>; each token's value is predicted as the value last seen in the same context (the same word
-/// for a lemma, the same tag for a POS, the same dependency label for a head offset, ...), and code 0 means
-/// "as predicted". String dictionaries are numbered by first appearance, so code 1 means "the next new entry".
-/// Most codes become 0 or 1, which compress to a fraction of a bit.
+/// The column model shared by <see cref="ColumnEncoder"/> and <see cref="ColumnDecoder"/>. Columns are coded in
+/// <see cref="Order"/>. Each context (the word for a lemma or tag, the tag for a POS, the next word for a trailing
+/// space, ...) remembers its last <see cref="Slots"/> distinct values; a value found there is coded as its rank
+/// (0-3), anything else as an escape: <see cref="Slots"/> plus the value (for strings, 0 for "the next new
+/// dictionary entry", since dictionaries are numbered by first appearance). A context never seen offers the
+/// column's previous value. Most codes become 0, which the entropy coder turns into a fraction of a bit; the
+/// frequency table can further depend on an earlier column (<see cref="ContextOf"/>), e.g. head offsets on the
+/// dependency label.
 /// </summary>
 internal static class DocBinColumns
 {
@@ -37,13 +46,13 @@ internal static class DocBinColumns
         Attr.EntId, Attr.SentStart, Attr.Spacy,
     ];
 
+    /// <summary>The context that predicts <paramref name="attr"/>, given the stored attributes.</summary>
     public static ColumnKey KeyOf(Attr attr, Attr[] stored) => attr switch
     {
         Attr.Orth or Attr.SentStart => ColumnKey.PrevOrth,
         Attr.Spacy => ColumnKey.NextOrth,
         Attr.Pos when stored.Contains(Attr.Tag) => ColumnKey.Tag,
-        Attr.Head => ColumnKey.Raw,
-        Attr.Dep => ColumnKey.Raw,
+        Attr.Head or Attr.Dep => ColumnKey.Raw,
         _ => ColumnKey.Orth,
     };
 
@@ -78,21 +87,46 @@ internal static class DocBinColumns
         return lists;
     }
 
-    /// <summary>The rank of <paramref name="value"/> in a context's list, or -1.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static int Find(Span<int> list, int value) =>
-        list[0] == value ? 0 : list[1] == value ? 1 : list[2] == value ? 2 : list[3] == value ? 3 : -1;
-
-    /// <summary>Moves <paramref name="value"/> (found at <paramref name="rank"/>, or -1 when new) to the front of the list.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static void Promote(Span<int> list, int rank, int value)
+    /// <summary>
+    /// Codes <paramref name="value"/> in the list starting at <paramref name="at"/> and moves it to the front: returns
+    /// its rank, or -1 when it is not there. An empty list (a context never seen) offers the column's previous value
+    /// <paramref name="last"/> as its only candidate.
+    /// </summary>
+    public static int Update(int[] lists, int at, int value, int last)
     {
-        for (var i = rank < 0 ? Slots - 1 : rank; i > 0; i--)
+        if (lists[at] == Unset)
         {
-            list[i] = list[i - 1];
+            lists[at] = value;
+            return value == last ? 0 : -1;
         }
 
-        list[0] = value;
+        var rank = lists[at] == value ? 0 : lists[at + 1] == value ? 1 : lists[at + 2] == value ? 2 : lists[at + 3] == value ? 3 : -1;
+        Promote(lists, at, rank, value);
+        return rank;
+    }
+
+    /// <summary>
+    /// The value a rank codes in the list starting at <paramref name="at"/> (<see cref="Unset"/> when the slot is
+    /// empty); for an empty list, rank 0 is the column's previous value <paramref name="last"/>.
+    /// </summary>
+    public static int ValueAt(int[] lists, int at, uint rank, int last) =>
+        lists[at] == Unset ? (rank == 0 ? last : Unset) : lists[at + (int)rank];
+
+    /// <summary>Moves <paramref name="value"/> (found at <paramref name="rank"/>, or -1 when new) to the front of the list.</summary>
+    public static void Promote(int[] lists, int at, int rank, int value)
+    {
+        if (lists[at] == Unset)
+        {
+            lists[at] = value;
+            return;
+        }
+
+        for (var i = rank < 0 ? Slots - 1 : rank; i > 0; i--)
+        {
+            lists[at + i] = lists[at + i - 1];
+        }
+
+        lists[at] = value;
     }
 
     /// <summary>The orth code of the previous token of the same doc for each token (0 at a doc start).</summary>

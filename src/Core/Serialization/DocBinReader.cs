@@ -106,6 +106,7 @@ internal static class DocBinReader
                     data.SetStringColumn(attr, columns.ReadStrings(f.Dictionaries[attr].Span, blob, attr));
                     break;
             }
+
         }
 
         data.SetColumns(docLengths, docFlags, tokenCount, spaces, heads, iob, sentStarts);

@@ -153,26 +153,19 @@ internal static class Rans
             var at = symbols.Length + 8;
             var x0 = Lower;
             var x1 = Lower;
-            for (var i = symbols.Length - 1; i >= 0; i--)
-            {
-                ref readonly var e = ref Unsafe.Add(ref entries, (contexts.IsEmpty ? 0 : contexts[i] * Alphabet) + symbols[i]);
-                var x = (i & 1) == 0 ? x0 : x1;
 
-                // Always store the low word; keep it (move the cursor) only when the state is too large.
-                Unsafe.Add(ref words, at - 1) = (ushort)x;
-                var flush = (int)((e.Limit - 1 - (ulong)x) >> 63);
-                at -= flush;
-                x >>= flush << 4;
-                var q = (uint)((x * e.Reciprocal) >> e.Shift);
-                x = (q << ScaleBits) + (x - q * e.Freq) + e.Start;
-                if ((i & 1) == 0)
-                {
-                    x0 = x;
-                }
-                else
-                {
-                    x1 = x;
-                }
+            // Backwards, in pairs: even positions use state 0, odd ones state 1.
+            var i = symbols.Length - 1;
+            if ((i & 1) == 0)
+            {
+                Put(ref x0, ref Unsafe.Add(ref entries, Index(contexts, symbols, i)), ref words, ref at);
+                i--;
+            }
+
+            for (; i > 0; i -= 2)
+            {
+                Put(ref x1, ref Unsafe.Add(ref entries, Index(contexts, symbols, i)), ref words, ref at);
+                Put(ref x0, ref Unsafe.Add(ref entries, Index(contexts, symbols, i - 1)), ref words, ref at);
             }
 
             var count = symbols.Length + 8 - at;
@@ -187,9 +180,9 @@ internal static class Rans
             }
             else
             {
-                for (var i = 0; i < count; i++)
+                for (var k = 0; k < count; k++)
                 {
-                    BinaryPrimitives.WriteUInt16LittleEndian(output[(8 + (i * 2))..], payload[i]);
+                    BinaryPrimitives.WriteUInt16LittleEndian(output[(8 + (k * 2))..], payload[k]);
                 }
             }
 
@@ -230,51 +223,26 @@ internal static class Rans
                 }
             }
 
-            // Indices below stay in range by construction: a slot is below Scale, a context below the table count.
             ref var slotRef = ref MemoryMarshal.GetArrayDataReference(slots);
             ref var entryRef = ref MemoryMarshal.GetArrayDataReference(entries);
             var x0 = BinaryPrimitives.ReadUInt32LittleEndian(data);
             var x1 = BinaryPrimitives.ReadUInt32LittleEndian(data[4..]);
             var pos = 8;
-            var end = data.Length;
             var damaged = false;
-            ref var dataRef = ref MemoryMarshal.GetReference(data);
-            for (var i = 0; i < codes.Length; i++)
+            var input = data;
+            var i = 0;
+            for (; i + 1 < codes.Length; i += 2)
             {
-                var c = contexts.IsEmpty ? 0 : contexts[i];
-                var x = (i & 1) == 0 ? x0 : x1;
-                var slot = x & (Scale - 1);
-                var s = Unsafe.Add(ref slotRef, (c << ScaleBits) + (int)slot);
-                var entry = Unsafe.Add(ref entryRef, (c * Alphabet) + s);
-                var f = (uint)(entry >> 32);
-                damaged |= f == 0;
-                codes[i] = s;
-                x = f * (x >> ScaleBits) + slot - (uint)entry;
-                // Branch-free refill: the mask is all ones when the state fell below Lower.
-                var refill = (uint)(((long)x - Lower) >> 63);
-                uint word = 0;
-                if (pos + 2 <= end)
-                {
-                    var raw = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref dataRef, pos));
-                    word = BitConverter.IsLittleEndian ? raw : BinaryPrimitives.ReverseEndianness(raw);
-                }
-                else
-                {
-                    damaged |= refill != 0;
-                }
-
-                x = (x & ~refill) | (((x << 16) | word) & refill);
-                pos += (int)(refill & 2);
-                if ((i & 1) == 0)
-                {
-                    x0 = x;
-                }
-                else
-                {
-                    x1 = x;
-                }
+                codes[i] = Take(ref x0, contexts.IsEmpty ? 0 : contexts[i], ref slotRef, ref entryRef, input, ref pos, ref damaged);
+                codes[i + 1] = Take(ref x1, contexts.IsEmpty ? 0 : contexts[i + 1], ref slotRef, ref entryRef, input, ref pos, ref damaged);
             }
 
+            if (i < codes.Length)
+            {
+                codes[i] = Take(ref x0, contexts.IsEmpty ? 0 : contexts[i], ref slotRef, ref entryRef, input, ref pos, ref damaged);
+            }
+
+            var end = data.Length;
             if (damaged || x0 != Lower || x1 != Lower || pos != end)
             {
                 throw r.Invalid("the rANS stream is damaged or does not end where it should");
@@ -285,6 +253,50 @@ internal static class Rans
             ArrayPool<byte>.Shared.Return(slots);
             ArrayPool<ulong>.Shared.Return(entries);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Index(ReadOnlySpan<byte> contexts, ReadOnlySpan<byte> symbols, int i) =>
+        (contexts.IsEmpty ? 0 : contexts[i] * Alphabet) + symbols[i];
+
+    /// <summary>Encodes one symbol into state <paramref name="x"/>, first moving its low 16 bits out when it is too large.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put(ref uint x, ref EncodeEntry e, ref ushort words, ref int at)
+    {
+        // Always store the low word; keep it (move the cursor) only when the state is too large.
+        Unsafe.Add(ref words, at - 1) = (ushort)x;
+        var flush = (int)((e.Limit - 1 - (ulong)x) >> 63);
+        at -= flush;
+        var y = x >> (flush << 4);
+        var q = (uint)((y * e.Reciprocal) >> e.Shift);
+        x = (q << ScaleBits) + (y - q * e.Freq) + e.Start;
+    }
+
+    /// <summary>Decodes one symbol from state <paramref name="x"/> and refills it (without a branch) when it runs low.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Take(ref uint x, int c, ref byte slotRef, ref ulong entryRef, ReadOnlySpan<byte> data, ref int pos, ref bool damaged)
+    {
+        // Indices stay in range by construction: a slot is below Scale, a context below the table count.
+        var slot = x & (Scale - 1);
+        var s = Unsafe.Add(ref slotRef, (c << ScaleBits) + (int)slot);
+        var entry = Unsafe.Add(ref entryRef, (c * Alphabet) + s);
+        var f = (uint)(entry >> 32);
+        damaged |= f == 0;
+        var y = f * (x >> ScaleBits) + slot - (uint)entry;
+        var refill = (uint)(((long)y - Lower) >> 63);
+        uint word = 0;
+        if (pos + 2 <= data.Length)
+        {
+            word = BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(pos, 2));
+        }
+        else
+        {
+            damaged |= refill != 0;
+        }
+
+        x = (y & ~refill) | (((y << 16) | word) & refill);
+        pos += (int)(refill & 2);
+        return s;
     }
 
     /// <summary>What the encoder needs per symbol: frequency, cumulative start, division by reciprocal, renormalization limit.</summary>

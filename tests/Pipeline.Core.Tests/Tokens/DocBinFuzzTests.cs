@@ -75,10 +75,10 @@ public class DocBinFuzzTests
             var payload = DocBinEnvelope.Unwrap(bytes, "seed", out _, out var columns).ToArray();
             return (Payload: payload, Columns: columns.ConvertAll(c => (c.Name, c.Blob.ToArray())));
         }).ToArray();
-        for (var i = 0; i < 6_000; i++)
+        for (var i = 0; i < 4_000; i++)
         {
             var rng = new Random(1_000_000 + i);
-            var (payload, columns) = parts[rng.Next(10) == 0 ? parts.Length - 1 : rng.Next(parts.Length - 1)];
+            var (payload, columns) = parts[rng.Next(parts.Length - 1)];
             var blobs = columns.ConvertAll(c => (c.Name, Blob: (ReadOnlyMemory<byte>)c.Item2));
             if (i % 2 == 0)
             {
