@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
 {
     ["tokenizer"] = TokenizerBenchmark.Run,
     ["rules"] = RuleComponentsBenchmark.Run,
+    ["docbin"] = DocBinBenchmark.Run,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToArray() : args;

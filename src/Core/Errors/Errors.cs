@@ -140,4 +140,27 @@ internal static class Errors
         var list = names.Order(StringComparer.Ordinal).ToList();
         return list.Count == 0 ? "(none)" : string.Join(", ", list);
     }
+
+    public static PipelineException DocBinDerivedAttr(Attr attr) => new(
+        "E030",
+        $"A DocBin does not store {attr}: it is derived from the token text (Orth), which every DocBin stores, so it " +
+        $"comes back by itself. Remove {attr} from the attrs.");
+
+    public static PipelineException UserDataTooDeep(string name, int maxDepth) => new(
+        "E031",
+        $"The value of extension or user-data '{name}' nests lists or dictionaries more than {maxDepth} levels deep " +
+        "(or contains itself). Flatten the value before serializing the doc.");
+
+    public static PipelineException DocBinFileMissing(string path) => new(
+        "E032",
+        $"DocBin file '{Path.GetFullPath(path)}' does not exist. Check the path, or write the file first with " +
+        "docBin.ToDisk(path).");
+
+    public static PipelineException ReadFailed(string path, Exception inner) => new(
+        "E033", $"Could not read '{path}': {inner.Message}.", inner);
+
+    public static PipelineException UnpairedSurrogate(string what, string text) => new(
+        "E034",
+        $"{what} '{text}' contains an unpaired UTF-16 surrogate, which cannot be stored as UTF-8. Fix the text " +
+        "(a tokenizer must not split a surrogate pair) before serializing the doc.");
 }

@@ -1,0 +1,67 @@
+using Pipeline.Docs.Examples;
+using Pipeline.Tests.Support;
+using Pipeline.Tokens;
+
+namespace Pipeline.Tests.Docs;
+
+/// <summary>Runs the documentation's examples and checks that they do what the page says.</summary>
+public class DocsExamplesTests
+{
+    [Fact]
+    public void PipelineSerializesAndRebuildsFromMeta() => Assert.Equal(["sentencizer"], SerializationExamples.SerializePipeline());
+
+    [Fact]
+    public void CustomComponentSavesItsDataAndLoadsThroughItsFactory()
+    {
+        using var dir = new TempDir();
+        var json = SerializationExamples.CustomComponentToDisk(dir["model"]);
+        Assert.Contains("\"hello\":\"world\"", json);
+        Assert.Equal("world", SerializationExamples.CustomComponentLoad(dir["model"]));
+    }
+
+    [Fact]
+    public void DocBinRestoresDocsAndExtensionValuesIntoABlankVocab()
+    {
+        Doc.SetExtension("my_custom_attr", defaultValue: null);
+        var nlp = Nlp.Blank("en");
+        var docs = DocBinExamples.DocBinRoundTrip(new MarkingLanguage(nlp));
+        Assert.Equal(["Some text", "Lots of texts...", "..."], docs.Select(d => d.Text));
+        Doc.RemoveExtension("my_custom_attr");
+        Assert.Equal(["marked:Some text", "marked:Lots of texts...", "marked:..."], DocBinExamples.ExtensionValues(docs));
+    }
+
+    [Fact]
+    public void DocsSerializedTogetherAreSmaller()
+    {
+        var (separate, together) = DocBinExamples.SerializeTogether(Nlp.Blank("en"));
+        Assert.True(together < separate, $"together {together} >= separate {separate}");
+    }
+
+    [Fact]
+    public void SpanAsDocSerializesOnlyTheSpan()
+    {
+        var (span, whole) = SerializationExamples.SpanAsDoc();
+        Assert.True(span < whole);
+    }
+
+    /// <summary>A pipeline whose component sets my_custom_attr, so the DocBin example has values to carry.</summary>
+    private sealed class MarkingLanguage : Language
+    {
+        public MarkingLanguage(Language inner)
+            : base(inner.Defaults)
+        {
+            AddPipe(new Marker());
+        }
+
+        private sealed class Marker : Pipeline.Components.IPipe
+        {
+            public string Name => "marker";
+
+            public Doc Process(Doc doc)
+            {
+                doc.Ext["my_custom_attr"] = "marked:" + doc.Text;
+                return doc;
+            }
+        }
+    }
+}
