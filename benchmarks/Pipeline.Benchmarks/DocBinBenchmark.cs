@@ -10,7 +10,7 @@ namespace Pipeline.Benchmarks;
 /// </summary>
 public static class DocBinBenchmark
 {
-    private const string Corpus = "/work/shared/corpora/ud/en_ewt/train.conllu";
+    private const string DefaultCorpus = "/work/shared/corpora/ud/en_ewt/train.conllu";
     private const int TargetTokens = 100_000;
     private const int Runs = 20;
     private static readonly Attr[] Stored = [Attr.Orth, Attr.Lemma, Attr.Pos, Attr.Tag, Attr.Head, Attr.Dep, Attr.EntIob, Attr.EntType];
@@ -18,17 +18,18 @@ public static class DocBinBenchmark
 
     public static void Run()
     {
+        var corpus = Environment.GetEnvironmentVariable("PIPELINE_DOCBIN_CORPUS") ?? DefaultCorpus;
         var vocab = new Vocab("en");
         List<Doc> docs;
-        if (File.Exists(Corpus))
+        if (File.Exists(corpus))
         {
-            docs = ReadConllu(vocab, Corpus, TargetTokens);
-            Console.WriteLine($"data: {Corpus} (first {docs.Sum(d => d.Length)} tokens, {docs.Count} docs)");
+            docs = ReadConllu(vocab, corpus, TargetTokens);
+            Console.WriteLine($"data: {corpus} (first {docs.Sum(d => d.Length)} tokens, {docs.Count} docs)");
         }
         else
         {
             docs = Synthetic(vocab, TargetTokens);
-            Console.WriteLine($"data: {Corpus} not found; seeded synthetic Zipfian data ({docs.Count} docs)");
+            Console.WriteLine($"data: {corpus} not found; seeded synthetic Zipfian data ({docs.Count} docs)");
         }
 
         var tokens = docs.Sum(d => d.Length);

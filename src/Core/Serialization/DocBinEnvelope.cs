@@ -81,7 +81,8 @@ internal static class DocBinEnvelope
         rented = ArrayPool<byte>.Shared.Rent((int)Math.Min(size, Math.Max(1 << 16, body.Length * 8L)));
         try
         {
-            return rented.AsMemory(0, Decompress(body.Span, ref rented, size, source));
+            var length = Decompress(body.Span, ref rented, size, source);
+            return rented.AsMemory(0, length);
         }
         catch
         {

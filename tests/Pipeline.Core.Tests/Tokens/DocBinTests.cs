@@ -265,6 +265,42 @@ public class DocBinTests
     }
 
     [Fact]
+    public void AHighlyCompressiblePayloadDecompressesPastTheFirstBuffer()
+    {
+        var doc = new Doc(new Vocab(), ["a"]);
+        doc.UserData[new UserDataKey("app", "blob")] = new byte[3 << 20];
+        var bytes = doc.ToBytes();
+        Assert.True(bytes.Length < 64 << 10, $"{bytes.Length} bytes");
+        Assert.Equal(3 << 20, ((byte[])Doc.FromBytes(new Vocab(), bytes).UserData[new UserDataKey("app", "blob")]!).Length);
+    }
+
+    [Fact]
+    public void AnIncompressiblePayloadIsStoredUncompressed()
+    {
+        var noise = new byte[5000];
+        new Random(4).NextBytes(noise);
+        var doc = new Doc(new Vocab(), ["a"]);
+        doc.UserData[new UserDataKey("app", "noise")] = noise;
+        var bytes = doc.ToBytes();
+        var reader = new MessagePackReader(bytes);
+        var codec = string.Empty;
+        for (var fields = reader.ReadMapHeader(); fields > 0; fields--)
+        {
+            if (reader.ReadString() == "codec")
+            {
+                codec = reader.ReadString()!;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        Assert.Equal("none", codec);
+        Assert.Equal(noise, (byte[])Doc.FromBytes(new Vocab(), bytes).UserData[new UserDataKey("app", "noise")]!);
+    }
+
+    [Fact]
     public void RepetitiveCollectionsCompressWell()
     {
         var vocab = new Vocab();
