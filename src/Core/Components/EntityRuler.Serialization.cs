@@ -67,12 +67,7 @@ public sealed partial class EntityRuler
                 switch (MsgPack.ReadString(ref r))
                 {
                     case "format":
-                        version = r.ReadInt32();
-                        if (version > FormatVersion)
-                        {
-                            throw Errors.UnsupportedFormat(BytesSource, version, FormatVersion);
-                        }
-
+                        version = MsgPack.ReadFormatVersion(ref r, BytesSource, FormatVersion);
                         break;
                     case OverwriteEntsKey:
                         overwrite = r.ReadBoolean();

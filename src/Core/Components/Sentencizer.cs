@@ -123,12 +123,7 @@ public sealed class Sentencizer : IPipe, IByteSerializable, IDiskSerializable
                 switch (MsgPack.ReadString(ref r))
                 {
                     case "format":
-                        version = r.ReadInt32();
-                        if (version > FormatVersion)
-                        {
-                            throw Errors.UnsupportedFormat(BytesSource, version, FormatVersion);
-                        }
-
+                        version = MsgPack.ReadFormatVersion(ref r, BytesSource, FormatVersion);
                         break;
                     case PunctCharsKey:
                         result = MsgPack.ReadStringArray(ref r);

@@ -77,12 +77,7 @@ internal static class LanguageSerializer
                 switch (key)
                 {
                     case "format":
-                        var version = r.ReadInt32();
-                        if (version > FormatVersion)
-                        {
-                            throw Errors.UnsupportedFormat(Source, version, FormatVersion);
-                        }
-
+                        MsgPack.ReadFormatVersion(ref r, Source, FormatVersion);
                         break;
                     case "meta":
                         result[key] = MsgPack.ReadString(ref r);

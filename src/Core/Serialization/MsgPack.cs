@@ -58,6 +58,13 @@ internal static class MsgPack
         or IndexOutOfRangeException or InvalidDataException or DecoderFallbackException or InvalidCastException
         or OutOfMemoryException or KeyNotFoundException or NullReferenceException;
 
+    /// <summary>Reads a format version field, refusing versions newer than <paramref name="supported"/> (E018).</summary>
+    public static int ReadFormatVersion(ref MessagePackReader reader, string source, int supported)
+    {
+        var version = reader.ReadInt32();
+        return version <= supported ? version : throw Errors.UnsupportedFormat(source, version, supported);
+    }
+
     public static string ReadString(ref MessagePackReader reader) =>
         reader.ReadString() ?? throw new InvalidDataException("expected a string, found nil");
 

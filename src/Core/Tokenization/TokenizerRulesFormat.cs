@@ -81,11 +81,7 @@ internal static class TokenizerRulesFormat
             switch (key)
             {
                 case "format":
-                    var version = r.ReadInt32();
-                    if (version > FormatVersion)
-                    {
-                        throw Errors.UnsupportedFormat(source, version, FormatVersion);
-                    }
+                    var version = MsgPack.ReadFormatVersion(ref r, source, FormatVersion);
 
                     if (version < 1)
                     {

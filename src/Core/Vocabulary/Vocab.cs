@@ -80,12 +80,7 @@ public sealed class Vocab : IByteSerializable
                 switch (MsgPack.ReadString(ref r))
                 {
                     case "format":
-                        var version = r.ReadInt32();
-                        if (version > FormatVersion)
-                        {
-                            throw Errors.UnsupportedFormat(source, version, FormatVersion);
-                        }
-
+                        MsgPack.ReadFormatVersion(ref r, source, FormatVersion);
                         break;
                     case "strings":
                         result = MsgPack.ReadStringArray(ref r);
