@@ -138,4 +138,9 @@ internal static class Errors
 
     public static PipelineException ClassOutOfRange(int cls, int classes) => new(
         "E065", $"Class {cls} is outside the model's {classes} classes (0..{classes - 1}).");
+
+    public static PipelineException ModelAveraged() => new(
+        "E066",
+        "This model has been averaged (training is finished) and cannot be updated. Keep training a model before " +
+        "calling Average(), or use CreateAveraged() to take averaged snapshots while training goes on.");
 }
