@@ -1,3 +1,5 @@
+using Pipeline.Components.Tagging;
+
 namespace Pipeline.Registry;
 
 /// <summary>The factories Pipeline.Core provides out of the box.</summary>
@@ -5,6 +7,6 @@ internal static class BuiltInFactories
 {
     public static void RegisterAll(FactoryRegistry registry)
     {
-        _ = registry;
+        registry.RegisterBuiltIn(Tagger.FactoryName, static (_, _) => new Tagger());
     }
 }

@@ -9,8 +9,8 @@ public sealed partial class AveragedPerceptron
     private const int FormatVersion = 1;
 
     /// <summary>
-    /// The averaged model as MessagePack bytes (format version, class count, feature keys, weight rows). A model
-    /// still training is written as its averaged copy.
+    /// The averaged model as MessagePack bytes: format version, class count, then per feature its key and its
+    /// non-zero (class, weight) pairs. A model still training is written as its averaged copy.
     /// </summary>
     public byte[] ToBytes()
     {
@@ -22,71 +22,84 @@ public sealed partial class AveragedPerceptron
     public static AveragedPerceptron FromBytes(ReadOnlyMemory<byte> data, string source = "perceptron bytes") =>
         MsgPack.Read(data, source, (ref MessagePackReader r) => Read(ref r, source));
 
-    /// <summary>Writes the averaged model as one MessagePack map.</summary>
+    /// <summary>Writes the averaged model as one MessagePack map, rows in the order they were created.</summary>
     internal void Write(ref MessagePackWriter writer)
     {
-        var model = IsAveraged ? this : CreateAveraged();
-        var classes = model.Classes;
-        var keys = new byte[model._rows * sizeof(ulong)];
-        var weights = new byte[model._rows * classes * sizeof(float)];
-        var row = 0;
-        for (var slot = 0; slot < model._keys.Length; slot++)
+        var model = CreateAveraged();
+        var rowKeys = new ulong[model._rows];
+        foreach (var slot in model._table)
         {
-            if (model._keys[slot] == EmptyKey)
+            if (slot.Key != EmptyKey)
             {
-                continue;
+                rowKeys[slot.Row] = slot.Key;
             }
-
-            BinaryPrimitives.WriteUInt64LittleEndian(keys.AsSpan(row * sizeof(ulong)), model._keys[slot]);
-            var source = model._weights.AsSpan(model._slotRows[slot] * classes, classes);
-            var target = weights.AsSpan(row * classes * sizeof(float));
-            for (var c = 0; c < classes; c++)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(target[(c * sizeof(float))..], source[c]);
-            }
-
-            row++;
         }
 
-        writer.WriteMapHeader(4);
+        var starts = model._rowStarts!;
+        var entries = model._entries!;
+        var keys = new byte[rowKeys.Length * sizeof(ulong)];
+        var lengths = new byte[rowKeys.Length * sizeof(ushort)];
+        var classes = new byte[entries.Length * sizeof(ushort)];
+        var weights = new byte[entries.Length * sizeof(float)];
+        for (var row = 0; row < rowKeys.Length; row++)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(keys.AsSpan(row * sizeof(ulong)), rowKeys[row]);
+            BinaryPrimitives.WriteUInt16LittleEndian(lengths.AsSpan(row * sizeof(ushort)), (ushort)(starts[row + 1] - starts[row] - 1));
+        }
+
+        for (var e = 0; e < entries.Length; e++)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(classes.AsSpan(e * sizeof(ushort)), (ushort)entries[e].Class);
+            BinaryPrimitives.WriteSingleLittleEndian(weights.AsSpan(e * sizeof(float)), entries[e].Weight);
+        }
+
+        writer.WriteMapHeader(6);
         writer.Write("format");
         writer.Write(FormatVersion);
         writer.Write("classes");
-        writer.Write(classes);
+        writer.Write(Classes);
         writer.Write("keys");
         writer.Write(keys);
-        writer.Write("weights");
+        writer.Write("row_lengths");
+        writer.Write(lengths);
+        writer.Write("entry_classes");
+        writer.Write(classes);
+        writer.Write("entry_weights");
         writer.Write(weights);
     }
 
     /// <summary>Reads a model map written by <see cref="Write"/>, validating every field.</summary>
     internal static AveragedPerceptron Read(ref MessagePackReader reader, string source)
     {
-        var classes = -1;
-        byte[]? keyBytes = null;
-        byte[]? weightBytes = null;
-        var seenFormat = false;
+        var classCount = -1;
+        var version = 0;
+        byte[]? keyBytes = null, lengthBytes = null, classBytes = null, weightBytes = null;
         var fields = reader.ReadMapHeader();
         for (var i = 0; i < fields; i++)
         {
             switch (MsgPack.ReadString(ref reader))
             {
                 case "format":
-                    var version = reader.ReadInt32();
+                    version = reader.ReadInt32();
                     if (version > FormatVersion)
                     {
                         throw Errors.UnsupportedFormat(source, version, FormatVersion);
                     }
 
-                    seenFormat = version >= 1 ? true : throw new InvalidDataException($"bad format version {version}");
                     break;
                 case "classes":
-                    classes = reader.ReadInt32();
+                    classCount = reader.ReadInt32();
                     break;
                 case "keys":
                     keyBytes = MsgPack.ReadBytes(ref reader);
                     break;
-                case "weights":
+                case "row_lengths":
+                    lengthBytes = MsgPack.ReadBytes(ref reader);
+                    break;
+                case "entry_classes":
+                    classBytes = MsgPack.ReadBytes(ref reader);
+                    break;
+                case "entry_weights":
                     weightBytes = MsgPack.ReadBytes(ref reader);
                     break;
                 default:
@@ -95,44 +108,63 @@ public sealed partial class AveragedPerceptron
             }
         }
 
-        if (!seenFormat || keyBytes is null || weightBytes is null)
+        if (version < 1 || keyBytes is null || lengthBytes is null || classBytes is null || weightBytes is null)
         {
-            throw new InvalidDataException("a perceptron model needs 'format', 'classes', 'keys' and 'weights'");
+            throw new InvalidDataException("a perceptron model needs 'format', 'classes', 'keys', 'row_lengths', 'entry_classes' and 'entry_weights'");
         }
 
-        if (classes < 1 || classes > MaxClasses)
+        if (classCount < 1 || classCount > MaxClasses)
         {
-            throw new InvalidDataException($"class count {classes} is out of range");
-        }
-
-        if (keyBytes.Length % sizeof(ulong) != 0)
-        {
-            throw new InvalidDataException("the key table is not a whole number of 64-bit keys");
+            throw new InvalidDataException($"class count {classCount} is out of range");
         }
 
         var rows = keyBytes.Length / sizeof(ulong);
-        if ((long)rows * classes * sizeof(float) != weightBytes.Length)
+        var entryCount = classBytes.Length / sizeof(ushort);
+        if (keyBytes.Length % sizeof(ulong) != 0 || lengthBytes.Length != rows * sizeof(ushort)
+            || classBytes.Length % sizeof(ushort) != 0 || weightBytes.Length != entryCount * sizeof(float))
         {
-            throw new InvalidDataException($"{rows} features x {classes} classes do not match {weightBytes.Length} weight bytes");
+            throw new InvalidDataException("the key, row-length, class and weight tables have inconsistent sizes");
         }
 
         var keys = new ulong[rows];
-        for (var k = 0; k < rows; k++)
+        var starts = new int[rows + 1];
+        for (var row = 0; row < rows; row++)
         {
-            keys[k] = BinaryPrimitives.ReadUInt64LittleEndian(keyBytes.AsSpan(k * sizeof(ulong)));
-            if (keys[k] == EmptyKey)
+            keys[row] = BinaryPrimitives.ReadUInt64LittleEndian(keyBytes.AsSpan(row * sizeof(ulong)));
+            if (keys[row] == EmptyKey)
             {
                 throw new InvalidDataException("a feature key is zero");
             }
+
+            var length = BinaryPrimitives.ReadUInt16LittleEndian(lengthBytes.AsSpan(row * sizeof(ushort))) + 1;
+            starts[row + 1] = starts[row] + length;
+            if (starts[row + 1] > entryCount)
+            {
+                throw new InvalidDataException("the rows hold more weights than the model stores");
+            }
         }
 
-        var weights = new float[rows * classes];
-        for (var w = 0; w < weights.Length; w++)
+        if (starts[rows] != entryCount)
         {
-            var value = BinaryPrimitives.ReadSingleLittleEndian(weightBytes.AsSpan(w * sizeof(float)));
-            weights[w] = float.IsFinite(value) ? value : throw new InvalidDataException("a weight is not a finite number");
+            throw new InvalidDataException("the rows hold fewer weights than the model stores");
         }
 
-        return Build(classes, keys, weights);
+        var entries = new Entry[entryCount];
+        for (var row = 0; row < rows; row++)
+        {
+            for (var e = starts[row]; e < starts[row + 1]; e++)
+            {
+                int cls = BinaryPrimitives.ReadUInt16LittleEndian(classBytes.AsSpan(e * sizeof(ushort)));
+                var weight = BinaryPrimitives.ReadSingleLittleEndian(weightBytes.AsSpan(e * sizeof(float)));
+                if (cls >= classCount || (e > starts[row] && cls <= entries[e - 1].Class))
+                {
+                    throw new InvalidDataException("a weight names an unknown or repeated class");
+                }
+
+                entries[e] = float.IsFinite(weight) ? new Entry(cls, weight) : throw new InvalidDataException("a weight is not a finite number");
+            }
+        }
+
+        return Build(classCount, keys, starts, entries);
     }
 }

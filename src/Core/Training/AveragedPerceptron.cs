@@ -5,26 +5,40 @@ using System.Runtime.InteropServices;
 namespace Pipeline.Training;
 
 /// <summary>
-/// A multiclass averaged perceptron (Collins 2002) over hashed 64-bit features. Each feature owns one contiguous
-/// row of per-class weights in an open-addressing table, so scoring sums a few dozen rows with SIMD and allocates
-/// nothing. Averaging is lazy: every weight remembers when it last changed and folds its value into a running
-/// total only then, so an update costs the same as in the plain perceptron. Train with <see cref="Update"/>, then
-/// call <see cref="Average"/>; <see cref="Score"/> is safe for concurrent use while no update runs.
+/// A multiclass averaged perceptron (Collins 2002) over hashed 64-bit features, found through an open-addressing
+/// table. While training, each feature owns a dense row of per-class weights; averaging is lazy: every weight
+/// remembers when it last changed and folds its value into a running total only then, so an update costs what it
+/// costs in the plain perceptron. <see cref="Average"/> turns the rows into contiguous sparse rows of the non-zero
+/// (class, weight) pairs, which makes the model small and scoring cache-friendly. <see cref="Score"/> allocates
+/// nothing and is safe for concurrent use while no update runs.
 /// </summary>
 public sealed partial class AveragedPerceptron
 {
+    /// <summary>The largest number of classes a model may have.</summary>
+    public const int MaxClasses = 1 << 16;
+
     private const int MinCapacity = 16;
     private const ulong EmptyKey = 0;
     private const ulong ZeroKeySubstitute = 0x9E3779B97F4A7C15UL;
-    private ulong[] _keys;
-    private int[] _slotRows;
-    private float[] _weights;
-    private double[]? _totals;
-    private int[]? _stamps;
+
+    // A row with at least Classes / DenseRatio non-zero weights is also stored dense for SIMD scoring.
+    private const int DenseRatio = 6;
+    private Slot[] _table;
     private int _rows;
     private int _step;
 
-    /// <summary>Creates an untrained model over <paramref name="classes"/> classes (at least 1).</summary>
+    // Training state: dense rows of weights, their running totals and the step each weight last changed.
+    private float[]? _weights;
+    private double[]? _totals;
+    private int[]? _stamps;
+
+    // Averaged state: row r's entries are _entries[_rowStarts[r].._rowStarts[r + 1]]; rows with many entries are
+    // also kept dense (row d at _dense[d * Classes]) and scored with SIMD instead.
+    private int[]? _rowStarts;
+    private Entry[]? _entries;
+    private float[]? _dense;
+
+    /// <summary>Creates an untrained model over <paramref name="classes"/> classes (1 to <see cref="MaxClasses"/>).</summary>
     public AveragedPerceptron(int classes, int expectedFeatures = 1024)
     {
         if (classes < 1 || classes > MaxClasses)
@@ -33,41 +47,41 @@ public sealed partial class AveragedPerceptron
         }
 
         Classes = classes;
-        var capacity = Capacity(Math.Max(expectedFeatures, MinCapacity));
-        _keys = new ulong[capacity];
-        _slotRows = new int[capacity];
-        _weights = new float[Math.Max(expectedFeatures, MinCapacity) * classes];
+        var rows = Math.Max(expectedFeatures, MinCapacity);
+        _table = new Slot[Capacity(rows)];
+        _weights = new float[rows * classes];
         _totals = new double[_weights.Length];
         _stamps = new int[_weights.Length];
     }
 
-    private AveragedPerceptron(int classes, ulong[] keys, int[] slotRows, float[] weights, int rows)
+    private AveragedPerceptron(int classes, Slot[] table, int rows, int[] rowStarts, Entry[] entries, float[] dense)
     {
         Classes = classes;
-        _keys = keys;
-        _slotRows = slotRows;
-        _weights = weights;
+        _table = table;
         _rows = rows;
+        _rowStarts = rowStarts;
+        _entries = entries;
+        _dense = dense;
     }
-
-    /// <summary>The largest number of classes a model may have.</summary>
-    public const int MaxClasses = 1 << 16;
 
     /// <summary>The number of classes; scores are indexed 0..Classes-1.</summary>
     public int Classes { get; }
 
-    /// <summary>The number of features that have a weight row.</summary>
+    /// <summary>The number of features that have weights.</summary>
     public int FeatureCount => _rows;
 
+    /// <summary>The number of non-zero weights of an averaged model (Classes x FeatureCount while training).</summary>
+    public int WeightCount => _entries?.Length ?? _rows * Classes;
+
     /// <summary>Whether <see cref="Average"/> has run: the model then predicts but no longer learns.</summary>
-    public bool IsAveraged => _totals is null;
+    public bool IsAveraged => _entries is not null;
 
     /// <summary>How many updates (training instances) the model has seen.</summary>
     public int Updates => _step;
 
     /// <summary>
     /// Writes the score of every class into <paramref name="scores"/> (at least <see cref="Classes"/> long): the sum
-    /// of the weight rows of the features. Unknown features contribute nothing.
+    /// of the weights of the features. Unknown features contribute nothing.
     /// </summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
@@ -79,13 +93,44 @@ public sealed partial class AveragedPerceptron
 
         var output = scores[..classes];
         output.Clear();
-        ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        if (_entries is { } entries)
+        {
+            var starts = _rowStarts!;
+            var dense = _dense!;
+            ref var first = ref MemoryMarshal.GetArrayDataReference(entries);
+            ref var score = ref MemoryMarshal.GetReference(output);
+            foreach (var feature in features)
+            {
+                var slot = FindSlot(feature);
+                if (slot.Row < 0)
+                {
+                    continue;
+                }
+
+                if (slot.Dense >= 0)
+                {
+                    AddRow(dense.AsSpan(slot.Dense * classes, classes), output);
+                    continue;
+                }
+
+                var end = starts[slot.Row + 1];
+                for (var e = starts[slot.Row]; e < end; e++)
+                {
+                    var entry = Unsafe.Add(ref first, e);
+                    Unsafe.Add(ref score, entry.Class) += entry.Weight;
+                }
+            }
+
+            return;
+        }
+
+        var weights = _weights!;
         foreach (var feature in features)
         {
             var row = FindRow(feature);
             if (row >= 0)
             {
-                AddRow(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref weights, row * classes), classes), output);
+                AddRow(weights.AsSpan(row * classes, classes), output);
             }
         }
     }
@@ -113,7 +158,7 @@ public sealed partial class AveragedPerceptron
     /// </summary>
     public void Update(ReadOnlySpan<ulong> features, int gold, int guess)
     {
-        if (_totals is null || _stamps is null)
+        if (_weights is null)
         {
             throw Errors.ModelAveraged();
         }
@@ -143,8 +188,8 @@ public sealed partial class AveragedPerceptron
     }
 
     /// <summary>
-    /// Finishes training: every weight becomes its average over all steps, rows that averaged to zero are dropped,
-    /// and the training bookkeeping is released.
+    /// Finishes training: every weight becomes its average over all steps, zero weights are dropped, and the
+    /// training bookkeeping is released. Does nothing on an averaged model.
     /// </summary>
     public void Average()
     {
@@ -154,10 +199,12 @@ public sealed partial class AveragedPerceptron
         }
 
         var averaged = CreateAveraged();
-        _keys = averaged._keys;
-        _slotRows = averaged._slotRows;
-        _weights = averaged._weights;
+        _table = averaged._table;
         _rows = averaged._rows;
+        _rowStarts = averaged._rowStarts;
+        _entries = averaged._entries;
+        _dense = averaged._dense;
+        _weights = null;
         _totals = null;
         _stamps = null;
     }
@@ -165,53 +212,55 @@ public sealed partial class AveragedPerceptron
     /// <summary>An averaged copy of the model, leaving this one free to go on training (e.g. for checkpoints).</summary>
     public AveragedPerceptron CreateAveraged()
     {
-        var classes = Classes;
-        var keys = new List<ulong>(_rows);
-        var rows = new List<int>(_rows);
-        var averaged = new float[_rows * classes];
-        var kept = 0;
-        for (var slot = 0; slot < _keys.Length; slot++)
+        if (IsAveraged)
         {
-            if (_keys[slot] == EmptyKey)
+            return this;
+        }
+
+        var classes = Classes;
+        var weights = _weights!;
+        var keys = new List<ulong>(_rows);
+        var starts = new List<int>(_rows + 1) { 0 };
+        var entries = new List<Entry>(_rows * 4);
+        foreach (var slot in _table)
+        {
+            if (slot.Key == EmptyKey)
             {
                 continue;
             }
 
-            var row = _slotRows[slot];
-            var target = averaged.AsSpan(kept * classes, classes);
-            var any = false;
+            var before = entries.Count;
             for (var c = 0; c < classes; c++)
             {
-                var w = row * classes + c;
-                var value = _totals is null || _step == 0
-                    ? _weights[w]
-                    : (float)((_totals[w] + (double)(_step - _stamps![w]) * _weights[w]) / _step);
-                target[c] = value;
-                any |= value != 0f;
+                var w = slot.Row * classes + c;
+                var value = _step == 0 ? weights[w] : (float)((_totals![w] + ((double)(_step - _stamps![w]) * weights[w])) / _step);
+                if (value != 0f)
+                {
+                    entries.Add(new Entry(c, value));
+                }
             }
 
-            if (any)
+            if (entries.Count > before)
             {
-                keys.Add(_keys[slot]);
-                rows.Add(kept++);
+                keys.Add(slot.Key);
+                starts.Add(entries.Count);
             }
         }
 
-        return Build(classes, keys, averaged.AsSpan(0, kept * classes).ToArray());
+        return Build(classes, keys, [.. starts], [.. entries]);
     }
 
-    private static AveragedPerceptron Build(int classes, IReadOnlyList<ulong> keys, float[] weights)
+    private static AveragedPerceptron Build(int classes, IReadOnlyList<ulong> keys, int[] rowStarts, Entry[] entries)
     {
-        var capacity = Capacity(Math.Max(keys.Count, MinCapacity));
-        var table = new ulong[capacity];
-        var slotRows = new int[capacity];
-        var mask = capacity - 1;
+        var table = new Slot[Capacity(keys.Count)];
+        var mask = table.Length - 1;
+        var dense = new List<float>();
         for (var row = 0; row < keys.Count; row++)
         {
             var slot = (int)(keys[row] & (ulong)mask);
-            while (table[slot] != EmptyKey)
+            while (table[slot].Key != EmptyKey)
             {
-                if (table[slot] == keys[row])
+                if (table[slot].Key == keys[row])
                 {
                     throw new InvalidDataException($"feature {keys[row]} appears twice");
                 }
@@ -219,35 +268,49 @@ public sealed partial class AveragedPerceptron
                 slot = (slot + 1) & mask;
             }
 
-            table[slot] = keys[row];
-            slotRows[slot] = row;
+            var denseRow = -1;
+            var count = rowStarts[row + 1] - rowStarts[row];
+            if (count * DenseRatio >= classes)
+            {
+                denseRow = dense.Count / classes;
+                var start = dense.Count;
+                dense.AddRange(new float[classes]);
+                for (var e = rowStarts[row]; e < rowStarts[row + 1]; e++)
+                {
+                    dense[start + entries[e].Class] = entries[e].Weight;
+                }
+            }
+
+            table[slot] = new Slot(keys[row], row, denseRow);
         }
 
-        var model = new AveragedPerceptron(classes, table, slotRows, weights, keys.Count);
-        return model;
+        return new AveragedPerceptron(classes, table, keys.Count, rowStarts, entries, [.. dense]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Key(ulong feature) => feature == EmptyKey ? ZeroKeySubstitute : feature;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int FindRow(ulong feature)
+    private int FindRow(ulong feature) => FindSlot(feature).Row;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Slot FindSlot(ulong feature)
     {
         var key = Key(feature);
-        var keys = _keys;
-        var mask = keys.Length - 1;
+        var table = _table;
+        var mask = table.Length - 1;
         var slot = (int)(key & (ulong)mask);
         while (true)
         {
-            var found = keys[slot];
-            if (found == key)
+            ref readonly var found = ref table[slot];
+            if (found.Key == key)
             {
-                return _slotRows[slot];
+                return found;
             }
 
-            if (found == EmptyKey)
+            if (found.Key == EmptyKey)
             {
-                return -1;
+                return Slot.Missing;
             }
 
             slot = (slot + 1) & mask;
@@ -257,25 +320,25 @@ public sealed partial class AveragedPerceptron
     private int GetOrAddRow(ulong feature)
     {
         var key = Key(feature);
-        var mask = _keys.Length - 1;
+        var mask = _table.Length - 1;
         var slot = (int)(key & (ulong)mask);
-        while (_keys[slot] != EmptyKey)
+        while (_table[slot].Key != EmptyKey)
         {
-            if (_keys[slot] == key)
+            if (_table[slot].Key == key)
             {
-                return _slotRows[slot];
+                return _table[slot].Row;
             }
 
             slot = (slot + 1) & mask;
         }
 
-        if ((_rows + 1) * 2 > _keys.Length)
+        if ((_rows + 1) * 2 > _table.Length)
         {
             Grow();
             return GetOrAddRow(feature);
         }
 
-        if ((_rows + 1) * Classes > _weights.Length)
+        if ((_rows + 1) * Classes > _weights!.Length)
         {
             var size = Math.Max(_weights.Length * 2, (_rows + 1) * Classes);
             Array.Resize(ref _weights, size);
@@ -283,40 +346,36 @@ public sealed partial class AveragedPerceptron
             Array.Resize(ref _stamps, size);
         }
 
-        _keys[slot] = key;
-        _slotRows[slot] = _rows;
+        _table[slot] = new Slot(key, _rows, -1);
         return _rows++;
     }
 
     private void Grow()
     {
-        var keys = _keys;
-        var rows = _slotRows;
-        _keys = new ulong[keys.Length * 2];
-        _slotRows = new int[keys.Length * 2];
-        var mask = _keys.Length - 1;
-        for (var i = 0; i < keys.Length; i++)
+        var old = _table;
+        _table = new Slot[old.Length * 2];
+        var mask = _table.Length - 1;
+        foreach (var entry in old)
         {
-            if (keys[i] == EmptyKey)
+            if (entry.Key == EmptyKey)
             {
                 continue;
             }
 
-            var slot = (int)(keys[i] & (ulong)mask);
-            while (_keys[slot] != EmptyKey)
+            var slot = (int)(entry.Key & (ulong)mask);
+            while (_table[slot].Key != EmptyKey)
             {
                 slot = (slot + 1) & mask;
             }
 
-            _keys[slot] = keys[i];
-            _slotRows[slot] = rows[i];
+            _table[slot] = entry;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Bump(int w, float delta)
     {
-        _totals![w] += (double)(_step - _stamps![w]) * _weights[w];
+        _totals![w] += (double)(_step - _stamps![w]) * _weights![w];
         _stamps[w] = _step;
         _weights[w] += delta;
     }
@@ -325,13 +384,12 @@ public sealed partial class AveragedPerceptron
     private static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated && row.Length >= Vector<float>.Count)
+        if (Vector.IsHardwareAccelerated)
         {
             var width = Vector<float>.Count;
             for (; i <= row.Length - width; i += width)
             {
-                var sum = new Vector<float>(row[i..]) + new Vector<float>(scores[i..]);
-                sum.CopyTo(scores[i..]);
+                (new Vector<float>(row[i..]) + new Vector<float>(scores[i..])).CopyTo(scores[i..]);
             }
         }
 
@@ -342,4 +400,12 @@ public sealed partial class AveragedPerceptron
     }
 
     private static int Capacity(int features) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(features * 2, MinCapacity));
+
+    /// <summary>A table slot: the feature key, its row, and its dense row or -1.</summary>
+    private readonly record struct Slot(ulong Key, int Row, int Dense)
+    {
+        public static readonly Slot Missing = new(EmptyKey, -1, -1);
+    }
+
+    private readonly record struct Entry(int Class, float Weight);
 }

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Pipeline;
+using Pipeline.Components.Tagging;
+using Pipeline.Tokens;
+using Pipeline.Training;
+
+namespace Pipeline.Benchmarks;
+
+/// <summary>
+/// Trains the tagger on UD English-EWT train (gold tokens) with default settings, then prints UPOS/XPOS accuracy on
+/// dev, the training time per epoch, the model size and tagging speed on one thread. Corpora are looked up as
+/// shared/corpora beside the repository (or in PIPELINE_CORPORA).
+/// </summary>
+public static class TaggerBenchmark
+{
+    /// <summary>Runs the benchmark; prints figures and asserts nothing.</summary>
+    public static void Run()
+    {
+        var corpora = CorpusLocator.Find();
+        if (corpora is null)
+        {
+            Console.WriteLine("tagger: shared/corpora not found; set PIPELINE_CORPORA");
+            return;
+        }
+
+        var epochs = Env("TAGGER_EPOCHS", 12);
+        var vocab = new Vocab("en");
+        var train = ConlluReader.Read(Path.Combine(corpora, "ud/en_ewt/train.conllu")).Select(s => s.ToDoc(vocab)).ToList();
+        var dev = ConlluReader.Read(Path.Combine(corpora, "ud/en_ewt/dev.conllu")).Select(s => s.ToDoc(vocab)).ToList();
+        Console.WriteLine($"tagger: en_ewt train {train.Count} sentences / {train.Sum(d => d.Length)} words, dev {dev.Count} / {dev.Sum(d => d.Length)}");
+
+        var tagger = new Tagger
+        {
+            AmbiguityMinCount = Env("TAGGER_AMB_MIN", 10),
+            FrequencyThreshold = Env("TAGGER_FREQ", 20),
+        };
+        var clock = Stopwatch.StartNew();
+        var last = TimeSpan.Zero;
+        var perEpochDev = Environment.GetEnvironmentVariable("TAGGER_DEV_EACH_EPOCH") == "1";
+        tagger.Train(train, epochs, seed: 1, onEpoch: (epoch, accuracy) =>
+        {
+            var elapsed = clock.Elapsed - last;
+            var line = $"  epoch {epoch,2}: train acc {accuracy * 100:F2}  {elapsed.TotalSeconds:F1}s";
+            if (perEpochDev)
+            {
+                var snapshot = new Tagger();
+                snapshot.FromBytes(tagger.ToBytes());
+                var (upos, xpos) = Evaluate(snapshot, dev);
+                line += $"  dev UPOS {upos:F2} XPOS {xpos:F2}";
+            }
+
+            Console.WriteLine(line);
+            last = clock.Elapsed;
+        });
+        Console.WriteLine($"tagger: trained {epochs} epochs in {clock.Elapsed.TotalSeconds:F1}s " +
+            $"({clock.Elapsed.TotalSeconds / epochs:F1}s/epoch), {tagger.PosLabels.Count}+{tagger.Labels.Count} classes, " +
+            $"tag dictionary {tagger.TagDictionarySize} words, model {tagger.ToBytes().Length / 1e6:F1} MB");
+
+        var (u, x) = Evaluate(tagger, dev);
+        Console.WriteLine($"tagger: dev UPOS {u:F2}  XPOS {x:F2}");
+
+        var inputs = dev.Select(d => new Doc(vocab, d.Tokens.Select(t => t.Text).ToList(), d.Tokens.Select(t => t.Whitespace).ToList())).ToList();
+        foreach (var doc in inputs)
+        {
+            tagger.Process(doc);
+        }
+
+        long words = 0;
+        clock.Restart();
+        while (clock.Elapsed.TotalSeconds < 3)
+        {
+            foreach (var doc in inputs)
+            {
+                tagger.Process(doc);
+                words += doc.Length;
+            }
+        }
+
+        Console.WriteLine($"tagger: {words / clock.Elapsed.TotalSeconds:N0} words/s on one thread");
+    }
+
+    private static int Env(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
+
+    private static (double Upos, double Xpos) Evaluate(Tagger tagger, List<Doc> gold)
+    {
+        long total = 0, upos = 0, xpos = 0;
+        foreach (var g in gold)
+        {
+            var doc = new Doc(g.Vocab, g.Tokens.Select(t => t.Text).ToList(), g.Tokens.Select(t => t.Whitespace).ToList());
+            tagger.Process(doc);
+            for (var i = 0; i < doc.Length; i++)
+            {
+                total++;
+                upos += doc[i].Pos == g[i].Pos ? 1 : 0;
+                xpos += doc[i].Tag == g[i].Tag ? 1 : 0;
+            }
+        }
+
+        return (100.0 * upos / total, 100.0 * xpos / total);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace Pipeline.Components.Tagging;
+
+/// <summary>
+/// The context-independent feature values of one word type (stable string hashes of its lower-case form, shape
+/// and affixes), computed once per word and cached, so tagging a token costs a dictionary lookup, not hashing.
+/// </summary>
+internal readonly record struct LexicalFeatures(
+    ulong Orth,
+    ulong Lower,
+    ulong Shape,
+    ulong Prefix1,
+    ulong Prefix2,
+    ulong Prefix3,
+    ulong Suffix1,
+    ulong Suffix2,
+    ulong Suffix3,
+    ulong Suffix4)
+{
+    private const int MaxCached = 1 << 20;
+    private static readonly ConcurrentDictionary<ulong, LexicalFeatures> Cache = new();
+
+    /// <summary>The features of the word with hash <paramref name="orth"/>, whose text is in <paramref name="strings"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LexicalFeatures Get(StringStore strings, ulong orth)
+    {
+        if (Cache.TryGetValue(orth, out var features))
+        {
+            return features;
+        }
+
+        features = Compute(orth, strings[orth]);
+        if (Cache.Count < MaxCached)
+        {
+            Cache.TryAdd(orth, features);
+        }
+
+        return features;
+    }
+
+    /// <summary>Computes the features of a word text.</summary>
+    public static LexicalFeatures Compute(ulong orth, string text)
+    {
+        Span<char> lower = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        text.AsSpan().ToLowerInvariant(lower);
+        return new LexicalFeatures(
+            orth,
+            StringStore.Hash(lower),
+            ShapeHash(text),
+            Prefix(lower, 1),
+            Prefix(lower, 2),
+            Prefix(lower, 3),
+            Suffix(lower, 1),
+            Suffix(lower, 2),
+            Suffix(lower, 3),
+            Suffix(lower, 4));
+    }
+
+    // Affixes longer than the word are marked so that "ab" as a 3-suffix differs from the word "ab" itself.
+    private static ulong Prefix(ReadOnlySpan<char> text, int n) =>
+        text.Length >= n ? StringStore.Hash(text[..n]) : StringStore.Hash(text) ^ 0x5bd1e995UL;
+
+    private static ulong Suffix(ReadOnlySpan<char> text, int n) =>
+        text.Length >= n ? StringStore.Hash(text[^n..]) : StringStore.Hash(text) ^ 0x27d4eb2fUL;
+
+    private static ulong ShapeHash(string text)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(text.Length, 64)];
+        var n = 0;
+        var last = '\0';
+        var run = 0;
+        foreach (var c in text)
+        {
+            var shape = char.IsLetter(c) ? (char.IsUpper(c) ? 'X' : 'x') : char.IsDigit(c) ? 'd' : c;
+            run = shape == last ? run + 1 : 1;
+            last = shape;
+            if (run <= 3 && n < buffer.Length)
+            {
+                buffer[n++] = shape;
+            }
+        }
+
+        return StringStore.Hash(buffer[..n]);
+    }
+}
