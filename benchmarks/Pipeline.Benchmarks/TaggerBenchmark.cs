@@ -23,7 +23,7 @@ public static class TaggerBenchmark
             return;
         }
 
-        var epochs = Env("TAGGER_EPOCHS", 12);
+        var epochs = Env("TAGGER_EPOCHS", 15);
         var vocab = new Vocab("en");
         var train = ConlluReader.Read(Path.Combine(corpora, "ud/en_ewt/train.conllu")).Select(s => s.ToDoc(vocab)).ToList();
         var dev = ConlluReader.Read(Path.Combine(corpora, "ud/en_ewt/dev.conllu")).Select(s => s.ToDoc(vocab)).ToList();
@@ -57,6 +57,25 @@ public static class TaggerBenchmark
             $"tag dictionary {tagger.TagDictionarySize} words, model {tagger.ToBytes().Length / 1e6:F1} MB");
 
         var (u, x) = Evaluate(tagger, dev);
+        if (Environment.GetEnvironmentVariable("TAGGER_CONFUSIONS") == "1")
+        {
+            var confusions = new Dictionary<string, int>();
+            foreach (var g in dev)
+            {
+                var doc = tagger.Process(new Doc(vocab, g.Tokens.Select(t => t.Text).ToList()));
+                for (var i = 0; i < doc.Length; i++)
+                {
+                    if (doc[i].Pos != g[i].Pos)
+                    {
+                        var key = $"{g[i].Pos}->{doc[i].Pos}";
+                        confusions[key] = confusions.GetValueOrDefault(key) + 1;
+                    }
+                }
+            }
+
+            Console.WriteLine(string.Join(", ", confusions.OrderByDescending(c => c.Value).Take(20).Select(c => $"{c.Key} {c.Value}")));
+        }
+
         Console.WriteLine($"tagger: dev UPOS {u:F2}  XPOS {x:F2}");
 
         var inputs = dev.Select(d => new Doc(vocab, d.Tokens.Select(t => t.Text).ToList(), d.Tokens.Select(t => t.Whitespace).ToList())).ToList();
@@ -65,18 +84,21 @@ public static class TaggerBenchmark
             tagger.Process(doc);
         }
 
-        long words = 0;
-        clock.Restart();
-        while (clock.Elapsed.TotalSeconds < 3)
+        // The machine may be shared: time several passes over dev and report the fastest.
+        var words = inputs.Sum(d => (long)d.Length);
+        var best = double.MaxValue;
+        for (var pass = 0; pass < 8; pass++)
         {
+            clock.Restart();
             foreach (var doc in inputs)
             {
                 tagger.Process(doc);
-                words += doc.Length;
             }
+
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
         }
 
-        Console.WriteLine($"tagger: {words / clock.Elapsed.TotalSeconds:N0} words/s on one thread");
+        Console.WriteLine($"tagger: {words / best:N0} words/s on one thread (fastest of 8 passes over dev)");
     }
 
     private static int Env(string name, int fallback) =>

@@ -17,7 +17,8 @@ internal readonly record struct LexicalFeatures(
     ulong Suffix1,
     ulong Suffix2,
     ulong Suffix3,
-    ulong Suffix4)
+    ulong Suffix4,
+    byte Case)
 {
     private const int MaxCached = 1 << 20;
     private static readonly ConcurrentDictionary<ulong, LexicalFeatures> Cache = new();
@@ -55,7 +56,28 @@ internal readonly record struct LexicalFeatures(
             Suffix(lower, 1),
             Suffix(lower, 2),
             Suffix(lower, 3),
-            Suffix(lower, 4));
+            Suffix(lower, 4),
+            CaseOf(text));
+    }
+
+    /// <summary>0: no letters, 1: lower case, 2: title case, 3: upper case, 4: mixed.</summary>
+    private static byte CaseOf(string text)
+    {
+        bool upper = false, lower = false, firstUpper = false, seen = false;
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+
+            firstUpper |= !seen && char.IsUpper(c);
+            seen = true;
+            upper |= char.IsUpper(c);
+            lower |= char.IsLower(c);
+        }
+
+        return !seen ? (byte)0 : !upper ? (byte)1 : !lower ? (byte)3 : firstUpper && text.AsSpan(1).IndexOfAnyInRange('A', 'Z') < 0 ? (byte)2 : (byte)4;
     }
 
     // Affixes longer than the word are marked so that "ab" as a 3-suffix differs from the word "ab" itself.

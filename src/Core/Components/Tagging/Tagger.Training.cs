@@ -115,7 +115,7 @@ public sealed partial class Tagger
     /// for byte), then <see cref="FinishTraining"/>. <paramref name="onEpoch"/> gets each epoch's number and
     /// training accuracy (Pos). Returns the training accuracy of every epoch.
     /// </summary>
-    public IReadOnlyList<double> Train(IReadOnlyList<Doc> examples, int epochs = 12, ulong seed = 0, Action<int, double>? onEpoch = null)
+    public IReadOnlyList<double> Train(IReadOnlyList<Doc> examples, int epochs = 15, ulong seed = 0, Action<int, double>? onEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         if (epochs < 1)

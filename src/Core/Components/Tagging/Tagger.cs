@@ -173,6 +173,8 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
                 ambiguity[i] = _ambiguity.GetValueOrDefault(lex[i].Lower);
             }
 
+            var capitals = TaggerFeatures.Capitals(lex);
+
             for (var i = 0; i < lex.Length; i++)
             {
                 if (_tagDictionary.TryGetValue(lex[i].Orth, out var known))
@@ -181,7 +183,7 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
                 }
                 else
                 {
-                    TaggerFeatures.Extract(lex, ambiguity.AsSpan(0, lex.Length), pos, tags, i, features);
+                    TaggerFeatures.Extract(lex, ambiguity.AsSpan(0, lex.Length), pos, tags, i, capitals, features);
                     model.Score(features, scores);
                     pos[i] = AveragedPerceptron.ArgMax(scores[..posCount]);
                     tags[i] = tagCount == 0 ? -1 : AveragedPerceptron.ArgMax(scores.Slice(posCount, tagCount));

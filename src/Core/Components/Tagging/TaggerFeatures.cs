@@ -10,7 +10,7 @@ namespace Pipeline.Components.Tagging;
 internal static class TaggerFeatures
 {
     /// <summary>The number of features <see cref="Extract"/> writes.</summary>
-    public const int Count = 34;
+    public const int Count = 37;
 
     private const ulong Start1 = 0x51A7_0001UL;
     private const ulong Start2 = 0x51A7_0002UL;
@@ -24,7 +24,7 @@ internal static class TaggerFeatures
     /// ambiguity class (0 when unknown).
     /// </summary>
     public static void Extract(
-        ReadOnlySpan<LexicalFeatures> lex, ReadOnlySpan<ulong> ambiguity, ReadOnlySpan<int> pos, ReadOnlySpan<int> tags, int i, Span<ulong> f)
+        ReadOnlySpan<LexicalFeatures> lex, ReadOnlySpan<ulong> ambiguity, ReadOnlySpan<int> pos, ReadOnlySpan<int> tags, int i, ulong capitals, Span<ulong> f)
     {
         ref readonly var w = ref lex[i];
         var lowerM1 = i >= 1 ? lex[i - 1].Lower : Start1;
@@ -79,6 +79,29 @@ internal static class TaggerFeatures
         f[31] = Hash(31, aP1, aP2);
         f[32] = Hash(32, x1);
         f[33] = Hash(33, x1, x2);
+
+        // Capitalization in context: at the start, and against how capitalized the whole doc is (headlines).
+        f[34] = Hash(34, i == 0 ? 1UL : 0UL, w.Case);
+        f[35] = Hash(35, capitals, w.Case);
+        var caseM1 = i >= 1 ? lex[i - 1].Case : 7UL;
+        var caseP1 = i + 1 < lex.Length ? lex[i + 1].Case : 7UL;
+        f[36] = Hash(36, (caseM1 << 8) | caseP1, w.Case);
+    }
+
+    /// <summary>How capitalized the doc's words are, in five buckets (share of title- or upper-case words).</summary>
+    public static ulong Capitals(ReadOnlySpan<LexicalFeatures> lex)
+    {
+        int words = 0, capitalized = 0;
+        foreach (ref readonly var w in lex)
+        {
+            if (w.Case != 0)
+            {
+                words++;
+                capitalized += w.Case is 2 or 3 ? 1 : 0;
+            }
+        }
+
+        return words == 0 ? 0 : (ulong)(capitalized * 4 / words);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
