@@ -2,13 +2,21 @@ namespace Pipeline.Benchmarks;
 
 /// <summary>
 /// Entry point until the benchmarks get a Program.cs that dispatches between benchmarks; it then replaces this
-/// file, calling <see cref="TaggerBenchmark.Run"/> for "tagger".
+/// file. Runs the tagger benchmark, or the one named by the first argument ("tagger", "lemmatizer").
 /// </summary>
 public static class TaggerProgramEntry
 {
-    /// <summary>Runs the tagger benchmark.</summary>
-    public static void Main()
+    /// <summary>Runs the named benchmark (default "tagger").</summary>
+    public static void Main(string[] args)
     {
-        TaggerBenchmark.Run();
+        var name = args.Length > 0 ? args[0] : "tagger";
+        if (name == "lemmatizer")
+        {
+            LemmatizerBenchmark.Run();
+        }
+        else
+        {
+            TaggerBenchmark.Run();
+        }
     }
 }

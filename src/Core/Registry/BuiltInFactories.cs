@@ -1,3 +1,4 @@
+using Pipeline.Components.Lemmatization;
 using Pipeline.Components.Tagging;
 
 namespace Pipeline.Registry;
@@ -8,5 +9,6 @@ internal static class BuiltInFactories
     public static void RegisterAll(FactoryRegistry registry)
     {
         registry.RegisterBuiltIn(Tagger.FactoryName, static (_, _) => new Tagger());
+        registry.RegisterBuiltIn(Lemmatizer.FactoryName, static (_, _) => new Lemmatizer());
     }
 }

@@ -28,6 +28,7 @@ internal static class ToyCorpus
             {
                 doc[i].Pos = words[i].Pos;
                 doc[i].Tag = words[i].Tag;
+                doc[i].Lemma = Lemma(words[i].Word, words[i].Pos);
             }
 
             docs.Add(doc);
@@ -35,6 +36,16 @@ internal static class ToyCorpus
 
         return docs;
     }
+
+    /// <summary>The gold lemma of a toy word.</summary>
+    public static string Lemma(string word, string pos) => (word, pos) switch
+    {
+        ("found", "VERB") => "find",
+        ("watches", _) => "watch",
+        ("chased", _) => "chase",
+        ("sees" or "likes" or "dogs" or "cats" or "trees", _) => word[..^1],
+        _ => word,
+    };
 
     /// <summary>A copy of the doc's words without annotation.</summary>
     public static Doc Strip(Doc doc) =>
