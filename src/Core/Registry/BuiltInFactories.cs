@@ -1,4 +1,5 @@
 using Pipeline.Components.Lemmatization;
+using Pipeline.Components.Morphology;
 using Pipeline.Components.Tagging;
 
 namespace Pipeline.Registry;
@@ -10,5 +11,6 @@ internal static class BuiltInFactories
     {
         registry.RegisterBuiltIn(Tagger.FactoryName, static (_, _) => new Tagger());
         registry.RegisterBuiltIn(Lemmatizer.FactoryName, static (_, _) => new Lemmatizer());
+        registry.RegisterBuiltIn(Morphologizer.FactoryName, static (_, _) => new Morphologizer());
     }
 }

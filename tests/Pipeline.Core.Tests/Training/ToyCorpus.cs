@@ -29,6 +29,7 @@ internal static class ToyCorpus
                 doc[i].Pos = words[i].Pos;
                 doc[i].Tag = words[i].Tag;
                 doc[i].Lemma = Lemma(words[i].Word, words[i].Pos);
+                doc[i].Morph = Morph(words[i].Tag);
             }
 
             docs.Add(doc);
@@ -45,6 +46,17 @@ internal static class ToyCorpus
         ("chased", _) => "chase",
         ("sees" or "likes" or "dogs" or "cats" or "trees", _) => word[..^1],
         _ => word,
+    };
+
+    /// <summary>The gold morphological features of a toy tag.</summary>
+    public static string Morph(string tag) => tag switch
+    {
+        "NN" or "NNP" => "Number=Sing",
+        "NNS" => "Number=Plur",
+        "VBZ" => "Number=Sing|Person=3|Tense=Pres",
+        "VBD" => "Tense=Past",
+        "JJ" => "Degree=Pos",
+        _ => string.Empty,
     };
 
     /// <summary>A copy of the doc's words without annotation.</summary>
