@@ -43,6 +43,20 @@ public class TaggerTests
     }
 
     [Fact]
+    public void SinglePassTaggerAlsoLearnsAndRoundTrips()
+    {
+        var vocab = new Vocab();
+        var tagger = new Tagger { SecondPass = false, FrequencyThreshold = int.MaxValue };
+        tagger.Train(ToyCorpus.Make(vocab, 120, seed: 1), epochs: 3);
+        var heldOut = ToyCorpus.Make(vocab, 30, seed: 98);
+        Assert.True(Accuracy(tagger, heldOut, t => t.Pos) >= 0.97);
+        var copy = new Tagger();
+        copy.FromBytes(tagger.ToBytes());
+        Assert.Equal(tagger.ToBytes(), copy.ToBytes());
+        Assert.Equal(Accuracy(tagger, heldOut, t => t.Tag), Accuracy(copy, heldOut, t => t.Tag));
+    }
+
+    [Fact]
     public void TagDictionaryTagsFrequentUnambiguousWords()
     {
         var vocab = new Vocab();

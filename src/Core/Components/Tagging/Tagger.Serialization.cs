@@ -15,9 +15,10 @@ public sealed partial class Tagger
         var (pos, tags) = (_pos, _tags);
         var dictionary = _tagDictionary.OrderBy(p => p.Key).ToList();
         var ambiguity = _ambiguity.OrderBy(p => p.Key).ToList();
+        var (second, margin) = (_second, _secondMargin);
         return MsgPack.Write((ref MessagePackWriter w) =>
         {
-            w.WriteMapHeader(6);
+            w.WriteMapHeader(8);
             w.Write("format");
             w.Write(FormatVersion);
             w.Write("pos");
@@ -45,6 +46,18 @@ public sealed partial class Tagger
 
             w.Write("model");
             model.Write(ref w);
+            w.Write("second");
+            if (second is null)
+            {
+                w.WriteNil();
+            }
+            else
+            {
+                second.Write(ref w);
+            }
+
+            w.Write("second_margin");
+            w.Write(margin);
         });
     }
 
@@ -59,6 +72,8 @@ public sealed partial class Tagger
         _tagDictionary = state.Dictionary;
         _ambiguity = state.Ambiguity;
         _model = state.Model;
+        _second = state.Second;
+        _secondMargin = state.SecondMargin;
         _posIndex = null;
         _tagIndex = null;
     }
@@ -69,6 +84,8 @@ public sealed partial class Tagger
         Dictionary<ulong, (int, int)>? dictionary = null;
         Dictionary<ulong, ulong>? ambiguity = null;
         AveragedPerceptron? model = null;
+        AveragedPerceptron? second = null;
+        var margin = float.PositiveInfinity;
         var version = 0;
         var fields = r.ReadMapHeader();
         for (var i = 0; i < fields; i++)
@@ -112,6 +129,12 @@ public sealed partial class Tagger
                 case "model":
                     model = AveragedPerceptron.Read(ref r, source);
                     break;
+                case "second":
+                    second = r.TryReadNil() ? null : AveragedPerceptron.Read(ref r, source);
+                    break;
+                case "second_margin":
+                    margin = r.ReadSingle();
+                    break;
                 default:
                     r.Skip();
                     break;
@@ -128,6 +151,11 @@ public sealed partial class Tagger
             throw new InvalidDataException($"the model has {model.Classes} classes but {pos.Length} + {tags.Length} labels");
         }
 
+        if ((second is not null && second.Classes != model.Classes) || float.IsNaN(margin))
+        {
+            throw new InvalidDataException("the second-pass model does not match the first");
+        }
+
         foreach (var (p, t) in dictionary.Values)
         {
             if ((uint)p >= (uint)pos.Length || (tags.Length == 0 ? t != -1 : (uint)t >= (uint)tags.Length))
@@ -136,7 +164,7 @@ public sealed partial class Tagger
             }
         }
 
-        return new State(pos, tags, dictionary, ambiguity, model);
+        return new State(pos, tags, dictionary, ambiguity, model, second, margin);
     }
 
     private static void Expect(int found, int expected, string what)
@@ -148,5 +176,11 @@ public sealed partial class Tagger
     }
 
     private sealed record State(
-        string[] Pos, string[] Tags, Dictionary<ulong, (int, int)> Dictionary, Dictionary<ulong, ulong> Ambiguity, AveragedPerceptron Model);
+        string[] Pos,
+        string[] Tags,
+        Dictionary<ulong, (int, int)> Dictionary,
+        Dictionary<ulong, ulong> Ambiguity,
+        AveragedPerceptron Model,
+        AveragedPerceptron? Second,
+        float SecondMargin);
 }

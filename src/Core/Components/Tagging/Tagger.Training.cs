@@ -17,6 +17,21 @@ public sealed partial class Tagger
     /// <summary>Words (lower-cased) seen at least this often get an ambiguity-class feature (default 10).</summary>
     public int AmbiguityMinCount { get; init; } = 10;
 
+    /// <summary>
+    /// Whether <see cref="Train"/> adds a second pass that re-tags uncertain tokens knowing the first pass's tags on
+    /// their right (default true; needs at least twice <see cref="Folds"/> docs).
+    /// </summary>
+    public bool SecondPass { get; init; } = true;
+
+    /// <summary>How many folds train the first-pass models whose predictions teach the second pass (default 4).</summary>
+    public int Folds { get; init; } = 4;
+
+    /// <summary>
+    /// The second pass re-tags only tokens whose first-pass score margin (best minus runner-up universal tag) is
+    /// below this (default 8; <see cref="float.PositiveInfinity"/> re-tags every token).
+    /// </summary>
+    public float SecondPassMargin { get; init; } = 8f;
+
     /// <summary>Whether <see cref="Initialize"/> has run and <see cref="FinishTraining"/> has not.</summary>
     public bool IsTraining => _posIndex is not null;
 
@@ -97,7 +112,7 @@ public sealed partial class Tagger
         var lex = new LexicalFeatures[n];
         Lexicalize(gold, lex);
         var (goldPos, goldTags) = GoldClasses(gold);
-        var correct = Decode(_model, lex, new int[n], new int[n], goldPos, goldTags);
+        var correct = Decode(_model, lex, new int[n], new int[n], new Pass { GoldPos = goldPos, GoldTags = goldTags });
         return (correct, goldPos.Count(c => c >= 0));
     }
 
@@ -124,23 +139,22 @@ public sealed partial class Tagger
         }
 
         Initialize(examples);
-        var order = Enumerable.Range(0, examples.Count).ToArray();
         var random = new SplitMix64(seed);
+        var useSecond = SecondPass && examples.Count >= 2 * Folds;
+        var (firstPos, firstTags) = useSecond ? Jackknife(examples, epochs, ref random) : (null, null);
         var accuracies = new List<double>(epochs);
-        for (var epoch = 1; epoch <= epochs; epoch++)
+        TrainEpochs(_model!, examples, [.. Enumerable.Range(0, examples.Count)], epochs, ref random, null, null, (epoch, accuracy) =>
         {
-            random.Shuffle(order.AsSpan());
-            long correct = 0, total = 0;
-            foreach (var i in order)
-            {
-                var (c, t) = Update(examples[i]);
-                correct += c;
-                total += t;
-            }
-
-            var accuracy = total == 0 ? 0 : (double)correct / total;
             accuracies.Add(accuracy);
             onEpoch?.Invoke(epoch, accuracy);
+        });
+        if (useSecond)
+        {
+            var second = new AveragedPerceptron(_model!.Classes, expectedFeatures: 1024);
+            TrainEpochs(second, examples, [.. Enumerable.Range(0, examples.Count)], epochs, ref random, firstPos, firstTags, null);
+            second.Average();
+            _second = second;
+            _secondMargin = SecondPassMargin;
         }
 
         FinishTraining();

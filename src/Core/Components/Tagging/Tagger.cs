@@ -29,6 +29,8 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
     private Dictionary<ulong, (int Pos, int Tag)> _tagDictionary = [];
     private Dictionary<ulong, ulong> _ambiguity = [];
     private AveragedPerceptron? _model;
+    private AveragedPerceptron? _second;
+    private float _secondMargin = float.PositiveInfinity;
     private volatile StringStore? _labelsAddedTo;
 
     /// <summary>Creates an untrained tagger.</summary>
@@ -69,13 +71,30 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
 
         EnsureLabels(doc.Vocab.Strings);
         var lex = ArrayPool<LexicalFeatures>.Shared.Rent(n);
-        var predicted = ArrayPool<int>.Shared.Rent(2 * n);
+        var predicted = ArrayPool<int>.Shared.Rent(4 * n);
+        var margins = ArrayPool<float>.Shared.Rent(n);
         try
         {
             Lexicalize(doc, lex);
+            var words = lex.AsSpan(0, n);
             var pos = predicted.AsSpan(0, n);
             var tags = predicted.AsSpan(n, n);
-            Decode(model, lex.AsSpan(0, n), pos, tags, default, default);
+            Decode(model, words, pos, tags, new Pass { Margins = margins.AsSpan(0, n) });
+            if (_second is { } second)
+            {
+                var firstPos = predicted.AsSpan(2 * n, n);
+                var firstTags = predicted.AsSpan(3 * n, n);
+                pos.CopyTo(firstPos);
+                tags.CopyTo(firstTags);
+                Decode(second, words, pos, tags, new Pass
+                {
+                    FirstPos = firstPos,
+                    FirstTags = firstTags,
+                    Margins = margins.AsSpan(0, n),
+                    Threshold = _secondMargin,
+                });
+            }
+
             var posColumn = Doc.Ensure(ref doc.PosColumn, n);
             for (var i = 0; i < n; i++)
             {
@@ -95,6 +114,7 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
         {
             ArrayPool<LexicalFeatures>.Shared.Return(lex);
             ArrayPool<int>.Shared.Return(predicted);
+            ArrayPool<float>.Shared.Return(margins);
         }
 
         return doc;
@@ -147,72 +167,5 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
         {
             lex[i] = LexicalFeatures.Get(strings, orth[i]);
         }
-    }
-
-    /// <summary>
-    /// Tags left to right into <paramref name="pos"/> and <paramref name="tags"/> (-1 when the model has no
-    /// language-specific tags). Given gold classes (-1 = unknown) it also learns from each mistake; returns how many
-    /// tokens with a gold universal tag it got right.
-    /// </summary>
-    private int Decode(
-        AveragedPerceptron model, ReadOnlySpan<LexicalFeatures> lex, Span<int> pos, Span<int> tags, ReadOnlySpan<int> goldPos, ReadOnlySpan<int> goldTags)
-    {
-        var training = !goldPos.IsEmpty;
-        var posCount = _pos.Length;
-        var tagCount = _tags.Length;
-        var count = model.Classes;
-        float[]? rented = null;
-        var scores = count <= 512 ? stackalloc float[count] : (rented = ArrayPool<float>.Shared.Rent(count)).AsSpan(0, count);
-        var ambiguity = ArrayPool<ulong>.Shared.Rent(lex.Length);
-        Span<ulong> features = stackalloc ulong[TaggerFeatures.Count];
-        var correct = 0;
-        try
-        {
-            for (var i = 0; i < lex.Length; i++)
-            {
-                ambiguity[i] = _ambiguity.GetValueOrDefault(lex[i].Lower);
-            }
-
-            var capitals = TaggerFeatures.Capitals(lex);
-
-            for (var i = 0; i < lex.Length; i++)
-            {
-                if (_tagDictionary.TryGetValue(lex[i].Orth, out var known))
-                {
-                    (pos[i], tags[i]) = known;
-                }
-                else
-                {
-                    TaggerFeatures.Extract(lex, ambiguity.AsSpan(0, lex.Length), pos, tags, i, capitals, features);
-                    model.Score(features, scores);
-                    pos[i] = AveragedPerceptron.ArgMax(scores[..posCount]);
-                    tags[i] = tagCount == 0 ? -1 : AveragedPerceptron.ArgMax(scores.Slice(posCount, tagCount));
-                    if (training && goldPos[i] >= 0)
-                    {
-                        model.Update(features, goldPos[i], pos[i]);
-                    }
-
-                    if (training && tagCount > 0 && goldTags[i] >= 0)
-                    {
-                        model.Update(features, posCount + goldTags[i], posCount + tags[i]);
-                    }
-                }
-
-                if (training && goldPos[i] >= 0 && goldPos[i] == pos[i])
-                {
-                    correct++;
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<ulong>.Shared.Return(ambiguity);
-            if (rented is not null)
-            {
-                ArrayPool<float>.Shared.Return(rented);
-            }
-        }
-
-        return correct;
     }
 }

@@ -13,6 +13,9 @@ internal static class TaggerFeatures
     /// <summary>The number of features <see cref="Extract"/> writes.</summary>
     public const int Count = 37;
 
+    /// <summary>The number of features of the second pass (<see cref="Count"/> plus right-context tags).</summary>
+    public const int SecondPassCount = Count + 6;
+
     private const ulong Start1 = 0x51A7_0001UL;
     private const ulong Start2 = 0x51A7_0002UL;
     private const ulong End1 = 0xE4D0_0001UL;
@@ -87,6 +90,26 @@ internal static class TaggerFeatures
         var caseM1 = i >= 1 ? lex[i - 1].Case : 7UL;
         var caseP1 = i + 1 < lex.Length ? lex[i + 1].Case : 7UL;
         f[36] = Hash(36, (caseM1 << 8) | caseP1, w.Case);
+    }
+
+    /// <summary>
+    /// Writes the second pass's extra features after the first <see cref="Count"/>: the first pass's tags of the
+    /// token and of the next two, against the tag just predicted on the left.
+    /// </summary>
+    public static void ExtendSecondPass(ReadOnlySpan<int> firstPos, ReadOnlySpan<int> firstTags, ReadOnlySpan<int> pos, int i, Span<ulong> f)
+    {
+        var n = firstPos.Length;
+        var p0 = (ulong)firstPos[i];
+        var p1 = i + 1 < n ? (ulong)firstPos[i + 1] : End1;
+        var p2 = i + 2 < n ? (ulong)firstPos[i + 2] : End2;
+        var x1 = i + 1 < n ? (ulong)(uint)firstTags[i + 1] : End1;
+        var t1 = i >= 1 ? (ulong)pos[i - 1] : NoTag;
+        f[Count] = Hash(40, p0);
+        f[Count + 1] = Hash(41, p1);
+        f[Count + 2] = Hash(42, p1, p2);
+        f[Count + 3] = Hash(43, x1);
+        f[Count + 4] = Hash(44, t1, p1);
+        f[Count + 5] = Hash(45, p0, p1);
     }
 
     /// <summary>How capitalized the doc's words are, in five buckets (share of title- or upper-case words).</summary>
