@@ -68,6 +68,23 @@ public class LemmatizerTests
     }
 
     [Fact]
+    public void ConcurrentPipeGivesTheSameAnnotationAsSequentialProcessing()
+    {
+        var nlp = Nlp.Blank("en");
+        var docs = ToyCorpus.Make(nlp.Vocab, 120, seed: 1);
+        var tagger = new Tagger();
+        tagger.Train(docs, epochs: 2);
+        var lemmatizer = new Lemmatizer();
+        lemmatizer.Train(docs, epochs: 2);
+        nlp.AddPipe(tagger);
+        nlp.AddPipe(lemmatizer);
+        var texts = ToyCorpus.Make(nlp.Vocab, 300, seed: 21).Select(d => d.Text).ToList();
+        var sequential = nlp.Pipe(texts).Select(d => string.Join(' ', d.Tokens.Select(t => $"{t.Tag}/{t.Lemma}"))).ToList();
+        var parallel = nlp.Pipe(texts, batchSize: 16, threads: 4).Select(d => string.Join(' ', d.Tokens.Select(t => $"{t.Tag}/{t.Lemma}"))).ToList();
+        Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
     public void CorruptBytesAndMisuseRaiseCatalogueErrors()
     {
         var vocab = new Vocab();

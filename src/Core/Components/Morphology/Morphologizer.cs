@@ -40,7 +40,7 @@ public sealed partial class Morphologizer : IPipe, IByteSerializable, IDiskSeria
     public bool IsTrained => _model is not null;
 
     /// <summary>The feature bundles it can predict, sorted (the empty bundle is ""); for meta.json.</summary>
-    public IReadOnlyList<string> Labels => _labels;
+    public IReadOnlyList<string> Labels => Array.AsReadOnly(_labels);
 
     /// <summary>Sets <see cref="Token.Morph"/> of every token (E063 when untrained).</summary>
     public Doc Process(Doc doc)

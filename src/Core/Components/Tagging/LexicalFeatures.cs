@@ -20,7 +20,7 @@ internal readonly record struct LexicalFeatures(
     ulong Suffix4,
     byte Case)
 {
-    private const int MaxCached = 1 << 20;
+    private const int MaxCached = 1 << 18;
     private static readonly ConcurrentDictionary<ulong, LexicalFeatures> Cache = new();
 
     /// <summary>The features of the word with hash <paramref name="orth"/>, whose text is in <paramref name="strings"/>.</summary>

@@ -47,10 +47,10 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
     public bool IsTrained => _model is not null;
 
     /// <summary>The language-specific tags (XPOS) it can predict, sorted; for meta.json.</summary>
-    public IReadOnlyList<string> Labels => _tags;
+    public IReadOnlyList<string> Labels => Array.AsReadOnly(_tags);
 
     /// <summary>The universal tags (UPOS) it can predict, sorted.</summary>
-    public IReadOnlyList<string> PosLabels => _pos;
+    public IReadOnlyList<string> PosLabels => Array.AsReadOnly(_pos);
 
     /// <summary>How many word forms the tag dictionary tags without the model.</summary>
     public int TagDictionarySize => _tagDictionary.Count;
