@@ -148,6 +148,7 @@ public class TaggerTests
         Assert.Equal("E063", Assert.Throws<PipelineException>(() => new Tagger().Update(new Doc(vocab, ["a"]))).Code);
         Assert.Equal("E064", Assert.Throws<PipelineException>(() => new Tagger().Initialize([new Doc(vocab, ["a"])])).Code);
         Assert.Equal("E023", Assert.Throws<PipelineException>(() => new Tagger().Train([], epochs: 0)).Code);
+        Assert.Equal("E023", Assert.Throws<PipelineException>(() => new Tagger { Folds = 1 }.Train([new Doc(vocab, ["a"])])).Code);
     }
 
     [Fact]

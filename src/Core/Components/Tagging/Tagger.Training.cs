@@ -51,6 +51,8 @@ public sealed partial class Tagger
         }
 
         SetLabels(pos, tags);
+        _second = null;
+        _secondMargin = float.PositiveInfinity;
         _posIndex = _posHashes.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
         _tagIndex = _tagHashes.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
 
@@ -127,8 +129,9 @@ public sealed partial class Tagger
     /// <summary>
     /// Trains from scratch on gold docs: <see cref="Initialize"/>, then <paramref name="epochs"/> passes over the
     /// docs in an order shuffled per epoch from <paramref name="seed"/> (the same seed gives the same model, byte
-    /// for byte), then <see cref="FinishTraining"/>. <paramref name="onEpoch"/> gets each epoch's number and
-    /// training accuracy (Pos). Returns the training accuracy of every epoch.
+    /// for byte), then <see cref="FinishTraining"/>. With <see cref="SecondPass"/>, it first trains one model per
+    /// fold to tag the held-out docs and afterwards trains the second pass on those tags. <paramref name="onEpoch"/>
+    /// gets each first-pass epoch's number and training accuracy (Pos). Returns those accuracies.
     /// </summary>
     public IReadOnlyList<double> Train(IReadOnlyList<Doc> examples, int epochs = 15, ulong seed = 0, Action<int, double>? onEpoch = null)
     {
@@ -136,6 +139,11 @@ public sealed partial class Tagger
         if (epochs < 1)
         {
             throw Errors.InvalidArgument("epochs", $"is {epochs}; it must be at least 1");
+        }
+
+        if (SecondPass && Folds < 2)
+        {
+            throw Errors.InvalidArgument("Folds", $"is {Folds}; the second pass needs at least 2");
         }
 
         Initialize(examples);
