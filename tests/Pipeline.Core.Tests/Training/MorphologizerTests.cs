@@ -1,3 +1,4 @@
+using Pipeline.Components.Lemmatization;
 using Pipeline.Components.Morphology;
 using Pipeline.Components.Tagging;
 using Pipeline.Tokens;
@@ -34,6 +35,25 @@ public class MorphologizerTests
         var heldOut = ToyCorpus.Make(vocab, 40, seed: 77);
         var right = heldOut.Sum(g => morphologizer.Process(ToyCorpus.Strip(g).CopyTags(g)).Tokens.Count(t => t.Morph == g[t.I].Morph));
         Assert.True(right >= 0.97 * heldOut.Sum(g => g.Length));
+    }
+
+    [Fact]
+    public void EpochCallbacksCanSaveCheckpoints()
+    {
+        var vocab = new Vocab();
+        var checkpoints = new List<byte[]>();
+        var morphologizer = new Morphologizer();
+        morphologizer.Train(ToyCorpus.Make(vocab, 60, seed: 1), epochs: 3, onEpoch: (_, _) => checkpoints.Add(morphologizer.ToBytes()));
+        Assert.Equal(3, checkpoints.Count);
+        Assert.Equal(morphologizer.ToBytes(), checkpoints[^1]);
+        var restored = new Morphologizer();
+        restored.FromBytes(checkpoints[0]);
+        Assert.True(restored.IsTrained);
+
+        var lemmatizer = new Lemmatizer();
+        var lemmaCheckpoints = 0;
+        lemmatizer.Train(ToyCorpus.Make(vocab, 60, seed: 1), epochs: 2, onEpoch: (_, _) => lemmaCheckpoints += lemmatizer.ToBytes().Length > 0 ? 1 : 0);
+        Assert.Equal(2, lemmaCheckpoints);
     }
 
     [Fact]

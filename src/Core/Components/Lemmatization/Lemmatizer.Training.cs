@@ -9,8 +9,9 @@ public sealed partial class Lemmatizer
     /// Trains from scratch on gold docs with Lemma and Pos set: fills the (form, tag) lookup table, collects the
     /// edit scripts, then trains the script classifier for <paramref name="epochs"/> passes over the tokens in an
     /// order shuffled per epoch from <paramref name="seed"/> (the same seed gives the same model, byte for byte).
-    /// <paramref name="onEpoch"/> gets each epoch's number and the classifier's training accuracy. Returns those
-    /// accuracies. Tokens without a lemma are skipped (E064 when none has one).
+    /// <paramref name="onEpoch"/> gets each epoch's number and the classifier's training accuracy; <see cref="ToBytes"/>
+    /// called from it saves the averaged model so far (a checkpoint). Returns those accuracies. Tokens without a
+    /// lemma are skipped (E064 when none has one).
     /// </summary>
     public IReadOnlyList<double> Train(IReadOnlyList<Doc> examples, int epochs = 6, ulong seed = 0, Action<int, double>? onEpoch = null)
     {
@@ -70,6 +71,7 @@ public sealed partial class Lemmatizer
             c => c.Value.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).First().Key);
         _scripts = [.. scripts];
         var model = new AveragedPerceptron(scripts.Count, expectedFeatures: Math.Max(1024, gold.Count));
+        _model = model;
         var order = Enumerable.Range(0, gold.Count).ToArray();
         var random = new SplitMix64(seed);
         var scores = new float[scripts.Count];
@@ -98,7 +100,6 @@ public sealed partial class Lemmatizer
         }
 
         model.Average();
-        _model = model;
         return accuracies;
     }
 }

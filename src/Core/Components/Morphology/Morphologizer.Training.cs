@@ -10,7 +10,8 @@ public sealed partial class Morphologizer
     /// using their Pos and Tag as features: <paramref name="epochs"/> passes over the docs, left to right on the
     /// model's own previous predictions, in an order shuffled per epoch from <paramref name="seed"/> (the same seed
     /// gives the same model, byte for byte). <paramref name="onEpoch"/> gets each epoch's number and training
-    /// accuracy. Returns those accuracies.
+    /// accuracy; <see cref="ToBytes"/> called from it saves the averaged model so far (a checkpoint). Returns those
+    /// accuracies.
     /// </summary>
     public IReadOnlyList<double> Train(IReadOnlyList<Doc> examples, int epochs = 10, ulong seed = 0, Action<int, double>? onEpoch = null)
     {
@@ -40,6 +41,7 @@ public sealed partial class Morphologizer
         var gold = annotated.ConvertAll(d => Array.ConvertAll(d.MorphColumn!, h => index[h]));
         var tokens = gold.Sum(g => g.Length);
         var model = new AveragedPerceptron(labels.Count, expectedFeatures: Math.Max(1024, tokens));
+        _model = model;
         var order = Enumerable.Range(0, annotated.Count).ToArray();
         var random = new SplitMix64(seed);
         var accuracies = new List<double>(epochs);
@@ -57,7 +59,6 @@ public sealed partial class Morphologizer
         }
 
         model.Average();
-        _model = model;
         return accuracies;
     }
 }
