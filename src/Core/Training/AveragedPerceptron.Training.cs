@@ -40,17 +40,18 @@ public sealed partial class AveragedPerceptron
     }
 
     /// <summary>
-    /// Finishes training: every weight becomes its average over all steps, zero weights are dropped, and the
-    /// training bookkeeping is released. Does nothing on an averaged model.
+    /// Finishes training: every weight becomes its average over all steps, weights that average to zero (or to less
+    /// than <paramref name="pruneBelow"/> in magnitude) are dropped, and the training bookkeeping is released. Does
+    /// nothing on an averaged model.
     /// </summary>
-    public void Average()
+    public void Average(float pruneBelow = 0f)
     {
         if (IsAveraged)
         {
             return;
         }
 
-        var averaged = CreateAveraged();
+        var averaged = CreateAveraged(pruneBelow);
         _table = averaged._table;
         _rows = averaged._rows;
         _rowStarts = averaged._rowStarts;
@@ -61,8 +62,11 @@ public sealed partial class AveragedPerceptron
         _stamps = null;
     }
 
-    /// <summary>An averaged copy of the model, leaving this one free to go on training (e.g. for checkpoints).</summary>
-    public AveragedPerceptron CreateAveraged()
+    /// <summary>
+    /// An averaged copy of the model without weights smaller than <paramref name="pruneBelow"/>, leaving this one
+    /// free to go on training (e.g. for checkpoints).
+    /// </summary>
+    public AveragedPerceptron CreateAveraged(float pruneBelow = 0f)
     {
         if (IsAveraged)
         {
@@ -86,7 +90,7 @@ public sealed partial class AveragedPerceptron
             {
                 var w = slot.Row * classes + c;
                 var value = _step == 0 ? weights[w] : (float)((_totals![w] + ((double)(_step - _stamps![w]) * weights[w])) / _step);
-                if (value != 0f)
+                if (value != 0f && Math.Abs(value) >= pruneBelow)
                 {
                     entries.Add(new Entry(c, value));
                 }

@@ -69,6 +69,26 @@ public class AveragedPerceptronTests
     }
 
     [Fact]
+    public void PruningDropsSmallAveragedWeights()
+    {
+        var model = new AveragedPerceptron(2);
+        model.Update([7], gold: 1, guess: 0);
+        for (var i = 0; i < 9; i++)
+        {
+            model.Update([8], gold: 1, guess: 1);
+        }
+
+        model.Update([8], gold: 1, guess: 0);
+        model.Update([8], gold: 1, guess: 1);
+
+        // A change counts from the next step on: over 12 steps feature 7 averages to +-11/12 and feature 8 to +-1/12.
+        Assert.Equal(2, model.CreateAveraged().FeatureCount);
+        model.Average(pruneBelow: 0.5f);
+        Assert.Equal(1, model.FeatureCount);
+        Assert.Equal(2, model.WeightCount);
+    }
+
+    [Fact]
     public void GrowsPastItsInitialCapacityAndKeepsEveryFeature()
     {
         var model = new AveragedPerceptron(2, expectedFeatures: 1);
