@@ -19,7 +19,8 @@ public sealed partial class Tagger
 
     /// <summary>
     /// Whether <see cref="Train"/> adds a second pass that re-tags uncertain tokens knowing the first pass's tags on
-    /// their right (default true; needs at least twice <see cref="Folds"/> docs).
+    /// their right (default true; needs at least twice <see cref="Folds"/> docs), and whether <see cref="Process"/>
+    /// runs it when the model has one (false trades a little accuracy for speed).
     /// </summary>
     public bool SecondPass { get; init; } = true;
 

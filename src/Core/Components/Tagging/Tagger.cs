@@ -80,7 +80,7 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
             var pos = predicted.AsSpan(0, n);
             var tags = predicted.AsSpan(n, n);
             Decode(model, words, pos, tags, new Pass { Margins = margins.AsSpan(0, n) });
-            if (_second is { } second)
+            if (SecondPass && _second is { } second)
             {
                 var firstPos = predicted.AsSpan(2 * n, n);
                 var firstTags = predicted.AsSpan(3 * n, n);
