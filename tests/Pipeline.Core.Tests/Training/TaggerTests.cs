@@ -39,6 +39,11 @@ public class TaggerTests
         Assert.True(Accuracy(tagger, heldOut, t => t.Pos) >= 0.98);
         Assert.True(Accuracy(tagger, heldOut, t => t.Tag) >= 0.95);
         Assert.Equal(["ADJ", "DET", "NOUN", "PROPN", "PUNCT", "VERB"], tagger.PosLabels);
+
+        // The same model without its second pass at inference still tags well.
+        var firstPassOnly = new Tagger { SecondPass = false };
+        firstPassOnly.FromBytes(tagger.ToBytes());
+        Assert.True(Accuracy(firstPassOnly, heldOut, t => t.Pos) >= 0.95);
         Assert.Contains("NNS", tagger.Labels);
     }
 
