@@ -6,6 +6,8 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
     ["tokenizer"] = TokenizerBenchmark.Run,
     ["rules"] = RuleComponentsBenchmark.Run,
     ["docbin"] = DocBinBenchmark.Run,
+    ["tagger"] = TaggerBenchmark.Run,
+    ["lemmatizer"] = LemmatizerBenchmark.Run,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToArray() : args;

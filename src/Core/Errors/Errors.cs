@@ -163,4 +163,34 @@ internal static class Errors
         "E034",
         $"{what} '{text}' contains an unpaired UTF-16 surrogate, which cannot be stored as UTF-8. Fix the text " +
         "(a tokenizer must not split a surrogate pair) before serializing the doc.");
+
+    public static PipelineFormatException CorpusLine(string file, int line, string problem) => new(
+        "E060", $"{file}:{line}",
+        $"malformed CoNLL-U line: {problem}. Each word line has 10 tab-separated columns (ID FORM LEMMA UPOS " +
+        "XPOS FEATS HEAD DEPREL DEPS MISC); IDs count 1, 2, ... within a sentence and a blank line ends it.");
+
+    public static PipelineFormatException IobLine(string file, int line, string problem) => new(
+        "E061", $"{file}:{line}",
+        $"malformed IOB2 line: {problem}. Each token line is tab-separated 'ID word TAG ...' with TAG 'O', " +
+        "'B-LABEL' or 'I-LABEL'; '#' starts a comment and a blank line ends the sentence.");
+
+    public static PipelineException CorpusMissing(string path) => new(
+        "E062", $"Corpus file '{path}' does not exist. Pass the path of a .conllu or .iob2 file.");
+
+    public static PipelineException NotTrained(string component) => new(
+        "E063",
+        $"Component '{component}' has no model yet. Train it (e.g. {component}.Train(docs)) or load a trained " +
+        "pipeline with Nlp.Load(path) before processing text.");
+
+    public static PipelineException NoTrainingData(string component, string what) => new(
+        "E064",
+        $"Component '{component}' got no usable training data: {what}. Pass docs that carry the gold annotation.");
+
+    public static PipelineException ClassOutOfRange(int cls, int classes) => new(
+        "E065", $"Class {cls} is outside the model's {classes} classes (0..{classes - 1}).");
+
+    public static PipelineException ModelAveraged() => new(
+        "E066",
+        "This model has been averaged (training is finished) and cannot be updated. Keep training a model before " +
+        "calling Average(), or use CreateAveraged() to take averaged snapshots while training goes on.");
 }

@@ -1,4 +1,7 @@
 using Pipeline.Components;
+using Pipeline.Components.Lemmatization;
+using Pipeline.Components.Morphology;
+using Pipeline.Components.Tagging;
 
 namespace Pipeline.Registry;
 
@@ -9,5 +12,8 @@ internal static class BuiltInFactories
     {
         registry.RegisterBuiltIn(Sentencizer.FactoryName, (_, cfg) => Sentencizer.FromConfig(cfg));
         registry.RegisterBuiltIn(EntityRuler.FactoryName, EntityRuler.FromConfig);
+        registry.RegisterBuiltIn(Tagger.FactoryName, static (_, _) => new Tagger());
+        registry.RegisterBuiltIn(Lemmatizer.FactoryName, static (_, _) => new Lemmatizer());
+        registry.RegisterBuiltIn(Morphologizer.FactoryName, static (_, _) => new Morphologizer());
     }
 }

@@ -1,0 +1,64 @@
+using Pipeline.Tokens;
+using Pipeline.Training;
+
+namespace Pipeline.Components.Morphology;
+
+public sealed partial class Morphologizer
+{
+    /// <summary>
+    /// Trains from scratch on gold docs with Morph set (a doc without any Morph is skipped; E064 when all are),
+    /// using their Pos and Tag as features: <paramref name="epochs"/> passes over the docs, left to right on the
+    /// model's own previous predictions, in an order shuffled per epoch from <paramref name="seed"/> (the same seed
+    /// gives the same model, byte for byte). <paramref name="onEpoch"/> gets each epoch's number and training
+    /// accuracy; <see cref="ToBytes"/> called from it saves the averaged model so far (a checkpoint). Returns those
+    /// accuracies.
+    /// </summary>
+    public IReadOnlyList<double> Train(IReadOnlyList<Doc> examples, int epochs = 10, ulong seed = 0, Action<int, double>? onEpoch = null)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        if (epochs < 1)
+        {
+            throw Errors.InvalidArgument("epochs", $"is {epochs}; it must be at least 1");
+        }
+
+        var annotated = examples.Where(d => d.MorphColumn is not null && d.Length > 0).ToList();
+        if (annotated.Count == 0)
+        {
+            throw Errors.NoTrainingData(Name, "no doc has Morph set");
+        }
+
+        var labels = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var doc in annotated)
+        {
+            foreach (var hash in doc.MorphColumn!)
+            {
+                labels.Add(doc.Vocab.Strings[hash]);
+            }
+        }
+
+        SetLabels([.. labels]);
+        var index = _labelHashes.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
+        var gold = annotated.ConvertAll(d => Array.ConvertAll(d.MorphColumn!, h => index[h]));
+        var tokens = gold.Sum(g => g.Length);
+        var model = new AveragedPerceptron(labels.Count, expectedFeatures: Math.Max(1024, tokens));
+        _model = model;
+        var order = Enumerable.Range(0, annotated.Count).ToArray();
+        var random = new SplitMix64(seed);
+        var accuracies = new List<double>(epochs);
+        for (var epoch = 1; epoch <= epochs; epoch++)
+        {
+            random.Shuffle(order.AsSpan());
+            long correct = 0;
+            foreach (var d in order)
+            {
+                correct += Decode(model, annotated[d], new int[annotated[d].Length], gold[d]);
+            }
+
+            accuracies.Add((double)correct / tokens);
+            onEpoch?.Invoke(epoch, accuracies[^1]);
+        }
+
+        model.Average();
+        return accuracies;
+    }
+}

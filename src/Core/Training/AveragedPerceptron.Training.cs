@@ -1,0 +1,171 @@
+using System.Runtime.CompilerServices;
+
+namespace Pipeline.Training;
+
+public sealed partial class AveragedPerceptron
+{
+    /// <summary>
+    /// Learns from one instance: when <paramref name="guess"/> differs from <paramref name="gold"/>, every feature's
+    /// weight for the gold class goes up by one and for the guess down by one. Counts as one step either way.
+    /// </summary>
+    public void Update(ReadOnlySpan<ulong> features, int gold, int guess)
+    {
+        if (_weights is null)
+        {
+            throw Errors.ModelAveraged();
+        }
+
+        if ((uint)gold >= (uint)Classes)
+        {
+            throw Errors.ClassOutOfRange(gold, Classes);
+        }
+
+        if ((uint)guess >= (uint)Classes)
+        {
+            throw Errors.ClassOutOfRange(guess, Classes);
+        }
+
+        _step++;
+        if (gold == guess)
+        {
+            return;
+        }
+
+        foreach (var feature in features)
+        {
+            var row = GetOrAddRow(feature);
+            Bump(row * Classes + gold, 1f);
+            Bump(row * Classes + guess, -1f);
+        }
+    }
+
+    /// <summary>
+    /// Finishes training: every weight becomes its average over all steps, weights that average to zero (or to less
+    /// than <paramref name="pruneBelow"/> in magnitude) are dropped, and the training bookkeeping is released. Does
+    /// nothing on an averaged model.
+    /// </summary>
+    public void Average(float pruneBelow = 0f)
+    {
+        if (IsAveraged)
+        {
+            return;
+        }
+
+        var averaged = CreateAveraged(pruneBelow);
+        _table = averaged._table;
+        _rows = averaged._rows;
+        _rowStarts = averaged._rowStarts;
+        _entries = averaged._entries;
+        _dense = averaged._dense;
+        _weights = null;
+        _totals = null;
+        _stamps = null;
+    }
+
+    /// <summary>
+    /// An averaged copy of the model without weights smaller than <paramref name="pruneBelow"/>, leaving this one
+    /// free to go on training (e.g. for checkpoints).
+    /// </summary>
+    public AveragedPerceptron CreateAveraged(float pruneBelow = 0f)
+    {
+        if (IsAveraged)
+        {
+            return this;
+        }
+
+        var classes = Classes;
+        var weights = _weights!;
+        var keys = new List<ulong>(_rows);
+        var starts = new List<int>(_rows + 1) { 0 };
+        var entries = new List<Entry>(_rows * 4);
+        foreach (var slot in _table)
+        {
+            if (slot.Key == EmptyKey)
+            {
+                continue;
+            }
+
+            var before = entries.Count;
+            for (var c = 0; c < classes; c++)
+            {
+                var w = slot.Row * classes + c;
+                var value = _step == 0 ? weights[w] : (float)((_totals![w] + ((double)(_step - _stamps![w]) * weights[w])) / _step);
+                if (value != 0f && Math.Abs(value) >= pruneBelow)
+                {
+                    entries.Add(new Entry(c, value));
+                }
+            }
+
+            if (entries.Count > before)
+            {
+                keys.Add(slot.Key);
+                starts.Add(entries.Count);
+            }
+        }
+
+        return Build(classes, keys, [.. starts], [.. entries]);
+    }
+
+    private int GetOrAddRow(ulong feature)
+    {
+        var key = Key(feature);
+        var mask = _table.Length - 1;
+        var slot = (int)(key & (ulong)mask);
+        while (_table[slot].Key != EmptyKey)
+        {
+            if (_table[slot].Key == key)
+            {
+                return _table[slot].Row;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        if ((_rows + 1) * 2 > _table.Length)
+        {
+            Grow();
+            return GetOrAddRow(feature);
+        }
+
+        if ((_rows + 1) * Classes > _weights!.Length)
+        {
+            var size = Math.Max(_weights.Length * 2, (_rows + 1) * Classes);
+            Array.Resize(ref _weights, size);
+            Array.Resize(ref _totals, size);
+            Array.Resize(ref _stamps, size);
+        }
+
+        _table[slot] = new Slot(key, _rows, -1);
+        return _rows++;
+    }
+
+    private void Grow()
+    {
+        var old = _table;
+        _table = new Slot[old.Length * 2];
+        var mask = _table.Length - 1;
+        foreach (var entry in old)
+        {
+            if (entry.Key == EmptyKey)
+            {
+                continue;
+            }
+
+            var slot = (int)(entry.Key & (ulong)mask);
+            while (_table[slot].Key != EmptyKey)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _table[slot] = entry;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Bump(int w, float delta)
+    {
+        _totals![w] += (double)(_step - _stamps![w]) * _weights![w];
+        _stamps[w] = _step;
+        _weights[w] += delta;
+    }
+}

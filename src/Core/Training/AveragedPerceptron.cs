@@ -1,0 +1,250 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Pipeline.Training;
+
+/// <summary>
+/// A multiclass averaged perceptron (Collins 2002) over hashed 64-bit features, found through an open-addressing
+/// table. While training, each feature owns a dense row of per-class weights; averaging is lazy: every weight
+/// remembers when it last changed and folds its value into a running total only then, so an update costs what it
+/// costs in the plain perceptron. <see cref="Average"/> turns the rows into contiguous sparse rows of the non-zero
+/// (class, weight) pairs, which makes the model small and scoring cache-friendly. <see cref="Score"/> allocates
+/// nothing and is safe for concurrent use while no update runs.
+/// </summary>
+public sealed partial class AveragedPerceptron
+{
+    /// <summary>The largest number of classes a model may have.</summary>
+    public const int MaxClasses = 1 << 16;
+
+    private const int MinCapacity = 16;
+    private const ulong EmptyKey = 0;
+    private const ulong ZeroKeySubstitute = 0x9E3779B97F4A7C15UL;
+
+    // A row with at least Classes / DenseRatio non-zero weights is also stored dense for SIMD scoring.
+    private const int DenseRatio = 6;
+    private Slot[] _table;
+    private int _rows;
+    private int _step;
+
+    // Training state: dense rows of weights, their running totals and the step each weight last changed.
+    private float[]? _weights;
+    private double[]? _totals;
+    private int[]? _stamps;
+
+    // Averaged state: row r's entries are _entries[_rowStarts[r].._rowStarts[r + 1]]; rows with many entries are
+    // also kept dense (row d at _dense[d * Classes]) and scored with SIMD instead.
+    private int[]? _rowStarts;
+    private Entry[]? _entries;
+    private float[]? _dense;
+
+    /// <summary>Creates an untrained model over <paramref name="classes"/> classes (1 to <see cref="MaxClasses"/>).</summary>
+    public AveragedPerceptron(int classes, int expectedFeatures = 1024)
+    {
+        if (classes < 1 || classes > MaxClasses)
+        {
+            throw Errors.InvalidArgument("classes", $"is {classes}; it must be between 1 and {MaxClasses}");
+        }
+
+        Classes = classes;
+        var rows = Math.Max(expectedFeatures, MinCapacity);
+        _table = new Slot[Capacity(rows)];
+        _weights = new float[rows * classes];
+        _totals = new double[_weights.Length];
+        _stamps = new int[_weights.Length];
+    }
+
+    private AveragedPerceptron(int classes, Slot[] table, int rows, int[] rowStarts, Entry[] entries, float[] dense)
+    {
+        Classes = classes;
+        _table = table;
+        _rows = rows;
+        _rowStarts = rowStarts;
+        _entries = entries;
+        _dense = dense;
+    }
+
+    /// <summary>The number of classes; scores are indexed 0..Classes-1.</summary>
+    public int Classes { get; }
+
+    /// <summary>The number of features that have weights.</summary>
+    public int FeatureCount => _rows;
+
+    /// <summary>The number of non-zero weights of an averaged model (Classes x FeatureCount while training).</summary>
+    public int WeightCount => _entries?.Length ?? _rows * Classes;
+
+    /// <summary>Whether <see cref="Average"/> has run: the model then predicts but no longer learns.</summary>
+    public bool IsAveraged => _entries is not null;
+
+    /// <summary>How many updates (training instances) the model has seen.</summary>
+    public int Updates => _step;
+
+    /// <summary>
+    /// Writes the score of every class into <paramref name="scores"/> (at least <see cref="Classes"/> long): the sum
+    /// of the weights of the features. Unknown features contribute nothing.
+    /// </summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        var classes = Classes;
+        if (scores.Length < classes)
+        {
+            throw Errors.InvalidArgument("scores", $"has {scores.Length} entries; the model has {classes} classes");
+        }
+
+        var output = scores[..classes];
+        output.Clear();
+        if (_entries is { } entries)
+        {
+            var starts = _rowStarts!;
+            var dense = _dense!;
+            ref var first = ref MemoryMarshal.GetArrayDataReference(entries);
+            ref var score = ref MemoryMarshal.GetReference(output);
+            foreach (var feature in features)
+            {
+                var slot = FindSlot(feature);
+                if (slot.Row < 0)
+                {
+                    continue;
+                }
+
+                if (slot.Dense >= 0)
+                {
+                    AddRow(dense.AsSpan(slot.Dense * classes, classes), output);
+                    continue;
+                }
+
+                var end = starts[slot.Row + 1];
+                for (var e = starts[slot.Row]; e < end; e++)
+                {
+                    var entry = Unsafe.Add(ref first, e);
+                    Unsafe.Add(ref score, entry.Class) += entry.Weight;
+                }
+            }
+
+            return;
+        }
+
+        var weights = _weights!;
+        foreach (var feature in features)
+        {
+            var row = FindRow(feature);
+            if (row >= 0)
+            {
+                AddRow(weights.AsSpan(row * classes, classes), output);
+            }
+        }
+    }
+
+    /// <summary>The index of the highest score (the first on ties).</summary>
+    public static int ArgMax(ReadOnlySpan<float> scores)
+    {
+        var best = 0;
+        var max = float.NegativeInfinity;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (scores[i] > max)
+            {
+                max = scores[i];
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private static AveragedPerceptron Build(int classes, IReadOnlyList<ulong> keys, int[] rowStarts, Entry[] entries)
+    {
+        var table = new Slot[Capacity(keys.Count)];
+        var mask = table.Length - 1;
+        var dense = new List<float>();
+        for (var row = 0; row < keys.Count; row++)
+        {
+            var slot = (int)(keys[row] & (ulong)mask);
+            while (table[slot].Key != EmptyKey)
+            {
+                if (table[slot].Key == keys[row])
+                {
+                    throw new InvalidDataException($"feature {keys[row]} appears twice");
+                }
+
+                slot = (slot + 1) & mask;
+            }
+
+            var denseRow = -1;
+            var count = rowStarts[row + 1] - rowStarts[row];
+            if (count * DenseRatio >= classes)
+            {
+                denseRow = dense.Count / classes;
+                var start = dense.Count;
+                dense.AddRange(new float[classes]);
+                for (var e = rowStarts[row]; e < rowStarts[row + 1]; e++)
+                {
+                    dense[start + entries[e].Class] = entries[e].Weight;
+                }
+            }
+
+            table[slot] = new Slot(keys[row], row, denseRow);
+        }
+
+        return new AveragedPerceptron(classes, table, keys.Count, rowStarts, entries, [.. dense]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Key(ulong feature) => feature == EmptyKey ? ZeroKeySubstitute : feature;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindRow(ulong feature) => FindSlot(feature).Row;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Slot FindSlot(ulong feature)
+    {
+        var key = Key(feature);
+        var table = _table;
+        var mask = table.Length - 1;
+        var slot = (int)(key & (ulong)mask);
+        while (true)
+        {
+            ref readonly var found = ref table[slot];
+            if (found.Key == key)
+            {
+                return found;
+            }
+
+            if (found.Key == EmptyKey)
+            {
+                return Slot.Missing;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var width = Vector<float>.Count;
+            for (; i <= row.Length - width; i += width)
+            {
+                (new Vector<float>(row[i..]) + new Vector<float>(scores[i..])).CopyTo(scores[i..]);
+            }
+        }
+
+        for (; i < row.Length; i++)
+        {
+            scores[i] += row[i];
+        }
+    }
+
+    private static int Capacity(int features) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(features * 2, MinCapacity));
+
+    /// <summary>A table slot: the feature key, its row, and its dense row or -1.</summary>
+    private readonly record struct Slot(ulong Key, int Row, int Dense)
+    {
+        public static readonly Slot Missing = new(EmptyKey, -1, -1);
+    }
+
+    private readonly record struct Entry(int Class, float Weight);
+}

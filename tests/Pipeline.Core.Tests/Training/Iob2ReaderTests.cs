@@ -1,0 +1,107 @@
+using Pipeline.Training;
+
+namespace Pipeline.Tests.Training;
+
+public class Iob2ReaderTests
+{
+    private const string Sample =
+        "# sent_id = a-1\n" +
+        "# text = Ada Lovelace met Babbage in London.\n" +
+        "1\tAda\tB-PER\t-\t-\n" +
+        "2\tLovelace\tI-PER\t-\t-\n" +
+        "3\tmet\tO\n" +
+        "4\tBabbage\tB-PER\t-\tx\n" +
+        "5\tin\tO\t-\t-\n" +
+        "6\tLondon\tB-LOC\t-\t-\n" +
+        "7\t.\tO\t-\t-\n" +
+        "\n" +
+        "\n" +
+        "# sent_id = a-2\n" +
+        "1\tthe\tB-O\n" +
+        "2\tBig\tI-OTH\n" +
+        "3\tCorp\tI-ORG\n" +
+        "4\tis\tO\n" +
+        "5\tgone\tI-PER\n";
+
+    [Fact]
+    public void ReadsSentencesEntitiesAndExtraColumns()
+    {
+        var reader = new Iob2Reader();
+        var sentences = reader.Read(new StringReader(Sample), "ner.iob2").ToList();
+        Assert.Equal(2, sentences.Count);
+        var s = sentences[0];
+        Assert.Equal("a-1", s.SentId);
+        Assert.Equal(["Ada", "Lovelace", "met", "Babbage", "in", "London", "."], s.Words);
+        Assert.Equal([(0, 2, "PER"), (3, 4, "PER"), (5, 6, "LOC")], s.Entities);
+        Assert.Null(reader.Labels);
+    }
+
+    [Fact]
+    public void RepairsStrayTagsAndCountsThem()
+    {
+        var reader = new Iob2Reader();
+        var s = reader.Read(new StringReader(Sample), "ner.iob2").ToList()[1];
+        Assert.Equal(["O", "B-OTH", "B-ORG", "O", "B-PER"], s.Tags);
+        Assert.Equal(1, reader.MappedLabels["O"]);
+        Assert.Equal(3, reader.RepairedTags);
+    }
+
+    [Fact]
+    public void LabelsOutsideTheSetBecomeOAndAreCounted()
+    {
+        var reader = new Iob2Reader(["PER", "ORG", "LOC"]);
+        var s = reader.Read(new StringReader(Sample), "ner.iob2").ToList()[1];
+        Assert.Equal(["O", "O", "B-ORG", "O", "B-PER"], s.Tags);
+        Assert.Equal(1, reader.MappedLabels["OTH"]);
+        Assert.Equal(1, reader.MappedLabels["O"]);
+        Assert.Equal(2, reader.RepairedTags);
+    }
+
+    [Fact]
+    public void ToDocAlignsSpacesWithTextAndSetsEntities()
+    {
+        var s = new Iob2Reader().Read(new StringReader(Sample), "ner.iob2").First();
+        var doc = s.ToDoc(new Vocab());
+        Assert.Equal("Ada Lovelace met Babbage in London.", doc.Text);
+        Assert.Equal(["Ada Lovelace", "Babbage", "London"], doc.Ents.Select(e => e.Text));
+        Assert.Equal(["PER", "PER", "LOC"], doc.Ents.Select(e => e.Label));
+        Assert.Equal("O", doc[2].EntIob);
+
+        var noText = new NerSentence(["a", "b"], ["O", "O"]);
+        Assert.Equal("a b ", noText.ToDoc(new Vocab()).Text);
+        var wrongText = new NerSentence(["a", "b"], ["O", "O"], text: "x y");
+        Assert.Equal("a b ", wrongText.ToDoc(new Vocab()).Text);
+    }
+
+    [Theory]
+    [InlineData("1\tword\n", 1, "expected at least 3")]
+    [InlineData("word\tB-PER\tx\n", 1, "bad ID 'word'")]
+    [InlineData("1\ta\tO\n2\tb\tPER\n", 2, "bad tag 'PER'")]
+    [InlineData("# c\n1\ta\tB-\n", 2, "bad tag 'B-'")]
+    [InlineData("1\t\tO\n", 1, "the word is empty")]
+    public void MalformedLinesRaiseE061WithFileAndLine(string text, int line, string detail)
+    {
+        var e = Assert.Throws<PipelineFormatException>(() => new Iob2Reader().Read(new StringReader(text), "x.iob2").ToList());
+        Assert.Equal("E061", e.Code);
+        Assert.Equal($"x.iob2:{line}", e.DataSource);
+        Assert.Contains(detail, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingFileRaisesE062()
+    {
+        var e = Assert.Throws<PipelineException>(() => new Iob2Reader().Read("/nonexistent/x.iob2"));
+        Assert.Equal("E062", e.Code);
+    }
+
+    [CorpusFact("ner/en_ewt/dev.iob2")]
+    public void EnglishEwtNerDevMatchesTheCorpusReadme()
+    {
+        var reader = new Iob2Reader(["PER", "ORG", "LOC"]);
+        var sentences = reader.Read(Corpora.File("ner/en_ewt/dev.iob2")!).ToList();
+        Assert.Equal(2001, sentences.Count);
+        Assert.Equal(25149, sentences.Sum(s => s.Words.Count));
+        Assert.Equal(0, reader.RepairedTags);
+        Assert.Contains(sentences, s => s.Entities.Count > 0);
+    }
+}
