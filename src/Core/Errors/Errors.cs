@@ -37,10 +37,10 @@ internal static class Errors
         $"references. Models this app can see: {Join(visible)}. Add one with 'dotnet add package <lang>_<name>' or " +
         "pass the path of a model directory.");
 
-    public static PipelineException ComponentDataMissing(string component, string path) => new(
-        "E007",
-        $"Component '{component}' has no data at '{path}'. The model directory is incomplete: save it again with " +
-        $"nlp.ToDisk(), or pass exclude: [\"{component}\"] to load the other parts.");
+    public static PipelineFormatException ComponentDataMissing(string component, string path) => new(
+        "E007", path,
+        $"component '{component}' has no data here. The saved model is incomplete: save it again with " +
+        $"nlp.ToDisk() or nlp.ToBytes(), or pass exclude: [\"{component}\"] to load the other parts.");
 
     public static PipelineFormatException Corrupt(string source, string detail, Exception? inner = null) => new(
         "E008", source, $"the data is truncated or corrupt ({detail}). Write it again, or restore it from a good copy.",
@@ -107,6 +107,33 @@ internal static class Errors
 
     public static PipelineException WriteFailed(string path, Exception inner) => new(
         "E025", $"Could not write '{path}': {inner.Message}. The previous contents were left in place.", inner);
+
+    public static PipelineException SpecialCaseMismatch(string text, IEnumerable<string> pieces) => new(
+        "E040",
+        $"The pieces [{string.Join(", ", pieces.Select(p => $"'{p}'"))}] of the tokenizer special case '{text}' do " +
+        "not concatenate to it. Every piece must be non-empty and together they must spell the text exactly, e.g. " +
+        "tokenizer.AddSpecialCase(\"gimme\", [\"gim\", \"me\"]).");
+
+    public static PipelineException BadTokenizerPattern(string field, string pattern, string detail) => new(
+        "E041",
+        $"Tokenizer rule '{field}' holds an invalid regular expression '{pattern}' ({detail}). Fix the pattern " +
+        "(.NET Regex syntax) or remove it from the TokenizerRules.");
+
+    public static PipelineException BadTokenizerText(string field, string text, string problem) => new(
+        "E042",
+        $"Tokenizer rule '{field}' entry '{text}' {problem}. The tokenizer splits on whitespace before it applies " +
+        "its rules, so special cases and affixes must be non-empty and contain no whitespace.");
+
+    public static PipelineException InvalidEntityPattern(string pattern, string field, string problem) => new(
+        "E050",
+        $"Entity pattern {pattern}: field '{field}' {problem}. A pattern is {{\"label\": \"ORG\", \"pattern\": " +
+        "\"phrase text\"} or {\"label\": \"ORG\", \"pattern\": [{\"LOWER\": \"apple\"}, ...], \"id\": \"optional\"}.");
+
+    public static PipelineFormatException PatternLineInvalid(string source, int line, string detail, Exception? inner = null) => new(
+        "E051", $"{source}, line {line}",
+        $"{detail}. Each line must be one JSON object such as {{\"label\": \"ORG\", \"pattern\": \"Apple\"}}; fix " +
+        "the line or write the file again with ruler.ToJsonl(path).",
+        inner);
 
     internal static string Join(IEnumerable<string> names)
     {

@@ -1,3 +1,5 @@
+using Pipeline.Tokenization;
+
 namespace Pipeline.Lang;
 
 /// <summary>English ("en").</summary>
@@ -5,7 +7,7 @@ public sealed class English : Language
 {
     /// <summary>Creates a blank English pipeline.</summary>
     public English()
-        : base(LanguageDefaults.Whitespace("en"))
+        : base(new LanguageDefaults("en", vocab => new Tokenizer(vocab, EnglishRules.Create())))
     {
     }
 }

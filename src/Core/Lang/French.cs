@@ -1,3 +1,5 @@
+using Pipeline.Tokenization;
+
 namespace Pipeline.Lang;
 
 /// <summary>French ("fr").</summary>
@@ -5,7 +7,7 @@ public sealed class French : Language
 {
     /// <summary>Creates a blank French pipeline.</summary>
     public French()
-        : base(LanguageDefaults.Whitespace("fr"))
+        : base(new LanguageDefaults("fr", vocab => new Tokenizer(vocab, FrenchRules.Create())))
     {
     }
 }

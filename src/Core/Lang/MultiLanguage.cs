@@ -1,3 +1,5 @@
+using Pipeline.Tokenization;
+
 namespace Pipeline.Lang;
 
 /// <summary>Language-neutral pipeline ("xx"), for languages without a class of their own.</summary>
@@ -5,7 +7,7 @@ public sealed class MultiLanguage : Language
 {
     /// <summary>Creates a blank MultiLanguage pipeline.</summary>
     public MultiLanguage()
-        : base(LanguageDefaults.Whitespace("xx"))
+        : base(new LanguageDefaults("xx", vocab => new Tokenizer(vocab, MultiLanguageRules.Create())))
     {
     }
 }

@@ -1,3 +1,5 @@
+using Pipeline.Tokenization;
+
 namespace Pipeline.Lang;
 
 /// <summary>Portuguese ("pt").</summary>
@@ -5,7 +7,7 @@ public sealed class Portuguese : Language
 {
     /// <summary>Creates a blank Portuguese pipeline.</summary>
     public Portuguese()
-        : base(LanguageDefaults.Whitespace("pt"))
+        : base(new LanguageDefaults("pt", vocab => new Tokenizer(vocab, PortugueseRules.Create())))
     {
     }
 }

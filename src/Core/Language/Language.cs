@@ -14,6 +14,7 @@ namespace Pipeline;
 public class Language
 {
     private readonly List<(string Name, IPipe Pipe)> _pipeline = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPipe, string> _factoryOf = [];
 
     /// <summary>Creates a blank pipeline for the language described by <paramref name="defaults"/>.</summary>
     public Language(LanguageDefaults defaults)
@@ -88,18 +89,23 @@ public class Language
             .SelectMany(batch => Array.ConvertAll(batch, Process));
     }
 
-    /// <summary>Creates a component through its registered factory.</summary>
-    public IPipe CreatePipe(string factory, IReadOnlyDictionary<string, object?>? config = null) =>
-        Factories[factory](this, config ?? new Dictionary<string, object?>());
+    /// <summary>Creates a component through its registered factory; <see cref="AddPipe"/> names it after the factory.</summary>
+    public IPipe CreatePipe(string factory, IReadOnlyDictionary<string, object?>? config = null)
+    {
+        var pipe = Factories[factory](this, config ?? new Dictionary<string, object?>());
+        _factoryOf.AddOrUpdate(pipe, factory);
+        return pipe;
+    }
 
     /// <summary>
-    /// Adds a component, by default last, under <paramref name="name"/> (default: <see cref="IPipe.Name"/>).
+    /// Adds a component, by default last, under <paramref name="name"/> (default: the factory name for a component
+    /// made by <see cref="CreatePipe"/>, else <see cref="IPipe.Name"/>).
     /// Give at most one of <paramref name="before"/>, <paramref name="after"/>, <paramref name="first"/>.
     /// </summary>
     public void AddPipe(IPipe pipe, string? name = null, string? before = null, string? after = null, bool first = false)
     {
         ArgumentNullException.ThrowIfNull(pipe);
-        name ??= pipe.Name;
+        name ??= _factoryOf.TryGetValue(pipe, out var factory) ? factory : pipe.Name;
         if (string.IsNullOrWhiteSpace(name))
         {
             throw Errors.InvalidArgument("Component name", "must not be empty");

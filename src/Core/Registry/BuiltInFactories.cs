@@ -1,3 +1,4 @@
+using Pipeline.Components;
 using Pipeline.Components.Tagging;
 
 namespace Pipeline.Registry;
@@ -7,6 +8,8 @@ internal static class BuiltInFactories
 {
     public static void RegisterAll(FactoryRegistry registry)
     {
+        registry.RegisterBuiltIn(Sentencizer.FactoryName, (_, cfg) => Sentencizer.FromConfig(cfg));
+        registry.RegisterBuiltIn(EntityRuler.FactoryName, EntityRuler.FromConfig);
         registry.RegisterBuiltIn(Tagger.FactoryName, static (_, _) => new Tagger());
     }
 }

@@ -1,0 +1,24 @@
+using Pipeline.Benchmarks;
+
+// Prints speed and size figures; asserts nothing. Usage: Pipeline.Benchmarks [name ...] (default: all).
+var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase)
+{
+    ["tokenizer"] = TokenizerBenchmark.Run,
+    ["rules"] = RuleComponentsBenchmark.Run,
+    ["tagger"] = TaggerBenchmark.Run,
+};
+
+var selected = args.Length == 0 ? benchmarks.Keys.ToArray() : args;
+foreach (var name in selected)
+{
+    if (!benchmarks.TryGetValue(name, out var run))
+    {
+        Console.Error.WriteLine($"Unknown benchmark '{name}'. Known: {string.Join(", ", benchmarks.Keys)}");
+        return 2;
+    }
+
+    Console.WriteLine($"== {name}");
+    run();
+}
+
+return 0;

@@ -1,0 +1,23 @@
+namespace Pipeline.Tests.Support;
+
+/// <summary>
+/// Finds the shared corpora: $PIPELINE_CORPORA if set, else ../shared/corpora (or shared/corpora) next to the
+/// repository root, the directory holding Pipeline.sln above the test binaries.
+/// </summary>
+internal static class Corpora
+{
+    /// <summary>The full path of a file below the corpora folder, or null when it is absent.</summary>
+    public static string? Find(string relative)
+    {
+        var roots = new List<string>();
+        if (Environment.GetEnvironmentVariable("PIPELINE_CORPORA") is { Length: > 0 } env)
+        {
+            roots.Add(env);
+        }
+
+        roots.Add(Path.Combine(RepoPaths.Root, "..", "shared", "corpora"));
+        roots.Add(Path.Combine(RepoPaths.Root, "shared", "corpora"));
+
+        return roots.Select(r => Path.GetFullPath(Path.Combine(r, relative))).FirstOrDefault(File.Exists);
+    }
+}
