@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
     ["docbin"] = DocBinBenchmark.Run,
     ["tagger"] = TaggerBenchmark.Run,
     ["lemmatizer"] = LemmatizerBenchmark.Run,
+    ["ner"] = NerBenchmark.Run,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToArray() : args;

@@ -193,4 +193,14 @@ internal static class Errors
         "E066",
         "This model has been averaged (training is finished) and cannot be updated. Keep training a model before " +
         "calling Average(), or use CreateAveraged() to take averaged snapshots while training goes on.");
+
+    public static PipelineException ScoredDocsDiffer(int index, string problem) => new(
+        "E090",
+        $"Gold and predicted doc {index} cannot be scored together: {problem}. Score predictions made on the gold " +
+        "docs' own tokens (e.g. new Doc(gold.Vocab, words, spaces) from each gold doc), in the same order.");
+
+    public static PipelineException InvalidEntityLabel(string label) => new(
+        "E091",
+        $"'{label}' cannot be an entity label: labels must be non-empty, must not be 'O' (which means no entity) " +
+        "and must not contain whitespace.");
 }

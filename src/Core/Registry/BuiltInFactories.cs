@@ -1,6 +1,7 @@
 using Pipeline.Components;
 using Pipeline.Components.Lemmatization;
 using Pipeline.Components.Morphology;
+using Pipeline.Components.Ner;
 using Pipeline.Components.Tagging;
 
 namespace Pipeline.Registry;
@@ -15,5 +16,6 @@ internal static class BuiltInFactories
         registry.RegisterBuiltIn(Tagger.FactoryName, static (_, _) => new Tagger());
         registry.RegisterBuiltIn(Lemmatizer.FactoryName, static (_, _) => new Lemmatizer());
         registry.RegisterBuiltIn(Morphologizer.FactoryName, static (_, _) => new Morphologizer());
+        registry.RegisterBuiltIn(EntityRecognizer.FactoryName, static (_, cfg) => EntityRecognizer.FromConfig(cfg));
     }
 }
