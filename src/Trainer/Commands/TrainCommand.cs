@@ -24,11 +24,8 @@ internal static class TrainCommand
                 "training block (n_iter, seed, score_weights). Its fields are copied into every model's meta.json.",
         };
         var version = new Option<string?>("--version", "-V") { Description = "Model version for meta.json (default: the template's, else 0.0.0)." };
-        var nIter = new Option<int?>("--n-iter", "-n")
-        {
-            Description = $"Number of epochs (default: the template's training.n_iter, else {TrainingOptions.DefaultEpochs}).",
-        };
-        var nSents = new Option<int?>("--n-sents", "-ns") { Description = "Train on the first N sentences of each training corpus only (default: all)." };
+        var nIter = NumberOptions.Int("--n-iter", "-n", $"Number of epochs (default: the template's training.n_iter, else {TrainingOptions.DefaultEpochs}).");
+        var nSents = NumberOptions.Int("--n-sents", "-ns", "Train on the first N sentences of each training corpus only (default: all).");
         var gpu = new Option<bool>("--gpu", "-g") { Description = "Ask for a GPU. Accepted for compatibility: the components run on the CPU and say so." };
         var pipeline = new Option<string?>("--pipeline", "-p")
         {
@@ -37,7 +34,7 @@ internal static class TrainCommand
         };
         var nerTrain = new Option<string?>("--ner-train") { Description = "IOB2 corpus to train ner on (needed when the CoNLL-U files have no NER= entries, as in UD)." };
         var nerDev = new Option<string?>("--ner-dev") { Description = "IOB2 corpus to score ner on after each epoch." };
-        var seed = new Option<ulong?>("--seed") { Description = "Shuffling seed (default: the template's training.seed, else 0). The same seed gives the same model bytes." };
+        var seed = NumberOptions.ULong("--seed", "Shuffling seed (default: the template's training.seed, else 0). The same seed gives the same model bytes.");
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run in <output> after its last complete epoch (same corpora and settings)." };
 
         var command = new Command(
