@@ -41,7 +41,7 @@ public static class PipelineCli
         var console = AnsiConsole.Console;
         if (System.Console.IsOutputRedirected)
         {
-            console.Profile.Width = Math.Max(console.Profile.Width, 160);
+            console.Profile.Width = Math.Max(console.Profile.Width, 240);
         }
 
         return console;

@@ -24,6 +24,8 @@ internal static class ReportWriter
         (ScoreKeys.SentenceF1, "Sentence F1"),
     ];
 
+    private static readonly HashSet<string> Segmentation = [ScoreKeys.TokenF1, ScoreKeys.SentenceF1];
+
     public static void Write(string path, ModelMeta meta, IReadOnlyList<EpochResult> epochs, int? best, ScoreWeights weights, bool finished)
     {
         var html = new StringBuilder();
@@ -41,11 +43,9 @@ internal static class ReportWriter
         }
 
         html.Append("</p>\n<h2>Dev scores per epoch</h2>\n");
-        var scoreSeries = Charted
-            .Where(c => epochs.Any(e => e.Accuracy.ContainsKey(c.Key)))
-            .Select(c => (c.Label, epochs.Select(e => e.Accuracy.TryGetValue(c.Key, out var v) ? v : (double?)null).ToArray()))
-            .ToList();
-        html.Append(SvgLineChart.Render("Dev scores per epoch", scoreSeries, best, "best"));
+        html.Append(SvgLineChart.Render("Dev scores per epoch", Series(epochs, Charted.Where(c => !Segmentation.Contains(c.Key))), best, "best"));
+        html.Append("<h2>Raw-text segmentation per epoch</h2>\n<p class=\"note\">Token and sentence F1 of the whole pipeline on the dev text.</p>\n");
+        html.Append(SvgLineChart.Render("Raw-text segmentation per epoch", Series(epochs, Charted.Where(c => Segmentation.Contains(c.Key))), best, "best"));
         html.Append("<h2>Training loss per epoch</h2>\n<p class=\"note\">Share of wrong decisions while training, in percent.</p>\n");
         var names = epochs.SelectMany(e => e.Losses.Keys).Distinct().ToList();
         var lossSeries = names
@@ -84,6 +84,11 @@ internal static class ReportWriter
         html.Append("</table>\n</body>\n</html>\n");
         AtomicFile.WriteAllText(path, html.ToString());
     }
+
+    private static List<(string Name, double?[] Values)> Series(IReadOnlyList<EpochResult> epochs, IEnumerable<(string Key, string Label)> keys) =>
+        keys.Where(c => epochs.Any(e => e.Accuracy.ContainsKey(c.Key)))
+            .Select(c => (c.Label, epochs.Select(e => e.Accuracy.TryGetValue(c.Key, out var v) ? v : (double?)null).ToArray()))
+            .ToList();
 
     private static string Html(string text) => WebUtility.HtmlEncode(text);
 }

@@ -55,7 +55,9 @@ internal static class SvgLineChart
         if (marked is { } m && m < count)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"best\" x1=\"{X(m):0.#}\" y1=\"{Top}\" x2=\"{X(m):0.#}\" y2=\"{Top + plotHeight}\" stroke=\"#333\" stroke-dasharray=\"5,4\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(m) + 4:0.#}\" y=\"{Top + 12}\" font-size=\"11\" font-weight=\"bold\">{Html(markLabel)}</text>\n");
+            var anchor = X(m) > Left + (plotWidth / 2.0) ? "end" : "start";
+            var labelX = anchor == "end" ? X(m) - 4 : X(m) + 4;
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelX:0.#}\" y=\"{Top + plotHeight - 6}\" text-anchor=\"{anchor}\" font-size=\"11\" font-weight=\"bold\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">{Html(markLabel)}</text>\n");
         }
 
         for (var s = 0; s < series.Count; s++)
