@@ -20,6 +20,9 @@ public static class PipelineCli
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(ParseCommand.Create(context));
+#if HAS_DOCBIN
+        root.Subcommands.Add(ConvertCommand.Create(context));
+#endif
         return root;
     }
 
