@@ -203,4 +203,63 @@ internal static class Errors
         "E091",
         $"'{label}' cannot be an entity label: labels must be non-empty, must not be 'O' (which means no entity) " +
         "and must not contain whitespace.");
+
+    public static PipelineException EmptyCorpus(string path, string detail) => new(
+        "E100",
+        $"Corpus '{path}' has no sentences{detail}. Pass a file with at least one sentence (CoNLL-U word lines or " +
+        "IOB2 token lines), or a larger --n-sents.");
+
+    public static PipelineException NerCorpusRequired(string train) => new(
+        "E101",
+        $"The pipeline has 'ner' but '{train}' carries no entities (no NER=B-LABEL entries in its MISC column; " +
+        "Universal Dependencies treebanks have none). Pass IOB2 files with --ner-train (and --ner-dev), or remove " +
+        "ner from --pipeline.");
+
+    public static PipelineException NerOptionWithoutNer(string option) => new(
+        "E102", $"{option} was given but the pipeline has no 'ner' component. Add ner to --pipeline or drop {option}.");
+
+    public static PipelineException BadPipelineList(string value, string problem) => new(
+        "E103",
+        $"--pipeline '{value}' {problem}. Give comma-separated component names, each once, e.g. tagger,parser,ner.");
+
+    public static PipelineException NothingToTrain(IEnumerable<string> names) => new(
+        "E104",
+        $"None of the components [{string.Join(", ", names)}] can be trained (none implements ITrainable). Add a " +
+        "trainable component such as tagger, parser, ner, lemmatizer or morphologizer.");
+
+    public static PipelineException TemplateLangMismatch(string template, string templateLang, string lang) => new(
+        "E105",
+        $"The meta template '{template}' is for language '{templateLang}' but training was asked for '{lang}'. Pass " +
+        "the template's language or another template.");
+
+    public static PipelineException ResumeMismatch(string output, string detail) => new(
+        "E106",
+        $"Cannot resume the training in '{output}': {detail}. Resume with the same corpora, pipeline, seed and " +
+        "--n-sents, or train into another folder (or without --resume, which starts over).");
+
+    public static PipelineFormatException TrainingStateCorrupt(string file, string detail, Exception? inner = null) => new(
+        "E107", file,
+        $"the training state is unreadable ({detail}). It is written after each complete epoch; delete it and " +
+        "train without --resume to start over.", inner);
+
+    public static PipelineFormatException ScoreWeightsInvalid(string file, string detail) => new(
+        "E108", file,
+        $"\"training\".\"score_weights\" {detail}. It maps score names (upos, xpos, ufeats, lemma, uas, las, " +
+        "ents_f, token_f1, ...) to numbers, e.g. {\"upos\": 0.5, \"las\": 0.5}.");
+
+    public static PipelineException UnknownCorpusFormat(string path) => new(
+        "E109",
+        $"Cannot tell the format of '{path}' from its extension. Name it .conllu or .iob2, or pass --format " +
+        "conllu or --format iob2.");
+
+    public static PipelineException InputMissing(string what, string path) => new(
+        "E110", $"{what} '{path}' does not exist. Check the path.");
+
+    public static PipelineException GoldTokensNeedConllu(string path) => new(
+        "E111",
+        $"--gold-tokens needs a CoNLL-U file (.conllu), whose words are kept as they are; '{path}' is not one. " +
+        "Drop --gold-tokens to tokenize raw text.");
+
+    public static PipelineException TrainingSetting(string setting, string problem) => new(
+        "E112", $"Training setting {setting} {problem}.");
 }

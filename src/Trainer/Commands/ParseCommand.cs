@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Pipeline.Trainer.Conllu;
+using Pipeline.Trainer.Evaluation;
+using Pipeline.Training;
+using Spectre.Console;
+
+namespace Pipeline.Trainer.Commands;
+
+/// <summary><c>pipeline parse</c>: annotates text or gold tokens with a model and writes CoNLL-U.</summary>
+internal static partial class ParseCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var model = new Argument<string>("model") { Description = "Model directory (with meta.json) or installed model package name." };
+        var input = new Argument<string>("input")
+        {
+            Description = "Raw text (.txt: one document per line, or per paragraph when blank lines separate them) or " +
+                "a CoNLL-U file (its # text lines are tokenized, or its words kept with --gold-tokens).",
+        };
+        var output = new Option<string>("--output", "-o") { Description = "The CoNLL-U file to write.", Required = true };
+        var goldTokens = new Option<bool>("--gold-tokens") { Description = "Keep the words of the CoNLL-U input instead of tokenizing its text." };
+        var command = new Command(
+            "parse",
+            "Annotate text with a model and write CoNLL-U: lemma, UPOS, XPOS, features, heads and relations, sentence " +
+            "splits, and entities in MISC as NER=B-PER / I-PER / O.")
+        {
+            model, input, output, goldTokens,
+        };
+        command.SetAction(result => cli.Guard(() =>
+            Run(cli, result.GetValue(model)!, result.GetValue(input)!, result.GetValue(output)!, result.GetValue(goldTokens))));
+        return command;
+    }
+
+    private static int Run(CliContext cli, string modelPath, string inputPath, string outputPath, bool goldTokens)
+    {
+        if (!File.Exists(inputPath))
+        {
+            throw Errors.InputMissing("Input", inputPath);
+        }
+
+        var conllu = Path.GetExtension(inputPath).Equals(".conllu", StringComparison.OrdinalIgnoreCase);
+        if (goldTokens && !conllu)
+        {
+            throw Errors.GoldTokensNeedConllu(inputPath);
+        }
+
+        var nlp = Nlp.Load(modelPath);
+        var clock = Stopwatch.StartNew();
+        long words = 0;
+        var temp = $"{outputPath}.tmp-{Environment.ProcessId}";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+            int sentences;
+            using (var stream = new StreamWriter(temp))
+            {
+                var writer = new ConlluWriter(stream);
+                if (goldTokens)
+                {
+                    foreach (var sentence in ConlluReader.Read(inputPath))
+                    {
+                        var doc = ModelEvaluator.Unannotated(sentence.ToDoc(nlp.Vocab));
+                        foreach (var (_, pipe) in nlp.Pipeline)
+                        {
+                            doc = pipe.Process(doc);
+                        }
+
+                        words += doc.Length;
+                        var newDoc = sentence.Comments.FirstOrDefault(c => c.StartsWith("newdoc", StringComparison.Ordinal));
+                        writer.Write(doc, newDoc is null ? null : Value(newDoc), asOneSentence: true, sentence.SentId, sentence.Text);
+                    }
+                }
+                else
+                {
+                    var number = 0;
+                    foreach (var doc in nlp.Pipe(Documents(inputPath, conllu)))
+                    {
+                        words += doc.Length;
+                        writer.Write(doc, $"doc{++number}");
+                    }
+                }
+
+                sentences = writer.Sentences;
+            }
+
+            File.Move(temp, outputPath, overwrite: true);
+            var rate = clock.Elapsed.TotalSeconds > 0 ? words / clock.Elapsed.TotalSeconds : 0;
+            cli.Console.MarkupLine($"Wrote {sentences} sentence(s), {words} word(s) to [bold]{Markup.Escape(outputPath)}[/] ({rate:0} words/s).");
+            return 0;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>The documents of the input: .conllu raw text by document, else lines or paragraphs of the text.</summary>
+    private static IEnumerable<string> Documents(string path, bool conllu)
+    {
+        if (conllu)
+        {
+            return RawTextDocuments.Group(ConlluReader.Read(path)).Select(d => d.Text);
+        }
+
+        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
+        var pieces = BlankLine().IsMatch(text)
+            ? BlankLine().Split(text).Select(p => string.Join(' ', p.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+            : text.Split('\n').Select(l => l.Trim());
+        return pieces.Where(p => p.Length > 0).ToList();
+    }
+
+    private static string Value(string comment)
+    {
+        var eq = comment.IndexOf('=');
+        return eq < 0 ? comment : comment[(eq + 1)..].Trim();
+    }
+
+    [GeneratedRegex(@"\n[ \t]*\n")]
+    private static partial Regex BlankLine();
+
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Pipeline.Trainer.Commands;
+
+/// <summary>
+/// The <c>pipeline</c> command line: <c>train</c>, <c>evaluate</c> and <c>parse</c>. Each command is a thin layer
+/// over library classes (<see cref="Training.TrainingRunner"/>, <see cref="Evaluation.ModelEvaluator"/>,
+/// <see cref="Conllu.ConlluWriter"/>), which other programs can call directly.
+/// </summary>
+public static class PipelineCli
+{
+    /// <summary>Builds the root command, writing to <paramref name="context"/>.</summary>
+    public static RootCommand Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var root = new RootCommand(
+            "pipeline: train, evaluate and apply Pipeline NLP models. Corpora are Universal Dependencies CoNLL-U " +
+            "files and IOB2 named-entity files.");
+        root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(EvaluateCommand.Create(context));
+        root.Subcommands.Add(ParseCommand.Create(context));
+        root.Subcommands.Add(ConvertCommand.Create(context));
+        return root;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="args"/> and runs the command; returns the exit code (0 success, 1 error, 130
+    /// interrupted). Output goes to the given console and writers (default: the process's).
+    /// </summary>
+    public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? output = null, TextWriter? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var context = new CliContext(console ?? DefaultConsole(), output ?? System.Console.Out, error ?? System.Console.Error);
+        var configuration = new InvocationConfiguration { Output = context.Output, Error = context.Error };
+        return Create(context).Parse(args).Invoke(configuration);
+    }
+
+    // Redirected output (logs, CI) gets wide lines instead of Spectre's 80-column default.
+    private static IAnsiConsole DefaultConsole()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            console.Profile.Width = Math.Max(console.Profile.Width, 240);
+        }
+
+        return console;
+    }
+}

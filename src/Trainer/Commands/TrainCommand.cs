@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Pipeline.Trainer.Output;
+using Pipeline.Trainer.Training;
+using Spectre.Console;
+
+namespace Pipeline.Trainer.Commands;
+
+/// <summary><c>pipeline train</c>: a thin layer over <see cref="TrainingRunner"/>.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var lang = new Argument<string>("lang") { Description = "Language code of the model, e.g. en, pt, fr." };
+        var output = new Argument<string>("output")
+        {
+            Description = "Output folder; gets model0..N (one complete model per epoch), model-final, model-best, " +
+                "training-log.jsonl, report.html and training-state.json.",
+        };
+        var train = new Argument<string>("train") { Description = "Training corpus, CoNLL-U." };
+        var dev = new Argument<string>("dev") { Description = "Development corpus, CoNLL-U; every epoch's model is scored on it." };
+        var metaPath = new Option<string?>("--meta-path", "-m")
+        {
+            Description = "meta.json template: name, description, author, email, url, license, sources, pipeline, and a " +
+                "training block (n_iter, seed, score_weights). Its fields are copied into every model's meta.json.",
+        };
+        var version = new Option<string?>("--version", "-V") { Description = "Model version for meta.json (default: the template's, else 0.0.0)." };
+        var nIter = NumberOptions.Int("--n-iter", "-n", $"Number of epochs (default: the template's training.n_iter, else {TrainingOptions.DefaultEpochs}).");
+        var nSents = NumberOptions.Int("--n-sents", "-ns", "Train on the first N sentences of each training corpus only (default: all).");
+        var gpu = new Option<bool>("--gpu", "-g") { Description = "Ask for a GPU. Accepted for compatibility: the components run on the CPU and say so." };
+        var pipeline = new Option<string?>("--pipeline", "-p")
+        {
+            Description = "Comma-separated components to train, in order, e.g. tagger,parser,ner (default: the template's " +
+                "pipeline, else tagger,parser). Components that cannot learn (e.g. sentencizer) run without training.",
+        };
+        var nerTrain = new Option<string?>("--ner-train") { Description = "IOB2 corpus to train ner on (needed when the CoNLL-U files have no NER= entries, as in UD)." };
+        var nerDev = new Option<string?>("--ner-dev") { Description = "IOB2 corpus to score ner on after each epoch." };
+        var seed = NumberOptions.ULong("--seed", "Shuffling seed (default: the template's training.seed, else 0). The same seed gives the same model bytes.");
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run in <output> after its last complete epoch (same corpora and settings)." };
+
+        var command = new Command(
+            "train",
+            "Train a pipeline on CoNLL-U (and IOB2 for ner). After every epoch a complete model is saved as " +
+            "<output>/model<i> with accuracy.json and a stamped meta.json; at the end model-final and model-best (highest " +
+            "weighted dev score) are written, with training-log.jsonl and report.html.")
+        {
+            lang, output, train, dev, metaPath, version, nIter, nSents, gpu, pipeline, nerTrain, nerDev, seed, resume,
+        };
+        command.SetAction((result, cancellation) => Task.FromResult(cli.Guard(() =>
+        {
+            var options = new TrainingOptions
+            {
+                Lang = result.GetValue(lang)!,
+                Output = result.GetValue(output)!,
+                TrainPath = result.GetValue(train)!,
+                DevPath = result.GetValue(dev)!,
+                MetaPath = result.GetValue(metaPath),
+                Version = result.GetValue(version),
+                Epochs = result.GetValue(nIter),
+                MaxSentences = result.GetValue(nSents),
+                Gpu = result.GetValue(gpu),
+                Pipeline = result.GetValue(pipeline)?.Split(',', StringSplitOptions.TrimEntries),
+                NerTrainPath = result.GetValue(nerTrain),
+                NerDevPath = result.GetValue(nerDev),
+                Seed = result.GetValue(seed),
+                Resume = result.GetValue(resume),
+            };
+            return Run(cli, options, cancellation);
+        })));
+        return command;
+    }
+
+    private static int Run(CliContext cli, TrainingOptions options, CancellationToken cancellation)
+    {
+        TrainingResult result;
+        using (var progress = new ConsoleTrainingProgress(cli.Console))
+        {
+            result = new TrainingRunner(options, progress).Run(cancellation);
+        }
+
+        var console = cli.Console;
+        console.WriteLine();
+        console.Write(ScoreTables.Epochs(result.Epochs, result.BestEpoch));
+        var best = result.Epochs[result.BestEpoch];
+        console.MarkupLine($"Best: epoch {result.BestEpoch} (score {best.Score:0.###}) -> [bold]{Markup.Escape(result.BestPath)}[/]");
+        console.MarkupLine($"Final: {Markup.Escape(result.FinalPath)}");
+        console.MarkupLine($"Log: {Markup.Escape(result.LogPath)}   Report: {Markup.Escape(result.ReportPath)}");
+        return 0;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using Pipeline.Tokens;
+using Pipeline.Training;
+using Pipeline.Training.Scoring;
+
+namespace Pipeline.Trainer.Evaluation;
+
+/// <summary>
+/// Scores a pipeline on gold corpora. CoNLL-U sentences are scored twice: on their gold words (UPOS, XPOS,
+/// UFeats, lemma, UAS, LAS and entities in MISC; the components run without the tokenizer, and that time gives
+/// words/s) and from their raw text (token and sentence F1, the tokenizer and every component running). IOB2
+/// sentences score the entities on their gold words.
+/// </summary>
+public static class ModelEvaluator
+{
+    private const int WarmUpDocs = 1000;
+
+    /// <summary>
+    /// Evaluates <paramref name="nlp"/>; give CoNLL-U <paramref name="sentences"/>, IOB2
+    /// <paramref name="entities"/>, or both (entity scores then come from the IOB2 data).
+    /// </summary>
+    public static Scores Evaluate(
+        Language nlp, IReadOnlyList<ConlluSentence>? sentences, IReadOnlyList<NerSentence>? entities = null, bool rawText = true)
+    {
+        ArgumentNullException.ThrowIfNull(nlp);
+        if (sentences is null && entities is null)
+        {
+            throw Errors.InvalidArgument("Evaluation data", "is missing: pass CoNLL-U sentences, IOB2 sentences or both");
+        }
+
+        Scores? gold = null, raw = null, ner = null;
+        if (sentences is not null)
+        {
+            gold = ScoreGoldTokens(nlp, sentences.Select(s => WithEntities(s, nlp.Vocab)));
+            if (rawText)
+            {
+                raw = ScoreRawText(nlp, sentences);
+            }
+        }
+
+        if (entities is not null)
+        {
+            ner = ScoreGoldTokens(nlp, entities.Select(s => s.ToDoc(nlp.Vocab)));
+        }
+
+        var timed = gold ?? ner!;
+        return new Scores
+        {
+            Tokens = raw?.Tokens,
+            Sentences = raw?.Sentences,
+            Upos = gold?.Upos,
+            Xpos = gold?.Xpos,
+            UFeats = gold?.UFeats,
+            Lemma = gold?.Lemma,
+            Uas = gold?.Uas,
+            Las = gold?.Las,
+            Entities = ner?.Entities ?? gold?.Entities,
+            Words = timed.Words,
+            Seconds = timed.Seconds,
+        };
+    }
+
+    /// <summary>A copy of <paramref name="gold"/>'s words (text and spacing) without any annotation.</summary>
+    public static Doc Unannotated(Doc gold)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        return new Doc(gold.Vocab, (ulong[])gold.OrthColumn.Clone(), (bool[])gold.SpaceColumn.Clone());
+    }
+
+    /// <summary>The gold doc of a CoNLL-U sentence, with entities from its MISC column when it has them.</summary>
+    public static Doc WithEntities(ConlluSentence sentence, Vocab vocab)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var doc = sentence.ToDoc(vocab);
+        if (ConlluNer.Tags(sentence) is { } tags)
+        {
+            ConlluNer.Apply(doc, tags);
+        }
+
+        return doc;
+    }
+
+    private static Scores ScoreGoldTokens(Language nlp, IEnumerable<Doc> golds)
+    {
+        var scorer = new Scorer();
+        var clock = new Stopwatch();
+        long words = 0;
+        var all = golds as IReadOnlyList<Doc> ?? golds.ToList();
+        WarmUp(nlp, all);
+        foreach (var gold in all)
+        {
+            var doc = Unannotated(gold);
+            clock.Start();
+            foreach (var (_, pipe) in nlp.Pipeline)
+            {
+                doc = pipe.Process(doc);
+            }
+
+            clock.Stop();
+            words += doc.Length;
+            scorer.Score(doc, gold);
+        }
+
+        scorer.AddSpeed(words, clock.Elapsed);
+        return scorer.GetScores();
+    }
+
+    // Runs the components over the first docs untimed, so that words/s measures compiled code, not the JIT.
+    private static void WarmUp(Language nlp, IReadOnlyList<Doc> golds)
+    {
+        for (var i = 0; i < Math.Min(WarmUpDocs, golds.Count); i++)
+        {
+            var doc = Unannotated(golds[i]);
+            foreach (var (_, pipe) in nlp.Pipeline)
+            {
+                doc = pipe.Process(doc);
+            }
+        }
+    }
+
+    private static Scores ScoreRawText(Language nlp, IReadOnlyList<ConlluSentence> sentences)
+    {
+        var scorer = new Scorer();
+        foreach (var (text, gold) in RawTextDocuments.Group(sentences))
+        {
+            scorer.Score(nlp.Process(text), gold);
+        }
+
+        return scorer.GetScores();
+    }
+}

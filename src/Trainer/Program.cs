@@ -1,0 +1,3 @@
+using Pipeline.Trainer.Commands;
+
+return PipelineCli.Run(args);

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Pipeline.Trainer.Training;
+
+/// <summary>
+/// A meta.json template: the fields that do not change from release to release (lang, name, description,
+/// author, ..., pipeline) and a <c>training</c> block (<c>n_iter</c>, <c>seed</c>, <c>score_weights</c>, corpora).
+/// A template may leave out <c>version</c> (stamped at training) and <c>lang</c> (taken from the command).
+/// </summary>
+internal sealed class MetaTemplate
+{
+    private const string DefaultName = "model";
+    private const string DefaultVersion = "0.0.0";
+
+    private MetaTemplate(ModelMeta meta, string source, JsonElement? training, string text)
+    {
+        Meta = meta;
+        Source = source;
+        Training = training;
+        Text = text;
+    }
+
+    /// <summary>The template as meta (lang and version filled in).</summary>
+    public ModelMeta Meta { get; }
+
+    /// <summary>The template's path, or "(no template)".</summary>
+    public string Source { get; }
+
+    /// <summary>The template's <c>training</c> block, if any.</summary>
+    public JsonElement? Training { get; }
+
+    /// <summary>The template's text, part of the run's fingerprint.</summary>
+    public string Text { get; }
+
+    /// <summary>Epochs from <c>training.n_iter</c>.</summary>
+    public int? Epochs => Number("n_iter") is { } n ? (int)n : null;
+
+    /// <summary>Seed from <c>training.seed</c>.</summary>
+    public ulong? Seed => Number("seed") is { } n ? (ulong)n : null;
+
+    /// <summary>The template's pipeline, or null when it names none.</summary>
+    public IReadOnlyList<string>? Pipeline => Meta.Pipeline.Count > 0 ? Meta.Pipeline : null;
+
+    /// <summary>Loads a template (or makes an empty one when <paramref name="path"/> is null).</summary>
+    public static MetaTemplate Load(string? path, string lang, string? version)
+    {
+        if (path is null)
+        {
+            var meta = new ModelMeta { Lang = lang, Name = DefaultName, Version = version ?? DefaultVersion };
+            return new MetaTemplate(meta, "(no template)", null, string.Empty);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw Errors.InputMissing("Meta template", path);
+        }
+
+        var text = File.ReadAllText(path);
+        JsonObject? json;
+        try
+        {
+            json = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            json = null;
+        }
+
+        if (json is null)
+        {
+            ModelMeta.Parse(text, path);
+            throw Errors.MetaUnreadable(path, "the file does not hold a JSON object");
+        }
+
+        var templateLang = json["lang"]?.GetValueKind() == JsonValueKind.String ? json["lang"]!.GetValue<string>() : null;
+        if (!string.IsNullOrEmpty(templateLang) && templateLang != lang)
+        {
+            throw Errors.TemplateLangMismatch(path, templateLang, lang);
+        }
+
+        json["lang"] = lang;
+        if (version is not null || json["version"] is null)
+        {
+            json["version"] = version ?? DefaultVersion;
+        }
+
+        json["name"] ??= DefaultName;
+        var parsed = ModelMeta.Parse(json.ToJsonString(), path);
+        JsonElement? training = parsed.Extra.TryGetValue("training", out var block) ? block : null;
+        return new MetaTemplate(parsed, path, training, text);
+    }
+
+    /// <summary>The score weights: <c>training.score_weights</c> when present, else the default for the pipeline.</summary>
+    public ScoreWeights Weights(IEnumerable<string> pipeline) =>
+        Training is { ValueKind: JsonValueKind.Object } t && t.TryGetProperty("score_weights", out var weights)
+            ? ScoreWeights.FromJson(weights, Source)
+            : ScoreWeights.Default(pipeline);
+
+    private double? Number(string name)
+    {
+        if (Training is not { ValueKind: JsonValueKind.Object } t || !t.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || number < 0 || number != Math.Floor(number))
+        {
+            throw Errors.MetaField(Source, $"training.{name}", "must be a whole non-negative number");
+        }
+
+        return number;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Pipeline.Training.Scoring;
+
+namespace Pipeline.Trainer.Training;
+
+/// <summary>
+/// How checkpoints are ranked to pick model-best: a weighted mean of dev scores. The weights come from the meta
+/// template's <c>training.score_weights</c>; by default each component's main score counts equally (tagger UPOS,
+/// parser LAS, ner entity F1, lemmatizer lemma accuracy, morphologizer UFeats).
+/// </summary>
+public sealed class ScoreWeights
+{
+    /// <summary>The main score of each known component factory.</summary>
+    public static readonly IReadOnlyDictionary<string, string> MainScores = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["tagger"] = ScoreKeys.Upos,
+        ["parser"] = ScoreKeys.Las,
+        ["ner"] = ScoreKeys.EntsF,
+        ["lemmatizer"] = ScoreKeys.Lemma,
+        ["morphologizer"] = ScoreKeys.UFeats,
+    };
+
+    private ScoreWeights(IReadOnlyDictionary<string, double> weights, bool isDefault)
+    {
+        Weights = weights;
+        IsDefault = isDefault;
+    }
+
+    /// <summary>The weight of each score key.</summary>
+    public IReadOnlyDictionary<string, double> Weights { get; }
+
+    /// <summary>Whether these are the default weights (not from a template).</summary>
+    public bool IsDefault { get; }
+
+    /// <summary>Equal weights on the main score of each component of <paramref name="pipeline"/> that has one.</summary>
+    public static ScoreWeights Default(IEnumerable<string> pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var name in pipeline)
+        {
+            if (MainScores.TryGetValue(name, out var key))
+            {
+                weights[key] = 1;
+            }
+        }
+
+        return new ScoreWeights(weights, isDefault: true);
+    }
+
+    /// <summary>Explicit weights, e.g. from a template (E108 when empty or negative).</summary>
+    public static ScoreWeights FromWeights(IReadOnlyDictionary<string, double> weights, string source = "score weights")
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (weights.Count == 0 || weights.Values.Any(w => w < 0 || !double.IsFinite(w)) || weights.Values.Sum() <= 0)
+        {
+            throw Errors.ScoreWeightsInvalid(source, "must hold at least one positive weight and no negative ones");
+        }
+
+        return new ScoreWeights(new Dictionary<string, double>(weights, StringComparer.Ordinal), isDefault: false);
+    }
+
+    /// <summary>Reads <c>score_weights</c> from a template's <c>training</c> block (E108 when malformed).</summary>
+    public static ScoreWeights FromJson(JsonElement element, string source)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw Errors.ScoreWeightsInvalid(source, $"is {element.ValueKind}, not an object");
+        }
+
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.Number)
+            {
+                throw Errors.ScoreWeightsInvalid(source, $"has a non-number value for \"{property.Name}\"");
+            }
+
+            weights[property.Name] = property.Value.GetDouble();
+        }
+
+        return FromWeights(weights, source);
+    }
+
+    /// <summary>
+    /// The weighted mean of the scores. With default weights, main scores missing from <paramref name="accuracy"/>
+    /// (a component that was not evaluated) are left out of the mean; with no main score at all, every score
+    /// counts. With template weights a missing score counts as 0.
+    /// </summary>
+    public double Score(IReadOnlyDictionary<string, double> accuracy)
+    {
+        ArgumentNullException.ThrowIfNull(accuracy);
+        var used = IsDefault ? Weights.Where(w => accuracy.ContainsKey(w.Key)).ToList() : [.. Weights];
+        if (used.Count == 0)
+        {
+            return accuracy.Count == 0 ? 0 : accuracy.Values.Average();
+        }
+
+        var total = used.Sum(w => w.Value);
+        return total <= 0 ? 0 : used.Sum(w => w.Value * accuracy.GetValueOrDefault(w.Key)) / total;
+    }
+
+    /// <summary>The weights as text, e.g. "upos 0.5, las 0.5".</summary>
+    public override string ToString() =>
+        Weights.Count == 0 ? "mean of all scores" : string.Join(", ", Weights.Select(w => $"{w.Key} {w.Value:0.###}"));
+}

@@ -1,0 +1,20 @@
+namespace Pipeline.Trainer.Training;
+
+/// <summary>The outcome of a training run.</summary>
+/// <param name="Epochs">Every epoch of the run, including those completed before a resume.</param>
+/// <param name="BestEpoch">The epoch copied to model-best.</param>
+/// <param name="BestPath">The model-best directory.</param>
+/// <param name="FinalPath">The model-final directory (the model after the last epoch, training finished).</param>
+/// <param name="FinalAccuracy">The dev scores of model-final.</param>
+/// <param name="LogPath">The training-log.jsonl file.</param>
+/// <param name="ReportPath">The report.html file.</param>
+/// <param name="ResumedAfter">The number of epochs taken over from an earlier run, 0 when none.</param>
+public sealed record TrainingResult(
+    IReadOnlyList<EpochResult> Epochs,
+    int BestEpoch,
+    string BestPath,
+    string FinalPath,
+    IReadOnlyDictionary<string, double> FinalAccuracy,
+    string LogPath,
+    string ReportPath,
+    int ResumedAfter);

@@ -1,0 +1,289 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Pipeline.Trainer.Evaluation;
+using Pipeline.Trainer.Output;
+using Pipeline.Training;
+
+namespace Pipeline.Trainer.Training;
+
+/// <summary>
+/// Trains a pipeline and writes a run folder: after every epoch a complete model <c>model{i}/</c> (loadable with
+/// <see cref="Nlp.Load"/>, with <c>accuracy.json</c> and a stamped <c>meta.json</c>), then <c>model-final/</c>
+/// and <c>model-best/</c>, plus <c>training-log.jsonl</c>, <c>report.html</c> and <c>training-state.json</c>.
+/// Every directory and file is written atomically.
+/// <para>
+/// Resuming (<see cref="TrainingOptions.Resume"/>): checkpoints hold averaged weights, from which training cannot
+/// go on exactly, so the runner replays the completed epochs' training passes (each epoch's order depends only on
+/// the seed and the epoch number; no scoring or saving) and checks that the result hashes to the last checkpoint
+/// before continuing. A resumed run therefore ends with the same bytes as an uninterrupted one, for any
+/// <see cref="ITrainable"/> component.
+/// </para>
+/// </summary>
+public sealed partial class TrainingRunner
+{
+    private readonly TrainingOptions _options;
+    private readonly ITrainingProgress _progress;
+
+    /// <summary>Creates a runner; <paramref name="progress"/> hears about each step (optional).</summary>
+    public TrainingRunner(TrainingOptions options, ITrainingProgress? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _progress = progress ?? new SilentProgress();
+    }
+
+    /// <summary>Trains to the end (or until cancelled, keeping the completed checkpoints) and returns the outcome.</summary>
+    public TrainingResult Run(CancellationToken cancellation = default)
+    {
+        var o = _options;
+        ArgumentException.ThrowIfNullOrWhiteSpace(o.Lang);
+        ArgumentException.ThrowIfNullOrWhiteSpace(o.Output);
+        if (File.Exists(o.Output))
+        {
+            throw Errors.TrainingSetting("output", $"'{o.Output}' is a file; training writes a folder");
+        }
+
+        var template = MetaTemplate.Load(o.MetaPath, o.Lang, o.Version);
+        var pipeline = CheckPipeline(o.Pipeline ?? template.Pipeline ?? TrainingOptions.DefaultPipeline);
+        var epochs = o.Epochs ?? template.Epochs ?? TrainingOptions.DefaultEpochs;
+        if (epochs < 1)
+        {
+            throw Errors.TrainingSetting("--n-iter", $"is {epochs}; it must be at least 1");
+        }
+
+        if (o.MaxSentences is < 1)
+        {
+            throw Errors.TrainingSetting("--n-sents", $"is {o.MaxSentences}; it must be at least 1 (or left out for all)");
+        }
+
+        var seed = o.Seed ?? template.Seed ?? 0;
+        var nlp = Nlp.Blank(o.Lang);
+        foreach (var name in pipeline)
+        {
+            nlp.AddPipe(nlp.CreatePipe(name), name);
+        }
+
+        var learners = nlp.Pipeline.Where(p => p.Pipe is ITrainable).Select(p => p.Name).ToList();
+        if (learners.Count == 0)
+        {
+            throw Errors.NothingToTrain(pipeline);
+        }
+
+        var weights = template.Weights(pipeline);
+        ReportSettings(nlp, learners, epochs, seed, weights);
+        var hasNer = learners.Contains("ner");
+        var data = TrainingData.Load(o, hasNer, o.MaxSentences, _progress.Info);
+        var groups = BuildGroups(nlp, data);
+        foreach (var (name, pipe) in nlp.Pipeline)
+        {
+            if (pipe is ITrainable trainable)
+            {
+                var index = nlp.PipeNames.ToList().IndexOf(name);
+                trainable.Initialize(groups.Where(g => g.Learns[index]).SelectMany(g => g.Golds).ToList());
+            }
+        }
+
+        var settings = string.Create(CultureInfo.InvariantCulture, $"lang={o.Lang} pipeline={string.Join(',', pipeline)} seed={seed} n_sents={o.MaxSentences?.ToString(CultureInfo.InvariantCulture) ?? "all"}");
+        var fingerprint = TrainingState.FingerprintOf(o, pipeline, seed, o.MaxSentences, template);
+        Directory.CreateDirectory(o.Output);
+        var statePath = Path.Combine(o.Output, TrainingState.FileName);
+        var state = PrepareState(statePath, fingerprint, settings);
+        var trainer = new EpochTrainer(nlp.Pipeline, groups, seed);
+        var writer = new CheckpointWriter(template, data, weights);
+        var resumed = state.Epochs.Count;
+        if (resumed > 0)
+        {
+            Replay(nlp, trainer, state, cancellation);
+        }
+
+        epochs = Math.Max(epochs, resumed);
+        var logPath = Path.Combine(o.Output, TrainingLog.FileName);
+        var reportPath = Path.Combine(o.Output, ReportWriter.FileName);
+        for (var epoch = resumed; epoch < epochs; epoch++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            _progress.EpochStarted(epoch, epochs, trainer.ExampleCount);
+            var current = epoch;
+            var losses = trainer.Train(epoch, done => _progress.ExamplesTrained(current, done), cancellation);
+            _progress.Evaluating(epoch);
+            var directory = Path.Combine(o.Output, $"model{epoch}");
+            var scores = writer.Write(nlp, directory, epoch);
+            var result = new EpochResult(
+                epoch, losses, scores.Accuracy, scores.EntitiesPerLabel, scores.WordsPerSecond, scores.Score, directory, scores.ModelHash);
+            state.Epochs.Add(result);
+            state.Write(statePath);
+            TrainingLog.Write(logPath, state.Epochs);
+            ReportWriter.Write(reportPath, nlp.Meta, state.Epochs, Best(state.Epochs), weights, finished: false);
+            _progress.EpochCompleted(result);
+        }
+
+        foreach (var (_, pipe) in nlp.Pipeline)
+        {
+            (pipe as ITrainable)?.FinishTraining();
+        }
+
+        _progress.Info("Training finished; writing model-final and model-best.");
+        var finalPath = Path.Combine(o.Output, "model-final");
+        var final = writer.Write(nlp, finalPath, epochs - 1);
+        var best = Best(state.Epochs)!.Value;
+        var bestPath = Path.Combine(o.Output, "model-best");
+        CheckpointWriter.Copy(state.Epochs[best].Path, bestPath);
+        ReportWriter.Write(reportPath, nlp.Meta, state.Epochs, best, weights, finished: true);
+        return new TrainingResult(state.Epochs, best, bestPath, finalPath, final.Accuracy, logPath, reportPath, resumed);
+    }
+
+    /// <summary>The first epoch with the highest weighted score, or null when there is none.</summary>
+    internal static int? Best(IReadOnlyList<EpochResult> epochs)
+    {
+        int? best = null;
+        for (var i = 0; i < epochs.Count; i++)
+        {
+            if (best is null || epochs[i].Score > epochs[best.Value].Score)
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private static List<string> CheckPipeline(IReadOnlyList<string> names)
+    {
+        var value = string.Join(',', names);
+        var trimmed = names.Select(n => n.Trim()).ToList();
+        if (trimmed.Count == 0 || trimmed.Exists(string.IsNullOrEmpty))
+        {
+            throw Errors.BadPipelineList(value, "is empty or has an empty name");
+        }
+
+        var duplicate = trimmed.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw Errors.BadPipelineList(value, $"names '{duplicate.Key}' twice");
+        }
+
+        return trimmed;
+    }
+
+    private void ReportSettings(Language nlp, List<string> learners, int epochs, ulong seed, ScoreWeights weights)
+    {
+        _progress.Info($"Training {string.Join(", ", learners)} ({nlp.Lang}) for {epochs} epoch(s), seed {seed}; model-best by {weights}.");
+        foreach (var (name, pipe) in nlp.Pipeline.Where(p => p.Pipe is not ITrainable))
+        {
+            _progress.Info($"{name}: not trainable; it runs but does not learn.");
+        }
+
+        if (_options.Gpu)
+        {
+            foreach (var name in nlp.PipeNames)
+            {
+                _progress.Info($"{name}: no GPU support; runs on the CPU.");
+            }
+        }
+    }
+
+    private static List<ExampleGroup> BuildGroups(Language nlp, TrainingData data)
+    {
+        var names = nlp.PipeNames;
+        var conllu = new bool[names.Count];
+        var iob = new bool[names.Count];
+        for (var k = 0; k < names.Count; k++)
+        {
+            var trainable = nlp.Pipeline[k].Pipe is ITrainable;
+            var nerFromIob = names[k] == "ner" && data.NerTrain is not null;
+            conllu[k] = trainable && !nerFromIob;
+            iob[k] = trainable && nerFromIob;
+        }
+
+        var groups = new List<ExampleGroup>();
+        if (Array.IndexOf(conllu, true) >= 0)
+        {
+            groups.Add(new ExampleGroup("CoNLL-U", data.Train.ConvertAll(s => ModelEvaluator.WithEntities(s, nlp.Vocab)), conllu));
+        }
+
+        if (data.NerTrain is not null)
+        {
+            groups.Add(new ExampleGroup("IOB2", data.NerTrain.ConvertAll(s => s.ToDoc(nlp.Vocab)), iob));
+        }
+
+        return groups;
+    }
+
+    private TrainingState PrepareState(string statePath, string fingerprint, string settings)
+    {
+        if (_options.Resume && File.Exists(statePath))
+        {
+            var state = TrainingState.Read(statePath);
+            if (state.Fingerprint != fingerprint)
+            {
+                throw Errors.ResumeMismatch(_options.Output,
+                    $"it was started with other settings or corpora (then: {state.Settings}; now: {settings}; or a corpus or the template changed)");
+            }
+
+            for (var i = 0; i < state.Epochs.Count; i++)
+            {
+                var path = Path.Combine(_options.Output, $"model{i}");
+                if (!Directory.Exists(path))
+                {
+                    throw Errors.ResumeMismatch(_options.Output, $"checkpoint model{i} is missing");
+                }
+
+                state.Epochs[i] = state.Epochs[i] with { Path = path };
+            }
+
+            return state;
+        }
+
+        if (_options.Resume)
+        {
+            _progress.Info($"Nothing to resume in {_options.Output} (no {TrainingState.FileName}); starting at epoch 0.");
+        }
+
+        RemoveEarlierRun();
+        return TrainingState.Start(fingerprint, settings);
+    }
+
+    private void Replay(Language nlp, EpochTrainer trainer, TrainingState state, CancellationToken cancellation)
+    {
+        var count = state.Epochs.Count;
+        _progress.Info($"Resuming after epoch {count - 1}: replaying the training passes of {count} epoch(s) to restore the exact training state.");
+        for (var epoch = 0; epoch < count; epoch++)
+        {
+            trainer.Train(epoch, null, cancellation);
+        }
+
+        if (ModelHash.Of(nlp) != state.Epochs[^1].ModelHash)
+        {
+            throw Errors.ResumeMismatch(_options.Output, $"replaying the training did not reproduce model{count - 1} (the components or their code changed)");
+        }
+
+        _progress.Info($"Restored the state of model{count - 1}; continuing with epoch {count}.");
+    }
+
+    private void RemoveEarlierRun()
+    {
+        var output = _options.Output;
+        var stale = Directory.EnumerateDirectories(output)
+            .Where(d => CheckpointName().IsMatch(Path.GetFileName(d)))
+            .ToList();
+        foreach (var file in new[] { TrainingState.FileName, TrainingLog.FileName, ReportWriter.FileName })
+        {
+            File.Delete(Path.Combine(output, file));
+        }
+
+        if (stale.Count > 0)
+        {
+            _progress.Info($"Starting over: removing {stale.Count} model folder(s) of an earlier run in {output}.");
+        }
+
+        foreach (var dir in stale)
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [GeneratedRegex(@"^model(\d+|-final|-best)$")]
+    private static partial Regex CheckpointName();
+
+    private sealed class SilentProgress : ITrainingProgress;
+}

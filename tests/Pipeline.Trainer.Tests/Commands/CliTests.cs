@@ -1,0 +1,188 @@
+using System.Text.Json;
+using Pipeline.Trainer.Commands;
+using Pipeline.Trainer.Tests.Training;
+using Pipeline.Training;
+using Pipeline.Training.Scoring;
+using Spectre.Console.Testing;
+
+namespace Pipeline.Trainer.Tests.Commands;
+
+public sealed class CliTests : IClassFixture<TrainingFixture>
+{
+    private readonly TrainingFixture _fx;
+
+    public CliTests(TrainingFixture fixture) => _fx = fixture;
+
+    private static (int Code, string Console, string Output, string Error) Run(params string[] args)
+    {
+        var console = new TestConsole().Width(200);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = PipelineCli.Run(args, console, output, error);
+        return (code, console.Output, output.ToString(), error.ToString());
+    }
+
+    private string TrainedModel(string name, params string[] extra)
+    {
+        var output = _fx.Out(name);
+        if (!Directory.Exists(Path.Combine(output, "model-best")))
+        {
+            string[] pipeline = extra.Contains("--pipeline") ? [] : ["--pipeline", "tagger"];
+            var (code, _, _, error) = Run(["train", "en", output, _fx.Train, _fx.Dev, "--n-iter", "2", .. pipeline, .. extra]);
+            Assert.True(code == 0, error);
+        }
+
+        return Path.Combine(output, "model-best");
+    }
+
+    [Fact]
+    public void HelpListsTheCommands()
+    {
+        var (code, _, output, _) = Run("--help");
+        Assert.Equal(0, code);
+        foreach (var command in new[] { "train", "evaluate", "parse" })
+        {
+            Assert.Contains(command, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("train", "--meta-path", "--version", "--n-iter", "--n-sents", "--gpu", "--pipeline", "--ner-train", "--ner-dev", "--seed", "--resume", "<lang>", "<output>", "<train>", "<dev>")]
+    [InlineData("evaluate", "--ner-data", "--json", "<model>", "<data>")]
+    [InlineData("parse", "--output", "--gold-tokens", "<model>", "<input>")]
+    public void EveryCommandDescribesItsArgumentsAndOptions(string command, params string[] names)
+    {
+        var (code, _, output, _) = Run(command, "--help");
+        Assert.Equal(0, code);
+        foreach (var name in names)
+        {
+            var line = output.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith(name, StringComparison.Ordinal) || l.Contains($" {name} ", StringComparison.Ordinal) || l.Contains($", {name}", StringComparison.Ordinal));
+            Assert.True(line is not null, $"'{name}' missing from the help of {command}:\n{output}");
+            Assert.True(line!.Trim().Length > name.Length + 10, $"'{name}' has no description: {line}");
+        }
+    }
+
+    [Fact]
+    public void TrainPrintsARowPerEpochAndTheBest()
+    {
+        var output = _fx.Out("cli-train");
+        var (code, console, _, error) = Run("train", "en", output, _fx.Train, _fx.Dev, "--pipeline", "tagger", "--n-iter", "2", "--version", "0.3.0", "--gpu");
+        Assert.True(code == 0, error);
+        Assert.Contains("tagger loss", console, StringComparison.Ordinal);
+        Assert.Contains("UPOS", console, StringComparison.Ordinal);
+        Assert.Contains("Tok F1", console, StringComparison.Ordinal);
+        Assert.Contains("runs on the CPU", console, StringComparison.Ordinal);
+        Assert.Contains("Best: epoch", console, StringComparison.Ordinal);
+        Assert.Equal("0.3.0", ModelMeta.Read(Path.Combine(output, "model-final", "meta.json")).Version);
+        Assert.True(File.Exists(Path.Combine(output, "report.html")));
+    }
+
+    [Fact]
+    public void ErrorsAreMessagesWithCodesAndExitCodeOne()
+    {
+        var (code, _, _, error) = Run("train", "en", _fx.Out("cli-missing"), _fx.Out("missing.conllu"), _fx.Dev, "--pipeline", "tagger");
+        Assert.Equal(1, code);
+        Assert.Contains("E062", error, StringComparison.Ordinal);
+        Assert.Contains("missing.conllu", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+
+        var (pipelineCode, _, _, pipelineError) = Run("train", "en", _fx.Out("cli-nopipe"), _fx.Train, _fx.Dev, "--pipeline", "tagger,nonsense");
+        Assert.Equal(1, pipelineCode);
+        Assert.Contains("E001", pipelineError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadCommandLinesAreRejected()
+    {
+        Assert.NotEqual(0, Run("train", "en").Code);
+        Assert.NotEqual(0, Run("train", "en", "a", "b", "c", "--n-iter", "many").Code);
+        Assert.NotEqual(0, Run("frobnicate").Code);
+        Assert.NotEqual(0, Run("parse", "model", "input.txt").Code);
+    }
+
+    [Fact]
+    public void EvaluatePrintsTablesOrJson()
+    {
+        var model = TrainedModel("cli-eval");
+        var (code, console, _, error) = Run("evaluate", model, _fx.Dev);
+        Assert.True(code == 0, error);
+        Assert.Contains("UPOS", console, StringComparison.Ordinal);
+        Assert.Contains("Tokens", console, StringComparison.Ordinal);
+        Assert.Contains("words/s", console, StringComparison.Ordinal);
+
+        var (jsonCode, _, json, _) = Run("evaluate", model, _fx.Dev, "--json");
+        Assert.Equal(0, jsonCode);
+        using var document = JsonDocument.Parse(json);
+        Assert.True(document.RootElement.GetProperty("accuracy").GetProperty(ScoreKeys.Upos).GetDouble() > 90);
+        Assert.True(document.RootElement.GetProperty("words_per_second").GetDouble() > 0);
+        Assert.Equal(
+            document.RootElement.GetProperty("counts").GetProperty(ScoreKeys.Upos).GetProperty("gold").GetInt64(),
+            ConlluReader.Read(_fx.Dev).Sum(s => s.Words.Count));
+    }
+
+    [Fact]
+    public void EvaluateScoresEntitiesPerLabel()
+    {
+        var model = TrainedModel("cli-eval-ner", "--pipeline", "tagger,ner", "--ner-train", _fx.NerTrain, "--ner-dev", _fx.NerDev);
+        var (code, console, _, error) = Run("evaluate", model, _fx.Dev, "--ner-data", _fx.NerDev);
+        Assert.True(code == 0, error);
+        Assert.Contains("Entities per label", console, StringComparison.Ordinal);
+        Assert.Contains("PER", console, StringComparison.Ordinal);
+        Assert.Contains("LOC", console, StringComparison.Ordinal);
+
+        var (jsonCode, _, json, _) = Run("evaluate", model, _fx.NerDev, "--json");
+        Assert.Equal(0, jsonCode);
+        using var document = JsonDocument.Parse(json);
+        Assert.True(document.RootElement.GetProperty("ents_per_type").TryGetProperty("PER", out _));
+    }
+
+    [Fact]
+    public void ParseWritesConlluThatTheReaderReads()
+    {
+        var model = TrainedModel("cli-parse");
+        var text = _fx.File("input.txt", "Alice sees the dog.\nThe big cat likes Bob in Paris.\n");
+        var conllu = _fx.Out("parsed.conllu");
+        var (code, _, _, error) = Run("parse", model, text, "-o", conllu);
+        Assert.True(code == 0, error);
+
+        var sentences = ConlluReader.Read(conllu).ToList();
+        Assert.Equal(2, sentences.Count);
+        Assert.Equal("Alice sees the dog.", sentences[0].Text);
+        Assert.Equal(["Alice", "sees", "the", "dog", "."], sentences[0].Words.Select(w => w.Form));
+        Assert.Equal("PROPN", sentences[0].Words[0].Upos);
+        Assert.False(sentences[0].Words[3].SpaceAfter);
+        Assert.Contains("# newdoc id = doc2", File.ReadAllText(conllu), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParseKeepsGoldTokensAndWritesEntities()
+    {
+        var model = TrainedModel("cli-parse-ner", "--pipeline", "tagger,ner", "--ner-train", _fx.NerTrain, "--ner-dev", _fx.NerDev);
+        var conllu = _fx.Out("parsed-gold.conllu");
+        var (code, _, _, error) = Run("parse", model, _fx.Dev, "--output", conllu, "--gold-tokens");
+        Assert.True(code == 0, error);
+
+        var gold = ConlluReader.Read(_fx.Dev).ToList();
+        var parsed = ConlluReader.Read(conllu).ToList();
+        Assert.Equal(gold.Count, parsed.Count);
+        Assert.Equal(gold.Select(s => s.SentId), parsed.Select(s => s.SentId));
+        Assert.Equal(gold.SelectMany(s => s.Words).Select(w => w.Form), parsed.SelectMany(s => s.Words).Select(w => w.Form));
+        var tags = parsed.Select(ConlluNer.Tags).ToList();
+        Assert.All(tags, t => Assert.NotNull(t));
+        Assert.Contains(tags, t => t!.Contains("B-PER"));
+    }
+
+    [Fact]
+    public void ParseRefusesGoldTokensOfRawText()
+    {
+        var model = TrainedModel("cli-parse");
+        var text = _fx.File("raw.txt", "Hello there.\n");
+        var (code, _, _, error) = Run("parse", model, text, "-o", _fx.Out("x.conllu"), "--gold-tokens");
+        Assert.Equal(1, code);
+        Assert.Contains("E111", error, StringComparison.Ordinal);
+
+        var (missing, _, _, missingError) = Run("parse", model, _fx.Out("none.txt"), "-o", _fx.Out("y.conllu"));
+        Assert.Equal(1, missing);
+        Assert.Contains("E110", missingError, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,54 @@
+using Pipeline.Trainer.Evaluation;
+using Pipeline.Trainer.Training;
+using Pipeline.Training;
+
+namespace Pipeline.Trainer.Tests.Training;
+
+public sealed class ModelEvaluatorTests : IClassFixture<TrainingFixture>
+{
+    private readonly TrainingFixture _fx;
+
+    public ModelEvaluatorTests(TrainingFixture fixture) => _fx = fixture;
+
+    [Fact]
+    public void ScoresGoldTokensRawTextAndEntities()
+    {
+        var result = new TrainingRunner(_fx.Options("evaluator", "tagger", "ner") with
+        {
+            Epochs = 1,
+            NerTrainPath = _fx.NerTrain,
+            NerDevPath = _fx.NerDev,
+        }).Run();
+        var nlp = Nlp.Load(result.BestPath);
+        var dev = ConlluReader.Read(_fx.Dev).ToList();
+
+        var scores = ModelEvaluator.Evaluate(nlp, dev, new Iob2Reader().Read(_fx.NerDev).ToList());
+
+        var words = dev.Sum(s => s.Words.Count);
+        Assert.Equal(words, scores.Upos!.Value.Gold);
+        Assert.Equal(words, scores.Words);
+        Assert.True(scores.WordsPerSecond > 0);
+        Assert.True(scores.Tokens!.Value.F1 > 0.99);
+        Assert.NotNull(scores.Sentences);
+        Assert.Null(scores.Uas);
+        Assert.NotNull(scores.Entities);
+        Assert.True(scores.Entities!.F1 > 0.5);
+
+        var rawOnly = ModelEvaluator.Evaluate(nlp, dev, rawText: false);
+        Assert.Null(rawOnly.Tokens);
+        Assert.Null(rawOnly.Entities);
+    }
+
+    [Fact]
+    public void RawTextDocumentsBreakAtNewdocAndSize()
+    {
+        var text = string.Concat(Enumerable.Range(0, 120).Select(i =>
+            (i % 100 == 0 ? $"# newdoc id = d{i}\n" : string.Empty) + $"# text = Word{i}.\n1\tWord{i}\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n2\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n"));
+        var sentences = ConlluReader.Read(new StringReader(text), "t").ToList();
+
+        var documents = RawTextDocuments.Group(sentences).ToList();
+
+        Assert.Equal([50, 50, 20], documents.Select(d => d.Sentences.Count));
+        Assert.StartsWith("Word0. Word1.", documents[0].Text, StringComparison.Ordinal);
+    }
+}

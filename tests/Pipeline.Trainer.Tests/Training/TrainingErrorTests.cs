@@ -1,0 +1,95 @@
+using Pipeline.Trainer.Training;
+
+namespace Pipeline.Trainer.Tests.Training;
+
+public sealed class TrainingErrorTests : IClassFixture<TrainingFixture>
+{
+    private readonly TrainingFixture _fx;
+
+    public TrainingErrorTests(TrainingFixture fixture) => _fx = fixture;
+
+    private string Fail(TrainingOptions options)
+    {
+        var error = Assert.ThrowsAny<PipelineException>(() => new TrainingRunner(options).Run());
+        return error.Code + " " + error.Message;
+    }
+
+    [Fact]
+    public void AMissingCorpusIsNamed()
+    {
+        var message = Fail(_fx.Options("missing") with { TrainPath = _fx.Out("nope.conllu") });
+        Assert.StartsWith("E062", message, StringComparison.Ordinal);
+        Assert.Contains("nope.conllu", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABadCorpusLineNamesFileAndLine()
+    {
+        var bad = _fx.File("bad.conllu", "# text = a b\n1\ta\ta\tDET\tDT\t_\t2\tdet\t_\t_\n2 b b NOUN NN _ 0 root _ _\n\n");
+        var message = Fail(_fx.Options("badline") with { TrainPath = bad });
+        Assert.StartsWith("E060", message, StringComparison.Ordinal);
+        Assert.Contains("bad.conllu:3", message, StringComparison.Ordinal);
+        Assert.Contains("tabs", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABadIob2LineNamesFileAndLine()
+    {
+        var bad = _fx.File("bad.iob2", "1\tAlice\tB-PER\n2\tleft\tX-Y\n\n");
+        var message = Fail(_fx.Options("badiob", "tagger", "ner") with { NerTrainPath = bad });
+        Assert.StartsWith("E061", message, StringComparison.Ordinal);
+        Assert.Contains("bad.iob2:2", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEmptyCorpusIsRefused()
+    {
+        var empty = _fx.File("empty.conllu", "# just a comment\n\n");
+        Assert.StartsWith("E100", Fail(_fx.Options("empty") with { TrainPath = empty }), StringComparison.Ordinal);
+        Assert.StartsWith("E100", Fail(_fx.Options("emptydev") with { DevPath = empty }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownAndRepeatedComponentsAreRefused()
+    {
+        Assert.StartsWith("E001", Fail(_fx.Options("unknown", "tagger", "no_such_component")), StringComparison.Ordinal);
+        Assert.StartsWith("E103", Fail(_fx.Options("twice", "tagger", "tagger")), StringComparison.Ordinal);
+        Assert.StartsWith("E103", Fail(_fx.Options("blank") with { Pipeline = [" "] }), StringComparison.Ordinal);
+        Assert.StartsWith("E104", Fail(_fx.Options("untrainable", "sentencizer")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NerNeedsEntities()
+    {
+        Assert.StartsWith("E101", Fail(_fx.Options("noents", "tagger", "ner")), StringComparison.Ordinal);
+        Assert.StartsWith("E102", Fail(_fx.Options("nerless") with { NerTrainPath = _fx.NerTrain }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SettingsOutOfRangeAreRefused()
+    {
+        Assert.StartsWith("E112", Fail(_fx.Options("zero") with { Epochs = 0 }), StringComparison.Ordinal);
+        Assert.StartsWith("E112", Fail(_fx.Options("nsents") with { MaxSentences = 0 }), StringComparison.Ordinal);
+        Assert.StartsWith("E002", Fail(_fx.Options("lang") with { Lang = "zz-unknown" }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TemplateProblemsAreReported()
+    {
+        var french = _fx.File("fr.json", """{ "lang": "fr", "name": "x" }""");
+        Assert.StartsWith("E105", Fail(_fx.Options("frtemplate") with { MetaPath = french }), StringComparison.Ordinal);
+        var weights = _fx.File("badweights.json", """{ "name": "x", "training": { "score_weights": { "upos": "high" } } }""");
+        Assert.StartsWith("E108", Fail(_fx.Options("badweights") with { MetaPath = weights }), StringComparison.Ordinal);
+        var broken = _fx.File("broken.json", "{ not json");
+        Assert.StartsWith("E004", Fail(_fx.Options("broken") with { MetaPath = broken }), StringComparison.Ordinal);
+        Assert.StartsWith("E110", Fail(_fx.Options("notemplate") with { MetaPath = _fx.Out("none.json") }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NSentsLimitsTheTrainingSentences()
+    {
+        var progress = new RecordingProgress();
+        new TrainingRunner(_fx.Options("limited") with { MaxSentences = 10, Epochs = 1 }, progress).Run();
+        Assert.Contains(progress.Messages, m => m.StartsWith("Read 10 training sentences", StringComparison.Ordinal));
+    }
+}
