@@ -30,7 +30,7 @@ internal static class TrainCommand
         var pipeline = new Option<string?>("--pipeline", "-p")
         {
             Description = "Comma-separated components to train, in order, e.g. tagger,parser,ner (default: the template's " +
-                "pipeline, else tagger,parser). Components that cannot learn (e.g. sentencizer) run without training.",
+                "pipeline, else tagger). Components that cannot learn (e.g. sentencizer) run without training.",
         };
         var nerTrain = new Option<string?>("--ner-train") { Description = "IOB2 corpus to train ner on (needed when the CoNLL-U files have no NER= entries, as in UD)." };
         var nerDev = new Option<string?>("--ner-dev") { Description = "IOB2 corpus to score ner on after each epoch." };
