@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
     ["tokenizer"] = TokenizerBenchmark.Run,
     ["rules"] = RuleComponentsBenchmark.Run,
     ["tagger"] = TaggerBenchmark.Run,
+    ["parser"] = ParserBenchmark.Run,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToArray() : args;

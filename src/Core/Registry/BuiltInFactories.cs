@@ -1,4 +1,5 @@
 using Pipeline.Components;
+using Pipeline.Components.Parsing;
 using Pipeline.Components.Tagging;
 
 namespace Pipeline.Registry;
@@ -11,5 +12,6 @@ internal static class BuiltInFactories
         registry.RegisterBuiltIn(Sentencizer.FactoryName, (_, cfg) => Sentencizer.FromConfig(cfg));
         registry.RegisterBuiltIn(EntityRuler.FactoryName, EntityRuler.FromConfig);
         registry.RegisterBuiltIn(Tagger.FactoryName, static (_, _) => new Tagger());
+        registry.RegisterBuiltIn(Parser.FactoryName, static (_, _) => new Parser());
     }
 }
