@@ -23,6 +23,9 @@ public sealed partial class AveragedPerceptron
 
     // A row with at least Classes / DenseRatio non-zero weights is also stored dense for SIMD scoring.
     private const int DenseRatio = 6;
+
+    // Features scored per batch of loads in the averaged model.
+    private const int ScoreBatch = 32;
     private Slot[] _table;
     private int _rows;
     private int _step;
@@ -37,6 +40,16 @@ public sealed partial class AveragedPerceptron
     private int[]? _rowStarts;
     private Entry[]? _entries;
     private float[]? _dense;
+
+    // Receives the values of loads made only to warm the cache (see ScoreAveraged); never read.
+    private float _sink;
+
+    /// <summary>debug</summary>
+#pragma warning disable CS1591
+    public static long DebugMissing, DebugDense, DebugTotal;
+    static readonly bool SkipDense = Environment.GetEnvironmentVariable("SKIPDENSE") == "1";
+    static readonly bool SkipSparse = Environment.GetEnvironmentVariable("SKIPSPARSE") == "1";
+#pragma warning restore CS1591
 
     /// <summary>Creates an untrained model over <paramref name="classes"/> classes (1 to <see cref="MaxClasses"/>).</summary>
     public AveragedPerceptron(int classes, int expectedFeatures = 1024)
@@ -93,32 +106,11 @@ public sealed partial class AveragedPerceptron
 
         var output = scores[..classes];
         output.Clear();
-        if (_entries is { } entries)
+        if (_entries is not null)
         {
-            var starts = _rowStarts!;
-            var dense = _dense!;
-            ref var first = ref MemoryMarshal.GetArrayDataReference(entries);
-            ref var score = ref MemoryMarshal.GetReference(output);
-            foreach (var feature in features)
+            for (var i = 0; i < features.Length; i += ScoreBatch)
             {
-                var slot = FindSlot(feature);
-                if (slot.Row < 0)
-                {
-                    continue;
-                }
-
-                if (slot.Dense >= 0)
-                {
-                    AddRow(dense.AsSpan(slot.Dense * classes, classes), output);
-                    continue;
-                }
-
-                var end = starts[slot.Row + 1];
-                for (var e = starts[slot.Row]; e < end; e++)
-                {
-                    var entry = Unsafe.Add(ref first, e);
-                    Unsafe.Add(ref score, entry.Class) += entry.Weight;
-                }
+                ScoreAveraged(features.Slice(i, Math.Min(ScoreBatch, features.Length - i)), output);
             }
 
             return;
@@ -133,6 +125,91 @@ public sealed partial class AveragedPerceptron
                 AddRow(weights.AsSpan(row * classes, classes), output);
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the rows of up to <see cref="ScoreBatch"/> features in three passes, each of which issues independent
+    /// memory loads (table slots, then row bounds, then the rows' first weights) before anything waits on them, so
+    /// the cache misses of a large model overlap instead of queueing one after another.
+    /// </summary>
+    private void ScoreAveraged(ReadOnlySpan<ulong> features, Span<float> output)
+    {
+        var classes = Classes;
+        var table = _table;
+        var mask = (ulong)(table.Length - 1);
+        var starts = _rowStarts!;
+        var entries = _entries!;
+        var dense = _dense!;
+        var count = features.Length;
+        DebugTotal += count;
+        Span<Slot> slots = stackalloc Slot[count];
+        Span<int> begin = stackalloc int[count];
+        Span<int> end = stackalloc int[count];
+
+        // Pass 1: each feature's home slot; most features sit there, the rest probe on from it.
+        for (var i = 0; i < count; i++)
+        {
+            slots[i] = table[(int)(Key(features[i]) & mask)];
+        }
+
+        var touched = 0f;
+        for (var i = 0; i < count; i++)
+        {
+            var key = Key(features[i]);
+            if (slots[i].Key != key)
+            {
+                slots[i] = slots[i].Key == EmptyKey ? Slot.Missing : FindSlot(features[i]);
+            }
+
+            // Pass 2: the bounds of sparse rows and the start of dense ones.
+            var slot = slots[i];
+            if (slot.Row < 0)
+            {
+                begin[i] = end[i] = 0;
+                DebugMissing++;
+            }
+            else if (slot.Dense >= 0)
+            {
+                DebugDense++;
+                begin[i] = -1;
+                touched += dense[slot.Dense * classes];
+            }
+            else
+            {
+                begin[i] = starts[slot.Row];
+                end[i] = starts[slot.Row + 1];
+            }
+        }
+
+        // Pass 3: the first weight of each sparse row, then the sums, which now mostly hit the cache.
+        for (var i = 0; i < count; i++)
+        {
+            if (begin[i] >= 0 && begin[i] < end[i])
+            {
+                touched += entries[begin[i]].Weight;
+            }
+        }
+
+        ref var first = ref MemoryMarshal.GetArrayDataReference(entries);
+        ref var score = ref MemoryMarshal.GetReference(output);
+        for (var i = 0; i < count; i++)
+        {
+            if (begin[i] < 0)
+            {
+                if (!SkipDense) AddRow(dense.AsSpan(slots[i].Dense * classes, classes), output);
+                continue;
+            }
+            if (SkipSparse) continue;
+
+            for (var e = begin[i]; e < end[i]; e++)
+            {
+                var entry = Unsafe.Add(ref first, e);
+                Unsafe.Add(ref score, entry.Class) += entry.Weight;
+            }
+        }
+
+        // Keeps the warming loads from being optimized away.
+        _sink = touched;
     }
 
     /// <summary>The index of the highest score (the first on ties).</summary>

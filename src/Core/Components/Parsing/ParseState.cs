@@ -41,6 +41,9 @@ internal sealed class ParseState
     /// <summary>The tag hash of each position.</summary>
     public ulong[] Tags { get; private set; } = new ulong[66];
 
+    /// <summary>The universal tag hash of each position (<see cref="Tags"/> holds the finest tag available).</summary>
+    public ulong[] Upos { get; private set; } = new ulong[66];
+
     /// <summary>The head of each position, <see cref="None"/> while it has none.</summary>
     public int[] Heads { get; private set; } = new int[66];
 
@@ -93,6 +96,7 @@ internal sealed class ParseState
             var capacity = Math.Max(size, Words.Length * 2);
             Words = new ulong[capacity];
             Tags = new ulong[capacity];
+            Upos = new ulong[capacity];
             Heads = new int[capacity];
             Labels = new int[capacity];
             Left1 = new int[capacity];
@@ -124,8 +128,10 @@ internal sealed class ParseState
         _inStack.AsSpan(0, size).Clear();
         Words[length] = rootWord;
         Tags[length] = rootTag;
+        Upos[length] = rootTag;
         Words[none] = noneWord;
         Tags[none] = noneTag;
+        Upos[none] = noneTag;
     }
 
     /// <summary>Whether <paramref name="move"/> is allowed now.</summary>

@@ -47,12 +47,16 @@ public sealed partial class Parser
         var tags = doc.TagColumn;
         var words = state.Words;
         var tagValues = state.Tags;
+        var upos = state.Upos;
+        var known = _knownWords;
         for (var i = 0; i < n; i++)
         {
-            words[i] = LexicalFeatures.Get(strings, orth[start + i]).Lower;
+            var lower = LexicalFeatures.Get(strings, orth[start + i]).Lower;
+            words[i] = known.Contains(lower) ? lower : ParserFeatures.UnknownWord;
             var p = pos is null ? 0UL : pos[start + i];
             var t = tags is null ? 0UL : tags[start + i];
-            tagValues[i] = (p * 0x9E3779B97F4A7C15UL) ^ t ^ 0x7A6B5C4D3E2F1001UL;
+            tagValues[i] = t != 0 ? t : p;
+            upos[i] = p;
         }
 
         var oracle = workspace.Oracle;

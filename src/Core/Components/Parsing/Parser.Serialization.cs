@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using MessagePack;
 using Pipeline.Serialization;
 using Pipeline.Training;
@@ -13,9 +14,16 @@ public sealed partial class Parser
     {
         var model = _model ?? throw Errors.NotTrained(Name);
         var (labels, moves, actionLabels) = (_labels, _moves, _actionLabels);
+        var words = new byte[_knownWords.Count * sizeof(ulong)];
+        var sorted = _knownWords.Order().ToArray();
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(words.AsSpan(i * sizeof(ulong)), sorted[i]);
+        }
+
         return MsgPack.Write((ref MessagePackWriter w) =>
         {
-            w.WriteMapHeader(4);
+            w.WriteMapHeader(5);
             w.Write("format");
             w.Write(FormatVersion);
             w.Write("labels");
@@ -29,6 +37,8 @@ public sealed partial class Parser
                 w.Write(actionLabels[a]);
             }
 
+            w.Write("words");
+            w.Write(words);
             w.Write("model");
             model.Write(ref w);
         });
@@ -42,6 +52,7 @@ public sealed partial class Parser
         ArgumentNullException.ThrowIfNull(data);
         var state = MsgPack.Read(data, source, (ref MessagePackReader r) => ReadState(ref r, source));
         SetActions(state.Labels, state.Moves, state.ActionLabels);
+        _knownWords = state.Words;
         _model = state.Model;
         _labelIds = null;
     }
@@ -51,6 +62,7 @@ public sealed partial class Parser
         string[]? labels = null;
         Move[]? moves = null;
         int[]? actionLabels = null;
+        HashSet<ulong>? words = null;
         AveragedPerceptron? model = null;
         var version = 0;
         var fields = r.ReadMapHeader();
@@ -92,6 +104,20 @@ public sealed partial class Parser
                     }
 
                     break;
+                case "words":
+                    var bytes = MsgPack.ReadBytes(ref r);
+                    if (bytes.Length % sizeof(ulong) != 0)
+                    {
+                        throw new InvalidDataException("the known-word table is not a whole number of 8-byte hashes");
+                    }
+
+                    words = new HashSet<ulong>(bytes.Length / sizeof(ulong));
+                    for (var w = 0; w < bytes.Length; w += sizeof(ulong))
+                    {
+                        words.Add(BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(w)));
+                    }
+
+                    break;
                 case "model":
                     model = AveragedPerceptron.Read(ref r, source);
                     break;
@@ -101,13 +127,13 @@ public sealed partial class Parser
             }
         }
 
-        if (version < 1 || labels is null || moves is null || actionLabels is null || model is null)
+        if (version < 1 || labels is null || moves is null || actionLabels is null || words is null || model is null)
         {
-            throw new InvalidDataException("a parser model needs 'format', 'labels', 'actions' and 'model'");
+            throw new InvalidDataException("a parser model needs 'format', 'labels', 'actions', 'words' and 'model'");
         }
 
         Validate(labels, moves, actionLabels, model);
-        return new State(labels, moves, actionLabels, model);
+        return new State(labels, moves, actionLabels, words, model);
     }
 
     private static void Validate(string[] labels, Move[] moves, int[] actionLabels, AveragedPerceptron model)
@@ -150,5 +176,5 @@ public sealed partial class Parser
         }
     }
 
-    private sealed record State(string[] Labels, Move[] Moves, int[] ActionLabels, AveragedPerceptron Model);
+    private sealed record State(string[] Labels, Move[] Moves, int[] ActionLabels, HashSet<ulong> Words, AveragedPerceptron Model);
 }

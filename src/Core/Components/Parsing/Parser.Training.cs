@@ -1,3 +1,4 @@
+using Pipeline.Components.Tagging;
 using Pipeline.Tokens;
 using Pipeline.Training;
 
@@ -22,6 +23,12 @@ public sealed partial class Parser
     /// label occurs at least this often in training (default 3); rarer ones keep their plain label.
     /// </summary>
     public int MinLiftedLabelCount { get; init; } = 3;
+
+    /// <summary>
+    /// Words (lower-cased) seen fewer times than this in training share one "unknown word" value in the features
+    /// (default 2), so the model learns how to treat the unseen words it meets later, and stays smaller.
+    /// </summary>
+    public int MinWordCount { get; init; } = 2;
 
     /// <summary>The seed of exploration when trained through <see cref="Initialize"/> and <see cref="Update"/>.</summary>
     public ulong Seed { get; init; }
@@ -138,9 +145,16 @@ public sealed partial class Parser
         var arcs = new List<(string Plain, string? Lifted, bool Left)>();
         var trees = 0;
         var words = 0;
+        var frequencies = new Dictionary<ulong, int>();
         foreach (var doc in golds)
         {
             ArgumentNullException.ThrowIfNull(doc);
+            foreach (var orth in doc.OrthColumn)
+            {
+                var lower = LexicalFeatures.Get(doc.Vocab.Strings, orth).Lower;
+                frequencies[lower] = frequencies.GetValueOrDefault(lower) + 1;
+            }
+
             var heads = new int[doc.Length];
             var original = new int[doc.Length];
             if (doc.Length == 0 || !TryLift(doc, heads, original))
@@ -198,6 +212,7 @@ public sealed partial class Parser
         }
 
         SetActions(labels, [.. moves], [.. actionLabels]);
+        _knownWords = [.. frequencies.Where(f => f.Value >= MinWordCount).Select(f => f.Key)];
         _labelIds = [];
         for (var i = 0; i < labels.Length; i++)
         {

@@ -34,6 +34,7 @@ public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSeriali
     private Move[] _moves = [];
     private int[] _actionLabels = [];
     private bool[] _rootActions = [];
+    private HashSet<ulong> _knownWords = [];
     private AveragedPerceptron? _model;
     private volatile StringStore? _labelsAddedTo;
 

@@ -12,13 +12,16 @@ namespace Pipeline.Components.Parsing;
 internal static class ParserFeatures
 {
     /// <summary>The number of features <see cref="Extract"/> writes.</summary>
-    public const int Count = 78;
+    public const int Count = 84;
 
     /// <summary>The word value of the virtual root.</summary>
     public const ulong RootWord = 0x800F_0001UL;
 
     /// <summary>The tag value of the virtual root.</summary>
     public const ulong RootTag = 0x800F_0002UL;
+
+    /// <summary>The word value of a word too rare in training to have features of its own.</summary>
+    public const ulong UnknownWord = 0x0C4B_0001UL;
 
     /// <summary>The word value of an absent position.</summary>
     public const ulong NoWord = 0x40DE_0001UL;
@@ -167,6 +170,16 @@ internal static class ParserFeatures
         f[75] = Hash(75, s0L, s0p, n0p);
         f[76] = Hash(76, s0L, s0rL, n0p);
         f[77] = Hash(77, 1);
+
+        // Universal tags, which a wrong language-specific tag may still get right.
+        var upos = state.Upos;
+        ulong s0u = upos[s0], n0u = upos[n0], n1u = upos[n1];
+        f[78] = Hash(78, s0u);
+        f[79] = Hash(79, n0u);
+        f[80] = Hash(80, n1u);
+        f[81] = Hash(81, s0u, n0u);
+        f[82] = Hash(82, n0u, n1u);
+        f[83] = Hash(83, s0u, n0u, n1u);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

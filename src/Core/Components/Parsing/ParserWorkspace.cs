@@ -38,7 +38,7 @@ internal sealed class ParserWorkspace
     public int[] GoldLabels { get; private set; } = new int[256];
 
     /// <summary>Scratch space for lifting and deprojectivizing.</summary>
-    public int[] Scratch { get; private set; } = new int[3 * 256 + 3];
+    public int[] Scratch { get; private set; } = new int[4 * (256 + 1)];
 
     /// <summary>Grows the buffers for a doc of <paramref name="length"/> tokens and a model of <paramref name="classes"/>.</summary>
     public void Ensure(int length, int classes)
@@ -55,7 +55,7 @@ internal sealed class ParserWorkspace
             Labels = new int[capacity];
             GoldHeads = new int[capacity];
             GoldLabels = new int[capacity];
-            Scratch = new int[(3 * capacity) + 3];
+            Scratch = new int[4 * (capacity + 1)];
         }
     }
 }

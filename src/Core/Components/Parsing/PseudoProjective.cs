@@ -122,61 +122,89 @@ internal static class PseudoProjective
     /// <c>target[label]</c> (non-zero) is attached to the first word with that output label found breadth-first, left
     /// to right, under its current head, outside its own subtree; when none is found it stays. Labels are ids into
     /// <paramref name="output"/> (the label written out) and <paramref name="target"/> (the wanted head's label).
-    /// <paramref name="scratch"/> must hold at least 3 x (heads.Length + 1) integers.
+    /// <paramref name="scratch"/> must hold at least 4 x (heads.Length + 1) integers.
     /// </summary>
     public static void Deprojectivize(
         Span<int> heads, ReadOnlySpan<int> labels, ReadOnlySpan<ulong> output, ReadOnlySpan<ulong> target, Span<int> scratch)
     {
         var n = heads.Length;
-        var built = false;
         var start = scratch[..(n + 1)];
         var children = scratch.Slice(n + 1, n);
         var queue = scratch.Slice(2 * n + 1, n);
+        var waiting = scratch.Slice(3 * n + 1, n);
+        var pending = 0;
         for (var d = 0; d < n; d++)
         {
-            var wanted = target[labels[d]];
-            if (wanted == 0 || heads[d] == d)
-            {
-                continue;
-            }
+            waiting[d] = target[labels[d]] != 0 && heads[d] != d ? 1 : 0;
+            pending += waiting[d];
+        }
 
-            if (!built)
+        // A word whose wanted head is still lifted itself may be found once that head is back in place: repeat
+        // the passes while they move words.
+        for (var pass = 0; pending > 0 && pass < 4; pass++)
+        {
+            var built = false;
+            var moved = false;
+            for (var d = 0; d < n; d++)
             {
-                BuildChildren(heads, start, children);
-                built = true;
-            }
-
-            var found = -1;
-            var head = 0;
-            var tail = 0;
-            queue[tail++] = heads[d];
-            while (head < tail && found < 0)
-            {
-                var x = queue[head++];
-                for (var c = start[x]; c < start[x + 1]; c++)
+                var wanted = target[labels[d]];
+                if (waiting[d] == 0)
                 {
-                    var child = children[c];
-                    if (child == d)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    if (output[labels[child]] == wanted)
-                    {
-                        found = child;
-                        break;
-                    }
+                if (!built)
+                {
+                    BuildChildren(heads, start, children);
+                    built = true;
+                }
 
-                    queue[tail++] = child;
+                var found = FindBelow(heads[d], d, wanted, labels, output, start, children, queue);
+                if (found >= 0)
+                {
+                    heads[d] = found;
+                    built = false;
+                    moved = true;
+                    pending--;
+                    waiting[d] = 0;
                 }
             }
 
-            if (found >= 0)
+            if (!moved)
             {
-                heads[d] = found;
-                built = false;
+                break;
             }
         }
+    }
+
+    /// <summary>The first word with output label <paramref name="wanted"/> breadth-first below <paramref name="head"/>, outside <paramref name="skip"/>'s subtree.</summary>
+    private static int FindBelow(
+        int head, int skip, ulong wanted, ReadOnlySpan<int> labels, ReadOnlySpan<ulong> output, Span<int> start, Span<int> children, Span<int> queue)
+    {
+        var first = 0;
+        var last = 0;
+        queue[last++] = head;
+        while (first < last)
+        {
+            var x = queue[first++];
+            for (var c = start[x]; c < start[x + 1]; c++)
+            {
+                var child = children[c];
+                if (child == skip)
+                {
+                    continue;
+                }
+
+                if (output[labels[child]] == wanted)
+                {
+                    return child;
+                }
+
+                queue[last++] = child;
+            }
+        }
+
+        return -1;
     }
 
     private static void BuildChildren(ReadOnlySpan<int> heads, Span<int> start, Span<int> children)
