@@ -6,9 +6,10 @@ namespace Pipeline.Training;
 
 /// <summary>
 /// A multiclass averaged perceptron (Collins 2002) over hashed 64-bit features, found through an open-addressing
-/// table. While training, each feature owns a dense row of per-class weights; averaging is lazy: every weight
-/// remembers when it last changed and folds its value into a running total only then, so an update costs what it
-/// costs in the plain perceptron. <see cref="Average"/> turns the rows into contiguous sparse rows of the non-zero
+/// table. While training, each feature holds its few updated (class, weight) pairs inline, or a dense row of all
+/// classes once it has more (see <see cref="TrainingWeights"/>); averaging is lazy: every weight remembers when it
+/// last changed and folds its value into a running total only then, so an update costs what it costs in the plain
+/// perceptron. <see cref="Average"/> turns the rows into contiguous sparse rows of the non-zero
 /// (class, weight) pairs, which makes the model small and scoring cache-friendly. <see cref="Score"/> allocates
 /// nothing and is safe for concurrent use while no update runs.
 /// </summary>
@@ -30,10 +31,8 @@ public sealed partial class AveragedPerceptron
     private int _rows;
     private int _step;
 
-    // Training state: dense rows of weights, their running totals and the step each weight last changed.
-    private float[]? _weights;
-    private double[]? _totals;
-    private int[]? _stamps;
+    // Training state: the weights with their running totals and the step each weight last changed.
+    private TrainingWeights? _training;
 
     // Averaged state: row r's entries are _entries[_rowStarts[r].._rowStarts[r + 1]]; rows with many entries are
     // also kept dense (row d at _dense[d * Classes]) and scored with SIMD instead.
@@ -43,13 +42,6 @@ public sealed partial class AveragedPerceptron
 
     // Receives the values of loads made only to warm the cache (see ScoreAveraged); never read.
     private float _sink;
-
-    /// <summary>debug</summary>
-#pragma warning disable CS1591
-    public static long DebugMissing, DebugDense, DebugTotal;
-    static readonly bool SkipDense = Environment.GetEnvironmentVariable("SKIPDENSE") == "1";
-    static readonly bool SkipSparse = Environment.GetEnvironmentVariable("SKIPSPARSE") == "1";
-#pragma warning restore CS1591
 
     /// <summary>Creates an untrained model over <paramref name="classes"/> classes (1 to <see cref="MaxClasses"/>).</summary>
     public AveragedPerceptron(int classes, int expectedFeatures = 1024)
@@ -62,9 +54,7 @@ public sealed partial class AveragedPerceptron
         Classes = classes;
         var rows = Math.Max(expectedFeatures, MinCapacity);
         _table = new Slot[Capacity(rows)];
-        _weights = new float[rows * classes];
-        _totals = new double[_weights.Length];
-        _stamps = new int[_weights.Length];
+        _training = new TrainingWeights(classes, rows);
     }
 
     private AveragedPerceptron(int classes, Slot[] table, int rows, int[] rowStarts, Entry[] entries, float[] dense)
@@ -83,8 +73,8 @@ public sealed partial class AveragedPerceptron
     /// <summary>The number of features that have weights.</summary>
     public int FeatureCount => _rows;
 
-    /// <summary>The number of non-zero weights of an averaged model (Classes x FeatureCount while training).</summary>
-    public int WeightCount => _entries?.Length ?? _rows * Classes;
+    /// <summary>The number of non-zero weights of an averaged model (the weights held, while training).</summary>
+    public int WeightCount => _entries?.Length ?? (int)Math.Min(int.MaxValue, _training!.WeightCount);
 
     /// <summary>Whether <see cref="Average"/> has run: the model then predicts but no longer learns.</summary>
     public bool IsAveraged => _entries is not null;
@@ -116,100 +106,15 @@ public sealed partial class AveragedPerceptron
             return;
         }
 
-        var weights = _weights!;
+        var training = _training!;
         foreach (var feature in features)
         {
             var row = FindRow(feature);
             if (row >= 0)
             {
-                AddRow(weights.AsSpan(row * classes, classes), output);
+                training.AddTo(row, output);
             }
         }
-    }
-
-    /// <summary>
-    /// Adds the rows of up to <see cref="ScoreBatch"/> features in three passes, each of which issues independent
-    /// memory loads (table slots, then row bounds, then the rows' first weights) before anything waits on them, so
-    /// the cache misses of a large model overlap instead of queueing one after another.
-    /// </summary>
-    private void ScoreAveraged(ReadOnlySpan<ulong> features, Span<float> output)
-    {
-        var classes = Classes;
-        var table = _table;
-        var mask = (ulong)(table.Length - 1);
-        var starts = _rowStarts!;
-        var entries = _entries!;
-        var dense = _dense!;
-        var count = features.Length;
-        DebugTotal += count;
-        Span<Slot> slots = stackalloc Slot[count];
-        Span<int> begin = stackalloc int[count];
-        Span<int> end = stackalloc int[count];
-
-        // Pass 1: each feature's home slot; most features sit there, the rest probe on from it.
-        for (var i = 0; i < count; i++)
-        {
-            slots[i] = table[(int)(Key(features[i]) & mask)];
-        }
-
-        var touched = 0f;
-        for (var i = 0; i < count; i++)
-        {
-            var key = Key(features[i]);
-            if (slots[i].Key != key)
-            {
-                slots[i] = slots[i].Key == EmptyKey ? Slot.Missing : FindSlot(features[i]);
-            }
-
-            // Pass 2: the bounds of sparse rows and the start of dense ones.
-            var slot = slots[i];
-            if (slot.Row < 0)
-            {
-                begin[i] = end[i] = 0;
-                DebugMissing++;
-            }
-            else if (slot.Dense >= 0)
-            {
-                DebugDense++;
-                begin[i] = -1;
-                touched += dense[slot.Dense * classes];
-            }
-            else
-            {
-                begin[i] = starts[slot.Row];
-                end[i] = starts[slot.Row + 1];
-            }
-        }
-
-        // Pass 3: the first weight of each sparse row, then the sums, which now mostly hit the cache.
-        for (var i = 0; i < count; i++)
-        {
-            if (begin[i] >= 0 && begin[i] < end[i])
-            {
-                touched += entries[begin[i]].Weight;
-            }
-        }
-
-        ref var first = ref MemoryMarshal.GetArrayDataReference(entries);
-        ref var score = ref MemoryMarshal.GetReference(output);
-        for (var i = 0; i < count; i++)
-        {
-            if (begin[i] < 0)
-            {
-                if (!SkipDense) AddRow(dense.AsSpan(slots[i].Dense * classes, classes), output);
-                continue;
-            }
-            if (SkipSparse) continue;
-
-            for (var e = begin[i]; e < end[i]; e++)
-            {
-                var entry = Unsafe.Add(ref first, e);
-                Unsafe.Add(ref score, entry.Class) += entry.Weight;
-            }
-        }
-
-        // Keeps the warming loads from being optimized away.
-        _sink = touched;
     }
 
     /// <summary>The index of the highest score (the first on ties).</summary>
@@ -235,10 +140,7 @@ public sealed partial class AveragedPerceptron
     /// </summary>
     public void Update(ReadOnlySpan<ulong> features, int gold, int guess)
     {
-        if (_weights is null)
-        {
-            throw Errors.ModelAveraged();
-        }
+        var training = _training ?? throw Errors.ModelAveraged();
 
         if ((uint)gold >= (uint)Classes)
         {
@@ -259,8 +161,8 @@ public sealed partial class AveragedPerceptron
         foreach (var feature in features)
         {
             var row = GetOrAddRow(feature);
-            Bump(row * Classes + gold, 1f);
-            Bump(row * Classes + guess, -1f);
+            training.Bump(row, gold, 1f, _step);
+            training.Bump(row, guess, -1f, _step);
         }
     }
 
@@ -281,9 +183,7 @@ public sealed partial class AveragedPerceptron
         _rowStarts = averaged._rowStarts;
         _entries = averaged._entries;
         _dense = averaged._dense;
-        _weights = null;
-        _totals = null;
-        _stamps = null;
+        _training = null;
     }
 
     /// <summary>An averaged copy of the model, leaving this one free to go on training (e.g. for checkpoints).</summary>
@@ -295,10 +195,12 @@ public sealed partial class AveragedPerceptron
         }
 
         var classes = Classes;
-        var weights = _weights!;
+        var training = _training!;
         var keys = new List<ulong>(_rows);
         var starts = new List<int>(_rows + 1) { 0 };
         var entries = new List<Entry>(_rows * 4);
+        var rowClasses = new int[classes];
+        var rowValues = new float[classes];
         foreach (var slot in _table)
         {
             if (slot.Key == EmptyKey)
@@ -306,18 +208,13 @@ public sealed partial class AveragedPerceptron
                 continue;
             }
 
-            var before = entries.Count;
-            for (var c = 0; c < classes; c++)
+            var count = training.Average(slot.Row, _step, rowClasses, rowValues);
+            for (var e = 0; e < count; e++)
             {
-                var w = slot.Row * classes + c;
-                var value = _step == 0 ? weights[w] : (float)((_totals![w] + ((double)(_step - _stamps![w]) * weights[w])) / _step);
-                if (value != 0f)
-                {
-                    entries.Add(new Entry(c, value));
-                }
+                entries.Add(new Entry(rowClasses[e], rowValues[e]));
             }
 
-            if (entries.Count > before)
+            if (count > 0)
             {
                 keys.Add(slot.Key);
                 starts.Add(entries.Count);
@@ -415,15 +312,7 @@ public sealed partial class AveragedPerceptron
             return GetOrAddRow(feature);
         }
 
-        if ((_rows + 1) * Classes > _weights!.Length)
-        {
-            var size = Math.Max(_weights.Length * 2, (_rows + 1) * Classes);
-            Array.Resize(ref _weights, size);
-            Array.Resize(ref _totals, size);
-            Array.Resize(ref _stamps, size);
-        }
-
-        _table[slot] = new Slot(key, _rows, -1);
+        _table[slot] = new Slot(key, _training!.AddRow(), -1);
         return _rows++;
     }
 
@@ -450,15 +339,7 @@ public sealed partial class AveragedPerceptron
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Bump(int w, float delta)
-    {
-        _totals![w] += (double)(_step - _stamps![w]) * _weights![w];
-        _stamps[w] = _step;
-        _weights[w] += delta;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
+    internal static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated)

@@ -11,10 +11,11 @@ public class TransitionSystemTests
     {
         var random = new Random(3);
         var state = new ParseState();
-        for (var trial = 0; trial < 500; trial++)
+        for (var trial = 0; trial < 1000; trial++)
         {
             var n = random.Next(1, 40);
-            Reset(state, n);
+            var singleRoot = trial % 2 == 0;
+            Reset(state, n, singleRoot);
             var steps = 0;
             while (!state.IsFinal)
             {
@@ -27,6 +28,10 @@ public class TransitionSystemTests
             var heads = Heads(state);
             Assert.True(PseudoProjective.IsForest(heads));
             Assert.True(PseudoProjective.IsProjective(heads));
+            if (singleRoot)
+            {
+                Assert.Equal(1, Roots(heads));
+            }
         }
     }
 
@@ -36,11 +41,12 @@ public class TransitionSystemTests
         var random = new Random(5);
         var state = new ParseState();
         var oracle = new DynamicOracle();
-        for (var trial = 0; trial < 300; trial++)
+        for (var trial = 0; trial < 600; trial++)
         {
-            var (heads, labels) = RandomProjectiveForest(random, random.Next(1, 40), roots: random.Next(1, 4));
+            var singleRoot = trial % 2 == 0;
+            var (heads, labels) = RandomProjectiveForest(random, random.Next(1, 40), roots: singleRoot ? 1 : random.Next(1, 4));
             oracle.Load(heads, labels, 0, heads.Length);
-            Reset(state, heads.Length);
+            Reset(state, heads.Length, singleRoot);
             while (!state.IsFinal)
             {
                 var (move, label, cost) = BestMove(state, oracle, random);
@@ -60,15 +66,16 @@ public class TransitionSystemTests
     public void CostsCountExactlyTheArcsLostAfterRandomMistakes()
     {
         // Arc-decomposability: after any prefix of moves, following the cheapest moves loses nothing more, so the
-        // wrong arcs at the end are exactly the summed costs of the moves taken.
+        // wrong arcs at the end are exactly the summed costs of the moves taken (at most, for single trees).
         var random = new Random(11);
         var state = new ParseState();
         var oracle = new DynamicOracle();
-        for (var trial = 0; trial < 500; trial++)
+        for (var trial = 0; trial < 1000; trial++)
         {
-            var (heads, labels) = RandomProjectiveForest(random, random.Next(1, 30), roots: random.Next(1, 3));
+            var singleRoot = trial % 2 == 0;
+            var (heads, labels) = RandomProjectiveForest(random, random.Next(1, 30), roots: singleRoot ? 1 : random.Next(1, 3));
             oracle.Load(heads, labels, 0, heads.Length);
-            Reset(state, heads.Length);
+            Reset(state, heads.Length, singleRoot);
             var mistakes = random.Next(0, 2 * heads.Length);
             var total = 0;
             for (var step = 0; !state.IsFinal; step++)
@@ -91,7 +98,16 @@ public class TransitionSystemTests
 
             var predicted = Heads(state);
             var wrong = Enumerable.Range(0, heads.Length).Count(i => predicted[i] != heads[i] || (heads[i] != i && state.Labels[i] != labels[i]));
-            Assert.Equal(wrong, total);
+            if (singleRoot)
+            {
+                // Attaching a headless word to the one below it at the end can still recover an arc that the
+                // arc-eager costs counted as lost, so in single-tree mode the costs are an upper bound.
+                Assert.InRange(wrong, 0, total);
+            }
+            else
+            {
+                Assert.Equal(wrong, total);
+            }
         }
     }
 
@@ -155,9 +171,9 @@ public class TransitionSystemTests
 
     private static int Roots(int[] heads) => Enumerable.Range(0, heads.Length).Count(i => heads[i] == i);
 
-    private static void Reset(ParseState state, int n)
+    private static void Reset(ParseState state, int n, bool singleRoot = false)
     {
-        state.Reset(n, ParserFeatures.RootWord, ParserFeatures.RootTag, ParserFeatures.NoWord, ParserFeatures.NoTag);
+        state.Reset(n, ParserFeatures.RootWord, ParserFeatures.RootTag, ParserFeatures.NoWord, ParserFeatures.NoTag, singleRoot);
     }
 
     /// <summary>Absolute heads with roots heading themselves.</summary>

@@ -96,6 +96,10 @@ internal sealed class DynamicOracle
             case Move.Left:
                 // s takes b as head and leaves: a head further in the buffer and its buffer dependents are lost.
                 return (_heads[s] > b ? 1 : 0) + BufferDependents(b, s);
+            case Move.Right when b == Length:
+                // At the end of a single tree, s takes the word below it as head: another head is lost if reachable.
+                var wanted = _heads[s];
+                return wanted != state.S1 && (wanted == Length || (wanted >= 0 && state.InStack(wanted))) ? 1 : 0;
             default:
                 // b takes s as head: a head elsewhere in the stack or the buffer and its headless stack dependents are lost.
                 var head = _heads[b];
@@ -115,6 +119,7 @@ internal sealed class DynamicOracle
         return move switch
         {
             Move.Left when b < Length && _heads[s] == b => _labels[s],
+            Move.Right when b == Length => _heads[s] == state.S1 ? _labels[s] : 0,
             Move.Right when _heads[b] == s => _labels[b],
             _ => 0,
         };

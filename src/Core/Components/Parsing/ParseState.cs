@@ -44,6 +44,9 @@ internal sealed class ParseState
     /// <summary>The universal tag hash of each position (<see cref="Tags"/> holds the finest tag available).</summary>
     public ulong[] Upos { get; private set; } = new ulong[66];
 
+    /// <summary>The ambiguity class (tags seen in training) of each position's word.</summary>
+    public ulong[] Classes { get; private set; } = new ulong[66];
+
     /// <summary>The head of each position, <see cref="None"/> while it has none.</summary>
     public int[] Heads { get; private set; } = new int[66];
 
@@ -87,8 +90,11 @@ internal sealed class ParseState
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool InStack(int i) => _inStack[i];
 
-    /// <summary>Starts a new parse of <paramref name="length"/> tokens; fill <see cref="Words"/> and <see cref="Tags"/> next.</summary>
-    public void Reset(int length, ulong rootWord, ulong rootTag, ulong noneWord, ulong noneTag)
+    /// <summary>
+    /// Starts a new parse of <paramref name="length"/> tokens (one tree when <paramref name="singleRoot"/>); fill
+    /// <see cref="Words"/>, <see cref="Tags"/>, <see cref="Upos"/> and <see cref="Classes"/> next.
+    /// </summary>
+    public void Reset(int length, ulong rootWord, ulong rootTag, ulong noneWord, ulong noneTag, bool singleRoot = false)
     {
         var size = length + 2;
         if (Words.Length < size)
@@ -97,6 +103,7 @@ internal sealed class ParseState
             Words = new ulong[capacity];
             Tags = new ulong[capacity];
             Upos = new ulong[capacity];
+            Classes = new ulong[capacity];
             Heads = new int[capacity];
             Labels = new int[capacity];
             Left1 = new int[capacity];
@@ -114,6 +121,8 @@ internal sealed class ParseState
         Length = length;
         B0 = 0;
         Depth = 0;
+        HeadlessInStack = 0;
+        SingleRoot = singleRoot;
         var none = length + 1;
         Heads.AsSpan(0, size).Fill(none);
         Labels.AsSpan(0, size).Clear();
@@ -129,10 +138,25 @@ internal sealed class ParseState
         Words[length] = rootWord;
         Tags[length] = rootTag;
         Upos[length] = rootTag;
+        Classes[length] = rootTag;
         Words[none] = noneWord;
         Tags[none] = noneTag;
         Upos[none] = noneTag;
+        Classes[none] = noneTag;
     }
+
+    /// <summary>
+    /// Whether the input is one known sentence that must come out as a single tree: at the end, a headless stack
+    /// top with another headless word below it then attaches to the word below it (a right arc) instead of to
+    /// the root.
+    /// </summary>
+    public bool SingleRoot { get; private set; }
+
+    /// <summary>The number of words on the stack that have no head yet.</summary>
+    public int HeadlessInStack { get; private set; }
+
+    /// <summary>Whether the stack top must attach to the word below it to keep a single root (see <see cref="SingleRoot"/>).</summary>
+    public bool MustSink => SingleRoot && B0 == Root && HeadlessInStack > 1 && Heads[S0] == None;
 
     /// <summary>Whether <paramref name="move"/> is allowed now.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -140,27 +164,42 @@ internal sealed class ParseState
     {
         Move.Shift => B0 < Root,
         Move.Reduce => Depth > 0 && Heads[S0] != None,
-        Move.Left => Depth > 0 && Heads[S0] == None,
-        _ => Depth > 0 && B0 < Root,
+        Move.Left => Depth > 0 && Heads[S0] == None && !MustSink,
+        _ => Depth > 0 && (B0 < Root || MustSink),
     };
 
-    /// <summary>Applies a valid move; arcs get label id <paramref name="label"/>.</summary>
+    /// <summary>
+    /// Applies a valid move; arcs get label id <paramref name="label"/>. A right arc with the buffer at the root
+    /// attaches the stack top to the word below it and pops it.
+    /// </summary>
     public void Apply(Move move, int label)
     {
         switch (move)
         {
             case Move.Shift:
+                HeadlessInStack++;
                 Push(B0++);
                 break;
             case Move.Reduce:
                 Pop();
                 break;
             case Move.Left:
+                HeadlessInStack--;
                 AddArc(B0, Pop(), B0 == Root ? RootLabel : label);
                 break;
             default:
-                AddArc(S0, B0, label);
-                Push(B0++);
+                if (B0 == Root)
+                {
+                    HeadlessInStack--;
+                    var top = Pop();
+                    AddArc(S0, top, label);
+                }
+                else
+                {
+                    AddArc(S0, B0, label);
+                    Push(B0++);
+                }
+
                 break;
         }
     }

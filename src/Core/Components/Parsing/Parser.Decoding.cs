@@ -18,6 +18,9 @@ public sealed partial class Parser
         workspace.Ensure(n, model.Classes);
         var loss = default(TrainingLoss);
         var starts = doc.SentStartColumn;
+
+        // Marked sentences (any start set) come out as one tree each; an unmarked doc splits where its trees do.
+        var marked = starts is not null && starts.AsSpan().IndexOfAnyExcept((sbyte)0) >= 0;
         var start = 0;
         while (start < n)
         {
@@ -27,7 +30,7 @@ public sealed partial class Parser
                 end++;
             }
 
-            loss += ParseSegment(model, doc, start, end, workspace, gold, explore, ref random);
+            loss += ParseSegment(model, doc, start, end, marked, workspace, gold, explore, ref random);
             start = end;
         }
 
@@ -36,11 +39,11 @@ public sealed partial class Parser
     }
 
     private TrainingLoss ParseSegment(
-        AveragedPerceptron model, Doc doc, int start, int end, ParserWorkspace workspace, bool gold, bool explore, ref SplitMix64 random)
+        AveragedPerceptron model, Doc doc, int start, int end, bool singleRoot, ParserWorkspace workspace, bool gold, bool explore, ref SplitMix64 random)
     {
         var n = end - start;
         var state = workspace.State;
-        state.Reset(n, ParserFeatures.RootWord, ParserFeatures.RootTag, ParserFeatures.NoWord, ParserFeatures.NoTag);
+        state.Reset(n, ParserFeatures.RootWord, ParserFeatures.RootTag, ParserFeatures.NoWord, ParserFeatures.NoTag, singleRoot);
         var strings = doc.Vocab.Strings;
         var orth = doc.OrthColumn;
         var pos = doc.PosColumn;
@@ -48,11 +51,14 @@ public sealed partial class Parser
         var words = state.Words;
         var tagValues = state.Tags;
         var upos = state.Upos;
-        var known = _knownWords;
+        var classes = state.Classes;
+        var lexicon = _lexicon;
         for (var i = 0; i < n; i++)
         {
             var lower = LexicalFeatures.Get(strings, orth[start + i]).Lower;
-            words[i] = known.Contains(lower) ? lower : ParserFeatures.UnknownWord;
+            var known = lexicon.TryGetValue(lower, out var ambiguity);
+            words[i] = known ? lower : ParserFeatures.UnknownWord;
+            classes[i] = known ? ambiguity : ParserFeatures.UnknownWord;
             var p = pos is null ? 0UL : pos[start + i];
             var t = tags is null ? 0UL : tags[start + i];
             tagValues[i] = t != 0 ? t : p;

@@ -14,11 +14,13 @@ public sealed partial class Parser
     {
         var model = _model ?? throw Errors.NotTrained(Name);
         var (labels, moves, actionLabels) = (_labels, _moves, _actionLabels);
-        var words = new byte[_knownWords.Count * sizeof(ulong)];
-        var sorted = _knownWords.Order().ToArray();
-        for (var i = 0; i < sorted.Length; i++)
+        var lexicon = new byte[_lexicon.Count * 2 * sizeof(ulong)];
+        var offset = 0;
+        foreach (var (word, ambiguity) in _lexicon.OrderBy(p => p.Key))
         {
-            BinaryPrimitives.WriteUInt64LittleEndian(words.AsSpan(i * sizeof(ulong)), sorted[i]);
+            BinaryPrimitives.WriteUInt64LittleEndian(lexicon.AsSpan(offset), word);
+            BinaryPrimitives.WriteUInt64LittleEndian(lexicon.AsSpan(offset + sizeof(ulong)), ambiguity);
+            offset += 2 * sizeof(ulong);
         }
 
         return MsgPack.Write((ref MessagePackWriter w) =>
@@ -37,8 +39,8 @@ public sealed partial class Parser
                 w.Write(actionLabels[a]);
             }
 
-            w.Write("words");
-            w.Write(words);
+            w.Write("lexicon");
+            w.Write(lexicon);
             w.Write("model");
             model.Write(ref w);
         });
@@ -52,7 +54,7 @@ public sealed partial class Parser
         ArgumentNullException.ThrowIfNull(data);
         var state = MsgPack.Read(data, source, (ref MessagePackReader r) => ReadState(ref r, source));
         SetActions(state.Labels, state.Moves, state.ActionLabels);
-        _knownWords = state.Words;
+        _lexicon = state.Lexicon;
         _model = state.Model;
         _labelIds = null;
     }
@@ -62,7 +64,7 @@ public sealed partial class Parser
         string[]? labels = null;
         Move[]? moves = null;
         int[]? actionLabels = null;
-        HashSet<ulong>? words = null;
+        Dictionary<ulong, ulong>? lexicon = null;
         AveragedPerceptron? model = null;
         var version = 0;
         var fields = r.ReadMapHeader();
@@ -104,17 +106,17 @@ public sealed partial class Parser
                     }
 
                     break;
-                case "words":
+                case "lexicon":
                     var bytes = MsgPack.ReadBytes(ref r);
-                    if (bytes.Length % sizeof(ulong) != 0)
+                    if (bytes.Length % (2 * sizeof(ulong)) != 0)
                     {
-                        throw new InvalidDataException("the known-word table is not a whole number of 8-byte hashes");
+                        throw new InvalidDataException("the lexicon is not a whole number of (word, class) pairs");
                     }
 
-                    words = new HashSet<ulong>(bytes.Length / sizeof(ulong));
-                    for (var w = 0; w < bytes.Length; w += sizeof(ulong))
+                    lexicon = new Dictionary<ulong, ulong>(bytes.Length / (2 * sizeof(ulong)));
+                    for (var w = 0; w < bytes.Length; w += 2 * sizeof(ulong))
                     {
-                        words.Add(BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(w)));
+                        lexicon.Add(BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(w)), BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(w + sizeof(ulong))));
                     }
 
                     break;
@@ -127,13 +129,13 @@ public sealed partial class Parser
             }
         }
 
-        if (version < 1 || labels is null || moves is null || actionLabels is null || words is null || model is null)
+        if (version < 1 || labels is null || moves is null || actionLabels is null || lexicon is null || model is null)
         {
-            throw new InvalidDataException("a parser model needs 'format', 'labels', 'actions', 'words' and 'model'");
+            throw new InvalidDataException("a parser model needs 'format', 'labels', 'actions', 'lexicon' and 'model'");
         }
 
         Validate(labels, moves, actionLabels, model);
-        return new State(labels, moves, actionLabels, words, model);
+        return new State(labels, moves, actionLabels, lexicon, model);
     }
 
     private static void Validate(string[] labels, Move[] moves, int[] actionLabels, AveragedPerceptron model)
@@ -176,5 +178,5 @@ public sealed partial class Parser
         }
     }
 
-    private sealed record State(string[] Labels, Move[] Moves, int[] ActionLabels, HashSet<ulong> Words, AveragedPerceptron Model);
+    private sealed record State(string[] Labels, Move[] Moves, int[] ActionLabels, Dictionary<ulong, ulong> Lexicon, AveragedPerceptron Model);
 }

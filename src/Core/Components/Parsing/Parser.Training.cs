@@ -112,7 +112,7 @@ public sealed partial class Parser
         for (var i = 0; i < golds.Count; i++)
         {
             predicted[i] = inputs?[i] ?? CopyWordsAndTags(golds[i]);
-            sentenceStarts[i] = inputs is null ? null : predicted[i].SentStartColumn?.Clone() as sbyte[];
+            sentenceStarts[i] = (inputs is null ? golds[i] : predicted[i]).SentStartColumn?.Clone() as sbyte[];
         }
 
         var order = Enumerable.Range(0, golds.Count).ToArray();
@@ -145,15 +145,11 @@ public sealed partial class Parser
         var arcs = new List<(string Plain, string? Lifted, bool Left)>();
         var trees = 0;
         var words = 0;
-        var frequencies = new Dictionary<ulong, int>();
+        var frequencies = new Dictionary<ulong, Dictionary<ulong, int>>();
         foreach (var doc in golds)
         {
             ArgumentNullException.ThrowIfNull(doc);
-            foreach (var orth in doc.OrthColumn)
-            {
-                var lower = LexicalFeatures.Get(doc.Vocab.Strings, orth).Lower;
-                frequencies[lower] = frequencies.GetValueOrDefault(lower) + 1;
-            }
+            CountTags(doc, frequencies);
 
             var heads = new int[doc.Length];
             var original = new int[doc.Length];
@@ -212,7 +208,7 @@ public sealed partial class Parser
         }
 
         SetActions(labels, [.. moves], [.. actionLabels]);
-        _knownWords = [.. frequencies.Where(f => f.Value >= MinWordCount).Select(f => f.Key)];
+        _lexicon = BuildLexicon(frequencies, MinWordCount);
         _labelIds = [];
         for (var i = 0; i < labels.Length; i++)
         {
@@ -295,6 +291,49 @@ public sealed partial class Parser
 
         var strings = gold.Vocab.Strings;
         return strings[deps[d]] + PseudoProjective.Separator + strings[deps[originalHead]];
+    }
+
+    private static void CountTags(Doc doc, Dictionary<ulong, Dictionary<ulong, int>> frequencies)
+    {
+        for (var i = 0; i < doc.Length; i++)
+        {
+            var lower = LexicalFeatures.Get(doc.Vocab.Strings, doc.OrthColumn[i]).Lower;
+            var tag = doc.TagColumn?[i] ?? 0;
+            tag = tag != 0 ? tag : doc.PosColumn?[i] ?? 0;
+            if (!frequencies.TryGetValue(lower, out var tags))
+            {
+                frequencies[lower] = tags = [];
+            }
+
+            tags[tag] = tags.GetValueOrDefault(tag) + 1;
+        }
+    }
+
+    /// <summary>
+    /// The words seen at least <paramref name="minCount"/> times, each with its ambiguity class: a hash of the
+    /// sorted tags that make up at least 5% of its occurrences.
+    /// </summary>
+    private static Dictionary<ulong, ulong> BuildLexicon(Dictionary<ulong, Dictionary<ulong, int>> frequencies, int minCount)
+    {
+        var lexicon = new Dictionary<ulong, ulong>();
+        foreach (var (word, tags) in frequencies)
+        {
+            var total = tags.Values.Sum();
+            if (total < minCount)
+            {
+                continue;
+            }
+
+            var signature = 0xA3B1_C5D7_E9F2_0468UL;
+            foreach (var tag in tags.Where(t => t.Value * 20 >= total).Select(t => t.Key).Order())
+            {
+                signature = (signature ^ tag) * 0x100000001B3UL;
+            }
+
+            lexicon[word] = signature;
+        }
+
+        return lexicon;
     }
 
     private static Doc CopyWordsAndTags(Doc gold)

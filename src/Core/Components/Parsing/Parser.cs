@@ -34,7 +34,9 @@ public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSeriali
     private Move[] _moves = [];
     private int[] _actionLabels = [];
     private bool[] _rootActions = [];
-    private HashSet<ulong> _knownWords = [];
+
+    // Lower-cased words seen often enough in training, with the set of tags each took (its ambiguity class).
+    private Dictionary<ulong, ulong> _lexicon = [];
     private AveragedPerceptron? _model;
     private volatile StringStore? _labelsAddedTo;
 

@@ -12,7 +12,7 @@ namespace Pipeline.Components.Parsing;
 internal static class ParserFeatures
 {
     /// <summary>The number of features <see cref="Extract"/> writes.</summary>
-    public const int Count = 84;
+    public const int Count = 91;
 
     /// <summary>The word value of the virtual root.</summary>
     public const ulong RootWord = 0x800F_0001UL;
@@ -180,6 +180,17 @@ internal static class ParserFeatures
         f[81] = Hash(81, s0u, n0u);
         f[82] = Hash(82, n0u, n1u);
         f[83] = Hash(83, s0u, n0u, n1u);
+
+        // Ambiguity classes: the tags each word took in training, independent of the tagger's mistakes.
+        var classes = state.Classes;
+        ulong s0a = classes[s0], n0a = classes[n0], n1a = classes[n1];
+        f[84] = Hash(84, s0a);
+        f[85] = Hash(85, n0a);
+        f[86] = Hash(86, n1a);
+        f[87] = Hash(87, s0a, n0a);
+        f[88] = Hash(88, n0a, n1a);
+        f[89] = Hash(89, s0p, n0a);
+        f[90] = Hash(90, s0a, n0p);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
