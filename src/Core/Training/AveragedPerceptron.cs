@@ -34,8 +34,11 @@ public sealed partial class AveragedPerceptron
     // Training state: the weights with their running totals and the step each weight last changed.
     private TrainingWeights? _training;
 
-    // Averaged state: row r's entries are _entries[_rowStarts[r].._rowStarts[r + 1]]; rows with many entries are
-    // also kept dense (row d at _dense[d * Classes]) and scored with SIMD instead.
+    // Averaged state: row r (feature _rowKeys[r]) has entries _entries[_rowStarts[r].._rowStarts[r + 1]]; rows with
+    // many entries are also kept dense (row d at _dense[d * Stride], zero-padded to whole vectors) for SIMD scoring.
+    // In the averaged table a slot holds (key, first entry, dense row) or (key, first entry, -entry count), so
+    // scoring reaches the weights without another lookup.
+    private ulong[]? _rowKeys;
     private int[]? _rowStarts;
     private Entry[]? _entries;
     private float[]? _dense;
@@ -57,11 +60,12 @@ public sealed partial class AveragedPerceptron
         _training = new TrainingWeights(classes, rows);
     }
 
-    private AveragedPerceptron(int classes, Slot[] table, int rows, int[] rowStarts, Entry[] entries, float[] dense)
+    private AveragedPerceptron(int classes, Slot[] table, ulong[] rowKeys, int[] rowStarts, Entry[] entries, float[] dense)
     {
         Classes = classes;
         _table = table;
-        _rows = rows;
+        _rows = rowKeys.Length;
+        _rowKeys = rowKeys;
         _rowStarts = rowStarts;
         _entries = entries;
         _dense = dense;
@@ -98,11 +102,7 @@ public sealed partial class AveragedPerceptron
         output.Clear();
         if (_entries is not null)
         {
-            for (var i = 0; i < features.Length; i += ScoreBatch)
-            {
-                ScoreAveraged(features.Slice(i, Math.Min(ScoreBatch, features.Length - i)), output);
-            }
-
+            ScoreAveraged(features, output);
             return;
         }
 
@@ -180,6 +180,7 @@ public sealed partial class AveragedPerceptron
         var averaged = CreateAveraged();
         _table = averaged._table;
         _rows = averaged._rows;
+        _rowKeys = averaged._rowKeys;
         _rowStarts = averaged._rowStarts;
         _entries = averaged._entries;
         _dense = averaged._dense;
@@ -246,19 +247,20 @@ public sealed partial class AveragedPerceptron
             var count = rowStarts[row + 1] - rowStarts[row];
             if (count * DenseRatio >= classes)
             {
-                denseRow = dense.Count / classes;
+                var stride = Stride(classes);
+                denseRow = dense.Count / stride;
                 var start = dense.Count;
-                dense.AddRange(new float[classes]);
+                dense.AddRange(new float[stride]);
                 for (var e = rowStarts[row]; e < rowStarts[row + 1]; e++)
                 {
                     dense[start + entries[e].Class] = entries[e].Weight;
                 }
             }
 
-            table[slot] = new Slot(keys[row], row, denseRow);
+            table[slot] = new Slot(keys[row], rowStarts[row], denseRow >= 0 ? denseRow : -count);
         }
 
-        return new AveragedPerceptron(classes, table, keys.Count, rowStarts, entries, [.. dense]);
+        return new AveragedPerceptron(classes, table, [.. keys], rowStarts, entries, [.. dense]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -357,9 +359,15 @@ public sealed partial class AveragedPerceptron
         }
     }
 
+    /// <summary>The length of a dense row: the class count rounded up to whole 512-bit vectors.</summary>
+    private static int Stride(int classes) => (classes + 15) & ~15;
+
     private static int Capacity(int features) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(features * 2, MinCapacity));
 
-    /// <summary>A table slot: the feature key, its row, and its dense row or -1.</summary>
+    /// <summary>
+    /// A table slot: the feature key, then while training its row and -1; in an averaged model its first entry and
+    /// its dense row, or minus its entry count when it has no dense row.
+    /// </summary>
     private readonly record struct Slot(ulong Key, int Row, int Dense)
     {
         public static readonly Slot Missing = new(EmptyKey, -1, -1);
