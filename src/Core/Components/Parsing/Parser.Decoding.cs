@@ -69,6 +69,18 @@ public sealed partial class Parser
         if (gold)
         {
             oracle.Load(workspace.GoldHeads, workspace.GoldLabels, start, end);
+
+            // Give some ambiguous words another of their tags, so the model learns what to do when the tagger
+            // is wrong (training tags are more accurate than a tagger's on new text).
+            for (var i = 0; i < n; i++)
+            {
+                if (random.Next() < _noiseThreshold && _confusions.TryGetValue(words[i], out var pairs))
+                {
+                    var (p, t) = pairs[random.NextInt(pairs.Length)];
+                    tagValues[i] = t != 0 ? t : p;
+                    upos[i] = p;
+                }
+            }
         }
 
         var features = workspace.Features.AsSpan();

@@ -9,6 +9,8 @@ public sealed partial class Parser
     private Dictionary<ulong, int>? _labelIds;
     private SplitMix64 _random;
     private ulong _exploreThreshold;
+    private ulong _noiseThreshold;
+    private Dictionary<ulong, (ulong Pos, ulong Tag)[]> _confusions = [];
     private int _epochSize;
     private long _updates;
 
@@ -29,6 +31,14 @@ public sealed partial class Parser
     /// (default 2), so the model learns how to treat the unseen words it meets later, and stays smaller.
     /// </summary>
     public int MinWordCount { get; init; } = 2;
+
+    /// <summary>
+    /// The share of ambiguous words whose tags training replaces with another tag pair the word takes in the
+    /// training data (default 0.3): the tags of training text are more accurate than a tagger's on new text, and
+    /// this teaches the model what to do with the tagger's typical mistakes. Use 0 when the training text is
+    /// tagged as a tagger tags new text (e.g. jackknifed).
+    /// </summary>
+    public double TagNoise { get; init; } = 0.3;
 
     /// <summary>The seed of exploration when trained through <see cref="Initialize"/> and <see cref="Update"/>.</summary>
     public ulong Seed { get; init; }
@@ -145,7 +155,7 @@ public sealed partial class Parser
         var arcs = new List<(string Plain, string? Lifted, bool Left)>();
         var trees = 0;
         var words = 0;
-        var frequencies = new Dictionary<ulong, Dictionary<ulong, int>>();
+        var frequencies = new Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag), int>>();
         foreach (var doc in golds)
         {
             ArgumentNullException.ThrowIfNull(doc);
@@ -209,6 +219,7 @@ public sealed partial class Parser
 
         SetActions(labels, [.. moves], [.. actionLabels]);
         _lexicon = BuildLexicon(frequencies, MinWordCount);
+        _confusions = BuildConfusions(frequencies);
         _labelIds = [];
         for (var i = 0; i < labels.Length; i++)
         {
@@ -217,8 +228,8 @@ public sealed partial class Parser
 
         _model = new AveragedPerceptron(moves.Count, expectedFeatures: Math.Max(1024, words * 4));
         _random = new SplitMix64(seed);
-        var p = Math.Clamp(ExplorationProbability, 0, 1);
-        _exploreThreshold = p >= 1 ? ulong.MaxValue : (ulong)(p * 18446744073709551616.0);
+        _exploreThreshold = Threshold(ExplorationProbability);
+        _noiseThreshold = Threshold(TagNoise);
         _epochSize = trees;
         _updates = 0;
     }
@@ -293,31 +304,59 @@ public sealed partial class Parser
         return strings[deps[d]] + PseudoProjective.Separator + strings[deps[originalHead]];
     }
 
-    private static void CountTags(Doc doc, Dictionary<ulong, Dictionary<ulong, int>> frequencies)
+    private static void CountTags(Doc doc, Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag), int>> frequencies)
     {
         for (var i = 0; i < doc.Length; i++)
         {
             var lower = LexicalFeatures.Get(doc.Vocab.Strings, doc.OrthColumn[i]).Lower;
-            var tag = doc.TagColumn?[i] ?? 0;
-            tag = tag != 0 ? tag : doc.PosColumn?[i] ?? 0;
+            var key = (doc.PosColumn?[i] ?? 0, doc.TagColumn?[i] ?? 0);
             if (!frequencies.TryGetValue(lower, out var tags))
             {
                 frequencies[lower] = tags = [];
             }
 
-            tags[tag] = tags.GetValueOrDefault(tag) + 1;
+            tags[key] = tags.GetValueOrDefault(key) + 1;
         }
+    }
+
+    /// <summary>
+    /// For each word seen with several tag pairs, a sample of its pairs in proportion to their frequency (20
+    /// draws), from which training picks the wrong tags a tagger would plausibly give it.
+    /// </summary>
+    private static Dictionary<ulong, (ulong Pos, ulong Tag)[]> BuildConfusions(Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag), int>> frequencies)
+    {
+        var confusions = new Dictionary<ulong, (ulong, ulong)[]>();
+        foreach (var (word, tags) in frequencies)
+        {
+            if (tags.Count < 2)
+            {
+                continue;
+            }
+
+            var total = tags.Values.Sum();
+            var sample = tags.OrderBy(t => t.Key).SelectMany(t => Enumerable.Repeat(t.Key, (int)Math.Ceiling(20.0 * t.Value / total))).ToArray();
+            confusions[word] = sample;
+        }
+
+        return confusions;
     }
 
     /// <summary>
     /// The words seen at least <paramref name="minCount"/> times, each with its ambiguity class: a hash of the
     /// sorted tags that make up at least 5% of its occurrences.
     /// </summary>
-    private static Dictionary<ulong, ulong> BuildLexicon(Dictionary<ulong, Dictionary<ulong, int>> frequencies, int minCount)
+    private static Dictionary<ulong, ulong> BuildLexicon(Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag), int>> pairs, int minCount)
     {
         var lexicon = new Dictionary<ulong, ulong>();
-        foreach (var (word, tags) in frequencies)
+        foreach (var (word, counts) in pairs)
         {
+            var tags = new Dictionary<ulong, int>();
+            foreach (var ((pos, tag), n) in counts)
+            {
+                var finest = tag != 0 ? tag : pos;
+                tags[finest] = tags.GetValueOrDefault(finest) + n;
+            }
+
             var total = tags.Values.Sum();
             if (total < minCount)
             {
@@ -335,6 +374,10 @@ public sealed partial class Parser
 
         return lexicon;
     }
+
+    /// <summary>The value below which a uniform 64-bit random number falls with probability <paramref name="p"/>.</summary>
+    private static ulong Threshold(double p) =>
+        p >= 1 ? ulong.MaxValue : p <= 0 ? 0 : (ulong)(p * 18446744073709551616.0);
 
     private static Doc CopyWordsAndTags(Doc gold)
     {
