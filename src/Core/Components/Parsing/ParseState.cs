@@ -44,6 +44,9 @@ internal sealed class ParseState
     /// <summary>The universal tag hash of each position (<see cref="Tags"/> holds the finest tag available).</summary>
     public ulong[] Upos { get; private set; } = new ulong[66];
 
+    /// <summary>The hash of each position's last three letters (lower-cased), a cue to morphology.</summary>
+    public ulong[] Suffixes { get; private set; } = new ulong[66];
+
     /// <summary>The ambiguity class (tags seen in training) of each position's word.</summary>
     public ulong[] Classes { get; private set; } = new ulong[66];
 
@@ -104,6 +107,7 @@ internal sealed class ParseState
             Tags = new ulong[capacity];
             Upos = new ulong[capacity];
             Classes = new ulong[capacity];
+            Suffixes = new ulong[capacity];
             Heads = new int[capacity];
             Labels = new int[capacity];
             Left1 = new int[capacity];
@@ -139,10 +143,12 @@ internal sealed class ParseState
         Tags[length] = rootTag;
         Upos[length] = rootTag;
         Classes[length] = rootTag;
+        Suffixes[length] = rootWord;
         Words[none] = noneWord;
         Tags[none] = noneTag;
         Upos[none] = noneTag;
         Classes[none] = noneTag;
+        Suffixes[none] = noneWord;
     }
 
     /// <summary>

@@ -52,10 +52,13 @@ public sealed partial class Parser
         var tagValues = state.Tags;
         var upos = state.Upos;
         var classes = state.Classes;
+        var suffixes = state.Suffixes;
         var lexicon = _lexicon;
         for (var i = 0; i < n; i++)
         {
-            var lower = LexicalFeatures.Get(strings, orth[start + i]).Lower;
+            var lexical = LexicalFeatures.Get(strings, orth[start + i]);
+            var lower = lexical.Lower;
+            suffixes[i] = lexical.Suffix3;
             var known = lexicon.TryGetValue(lower, out var ambiguity);
             words[i] = known ? lower : ParserFeatures.UnknownWord;
             classes[i] = known ? ambiguity : ParserFeatures.UnknownWord;

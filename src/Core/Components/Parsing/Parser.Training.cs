@@ -1,4 +1,3 @@
-using Pipeline.Components.Tagging;
 using Pipeline.Tokens;
 using Pipeline.Training;
 
@@ -159,7 +158,7 @@ public sealed partial class Parser
         foreach (var doc in golds)
         {
             ArgumentNullException.ThrowIfNull(doc);
-            CountTags(doc, frequencies);
+            WordTags.Count(doc, frequencies);
 
             var heads = new int[doc.Length];
             var original = new int[doc.Length];
@@ -218,8 +217,8 @@ public sealed partial class Parser
         }
 
         SetActions(labels, [.. moves], [.. actionLabels]);
-        _lexicon = BuildLexicon(frequencies, MinWordCount);
-        _confusions = BuildConfusions(frequencies);
+        _lexicon = WordTags.Lexicon(frequencies, MinWordCount);
+        _confusions = WordTags.Confusions(frequencies);
         _labelIds = [];
         for (var i = 0; i < labels.Length; i++)
         {
@@ -302,77 +301,6 @@ public sealed partial class Parser
 
         var strings = gold.Vocab.Strings;
         return strings[deps[d]] + PseudoProjective.Separator + strings[deps[originalHead]];
-    }
-
-    private static void CountTags(Doc doc, Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag), int>> frequencies)
-    {
-        for (var i = 0; i < doc.Length; i++)
-        {
-            var lower = LexicalFeatures.Get(doc.Vocab.Strings, doc.OrthColumn[i]).Lower;
-            var key = (doc.PosColumn?[i] ?? 0, doc.TagColumn?[i] ?? 0);
-            if (!frequencies.TryGetValue(lower, out var tags))
-            {
-                frequencies[lower] = tags = [];
-            }
-
-            tags[key] = tags.GetValueOrDefault(key) + 1;
-        }
-    }
-
-    /// <summary>
-    /// For each word seen with several tag pairs, a sample of its pairs in proportion to their frequency (20
-    /// draws), from which training picks the wrong tags a tagger would plausibly give it.
-    /// </summary>
-    private static Dictionary<ulong, (ulong Pos, ulong Tag)[]> BuildConfusions(Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag), int>> frequencies)
-    {
-        var confusions = new Dictionary<ulong, (ulong, ulong)[]>();
-        foreach (var (word, tags) in frequencies)
-        {
-            if (tags.Count < 2)
-            {
-                continue;
-            }
-
-            var total = tags.Values.Sum();
-            var sample = tags.OrderBy(t => t.Key).SelectMany(t => Enumerable.Repeat(t.Key, (int)Math.Ceiling(20.0 * t.Value / total))).ToArray();
-            confusions[word] = sample;
-        }
-
-        return confusions;
-    }
-
-    /// <summary>
-    /// The words seen at least <paramref name="minCount"/> times, each with its ambiguity class: a hash of the
-    /// sorted tags that make up at least 5% of its occurrences.
-    /// </summary>
-    private static Dictionary<ulong, ulong> BuildLexicon(Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag), int>> pairs, int minCount)
-    {
-        var lexicon = new Dictionary<ulong, ulong>();
-        foreach (var (word, counts) in pairs)
-        {
-            var tags = new Dictionary<ulong, int>();
-            foreach (var ((pos, tag), n) in counts)
-            {
-                var finest = tag != 0 ? tag : pos;
-                tags[finest] = tags.GetValueOrDefault(finest) + n;
-            }
-
-            var total = tags.Values.Sum();
-            if (total < minCount)
-            {
-                continue;
-            }
-
-            var signature = 0xA3B1_C5D7_E9F2_0468UL;
-            foreach (var tag in tags.Where(t => t.Value * 20 >= total).Select(t => t.Key).Order())
-            {
-                signature = (signature ^ tag) * 0x100000001B3UL;
-            }
-
-            lexicon[word] = signature;
-        }
-
-        return lexicon;
     }
 
     /// <summary>The value below which a uniform 64-bit random number falls with probability <paramref name="p"/>.</summary>

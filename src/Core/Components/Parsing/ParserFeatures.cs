@@ -12,7 +12,7 @@ namespace Pipeline.Components.Parsing;
 internal static class ParserFeatures
 {
     /// <summary>The number of features <see cref="Extract"/> writes.</summary>
-    public const int Count = 91;
+    public const int Count = 100;
 
     /// <summary>The word value of the virtual root.</summary>
     public const ulong RootWord = 0x800F_0001UL;
@@ -191,6 +191,21 @@ internal static class ParserFeatures
         f[88] = Hash(88, n0a, n1a);
         f[89] = Hash(89, s0p, n0a);
         f[90] = Hash(90, s0a, n0p);
+
+        // Suffixes: the morphology that the universal tags leave out (agreement, verb forms).
+        var suffixes = state.Suffixes;
+        ulong s0s = suffixes[s0], n0s = suffixes[n0], n1s = suffixes[n1];
+        f[91] = Hash(91, s0s, s0p);
+        f[92] = Hash(92, n0s, n0p);
+        f[93] = Hash(93, n1s, n1p);
+        f[94] = Hash(94, s0s, n0s);
+        f[95] = Hash(95, s0p, n0s, n0p);
+        f[96] = Hash(96, s0s, s0p, n0p);
+
+        // Function words below N0 and S0 (prepositions, markers), which decide between labels such as obj and obl.
+        f[97] = Hash(97, s0p, n0p, n0lw);
+        f[98] = Hash(98, s0w, n0lw);
+        f[99] = Hash(99, s0lw, s0p, n0p);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
