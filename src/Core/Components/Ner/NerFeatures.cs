@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using Pipeline.Components.Tagging;
+using Pipeline.Training;
 
 namespace Pipeline.Components.Ner;
 
@@ -143,21 +143,7 @@ internal static class NerFeatures
         return count;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Hash(ulong template, ulong a) => Mix(a + ((template + 1) * 0x9E3779B97F4A7C15UL));
+    private static ulong Hash(ulong template, ulong a) => FeatureHash.Of(template, a);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Hash(ulong template, ulong a, ulong b) => Mix(Hash(template, a) ^ (b * 0xC2B2AE3D27D4EB4FUL));
-
-    // The MurmurHash3 64-bit finalizer: every input bit affects every output bit.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mix(ulong h)
-    {
-        h ^= h >> 33;
-        h *= 0xFF51AFD7ED558CCDUL;
-        h ^= h >> 33;
-        h *= 0xC4CEB9FE1A85EC53UL;
-        h ^= h >> 33;
-        return h;
-    }
+    private static ulong Hash(ulong template, ulong a, ulong b) => FeatureHash.Of(template, a, b);
 }
