@@ -273,10 +273,12 @@ internal static class Errors
         $"Assembly '{assembly}' exposes the {kind} '{name}' as type '{type}', which {problem}. Fix the assembly " +
         "attribute in the plugin, or update the plugin package.");
 
-    public static PipelineException ModelFactoryMissing(string model, string name, IEnumerable<string> requirements, IEnumerable<string> known) => new(
+    public static PipelineException ModelFactoryMissing(string model, string name, IEnumerable<string> requirements, IEnumerable<string> known, string? missingLang) => new(
         "E137",
         $"Model '{model}' needs the pipeline factory '{name}' (listed in the \"pipeline\" of its meta.json), but no " +
-        $"built-in factory or referenced plugin provides it. {SuggestPackage(requirements)} Known factories: " +
+        "built-in factory or referenced plugin provides it" +
+        (missingLang is null ? "." : $"; its language '{missingLang}' is missing too.") +
+        $" {SuggestPackage(requirements)} Known factories: " +
         $"{Join(known)}. Alternatively register it in code before loading: Language.Factories[\"{name}\"] = " +
         "(nlp, config) => new MyComponent().");
 

@@ -29,7 +29,14 @@ internal static class ModelLoader
         var metaPath = Path.Combine(path, LanguageSerializer.MetaFile);
         var meta = ModelMeta.Read(metaPath);
         PluginDiscovery.EnsureScanned();
-        if (!Nlp.Languages.Contains(meta.Lang))
+        var languageMissing = !Nlp.Languages.Contains(meta.Lang);
+        var missing = meta.Pipeline.FirstOrDefault(name => !Language.Factories.Contains(name));
+        if (missing is not null)
+        {
+            throw Errors.ModelFactoryMissing(path, missing, meta.Requirements, Language.Factories.Names, languageMissing ? meta.Lang : null);
+        }
+
+        if (languageMissing)
         {
             throw Errors.ModelLanguageMissing(path, meta.Lang, meta.Requirements, Nlp.Languages.Codes);
         }
@@ -37,11 +44,6 @@ internal static class ModelLoader
         var nlp = Nlp.Blank(meta.Lang);
         foreach (var name in meta.Pipeline)
         {
-            if (!Language.Factories.Contains(name))
-            {
-                throw Errors.ModelFactoryMissing(path, name, meta.Requirements, Language.Factories.Names);
-            }
-
             nlp.AddPipe(nlp.CreatePipe(name, ConfigFor(meta, name, overrides, metaPath)), name);
         }
 
