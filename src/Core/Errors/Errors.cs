@@ -274,7 +274,7 @@ internal static class Errors
         "attribute in the plugin, or update the plugin package.");
 
     public static PipelineException ModelFactoryMissing(string model, string name, IEnumerable<string> requirements, IEnumerable<string> known, string? missingLang) => new(
-        "E137",
+        "E001",
         $"Model '{model}' needs the pipeline factory '{name}' (listed in the \"pipeline\" of its meta.json), but no " +
         "built-in factory or referenced plugin provides it" +
         (missingLang is null ? "." : $"; its language '{missingLang}' is missing too.") +
@@ -283,7 +283,7 @@ internal static class Errors
         "(nlp, config) => new MyComponent().");
 
     public static PipelineException ModelLanguageMissing(string model, string lang, IEnumerable<string> requirements, IEnumerable<string> known) => new(
-        "E138",
+        "E002",
         $"Model '{model}' is for language '{lang}' (\"lang\" in its meta.json), but no built-in language class or " +
         $"referenced plugin provides it. {SuggestPackage(requirements)} Available languages: {Join(known)}.");
 

@@ -101,13 +101,13 @@ public class SnekModelTests
              "requirements": ["SnekExtras>=2.0"]}
             """);
         var e = Assert.Throws<PipelineException>(() => Nlp.Load(dir.Path));
-        Assert.Equal("E137", e.Code);
+        Assert.Equal("E001", e.Code);
         Assert.Contains("'no_such_snek'", e.Message);
         Assert.Contains("dotnet add package SnekExtras", e.Message);
 
         File.WriteAllText(dir["meta.json"], """{"lang": "zzq", "name": "x", "version": "1.0.0", "pipeline": []}""");
         var l = Assert.Throws<PipelineException>(() => Nlp.Load(dir.Path));
-        Assert.Equal("E138", l.Code);
+        Assert.Equal("E002", l.Code);
         Assert.Contains("'zzq'", l.Message);
         Assert.Contains("dotnet add package <name>", l.Message);
     }

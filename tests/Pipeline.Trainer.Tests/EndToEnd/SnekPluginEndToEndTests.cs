@@ -79,7 +79,7 @@ public class SnekPluginEndToEndTests
             """);
         var (code, error) = DotnetProcess.Run(without, TimeSpan.FromMinutes(2), Path.Combine(without, "bin", "app", "WithoutSnek.dll"), model);
         Assert.True(code == 3, error);
-        Assert.Contains("[E137]", error);
+        Assert.Contains("[E001]", error);
         Assert.Contains("'snek'", error);
         Assert.Contains("dotnet add package Snek", error);
         Assert.Contains("'snk'", error);
