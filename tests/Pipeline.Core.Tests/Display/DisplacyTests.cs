@@ -12,7 +12,7 @@ public class DisplacyTests
         nlp.AddPipe(nlp.CreatePipe("snek"));
         var doc = nlp.Process("A snake <b>bit</b> & Ann");
         var ann = doc.Tokens.Single(t => t.Text == "Ann").I;
-        doc.Ents = [.. doc.Ents, new Span(doc, ann, ann + 1, "PER"), ];
+        doc.Ents = [.. doc.Ents, new Span(doc, ann, ann + 1, "PER")];
         var html = Displacy.Render(doc, "ent");
         Assert.StartsWith("<!DOCTYPE html>", html);
         Assert.Contains("data-label=\"SNAKE\" style=\"background: #2e8b57\">snake<span class=\"entity-label\">SNAKE</span></mark>", html);
