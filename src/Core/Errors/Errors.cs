@@ -262,4 +262,73 @@ internal static class Errors
 
     public static PipelineException TrainingSetting(string setting, string problem) => new(
         "E112", $"Training setting {setting} {problem}.");
+
+    public static PipelineException PluginConflict(string kind, string name, string first, string second) => new(
+        "E135",
+        $"Two plugins claim the {kind} '{name}': assembly '{first}' and assembly '{second}'. Reference only one of " +
+        "the two packages, or register the one you want in code before use (e.g. Language.Factories[...] = ...).");
+
+    public static PipelineException PluginTypeInvalid(string kind, string name, string type, string assembly, string problem) => new(
+        "E136",
+        $"Assembly '{assembly}' exposes the {kind} '{name}' as type '{type}', which {problem}. Fix the assembly " +
+        "attribute in the plugin, or update the plugin package.");
+
+    public static PipelineException ModelFactoryMissing(string model, string name, IEnumerable<string> requirements, IEnumerable<string> known, string? missingLang) => new(
+        "E001",
+        $"Model '{model}' needs the pipeline factory '{name}' (listed in the \"pipeline\" of its meta.json), but no " +
+        "built-in factory or referenced plugin provides it" +
+        (missingLang is null ? "." : $"; its language '{missingLang}' is missing too.") +
+        $" {SuggestPackage(requirements)} Known factories: " +
+        $"{Join(known)}. Alternatively register it in code before loading: Language.Factories[\"{name}\"] = " +
+        "(nlp, config) => new MyComponent().");
+
+    public static PipelineException ModelLanguageMissing(string model, string lang, IEnumerable<string> requirements, IEnumerable<string> known) => new(
+        "E002",
+        $"Model '{model}' is for language '{lang}' (\"lang\" in its meta.json), but no built-in language class or " +
+        $"referenced plugin provides it. {SuggestPackage(requirements)} Available languages: {Join(known)}.");
+
+    public static PipelineException UnknownLookups(string name, IEnumerable<string> known) => new(
+        "E139",
+        $"No lookup tables named '{name}'. Available: {Join(known)}. Reference a package that exposes them with " +
+        $"[assembly: PipelineLookups(\"{name}\", ...)] or register them with Nlp.Lookups.Register(...).");
+
+    public static PipelineFormatException LookupsUnreadable(string source, string detail, Exception? inner = null) => new(
+        "E140", source,
+        $"the lookup table is not a JSON object of string keys and string values ({detail}). Fix the resource in " +
+        "the plugin assembly.", inner);
+
+    public static PipelineException UnknownDisplacyStyle(string style) => new(
+        "E141", $"Unknown displaCy style '{style}'. Use \"ent\" (named entities) or \"dep\" (dependency arcs).");
+
+    public static PipelineException DocNotParsed() => new(
+        "E142",
+        "The doc has no dependency parse, so the \"dep\" style has no arcs to draw. Process it with a model that " +
+        "has a parser, or render the \"ent\" style.");
+
+    public static PipelineException InvalidColor(string label, string color, string source) => new(
+        "E143",
+        $"Color '{color}' for label '{label}' (from {source}) is not a CSS color this renderer accepts. Use #rgb, " +
+        "#rrggbb, a color name, rgb()/hsl() or linear-gradient(...), with no quotes, semicolons or braces.");
+
+    public static PipelineException InvalidRequirement(string source, string entry, string problem) => new(
+        "E144",
+        $"{source}: requirement {entry} {problem}. Write each entry as \"Package\", \"Package>=1.0\", " +
+        "\"Package [1.0, 2.0)\" or {\"name\": \"Package\", \"version\": \"1.0\"}.");
+
+    private static string SuggestPackage(IEnumerable<string> requirements)
+    {
+        var list = requirements.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
+        return list.Count == 0
+            ? "Reference the plugin package that provides it ('dotnet add package <name>'); the model's author can " +
+              "name it in the \"requirements\" of meta.json."
+            : $"The model lists these requirements: {string.Join(", ", list)}. Reference the package that provides " +
+              $"it: 'dotnet add package {RequirementName(list[0])}'" +
+              (list.Count > 1 ? " (or another of the listed packages)." : ".");
+    }
+
+    private static string RequirementName(string requirement)
+    {
+        var end = requirement.IndexOfAny([' ', '>', '<', '=', '!', '~', '[', '(', '@']);
+        return end < 0 ? requirement : requirement[..end];
+    }
 }

@@ -30,4 +30,16 @@ public static class Warnings
 
     internal static void FactoryOverridden(string name, string previous, string replacement) => Emit(
         "W002", $"Factory '{name}' from {previous} is replaced by {replacement}.");
+
+    internal static void LanguageOverridden(string code, string previous, string replacement) => Emit(
+        "W015", $"Language class for '{code}' from {previous} is replaced by {replacement}.");
+
+    internal static void ColorOverridden(string label, string previous, string replacement) => Emit(
+        "W016", $"displaCy color of label '{label}' ({previous}) is replaced by {replacement}.");
+
+    internal static void PluginAssemblyUnreadable(string assembly, string detail) => Emit(
+        "W017",
+        $"Assembly '{assembly}' references Pipeline.Core but its plugin attributes could not be read ({detail}); " +
+        "the factories, languages, lookups and colors it exposes are not available. Check that its package and " +
+        "dependencies are restored.");
 }

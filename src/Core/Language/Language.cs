@@ -1,5 +1,6 @@
 using Pipeline.Components;
 using Pipeline.Registry;
+using Pipeline.Registry.Plugins;
 using Pipeline.Serialization;
 using Pipeline.Tokenization;
 using Pipeline.Tokens;
@@ -15,6 +16,7 @@ public class Language
 {
     private readonly List<(string Name, IPipe Pipe)> _pipeline = [];
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPipe, string> _factoryOf = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPipe, IReadOnlyDictionary<string, object?>> _configOf = [];
 
     /// <summary>Creates a blank pipeline for the language described by <paramref name="defaults"/>.</summary>
     public Language(LanguageDefaults defaults)
@@ -26,8 +28,21 @@ public class Language
         Meta = new ModelMeta { Lang = defaults.Lang, Name = "pipeline", Version = "0.0.0" };
     }
 
-    /// <summary>The process-wide component factories, keyed by name.</summary>
-    public static FactoryRegistry Factories { get; } = new();
+    /// <summary>
+    /// The process-wide component factories, keyed by name: the built-in ones, those that referenced assemblies
+    /// expose with <c>[assembly: PipelineFactory(...)]</c> (found on first use) and those registered in code.
+    /// </summary>
+    public static FactoryRegistry Factories
+    {
+        get
+        {
+            PluginDiscovery.EnsureScanned();
+            return AllFactories;
+        }
+    }
+
+    /// <summary>The factories without triggering plugin discovery (discovery itself registers into this).</summary>
+    internal static FactoryRegistry AllFactories { get; } = new(discover: true);
 
     /// <summary>The language's defaults.</summary>
     public LanguageDefaults Defaults { get; }
@@ -92,8 +107,10 @@ public class Language
     /// <summary>Creates a component through its registered factory; <see cref="AddPipe"/> names it after the factory.</summary>
     public IPipe CreatePipe(string factory, IReadOnlyDictionary<string, object?>? config = null)
     {
-        var pipe = Factories[factory](this, config ?? new Dictionary<string, object?>());
+        config ??= new Dictionary<string, object?>();
+        var pipe = Factories[factory](this, config);
         _factoryOf.AddOrUpdate(pipe, factory);
+        _configOf.AddOrUpdate(pipe, config);
         return pipe;
     }
 
@@ -201,6 +218,10 @@ public class Language
         meta.FrameworkVersion ??= Nlp.CompatibleRange;
         return meta;
     }
+
+    /// <summary>The config a component was created with by <see cref="CreatePipe"/> (empty for one made otherwise).</summary>
+    internal IReadOnlyDictionary<string, object?> ConfigOf(IPipe pipe) =>
+        _configOf.TryGetValue(pipe, out var config) ? config : System.Collections.Frozen.FrozenDictionary<string, object?>.Empty;
 
     private int IndexOf(string name)
     {

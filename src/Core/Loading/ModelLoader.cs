@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Pipeline.Registry.Plugins;
 using Pipeline.Serialization;
 
 namespace Pipeline;
@@ -5,6 +7,12 @@ namespace Pipeline;
 /// <summary>Builds a pipeline from a model directory: meta.json, then the factories, then the data.</summary>
 internal static class ModelLoader
 {
+    /// <summary>The overrides key whose value maps component names to settings for that component only.</summary>
+    public const string ComponentConfigKey = "component_cfg";
+
+    /// <summary>The meta.json key whose value maps component names to their saved factory settings.</summary>
+    public const string PipelineArgsKey = "pipeline_args";
+
     public static Language Load(string nameOrPath, IReadOnlyDictionary<string, object?> overrides)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
@@ -20,18 +28,82 @@ internal static class ModelLoader
     {
         var metaPath = Path.Combine(path, LanguageSerializer.MetaFile);
         var meta = ModelMeta.Read(metaPath);
+        PluginDiscovery.EnsureScanned();
+        var languageMissing = !Nlp.Languages.Contains(meta.Lang);
+        var missing = meta.Pipeline.FirstOrDefault(name => !Language.Factories.Contains(name));
+        if (missing is not null)
+        {
+            throw Errors.ModelFactoryMissing(path, missing, meta.Requirements, Language.Factories.Names, languageMissing ? meta.Lang : null);
+        }
+
+        if (languageMissing)
+        {
+            throw Errors.ModelLanguageMissing(path, meta.Lang, meta.Requirements, Nlp.Languages.Codes);
+        }
+
         var nlp = Nlp.Blank(meta.Lang);
         foreach (var name in meta.Pipeline)
         {
-            if (!Language.Factories.TryGet(name, out var factory))
-            {
-                throw Errors.UnknownFactory(name, Language.Factories.Names);
-            }
-
-            nlp.AddPipe(factory(nlp, overrides), name);
+            nlp.AddPipe(nlp.CreatePipe(name, ConfigFor(meta, name, overrides, metaPath)), name);
         }
 
         nlp.FromDisk(path);
         return nlp;
+    }
+
+    /// <summary>
+    /// The settings a component gets: its "pipeline_args" entry of meta.json, then every override (all factories
+    /// see them, as before), then the override <c>component_cfg[name]</c> meant for this component alone.
+    /// </summary>
+    internal static Dictionary<string, object?> ConfigFor(ModelMeta meta, string name, IReadOnlyDictionary<string, object?> overrides, string source)
+    {
+        var config = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (meta.Extra.TryGetValue(PipelineArgsKey, out var args) && args.ValueKind != JsonValueKind.Null)
+        {
+            if (args.ValueKind != JsonValueKind.Object)
+            {
+                throw Errors.MetaField(source, PipelineArgsKey, "must be an object mapping component names to settings objects");
+            }
+
+            if (args.TryGetProperty(name, out var mine) && mine.ValueKind != JsonValueKind.Null)
+            {
+                if (mine.ValueKind != JsonValueKind.Object)
+                {
+                    throw Errors.MetaField(source, $"{PipelineArgsKey}.{name}", "must be an object of settings");
+                }
+
+                foreach (var property in mine.EnumerateObject())
+                {
+                    config[property.Name] = property.Value.Clone();
+                }
+            }
+        }
+
+        foreach (var (key, value) in overrides)
+        {
+            if (key != ComponentConfigKey)
+            {
+                config[key] = value;
+            }
+        }
+
+        if (overrides.TryGetValue(ComponentConfigKey, out var perComponent) && perComponent is not null)
+        {
+            var own = perComponent switch
+            {
+                IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> d => d.GetValueOrDefault(name),
+                IReadOnlyDictionary<string, Dictionary<string, object?>> d => d.GetValueOrDefault(name),
+                IReadOnlyDictionary<string, object?> d => d.GetValueOrDefault(name) as IReadOnlyDictionary<string, object?>,
+                _ => throw Errors.InvalidArgument(
+                    $"Override '{ComponentConfigKey}'",
+                    "must map component names to settings dictionaries, e.g. new Dictionary<string, object?> { [\"ner\"] = new Dictionary<string, object?> { ... } }"),
+            };
+            foreach (var (key, value) in own ?? new Dictionary<string, object?>())
+            {
+                config[key] = value;
+            }
+        }
+
+        return config;
     }
 }

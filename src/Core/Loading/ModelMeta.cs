@@ -51,7 +51,11 @@ public sealed class ModelMeta
     /// <summary>Speed figures, e.g. "words_per_second".</summary>
     public Dictionary<string, double> Speed { get; set; } = [];
 
-    /// <summary>Packages (NuGet ids with optional version ranges) the model's components need.</summary>
+    /// <summary>
+    /// Packages (NuGet ids with optional versions, e.g. "Snek&gt;=1.0") that provide the model's plugin
+    /// components or language; entries written as {"name", "version"} objects are read as such strings.
+    /// </summary>
+    [JsonConverter(typeof(RequirementListConverter))]
     public List<string> Requirements { get; set; } = [];
 
     /// <summary>Keys not modelled above, kept verbatim for the round trip.</summary>

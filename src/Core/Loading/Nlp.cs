@@ -1,13 +1,41 @@
 using System.Reflection;
 using Pipeline.Registry;
+using Pipeline.Registry.Plugins;
 
 namespace Pipeline;
 
 /// <summary>Entry points: create a blank pipeline, or load a model from a directory or an installed package.</summary>
 public static class Nlp
 {
-    /// <summary>The registered language classes.</summary>
-    public static LanguageRegistry Languages { get; } = new();
+    /// <summary>
+    /// The registered language classes: built-in ones, those that referenced assemblies expose with
+    /// <c>[assembly: PipelineLanguage(...)]</c> (found on first use) and those registered in code.
+    /// </summary>
+    public static LanguageRegistry Languages
+    {
+        get
+        {
+            PluginDiscovery.EnsureScanned();
+            return AllLanguages;
+        }
+    }
+
+    /// <summary>
+    /// Named sets of lookup tables (e.g. lemma lookups), from referenced assemblies that expose them with
+    /// <c>[assembly: PipelineLookups(...)]</c> or registered in code.
+    /// </summary>
+    public static LookupsRegistry Lookups
+    {
+        get
+        {
+            PluginDiscovery.EnsureScanned();
+            return AllLookups;
+        }
+    }
+
+    internal static LanguageRegistry AllLanguages { get; } = new(discover: true);
+
+    internal static LookupsRegistry AllLookups { get; } = new(discover: true);
 
     /// <summary>The version of Pipeline.Core that is running.</summary>
     public static string Version { get; } = ReadVersion();

@@ -1,19 +1,25 @@
-using System.Collections.Concurrent;
 using Pipeline.Components;
+using Pipeline.Registry.Plugins;
 
 namespace Pipeline.Registry;
 
 /// <summary>
 /// The named component factories that <c>nlp.CreatePipe</c> and <c>Nlp.Load</c> use to build pipelines, e.g.
-/// <c>Language.Factories["my_component"] = (nlp, cfg) =&gt; new MyComponent();</c>. Replacing a built-in factory
-/// raises warning W002.
+/// <c>Language.Factories["my_component"] = (nlp, cfg) =&gt; new MyComponent();</c>. Factories that referenced
+/// assemblies expose with <see cref="PipelineFactoryAttribute"/> are found on first use, with no code. Replacing a
+/// built-in factory raises warning W002; two plugins claiming one name make that name fail with E135.
 /// </summary>
 public sealed class FactoryRegistry
 {
-    private readonly ConcurrentDictionary<string, Entry> _factories = new(StringComparer.Ordinal);
+    private readonly PluginSlots<PipeFactory> _slots = new("pipeline factory", Warnings.FactoryOverridden);
 
-    internal FactoryRegistry()
+    internal FactoryRegistry(bool discover = false)
     {
+        if (discover)
+        {
+            _slots.OnMiss = PluginDiscovery.ScanForMissing;
+        }
+
         BuiltInFactories.RegisterAll(this);
     }
 
@@ -25,52 +31,29 @@ public sealed class FactoryRegistry
     }
 
     /// <summary>The names of all registered factories.</summary>
-    public IReadOnlyCollection<string> Names => _factories.Keys.Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyCollection<string> Names => _slots.Names;
 
     /// <summary>Whether a factory of that name is registered.</summary>
-    public bool Contains(string name) => _factories.ContainsKey(name);
+    public bool Contains(string name) => _slots.Contains(name);
 
-    /// <summary>Looks a factory up without throwing.</summary>
-    public bool TryGet(string name, out PipeFactory factory)
-    {
-        if (_factories.TryGetValue(name, out var entry))
-        {
-            factory = entry.Factory;
-            return true;
-        }
-
-        factory = null!;
-        return false;
-    }
+    /// <summary>Looks a factory up without throwing for a missing one (E135 when two plugins claim the name).</summary>
+    public bool TryGet(string name, out PipeFactory factory) => _slots.TryGet(name, out factory);
 
     /// <summary>Where the factory of that name comes from ("built-in", "user code" or an assembly name).</summary>
-    public string? SourceOf(string name) => _factories.TryGetValue(name, out var e) ? e.Source : null;
+    public string? SourceOf(string name) => _slots.SourceOf(name);
 
     /// <summary>Registers a factory, naming where it comes from for diagnostics.</summary>
     public void Register(string name, PipeFactory factory, string source)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(factory);
-        var entry = new Entry(factory, source, IsBuiltIn: false);
-        _factories.AddOrUpdate(
-            name,
-            entry,
-            (_, previous) =>
-            {
-                if (previous.IsBuiltIn)
-                {
-                    Warnings.FactoryOverridden(name, previous.Source, source);
-                }
-
-                return entry;
-            });
+        _slots.SetUser(name, factory, source);
     }
 
     /// <summary>Removes a factory.</summary>
-    public bool Remove(string name) => _factories.TryRemove(name, out _);
+    public bool Remove(string name) => _slots.Remove(name);
 
-    internal void RegisterBuiltIn(string name, PipeFactory factory) =>
-        _factories[name] = new Entry(factory, "built-in", IsBuiltIn: true);
+    internal PluginSlots<PipeFactory> Slots => _slots;
 
-    private sealed record Entry(PipeFactory Factory, string Source, bool IsBuiltIn);
+    internal void RegisterBuiltIn(string name, PipeFactory factory) => _slots.SetBuiltIn(name, factory);
 }

@@ -1,22 +1,31 @@
-using System.Collections.Concurrent;
+using Pipeline.Registry.Plugins;
 
 namespace Pipeline.Registry;
 
-/// <summary>The language classes <see cref="Nlp.Blank"/> can create, keyed by language code.</summary>
+/// <summary>
+/// The language classes <see cref="Nlp.Blank"/> can create, keyed by language code. Classes that referenced
+/// assemblies expose with <see cref="PipelineLanguageAttribute"/> are found on first use. Replacing a built-in
+/// class raises warning W015; two plugins claiming one code make that code fail with E135.
+/// </summary>
 public sealed class LanguageRegistry
 {
-    private readonly ConcurrentDictionary<string, (Type Type, Func<Language> Create)> _languages = new(StringComparer.Ordinal);
+    private readonly PluginSlots<LanguageClass> _slots = new("language", Warnings.LanguageOverridden);
 
-    internal LanguageRegistry()
+    internal LanguageRegistry(bool discover = false)
     {
-        Register<Lang.English>("en");
-        Register<Lang.Portuguese>("pt");
-        Register<Lang.French>("fr");
-        Register<Lang.MultiLanguage>("xx");
+        if (discover)
+        {
+            _slots.OnMiss = PluginDiscovery.ScanForMissing;
+        }
+
+        _slots.SetBuiltIn("en", LanguageClass.Of<Lang.English>());
+        _slots.SetBuiltIn("pt", LanguageClass.Of<Lang.Portuguese>());
+        _slots.SetBuiltIn("fr", LanguageClass.Of<Lang.French>());
+        _slots.SetBuiltIn("xx", LanguageClass.Of<Lang.MultiLanguage>());
     }
 
     /// <summary>The registered language codes.</summary>
-    public IReadOnlyCollection<string> Codes => _languages.Keys.Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyCollection<string> Codes => _slots.Names;
 
     /// <summary>Registers (or replaces) the class for a language code.</summary>
     public void Register<T>(string code)
@@ -28,11 +37,14 @@ public sealed class LanguageRegistry
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(create);
-        _languages[code] = (type, create);
+        _slots.SetUser(code, new LanguageClass(type, create), "user code");
     }
 
     /// <summary>Whether a class is registered for the code.</summary>
-    public bool Contains(string code) => _languages.ContainsKey(code);
+    public bool Contains(string code) => _slots.Contains(code);
+
+    /// <summary>Where the class for the code comes from ("built-in", "user code" or an assembly name).</summary>
+    public string? SourceOf(string code) => _slots.SourceOf(code);
 
     /// <summary>The class registered for the code (E002 when none is).</summary>
     public Type GetClass(string code) => Lookup(code).Type;
@@ -40,6 +52,8 @@ public sealed class LanguageRegistry
     /// <summary>A new blank pipeline of the language.</summary>
     public Language Create(string code) => Lookup(code).Create();
 
-    private (Type Type, Func<Language> Create) Lookup(string code) =>
-        _languages.TryGetValue(code, out var entry) ? entry : throw Errors.UnknownLanguage(code, Codes);
+    internal PluginSlots<LanguageClass> Slots => _slots;
+
+    private LanguageClass Lookup(string code) =>
+        _slots.TryGet(code, out var entry) ? entry : throw Errors.UnknownLanguage(code, Codes);
 }

@@ -151,8 +151,14 @@ internal static class ComponentState
         }
     }
 
-    public static void FromDisk(IPipe pipe, string directory)
+    public static void FromDisk(IPipe pipe, string directory, IReadOnlyDictionary<string, object?>? config = null)
     {
+        if (pipe is IConfiguredDiskSerializable configured && config is not null)
+        {
+            configured.FromDisk(directory, config);
+            return;
+        }
+
         if (pipe is IDiskSerializable disk)
         {
             disk.FromDisk(directory);

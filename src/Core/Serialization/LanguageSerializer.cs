@@ -212,7 +212,7 @@ internal static class LanguageSerializer
                 throw Errors.ComponentDataMissing(name, componentDir);
             }
 
-            Guard(name, componentDir, () => ComponentState.FromDisk(pipe, componentDir));
+            Guard(name, componentDir, () => ComponentState.FromDisk(pipe, componentDir, nlp.ConfigOf(pipe)));
         }
 
         var orphans = Directory.EnumerateDirectories(path)

@@ -21,6 +21,7 @@ public static class PipelineCli
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(ParseCommand.Create(context));
         root.Subcommands.Add(ConvertCommand.Create(context));
+        root.Subcommands.Add(DisplacyCommand.Create(context));
         return root;
     }
 

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Pipeline.Trainer.Tests.Support;
+
+namespace Pipeline.Trainer.Tests.EndToEnd;
+
+/// <summary>
+/// The plugin story from a user's side: Pipeline.Core and the Snek plugin are packed into a local folder feed,
+/// and fresh console apps reference them as packages. The app that references Snek saves a "snk" model with the
+/// "snek" pipe and loads it back with a setting, with no plugin registration code; the app that references only
+/// Pipeline.Core cannot load that model and is told which factory is missing and which package to add.
+/// </summary>
+public class SnekPluginEndToEndTests
+{
+    [Fact]
+    public void AppReferencingTheSnekPackageLoadsASnekModelAndOneWithoutIsToldWhatToAdd()
+    {
+        var root = FindRoot();
+        using var dir = new TempDir();
+        var feed = Directory.CreateDirectory(dir["feed"]).FullName;
+        var artifacts = dir["artifacts"];
+
+        // A version no earlier run used, so the global package cache cannot serve a stale copy.
+        var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        foreach (var project in new[] { "src/Core/Pipeline.Core.csproj", "samples/Snek/Snek.csproj" })
+        {
+            DotnetProcess.Ok(root, "pack", Path.Combine(root, project), "-c", "Release", "-o", feed, "-m:1",
+                "--artifacts-path", artifacts, $"-p:Version={version}");
+        }
+
+        Assert.True(File.Exists(Path.Combine(feed, $"Snek.{version}.nupkg")));
+        Assert.True(File.Exists(Path.Combine(feed, $"Pipeline.Core.{version}.nupkg")));
+        File.WriteAllText(dir["nuget.config"], $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="e2e-local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+
+        var model = dir["snk_core_snek_sm"];
+        var withPlugin = App(dir, "WithSnek", "Snek", version, """
+            using Pipeline;
+            using Pipeline.Tokens;
+
+            var path = args[0];
+            var nlp = Nlp.Blank("snk");
+            nlp.AddPipe(nlp.CreatePipe("snek"));
+            nlp.Meta.Name = "core_snek_sm";
+            nlp.Meta.Requirements = ["Snek"];
+            nlp.ToDisk(path);
+
+            var loaded = Nlp.Load(path, new() { ["snek_style"] = "cute" });
+            var doc = loaded.Process("I am snek");
+            Console.WriteLine($"class={loaded.GetType().Name} pipes={string.Join(",", loaded.PipeNames)} ents={string.Join(",", doc.Ents.Select(e => e.Text + "/" + e.Label))}");
+            Console.WriteLine(doc.UserData[new UserDataKey("snek", "snake")]);
+            """);
+        var output = DotnetProcess.Ok(withPlugin, Path.Combine(withPlugin, "bin", "app", "WithSnek.dll"), model);
+        Assert.Contains("class=SnekLanguage pipes=snek ents=snek/SNAKE", output);
+        Assert.Contains("^ ^", output); // the "cute" snake: the load-time setting reached the component
+        var meta = File.ReadAllText(Path.Combine(model, "meta.json"));
+        Assert.Contains("\"lang\": \"snk\"", meta);
+        Assert.Contains("\"snek\"", meta);
+
+        var without = App(dir, "WithoutSnek", "Pipeline.Core", version, """
+            using Pipeline;
+
+            try
+            {
+                Nlp.Load(args[0]);
+                Console.WriteLine("loaded");
+                return 0;
+            }
+            catch (PipelineException e)
+            {
+                Console.WriteLine(e.Message);
+                return 3;
+            }
+            """);
+        var (code, error) = DotnetProcess.Run(without, TimeSpan.FromMinutes(2), Path.Combine(without, "bin", "app", "WithoutSnek.dll"), model);
+        Assert.True(code == 3, error);
+        Assert.Contains("[E001]", error);
+        Assert.Contains("'snek'", error);
+        Assert.Contains("dotnet add package Snek", error);
+        Assert.Contains("'snk'", error);
+    }
+
+    /// <summary>Creates and builds a console app referencing one package of the local feed.</summary>
+    private static string App(TempDir dir, string name, string package, string version, string program)
+    {
+        var app = Directory.CreateDirectory(dir[name]).FullName;
+        File.WriteAllText(Path.Combine(app, $"{name}.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="{package}" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), program);
+        DotnetProcess.Ok(app, "build", "-m:1", "-o", Path.Combine(app, "bin", "app"));
+        return app;
+    }
+
+    private static string FindRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "Pipeline.sln")))
+            {
+                return d.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Pipeline.sln above {AppContext.BaseDirectory}");
+    }
+}
