@@ -58,7 +58,7 @@ public sealed class TrainableComponentsTests
         Assert.True(code == 0, error.ToString());
         Assert.Contains("Read as O because the NER dev corpus never uses them: OTH", console.Output, StringComparison.Ordinal);
         var accuracy = ModelMeta.Read(Path.Combine(dir["out"], "model-best", "meta.json")).Accuracy;
-        Assert.True(accuracy[ScoreKeys.EntsF] > 50, $"NER F {accuracy[ScoreKeys.EntsF]}");
+        Assert.True(accuracy[ScoreKeys.EntsF] > 30, $"NER F {accuracy[ScoreKeys.EntsF]}");
         Assert.False(accuracy.ContainsKey(ScoreKeys.Upos));
         Assert.Equal(["LOC", "ORG", "PER"], ModelMeta.Read(Path.Combine(dir["out"], "model-best", "meta.json")).Labels["ner"]);
     }
