@@ -5,7 +5,7 @@ namespace Pipeline.Components.Ner;
 
 /// <summary>
 /// What the training corpus says about each word (lower-cased): how often it was seen, how often inside an entity,
-/// its most frequent entity label and how often it was capitalized inside a sentence, packed into one code per word that the recognizer uses as a feature (a
+/// and its most frequent entity label, packed into one code per word that the recognizer uses as a feature (a
 /// gazetteer learned from the training data only). While training, each token's own occurrence is left out of its
 /// code (leave-one-out), so the model sees the codes it will see for new text and does not just memorize.
 /// </summary>
@@ -48,17 +48,10 @@ internal sealed class NerLexicon
                 var lower = LexicalFeatures.Get(strings, doc.OrthColumn[i]).Lower;
                 if (!counts.TryGetValue(lower, out var c))
                 {
-                    counts[lower] = c = new int[3 + labels];
+                    counts[lower] = c = new int[1 + labels];
                 }
 
                 c[0]++;
-                if (i > 0)
-                {
-                    var text = strings[doc.OrthColumn[i]];
-                    c[^1]++;
-                    c[^2] += text.Length > 0 && char.IsUpper(text[0]) ? 1 : 0;
-                }
-
                 if (gold[i] != Biluo.Outside)
                 {
                     c[1 + Biluo.LabelOf(gold[i])]++;
@@ -94,7 +87,7 @@ internal sealed class NerLexicon
         }
 
         int best = -1, bestCount = 0, inside = 0;
-        for (var l = 0; l + 3 < counts.Length; l++)
+        for (var l = 0; l + 1 < counts.Length; l++)
         {
             var n = counts[1 + l] - (l == leaveOut ? 1 : 0);
             inside += n;
@@ -105,8 +98,7 @@ internal sealed class NerLexicon
         }
 
         var frequency = (ulong)Math.Min(6, (int)Math.Log2(total));
-        var capitalized = counts[^1] > 0 ? 1 + Bucket(counts[^2], counts[^1]) : 0;
-        return 1UL | ((ulong)(best + 1) << 4) | (Bucket(inside, total) << 12) | (Bucket(bestCount, total) << 16) | (frequency << 20) | (capitalized << 24);
+        return 1UL | ((ulong)(best + 1) << 4) | (Bucket(inside, total) << 12) | (Bucket(bestCount, total) << 16) | (frequency << 20);
     }
 
     private static ulong Bucket(int part, int total) =>
