@@ -331,4 +331,21 @@ internal static class Errors
         var end = requirement.IndexOfAny([' ', '>', '<', '=', '!', '~', '[', '(', '@']);
         return end < 0 ? requirement : requirement[..end];
     }
+
+    public static PipelineException CorpusFormatUnknown(string path) => new(
+        "E092",
+        $"Cannot tell whether the corpus '{path}' is CoNLL-U or IOB2: its extension names neither and its first " +
+        "token line has neither 10 tab-separated columns (CoNLL-U) nor an O/B-/I- tag in the third column (IOB2). " +
+        "Name it .conllu or .iob2, or fix its lines.");
+
+    public static PipelineException NerCorpusTwice(string argument, string option) => new(
+        "E093",
+        $"The {argument} corpus is IOB2 and {option} names another IOB2 corpus; ner can learn from (or be scored on) " +
+        $"only one. Drop {option}, or pass a CoNLL-U file as {argument}.");
+
+    public static PipelineException ConlluCorpusRequired(string argument, string path, IEnumerable<string> components) => new(
+        "E094",
+        $"The {argument} corpus '{path}' is IOB2 (entities only) but [{string.Join(", ", components)}] learn from " +
+        "CoNLL-U. Pass a CoNLL-U treebank as the corpus and the IOB2 file with --ner-train/--ner-dev, or train only " +
+        "ner (--pipeline ner).");
 }

@@ -16,8 +16,8 @@ internal static class TrainCommand
             Description = "Output folder; gets model0..N (one complete model per epoch), model-final, model-best, " +
                 "training-log.jsonl, report.html and training-state.json.",
         };
-        var train = new Argument<string>("train") { Description = "Training corpus, CoNLL-U." };
-        var dev = new Argument<string>("dev") { Description = "Development corpus, CoNLL-U; every epoch's model is scored on it." };
+        var train = new Argument<string>("train") { Description = "Training corpus, CoNLL-U (or IOB2 when only ner is trained, e.g. --pipeline ner)." };
+        var dev = new Argument<string>("dev") { Description = "Development corpus, CoNLL-U (or IOB2 for ner only); every epoch's model is scored on it." };
         var metaPath = new Option<string?>("--meta-path", "-m")
         {
             Description = "meta.json template: name, description, author, email, url, license, sources, pipeline, and a " +

@@ -9,19 +9,19 @@ namespace Pipeline.Trainer.Output;
 /// <summary>
 /// Shows a training run on the console: notes, a progress bar while each epoch trains (on interactive terminals
 /// only, cleared when the epoch ends) and one aligned row per epoch: losses, UPOS, UAS, LAS, lemma, NER P/R/F,
-/// token F1 and words/s.
+/// UFeats, token F1 and words/s.
 /// </summary>
 internal sealed class ConsoleTrainingProgress : ITrainingProgress, IDisposable
 {
     private static readonly (string Key, string Header)[] Columns =
     [
         (ScoreKeys.Upos, "UPOS"), (ScoreKeys.Uas, "UAS"), (ScoreKeys.Las, "LAS"), (ScoreKeys.Lemma, "Lemma"),
-        (ScoreKeys.EntsP, "NER P"), (ScoreKeys.EntsR, "NER R"), (ScoreKeys.EntsF, "NER F"), (ScoreKeys.TokenF1, "Tok F1"),
+        (ScoreKeys.UFeats, "UFeats"), (ScoreKeys.EntsP, "NER P"), (ScoreKeys.EntsR, "NER R"), (ScoreKeys.EntsF, "NER F"), (ScoreKeys.TokenF1, "Tok F1"),
     ];
 
     private readonly IAnsiConsole _console;
     private readonly bool _interactive;
-    private bool _headerWritten;
+    private List<(string Key, string Header)>? _columns;
     private Thread? _barThread;
     private ProgressTask? _bar;
     private ManualResetEventSlim? _barDone;
@@ -69,13 +69,14 @@ internal sealed class ConsoleTrainingProgress : ITrainingProgress, IDisposable
     {
         StopBar();
         var losses = result.Losses.Keys.ToList();
-        if (!_headerWritten)
+        if (_columns is null)
         {
-            _headerWritten = true;
-            _console.WriteLine(Row("Epoch", losses.Select(l => $"{l} loss"), Columns.Select(c => c.Header), "Words/s", losses));
+            // Only the scores this run produces (a ner-only run has no UPOS), fixed by the first epoch.
+            _columns = [.. Columns.Where(c => result.Accuracy.ContainsKey(c.Key))];
+            _console.WriteLine(Row("Epoch", losses.Select(l => $"{l} loss"), _columns.Select(c => c.Header), "Words/s", losses));
         }
 
-        var cells = Columns.Select(c => result.Accuracy.TryGetValue(c.Key, out var v) ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-");
+        var cells = _columns.Select(c => result.Accuracy.TryGetValue(c.Key, out var v) ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-");
         var lossCells = losses.Select(l => result.Losses[l].Errors.ToString(CultureInfo.InvariantCulture));
         _console.WriteLine(Row(result.Epoch.ToString(CultureInfo.InvariantCulture), lossCells, cells, result.WordsPerSecond.ToString("0", CultureInfo.InvariantCulture), losses));
     }

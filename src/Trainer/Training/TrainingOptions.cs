@@ -19,10 +19,10 @@ public sealed record TrainingOptions
     /// <summary>The output folder: model0.., model-final, model-best, training-log.jsonl, report.html.</summary>
     public required string Output { get; init; }
 
-    /// <summary>The CoNLL-U training corpus.</summary>
+    /// <summary>The CoNLL-U training corpus (or, when only ner learns, an IOB2 one, told by extension or content).</summary>
     public required string TrainPath { get; init; }
 
-    /// <summary>The CoNLL-U development corpus, scored after every epoch.</summary>
+    /// <summary>The CoNLL-U development corpus, scored after every epoch (or IOB2 when only ner learns).</summary>
     public required string DevPath { get; init; }
 
     /// <summary>A meta.json template: identity fields, <c>pipeline</c>, and a <c>training</c> block.</summary>

@@ -71,8 +71,7 @@ public sealed partial class TrainingRunner
 
         var weights = template.Weights(pipeline);
         ReportSettings(nlp, learners, epochs, seed, weights);
-        var hasNer = learners.Contains("ner");
-        var data = TrainingData.Load(o, hasNer, o.MaxSentences, _progress.Info);
+        var data = TrainingData.Load(o, learners, o.MaxSentences, _progress.Info);
         var groups = BuildGroups(nlp, data);
         foreach (var (name, pipe) in nlp.Pipeline)
         {
@@ -196,7 +195,7 @@ public sealed partial class TrainingRunner
         }
 
         var groups = new List<ExampleGroup>();
-        if (Array.IndexOf(conllu, true) >= 0)
+        if (Array.IndexOf(conllu, true) >= 0 && data.Train.Count > 0)
         {
             groups.Add(new ExampleGroup("CoNLL-U", data.Train.ConvertAll(s => ModelEvaluator.WithEntities(s, nlp.Vocab)), conllu));
         }

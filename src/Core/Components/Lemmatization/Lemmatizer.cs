@@ -9,7 +9,7 @@ namespace Pipeline.Components.Lemmatization;
 /// A statistical lemmatizer (factory "lemmatizer"): a word form seen in training with the same universal tag gets
 /// its most frequent lemma from a table; any other form gets the lemma made by an edit script (strip and add a
 /// suffix or prefix, lower-case) that an averaged perceptron picks from the form's affixes, shape and tags. Run it
-/// after the tagger: it reads <see cref="Token.Pos"/> (and <see cref="Token.Tag"/> when set). Train it with <see cref="Train"/>; it is saved as <c>model.bin</c> in its directory. <see cref="Process"/>
+/// after the tagger: it reads <see cref="Token.Pos"/> (and <see cref="Token.Tag"/> when set). Train it with <see cref="Train"/> (or, in the trainer, <see cref="Initialize"/>, <see cref="Update"/> and <see cref="FinishTraining"/>, which learn from the tags the tagger predicts); it is saved as <c>model.bin</c> in its directory. <see cref="Process"/>
 /// is safe for concurrent use.
 /// </summary>
 public sealed partial class Lemmatizer : IPipe, IByteSerializable, IDiskSerializable

@@ -10,7 +10,7 @@ namespace Pipeline.Components.Morphology;
 /// Predicts morphological features in UD notation (<see cref="Token.Morph"/>, e.g. <c>Number=Plur</c>) with a
 /// greedy left-to-right averaged perceptron over the word, its affixes, its neighbours and the tags the tagger set
 /// (factory "morphologizer"; run it after the tagger). Each feature bundle seen in training is one class. Train it
-/// with <see cref="Train"/>; it is saved as <c>model.bin</c> in its directory. <see cref="Process"/> is safe for
+/// with <see cref="Train"/> (or <see cref="Initialize"/>, <see cref="Update"/>, <see cref="FinishTraining"/>); it is saved as <c>model.bin</c> in its directory. <see cref="Process"/> is safe for
 /// concurrent use.
 /// </summary>
 public sealed partial class Morphologizer : IPipe, IByteSerializable, IDiskSerializable

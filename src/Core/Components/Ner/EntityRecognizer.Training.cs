@@ -36,7 +36,9 @@ public sealed partial class EntityRecognizer
         }
 
         SetLabels(labels);
+        _noise = new SplitMix64(NoiseSeed);
         _labelIndex = _labelHashes.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
+        _lexicon = NerLexicon.Build(docs, GoldClasses, labels.Length);
         _model = new AveragedPerceptron(Biluo.ClassCount(labels.Length), expectedFeatures: Math.Max(1024, tokens));
     }
 

@@ -20,8 +20,11 @@ internal static class NerFeatures
     /// <summary>How many it adds when the doc has language-specific tags.</summary>
     public const int TagCount = 4;
 
+    /// <summary>How many it adds when the recognizer has a lexicon (see <see cref="NerLexicon"/>).</summary>
+    public const int LexiconCount = 6;
+
     /// <summary>The most features <see cref="Extract"/> writes.</summary>
-    public const int MaxCount = LexicalCount + PosCount + TagCount;
+    public const int MaxCount = LexicalCount + PosCount + TagCount + LexiconCount;
 
     private const ulong Start1 = 0x51A7_0001UL;
     private const ulong Start2 = 0x51A7_0002UL;
@@ -29,7 +32,8 @@ internal static class NerFeatures
     private const ulong End2 = 0xE4D0_0002UL;
 
     /// <summary>The per-doc inputs of feature extraction.</summary>
-    public readonly ref struct Context(ReadOnlySpan<LexicalFeatures> lex, ReadOnlySpan<ulong> pos, ReadOnlySpan<ulong> tags, ulong capitals)
+    public readonly ref struct Context(
+        ReadOnlySpan<LexicalFeatures> lex, ReadOnlySpan<ulong> pos, ReadOnlySpan<ulong> tags, ulong capitals, ReadOnlySpan<ulong> priors)
     {
         /// <summary>The lexical features of every token.</summary>
         public readonly ReadOnlySpan<LexicalFeatures> Lex = lex;
@@ -42,6 +46,9 @@ internal static class NerFeatures
 
         /// <summary>How capitalized the doc is (see <see cref="TaggerFeatures.Capitals"/>).</summary>
         public readonly ulong Capitals = capitals;
+
+        /// <summary>The lexicon code of every token, or empty when the recognizer has no lexicon.</summary>
+        public readonly ReadOnlySpan<ulong> Priors = priors;
     }
 
     /// <summary>
@@ -138,6 +145,20 @@ internal static class NerFeatures
             f[count++] = Hash(51, xM1, x0);
             f[count++] = Hash(52, x0, xP1);
             f[count++] = Hash(53, t1, x0);
+        }
+
+        if (!context.Priors.IsEmpty)
+        {
+            var priors = context.Priors;
+            var c0 = priors[i];
+            var cM1 = i >= 1 ? priors[i - 1] : Start1;
+            var cP1 = i + 1 < n ? priors[i + 1] : End1;
+            f[count++] = Hash(80, c0);
+            f[count++] = Hash(81, c0, w.Shape);
+            f[count++] = Hash(82, cM1);
+            f[count++] = Hash(83, cP1);
+            f[count++] = Hash(84, c0, t1);
+            f[count++] = Hash(85, Hash(85, cM1, c0), cP1);
         }
 
         return count;
