@@ -4,67 +4,57 @@ using Pipeline.Build.Publishing;
 
 namespace Pipeline.Build;
 
-/// <content>Package and Publish.</content>
+/// <content>The work of Package and Publish.</content>
 internal sealed partial class Build
 {
-    /// <summary>Packs the libraries and one package per model.</summary>
-    public Target Package => _ => _
-        .Description("Packs Pipeline.Core, the Pipeline.Trainer tool and one checked model package per template into artifacts/packages.")
-        .DependsOn(Compile, Evaluate)
-        .Produces("artifacts/packages/*.nupkg")
-        .Executes(async context =>
+    private async Task PackAsync(TargetContext context)
+    {
+        Directory.CreateDirectory(PackagesDirectory);
+        foreach (var project in new[] { "src/Core/Pipeline.Core.csproj", "src/Trainer/Pipeline.Trainer.csproj" })
         {
-            Directory.CreateDirectory(PackagesDirectory);
-            foreach (var project in new[] { "src/Core/Pipeline.Core.csproj", "src/Trainer/Pipeline.Trainer.csproj" })
-            {
-                await DotNetAsync(context, "pack", project, "-c", Configuration, "--no-build", "--nologo", "-o", PackagesDirectory).ConfigureAwait(false);
-            }
+            await DotNetAsync(context, "pack", project, "-c", Configuration, "--no-build", "--nologo", "-o", PackagesDirectory).ConfigureAwait(false);
+        }
 
-            var packager = new ModelPackager(ModelsDirectory, PackagesDirectory, Path.Combine(ArtifactsDirectory, "tmp", "package"), Force, context.Log);
-            var report = packager.PackAll(SelectedTemplates(), context.Cancellation);
-            context.Note(report.Summary);
-            if (report.Failed.Count > 0)
-            {
-                throw new BuildException("Packaging failed for " + string.Join("; ", report.Failed.Select(f => $"{f.Model}: {f.Reason}")));
-            }
-        });
-
-    /// <summary>Pushes the packages to the feed.</summary>
-    public Target Publish => _ => _
-        .Description("Pushes every package of artifacts/packages to --feed (default artifacts/feed; an HTTP feed needs --api-key), skipping versions already there.")
-        .DependsOn(Package)
-        .Requires(() => !NuGetPublisher.IsHttp(FeedLocation) || ApiKey is { Length: > 0 }, "an HTTP feed needs --api-key (or the API_KEY environment variable).")
-        .Executes(async context =>
+        var packager = new ModelPackager(ModelsDirectory, PackagesDirectory, Path.Combine(ArtifactsDirectory, "tmp", "package"), Force, context.Log);
+        var report = packager.PackAll(SelectedTemplates(), context.Cancellation);
+        context.Note(report.Summary);
+        if (report.Failed.Count > 0)
         {
-            var packages = Directory.Exists(PackagesDirectory)
-                ? Directory.EnumerateFiles(PackagesDirectory, "*.nupkg").Where(p => !p.EndsWith(".symbols.nupkg", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList()
-                : [];
-            if (packages.Count == 0)
-            {
-                throw new BuildException($"{PackagesDirectory} holds no packages; run Package first.");
-            }
+            throw new BuildException("Packaging failed: " + string.Join("; ", report.Failed.Select(f => $"{f.Model}: {f.Reason}")));
+        }
+    }
 
-            var publisher = new NuGetPublisher(Processes(), FeedLocation, ApiKey);
-            var skipped = new List<string>();
-            var pushed = 0;
-            foreach (var path in packages)
-            {
-                var package = PackageFile.Read(path);
-                if (await publisher.PushAsync(package, RootDirectory, context.Cancellation).ConfigureAwait(false) == PushOutcome.AlreadyThere)
-                {
-                    context.Log.WriteLine($"{package.Id} {package.Version} is already on {FeedLocation}; skipped.");
-                    skipped.Add($"{package.Id} {package.Version}");
-                }
-                else
-                {
-                    pushed++;
-                }
-            }
+    private async Task PublishAsync(TargetContext context)
+    {
+        var packages = Directory.Exists(PackagesDirectory)
+            ? Directory.EnumerateFiles(PackagesDirectory, "*.nupkg").Where(p => !p.EndsWith(".symbols.nupkg", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (packages.Count == 0)
+        {
+            throw new BuildException($"{PackagesDirectory} holds no packages; run Package first.");
+        }
 
-            context.Note($"{pushed} pushed to {FeedLocation}");
-            if (skipped.Count > 0)
+        var publisher = new NuGetPublisher(Processes(), FeedLocation, ApiKey);
+        var skipped = new List<string>();
+        var pushed = 0;
+        foreach (var path in packages)
+        {
+            var package = PackageFile.Read(path);
+            if (await publisher.PushAsync(package, RootDirectory, context.Cancellation).ConfigureAwait(false) == PushOutcome.AlreadyThere)
             {
-                context.Note($"{skipped.Count} already there: {string.Join(", ", skipped)}");
+                context.Log.WriteLine($"{package.Id} {package.Version} is already on {FeedLocation}; skipped.");
+                skipped.Add($"{package.Id} {package.Version}");
             }
-        });
+            else
+            {
+                pushed++;
+            }
+        }
+
+        context.Note($"{pushed} pushed to {FeedLocation}");
+        if (skipped.Count > 0)
+        {
+            context.Note($"{skipped.Count} already there: {string.Join(", ", skipped)}");
+        }
+    }
 }

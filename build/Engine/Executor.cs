@@ -42,6 +42,13 @@ public sealed class Executor
         try
         {
             commandLine = CommandLine.Parse(args);
+
+            // Parameters are bound before the targets are declared, so that declarations may use them (Produces paths).
+            if (!commandLine.Help)
+            {
+                ParameterBinder.Bind(build, commandLine, _environment, Path.Combine(build.RootDirectory, ".nuke", "parameters.json"));
+            }
+
             graph = TargetGraph.Of(build);
             defaultName = graph.NameOf(defaultTarget(build));
             SchemaGenerator.Update(build.GetType(), graph, Path.Combine(build.RootDirectory, ".nuke", SchemaGenerator.FileName));
@@ -51,7 +58,6 @@ public sealed class Executor
                 return 0;
             }
 
-            ParameterBinder.Bind(build, commandLine, _environment, Path.Combine(build.RootDirectory, ".nuke", "parameters.json"));
             var invoked = commandLine.Targets.Count > 0 ? commandLine.Targets : [defaultName];
             plan = graph.Plan(invoked);
             skipped = Skipped(graph, commandLine, invoked, plan);

@@ -28,6 +28,9 @@ public interface ITargetDefinition
     ITargetDefinition Produces(params string[] patterns);
 
     /// <summary>The target's work.</summary>
+    ITargetDefinition Executes(Action action);
+
+    /// <summary>The target's work, with its context (cancellation, log, notes).</summary>
     ITargetDefinition Executes(Action<TargetContext> action);
 
     /// <summary>The target's asynchronous work.</summary>

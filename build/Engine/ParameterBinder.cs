@@ -52,7 +52,7 @@ public static class ParameterBinder
             var key = CommandLine.Normalize(parameter.Name);
             if (commandLine.Values.TryGetValue(key, out var cli))
             {
-                Set(build, parameter, Convert(parameter, cli.Values, $"{cli.Option} on the command line"));
+                Set(build, parameter, Convert(parameter, cli.Values, "the command line"));
                 sources[parameter.Name] = "command line";
             }
             else if (env.TryGetValue(key, out var variable) && variable.Value.Length > 0)
@@ -138,17 +138,17 @@ public static class ParameterBinder
 
         if (values.Count == 0)
         {
-            if (Nullable.GetUnderlyingType(parameter.Property.PropertyType) is not null || !type.IsValueType)
+            if (parameter.IsNullable)
             {
                 return null;
             }
 
-            throw new BuildException($"{origin}: {parameter.Option} needs a {parameter.TypeName} value.");
+            throw new BuildException($"{parameter.Option} (from {origin}) needs a {parameter.TypeName} value.");
         }
 
         if (values.Count > 1)
         {
-            throw new BuildException($"{origin}: {parameter.Option} takes one value, got {values.Count} ({string.Join(' ', values)}).");
+            throw new BuildException($"{parameter.Option} (from {origin}) takes one value, got {values.Count}: {string.Join(' ', values)}.");
         }
 
         var text = values[0];
@@ -183,7 +183,7 @@ public static class ParameterBinder
     }
 
     private static BuildException Invalid(ParameterDescriptor parameter, string origin, string text, string expected) =>
-        new($"{origin}: '{text}' is not a valid {parameter.Option}; expected {expected}.");
+        new($"{parameter.Option} is '{text}' (from {origin}); expected {expected}.");
 
     private static void Set(object build, ParameterDescriptor parameter, object? value)
     {

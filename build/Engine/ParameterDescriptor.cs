@@ -30,6 +30,11 @@ public sealed class ParameterDescriptor
     /// <summary>The value type, without <see cref="Nullable{T}"/>.</summary>
     public Type ValueType => Nullable.GetUnderlyingType(Property.PropertyType) ?? Property.PropertyType;
 
+    /// <summary>Whether the parameter may be null (<c>int?</c>, <c>string?</c>).</summary>
+    public bool IsNullable =>
+        Nullable.GetUnderlyingType(Property.PropertyType) is not null
+        || (!Property.PropertyType.IsValueType && new NullabilityInfoContext().Create(Property).WriteState == NullabilityState.Nullable);
+
     /// <summary>Whether the parameter is a list (<c>string[]</c>).</summary>
     public bool IsList => ValueType.IsArray;
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -12,7 +13,7 @@ public static class SchemaGenerator
     /// <summary>The schema's file name under <c>.nuke/</c>.</summary>
     public const string FileName = "build.schema.json";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The schema text for the parameters of <paramref name="buildType"/>.</summary>
     public static string Generate(Type buildType, TargetGraph graph)
@@ -22,7 +23,6 @@ public static class SchemaGenerator
         foreach (var parameter in ParameterBinder.Describe(buildType).Where(p => !p.Attribute.Secret))
         {
             var property = new JsonObject { ["description"] = parameter.Attribute.Description };
-            var nullable = Nullable.GetUnderlyingType(parameter.Property.PropertyType) is not null || !parameter.ValueType.IsValueType;
             var type = parameter.ValueType switch
             {
                 var t when t == typeof(bool) => "boolean",
@@ -31,7 +31,7 @@ public static class SchemaGenerator
                 var t when t.IsArray => "array",
                 _ => "string",
             };
-            property["type"] = nullable ? new JsonArray(type, "null") : type;
+            property["type"] = parameter.IsNullable ? new JsonArray(type, "null") : type;
             if (parameter.ValueType.IsArray)
             {
                 property["items"] = new JsonObject { ["type"] = "string" };

@@ -103,6 +103,9 @@ public sealed class TargetDefinition : ITargetDefinition
     }
 
     /// <inheritdoc/>
+    public ITargetDefinition Executes(Action action) => Executes(_ => action());
+
+    /// <inheritdoc/>
     public ITargetDefinition Executes(Action<TargetContext> action)
     {
         _actions.Add(context =>

@@ -1,7 +1,7 @@
 using System.Text;
 using Pipeline.Build.Models;
 
-namespace Pipeline.Build.Workflow;
+namespace Pipeline.Build.Ci;
 
 /// <summary>
 /// Writes <c>.github/workflows/models.yml</c>: one matrix job per model (Train and Evaluate on its own runner,
