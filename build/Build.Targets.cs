@@ -1,6 +1,6 @@
+using Pipeline.Build.Ci;
 using Pipeline.Build.Engine;
 using Pipeline.Build.Publishing;
-using Pipeline.Build.Ci;
 
 namespace Pipeline.Build;
 

@@ -1,5 +1,5 @@
-using Pipeline.Build.Engine;
 using Pipeline.Build.Ci;
+using Pipeline.Build.Engine;
 
 namespace Pipeline.Build;
 

@@ -78,18 +78,18 @@ internal sealed class ModelTrainer
         {
             Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellation }, item =>
             {
-            var failure = TrainOne(item.Template, item.Inputs, item.Stamp, cancellation);
-            lock (gate)
-            {
-                if (failure is null)
+                var failure = TrainOne(item.Template, item.Inputs, item.Stamp, cancellation);
+                lock (gate)
                 {
-                    report.Done.Add(item.Template.Id);
+                    if (failure is null)
+                    {
+                        report.Done.Add(item.Template.Id);
+                    }
+                    else
+                    {
+                        report.Failed.Add((item.Template.Id, failure));
+                    }
                 }
-                else
-                {
-                    report.Failed.Add((item.Template.Id, failure));
-                }
-            }
             });
         }
         catch (AggregateException e) when (cancellation.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException))
