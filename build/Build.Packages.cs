@@ -15,6 +15,19 @@ internal sealed partial class Build
             await DotNetAsync(context, "pack", project, "-c", Configuration, "--no-build", "--nologo", "-o", PackagesDirectory).ConfigureAwait(false);
         }
 
+        // Each library package must be a readable package with the right id.
+        foreach (var id in new[] { "Pipeline.Core", "Pipeline.Trainer" })
+        {
+            var packed = Directory.EnumerateFiles(PackagesDirectory, id + ".*.nupkg")
+                .Select(PackageFile.Read)
+                .Where(p => p.Id == id)
+                .ToList();
+            if (packed.Count == 0)
+            {
+                throw new BuildException($"dotnet pack left no {id} package in {PackagesDirectory}.");
+            }
+        }
+
         var packager = new ModelPackager(ModelsDirectory, PackagesDirectory, Path.Combine(ArtifactsDirectory, "tmp", "package"), Force, context.Log);
         var report = packager.PackAll(SelectedTemplates(), context.Cancellation);
         context.Note(report.Summary);

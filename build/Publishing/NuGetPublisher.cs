@@ -90,7 +90,8 @@ internal sealed partial class NuGetPublisher
         var id = package.Id.ToLowerInvariant();
         var version = package.Version.ToLowerInvariant();
         return File.Exists(Path.Combine(_feed, id, version, $"{id}.{version}.nupkg"))
-            || File.Exists(Path.Combine(_feed, $"{package.Id}.{package.Version}.nupkg"));
+            || File.Exists(Path.Combine(_feed, $"{package.Id}.{package.Version}.nupkg"))
+            || File.Exists(Path.Combine(_feed, $"{id}.{version}.nupkg"));
     }
 
     private static string LastLines(string output) =>

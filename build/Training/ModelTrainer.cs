@@ -30,8 +30,27 @@ internal sealed class ModelTrainer
     {
         var jobs = _settings.Jobs > 0
             ? _settings.Jobs
-            : (int)Math.Min(Environment.ProcessorCount, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / BytesPerJob);
+            : (int)Math.Min(Environment.ProcessorCount, AvailableMemory() / BytesPerJob);
         return Math.Clamp(jobs, 1, Math.Max(1, models));
+    }
+
+    /// <summary>Memory free for new work: MemAvailable of /proc/meminfo where there is one, else what the GC may use.</summary>
+    public static long AvailableMemory()
+    {
+        const string MemInfo = "/proc/meminfo";
+        if (File.Exists(MemInfo))
+        {
+            foreach (var line in File.ReadLines(MemInfo))
+            {
+                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length >= 2 && parts[0] == "MemAvailable:" && long.TryParse(parts[1], out var kib))
+                {
+                    return Math.Min(kib * 1024, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+                }
+            }
+        }
+
+        return GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
     }
 
     /// <summary>The run folder of a model.</summary>
