@@ -32,15 +32,15 @@ internal sealed partial class Build : BuildBase
     public string[] Models { get; set; } = [];
 
     /// <summary>A version for every model.</summary>
-    [Parameter("Version stamped into every model (default: each template's version).")]
+    [Parameter("Version stamped into every model; none keeps each template's version.")]
     public string? Version { get; set; }
 
     /// <summary>Epochs for every model.</summary>
-    [Parameter("Training epochs for every model (default: each template's training.n_iter).", Minimum = 1)]
+    [Parameter("Training epochs for every model; none keeps each template's training.n_iter.", Minimum = 1)]
     public int? Epochs { get; set; }
 
     /// <summary>A cap on training sentences.</summary>
-    [Parameter("Train on at most this many sentences of each training corpus, for quick runs (default: all).", Minimum = 1)]
+    [Parameter("Train on at most this many sentences of each training corpus, for quick runs; none trains on all.", Minimum = 1)]
     public int? NSents { get; set; }
 
     /// <summary>Whether to ask for a GPU.</summary>
@@ -60,7 +60,7 @@ internal sealed partial class Build : BuildBase
     public string Templates { get; set; } = "meta-templates";
 
     /// <summary>The feed to publish to.</summary>
-    [Parameter("NuGet feed to publish to: a folder, or an http(s) URL (then --api-key is needed). Default: <artifacts>/feed.")]
+    [Parameter("NuGet feed to publish to: a folder, or an http(s) URL (then --api-key is needed); none means <artifacts>/feed.")]
     public string? Feed { get; set; }
 
     /// <summary>The API key of an HTTP feed.</summary>

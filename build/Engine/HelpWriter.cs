@@ -43,7 +43,7 @@ public static class HelpWriter
 
             if (target.Products.Count > 0)
             {
-                links.Add("produces " + string.Join(", ", target.Products));
+                links.Add("produces " + string.Join(", ", target.Products.Select(p => Path.IsPathRooted(p) ? Path.GetRelativePath(build.RootDirectory, p) : p)));
             }
 
             if (links.Count > 0)
