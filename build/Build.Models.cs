@@ -15,26 +15,37 @@ internal sealed partial class Build
         context.Note(report.Summary);
         if (report.Failed.Count > 0)
         {
-            throw new BuildException("Training failed: " + string.Join("; ", report.Failed.Select(f => $"{f.Model}: {f.Reason}")));
+            throw new BuildException("Training failed: " + report.Failures);
         }
     }
 
     private void EvaluateModels(TargetContext context)
     {
         var all = AllTemplates();
-        var evaluated = 0;
+        var report = new ModelReport("evaluated");
         foreach (var template in ModelTemplate.Select(all, Models))
         {
             context.Cancellation.ThrowIfCancellationRequested();
-            if (ModelScoring.Evaluate(template, Path.Combine(ModelsDirectory, template.Id), CorporaDirectory, Force, context.Log))
+            try
             {
-                evaluated++;
+                var scored = ModelScoring.Evaluate(template, Path.Combine(ModelsDirectory, template.Id), CorporaDirectory, Force, context.Log);
+                (scored ? report.Done : report.UpToDate).Add(template.Id);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                context.Log.WriteLine($"[{template.Id}] evaluation FAILED: {e.Message}");
+                report.Failed.Add((template.Id, e.Message));
             }
         }
 
+        // The table shows every template, with the scores that exist.
         var readme = Path.Combine(RootDirectory, "README.md");
         var changed = ReadmeTable.Update(readme, ReadmeTable.Render(all, ModelsDirectory));
-        context.Note($"{evaluated} evaluated" + (changed ? ", README table updated" : string.Empty));
+        context.Note(report.Summary + (changed ? "; README table updated" : string.Empty));
+        if (report.Failed.Count > 0)
+        {
+            throw new BuildException("Evaluation failed: " + report.Failures);
+        }
     }
 
     private TrainSettings TrainSettings() => new()

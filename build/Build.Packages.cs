@@ -33,7 +33,7 @@ internal sealed partial class Build
         context.Note(report.Summary);
         if (report.Failed.Count > 0)
         {
-            throw new BuildException("Packaging failed: " + string.Join("; ", report.Failed.Select(f => $"{f.Model}: {f.Reason}")));
+            throw new BuildException("Packaging failed: " + report.Failures);
         }
     }
 

@@ -20,4 +20,8 @@ internal sealed class ModelReport
     /// <summary>A one-line summary for the summary table.</summary>
     public string Summary =>
         $"{Done.Count} {_verb}, {UpToDate.Count} up to date" + (Failed.Count > 0 ? $", {Failed.Count} failed ({string.Join(", ", Failed.Select(f => f.Model))})" : string.Empty);
+
+    /// <summary>Each failure as "model: reason", for the error that fails the target.</summary>
+    public string Failures => string.Join("; ", Failed.Select(f =>
+        f.Reason.StartsWith(f.Model + ":", StringComparison.Ordinal) ? f.Reason : $"{f.Model}: {f.Reason}"));
 }
