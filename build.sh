@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Bootstrapper: builds the orchestrator (build/_build.csproj) and runs it with the given arguments.
+# Needs only the .NET SDK named in global.json. ./build.sh --help lists targets and parameters.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET SDK is not on PATH; install the version in global.json (https://dot.net) and retry." >&2
+  exit 1
+fi
+
+project="$root/build/_build.csproj"
+if ! dotnet build "$project" -c Debug --nologo -v quiet -clp:NoSummary >"$root/.nuke/bootstrap.log" 2>&1; then
+  cat "$root/.nuke/bootstrap.log" >&2
+  echo "error: building $project failed (output above)." >&2
+  exit 1
+fi
+
+cd "$root"
+exec dotnet "$root/build/bin/Debug/net10.0/_build.dll" "$@"

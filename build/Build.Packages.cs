@@ -1,0 +1,73 @@
+using Pipeline.Build.Engine;
+using Pipeline.Build.Packaging;
+using Pipeline.Build.Publishing;
+
+namespace Pipeline.Build;
+
+/// <content>The work of Package and Publish.</content>
+internal sealed partial class Build
+{
+    private async Task PackAsync(TargetContext context)
+    {
+        Directory.CreateDirectory(PackagesDirectory);
+        foreach (var project in new[] { "src/Core/Pipeline.Core.csproj", "src/Trainer/Pipeline.Trainer.csproj" })
+        {
+            await DotNetAsync(context, "pack", project, "-c", Configuration, "--no-build", "--nologo", "-o", PackagesDirectory).ConfigureAwait(false);
+        }
+
+        // Each library package must be a readable package with the right id.
+        foreach (var id in new[] { "Pipeline.Core", "Pipeline.Trainer" })
+        {
+            var packed = Directory.EnumerateFiles(PackagesDirectory, id + ".*.nupkg")
+                .Select(PackageFile.Read)
+                .Where(p => p.Id == id)
+                .ToList();
+            if (packed.Count == 0)
+            {
+                throw new BuildException($"dotnet pack left no {id} package in {PackagesDirectory}.");
+            }
+        }
+
+        var packager = new ModelPackager(ModelsDirectory, PackagesDirectory, Path.Combine(ArtifactsDirectory, "tmp", "package"), Force, context.Log);
+        var report = packager.PackAll(SelectedTemplates(), context.Cancellation);
+        context.Note(report.Summary);
+        if (report.Failed.Count > 0)
+        {
+            throw new BuildException("Packaging failed: " + report.Failures);
+        }
+    }
+
+    private async Task PublishAsync(TargetContext context)
+    {
+        var packages = Directory.Exists(PackagesDirectory)
+            ? Directory.EnumerateFiles(PackagesDirectory, "*.nupkg").Where(p => !p.EndsWith(".symbols.nupkg", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (packages.Count == 0)
+        {
+            throw new BuildException($"{PackagesDirectory} holds no packages; run Package first.");
+        }
+
+        var publisher = new NuGetPublisher(Processes(), FeedLocation, ApiKey);
+        var skipped = new List<string>();
+        var pushed = 0;
+        foreach (var path in packages)
+        {
+            var package = PackageFile.Read(path);
+            if (await publisher.PushAsync(package, RootDirectory, context.Cancellation).ConfigureAwait(false) == PushOutcome.AlreadyThere)
+            {
+                context.Log.WriteLine($"{package.Id} {package.Version} is already on {FeedLocation}; skipped.");
+                skipped.Add($"{package.Id} {package.Version}");
+            }
+            else
+            {
+                pushed++;
+            }
+        }
+
+        context.Note($"{pushed} pushed to {FeedLocation}");
+        if (skipped.Count > 0)
+        {
+            context.Note($"{skipped.Count} already there: {string.Join(", ", skipped)}");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Pipeline.Build.Models;
+using Pipeline.Build.Training;
+using Pipeline.Trainer.Evaluation;
+using Pipeline.Training;
+
+namespace Pipeline.Build.Evaluation;
+
+/// <summary>
+/// Scores each trained model's <c>model-best</c> on its template's dev corpora with the Trainer's
+/// <see cref="ModelEvaluator"/> and writes <c>evaluation.json</c> in the run folder. A model evaluated from the
+/// same training stamp is not scored again (unless forced).
+/// </summary>
+internal static class ModelScoring
+{
+    /// <summary>The file name of the scores in the run folder.</summary>
+    public const string FileName = "evaluation.json";
+
+    /// <summary>Scores one model; returns false when its evaluation was already up to date.</summary>
+    public static bool Evaluate(ModelTemplate template, string runFolder, string corpusRoot, bool force, TextWriter log)
+    {
+        var best = Path.Combine(runFolder, "model-best");
+        if (!File.Exists(Path.Combine(best, "meta.json")))
+        {
+            throw new Engine.BuildException($"{template.Id}: {best} has no trained model; run Train first (./build.sh Train --models {template.Id}).");
+        }
+
+        var stamp = TrainStamp.Read(runFolder)?.Hash ?? "(none)";
+        var path = Path.Combine(runFolder, FileName);
+        if (!force && Read(path) is { } earlier && earlier.TryGetProperty("trained_from", out var from) && from.GetString() == stamp)
+        {
+            log.WriteLine($"[{template.Id}] evaluation up to date.");
+            return false;
+        }
+
+        var inputs = template.Inputs(corpusRoot);
+        var nlp = Nlp.Load(best);
+        List<ConlluSentence>? sentences = inputs.IsIob2Only ? null : ConlluReader.Read(inputs.Dev).ToList();
+        var nerDev = inputs.IsIob2Only ? inputs.Dev : inputs.NerDev;
+        List<NerSentence>? entities = nerDev is not null && nlp.PipeNames.Contains("ner") ? new Iob2Reader().Read(nerDev).ToList() : null;
+        if (sentences is null && entities is null)
+        {
+            throw new Engine.BuildException($"{template.Id}: the model has no ner component to score on {nerDev}.");
+        }
+
+        var scores = ModelEvaluator.Evaluate(nlp, sentences, entities);
+        var accuracy = scores.ToAccuracy();
+        var document = new
+        {
+            model = template.Id,
+            version = nlp.Meta.Version,
+            pipeline = nlp.PipeNames,
+            dev = new[] { inputs.IsIob2Only ? null : inputs.Dev, nerDev }.OfType<string>().Select(f => Path.GetRelativePath(corpusRoot, f).Replace('\\', '/')),
+            accuracy,
+            words_per_second = scores.WordsPerSecond is { } wps ? Math.Round(wps) : (double?)null,
+            trained_from = stamp,
+        };
+        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(document, JsonOptions.Indented) + "\n");
+        File.Move(path + ".tmp", path, overwrite: true);
+        log.WriteLine($"[{template.Id}] {string.Join(", ", accuracy.Select(a => $"{a.Key} {a.Value:0.00}"))}");
+        return true;
+    }
+
+    /// <summary>The evaluation stored in <paramref name="path"/>, or null.</summary>
+    public static JsonElement? Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

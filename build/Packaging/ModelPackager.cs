@@ -1,0 +1,138 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Pipeline.Build.Models;
+using Pipeline.Build.Publishing;
+using Pipeline.Build.Training;
+using Pipeline.Trainer.Commands;
+
+namespace Pipeline.Build.Packaging;
+
+/// <summary>
+/// Turns each model's <c>model-best</c> into a NuGet package with the trainer's <c>pipeline package --build</c>
+/// (run in-process), checks the result (id, version, model data inside) and copies it to the packages folder.
+/// A model packaged from the same training stamp and version is not packaged again (unless forced).
+/// </summary>
+internal sealed class ModelPackager
+{
+    /// <summary>The stamp's file name in the run folder.</summary>
+    public const string StampFile = "package-stamp.json";
+
+    private readonly string _modelsRoot;
+    private readonly string _packages;
+    private readonly string _scratch;
+    private readonly bool _force;
+    private readonly TextWriter _log;
+    private readonly Func<string[], TextWriter, int> _cli;
+
+    /// <summary>Creates a packager; <paramref name="cli"/> replaces <see cref="PipelineCli.Run"/> (tests).</summary>
+    public ModelPackager(string modelsRoot, string packages, string scratch, bool force, TextWriter log, Func<string[], TextWriter, int>? cli = null)
+    {
+        _modelsRoot = modelsRoot;
+        _packages = packages;
+        _scratch = scratch;
+        _force = force;
+        _log = log;
+        _cli = cli ?? ((args, writer) => PipelineCli.Run(args, null, writer, writer));
+    }
+
+    /// <summary>Packages every template in turn; one failure does not stop the others.</summary>
+    public ModelReport PackAll(IReadOnlyList<ModelTemplate> templates, CancellationToken cancellation)
+    {
+        var report = new ModelReport("packaged");
+        foreach (var template in templates)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            try
+            {
+                (Pack(template) ? report.Done : report.UpToDate).Add(template.Id);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _log.WriteLine($"[{template.Id}] packaging FAILED: {e.Message}");
+                report.Failed.Add((template.Id, e.Message));
+            }
+        }
+
+        return report;
+    }
+
+    /// <summary>Packages one model; returns false when its package was already up to date.</summary>
+    public bool Pack(ModelTemplate template)
+    {
+        var run = Path.Combine(_modelsRoot, template.Id);
+        var best = Path.Combine(run, "model-best");
+        var metaPath = Path.Combine(best, "meta.json");
+        if (!File.Exists(metaPath))
+        {
+            throw new Engine.BuildException($"{best} has no trained model; run Train first (./build.sh Train --models {template.Id}).");
+        }
+
+        var version = ModelMeta.Parse(File.ReadAllText(metaPath), metaPath).Version;
+        var file = Path.Combine(_packages, $"{template.Id}.{version}.nupkg");
+        var stamp = $"{TrainStamp.Read(run)?.Hash ?? TrainStamp.HashFile(metaPath)}|{version}";
+        var stampPath = Path.Combine(run, StampFile);
+        if (!_force && File.Exists(file) && File.Exists(stampPath) && ReadStamp(stampPath) == stamp)
+        {
+            _log.WriteLine($"[{template.Id}] package {Path.GetFileName(file)} up to date.");
+            return false;
+        }
+
+        var scratch = Path.Combine(_scratch, template.Id);
+        if (Directory.Exists(scratch))
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+
+        Directory.CreateDirectory(scratch);
+        _log.WriteLine($"[{template.Id}] pipeline package {best} {scratch} --build --force");
+        var exit = _cli(["package", best, scratch, "--build", "--force"], _log);
+        if (exit != 0)
+        {
+            throw new Engine.BuildException($"'pipeline package' exited with {exit} for {best}; its output is above.");
+        }
+
+        var built = Directory.EnumerateFiles(scratch, "*.nupkg", SearchOption.AllDirectories)
+            .Where(p => !p.EndsWith(".symbols.nupkg", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (built.Count != 1)
+        {
+            throw new Engine.BuildException($"'pipeline package --build' left {built.Count} .nupkg files in {scratch}; expected one.");
+        }
+
+        Check(built[0], template.Id, version);
+        Directory.CreateDirectory(_packages);
+        File.Copy(built[0], file, overwrite: true);
+        File.WriteAllText(stampPath, JsonSerializer.Serialize(new { stamp }) + "\n");
+        _log.WriteLine($"[{template.Id}] packaged {Path.GetFileName(file)}.");
+        return true;
+    }
+
+    /// <summary>Checks that a model package has the expected id and version and carries the model's meta.json.</summary>
+    public static void Check(string path, string id, string version)
+    {
+        var package = PackageFile.Read(path);
+        if (!string.Equals(package.Id, id, StringComparison.OrdinalIgnoreCase) || package.Version != version)
+        {
+            throw new Engine.BuildException($"{path} is {package.Id} {package.Version}; expected {id} {version}.");
+        }
+
+        using var zip = ZipFile.OpenRead(path);
+        if (!zip.Entries.Any(e => e.FullName.EndsWith("/meta.json", StringComparison.Ordinal)))
+        {
+            throw new Engine.BuildException($"{path} carries no model data (no meta.json inside).");
+        }
+    }
+
+    private static string? ReadStamp(string path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            return document.RootElement.GetProperty("stamp").GetString();
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+        {
+            return null;
+        }
+    }
+}

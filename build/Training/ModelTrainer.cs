@@ -1,0 +1,164 @@
+using Pipeline.Build.Models;
+using Pipeline.Trainer.Training;
+
+namespace Pipeline.Build.Training;
+
+/// <summary>
+/// Trains templates through the Trainer library, several at once within cores and memory. A model whose stamp
+/// matches its inputs is left alone (unless forced); a failing model is reported with its reason while the
+/// others finish; Ctrl-C stops every running training at its next check.
+/// </summary>
+internal sealed class ModelTrainer
+{
+    /// <summary>The memory one training is assumed to need when picking the number of parallel jobs.</summary>
+    public const long BytesPerJob = 4L << 30;
+
+    private readonly TrainSettings _settings;
+    private readonly TextWriter _log;
+    private readonly Func<TrainingOptions, ITrainingProgress, CancellationToken, TrainingResult> _train;
+
+    /// <summary>Creates a trainer; <paramref name="train"/> replaces the Trainer library (tests).</summary>
+    public ModelTrainer(TrainSettings settings, TextWriter log, Func<TrainingOptions, ITrainingProgress, CancellationToken, TrainingResult>? train = null)
+    {
+        _settings = settings;
+        _log = log;
+        _train = train ?? ((options, progress, cancellation) => new TrainingRunner(options, progress).Run(cancellation));
+    }
+
+    /// <summary>The number of trainings run at once: the Jobs setting, else min(cores, available memory / 4 GiB), at least 1.</summary>
+    public int Parallelism(int models)
+    {
+        var jobs = _settings.Jobs > 0
+            ? _settings.Jobs
+            : (int)Math.Min(Environment.ProcessorCount, AvailableMemory() / BytesPerJob);
+        return Math.Clamp(jobs, 1, Math.Max(1, models));
+    }
+
+    /// <summary>Memory free for new work: MemAvailable of /proc/meminfo where there is one, else what the GC may use.</summary>
+    public static long AvailableMemory()
+    {
+        const string MemInfo = "/proc/meminfo";
+        if (File.Exists(MemInfo))
+        {
+            foreach (var line in File.ReadLines(MemInfo))
+            {
+                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length >= 2 && parts[0] == "MemAvailable:" && long.TryParse(parts[1], out var kib))
+                {
+                    return Math.Min(kib * 1024, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+                }
+            }
+        }
+
+        return GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+    }
+
+    /// <summary>The run folder of a model.</summary>
+    public string RunFolder(ModelTemplate template) => Path.Combine(_settings.ModelsRoot, template.Id);
+
+    /// <summary>Trains <paramref name="templates"/> and reports what happened to each.</summary>
+    public ModelReport Train(IReadOnlyList<ModelTemplate> templates, CancellationToken cancellation)
+    {
+        var report = new ModelReport("trained");
+        var work = new List<(ModelTemplate Template, TrainingInputs Inputs, TrainStamp Stamp)>();
+        foreach (var template in templates)
+        {
+            try
+            {
+                var inputs = template.Inputs(_settings.CorpusRoot);
+                var stamp = TrainStamp.Of(template, inputs, _settings);
+                var earlier = TrainStamp.Read(RunFolder(template));
+                if (!_settings.Force && earlier?.Hash == stamp.Hash && File.Exists(Path.Combine(RunFolder(template), "model-best", "meta.json")))
+                {
+                    _log.WriteLine($"[{template.Id}] up to date (inputs unchanged); --force retrains.");
+                    report.UpToDate.Add(template.Id);
+                    continue;
+                }
+
+                _log.WriteLine($"[{template.Id}] training: {(_settings.Force ? "--force" : stamp.ChangesSince(earlier))}.");
+                work.Add((template, inputs, stamp));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                report.Failed.Add((template.Id, e.Message));
+            }
+        }
+
+        // Largest corpora first, so that the long trainings start early.
+        work = work.OrderByDescending(w => w.Inputs.Files.Sum(f => new FileInfo(f).Length)).ToList();
+        var jobs = Parallelism(work.Count);
+        if (work.Count > 0)
+        {
+            _log.WriteLine($"Training {work.Count} model(s), {jobs} at a time.");
+        }
+
+        var gate = new Lock();
+        try
+        {
+            Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellation }, item =>
+            {
+                var failure = TrainOne(item.Template, item.Inputs, item.Stamp, cancellation);
+                lock (gate)
+                {
+                    if (failure is null)
+                    {
+                        report.Done.Add(item.Template.Id);
+                    }
+                    else
+                    {
+                        report.Failed.Add((item.Template.Id, failure));
+                    }
+                }
+            });
+        }
+        catch (AggregateException e) when (cancellation.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellation);
+        }
+
+        report.Done.Sort(StringComparer.Ordinal);
+        report.Failed.Sort((a, b) => string.CompareOrdinal(a.Model, b.Model));
+        return report;
+    }
+
+    private string? TrainOne(ModelTemplate template, TrainingInputs inputs, TrainStamp stamp, CancellationToken cancellation)
+    {
+        var folder = RunFolder(template);
+        Directory.CreateDirectory(folder);
+
+        // A run that stops half-way must not look up to date.
+        File.Delete(Path.Combine(folder, TrainStamp.FileName));
+        using var progress = new ModelProgress(template.Id, _log, folder);
+        var options = new TrainingOptions
+        {
+            Lang = template.Lang,
+            Output = folder,
+            TrainPath = inputs.Train,
+            DevPath = inputs.Dev,
+            NerTrainPath = inputs.NerTrain,
+            NerDevPath = inputs.NerDev,
+            MetaPath = template.Path,
+            Version = _settings.Version,
+            Epochs = _settings.Epochs,
+            MaxSentences = _settings.NSents,
+            Gpu = _settings.Gpu,
+        };
+        try
+        {
+            var result = _train(options, progress, cancellation);
+            stamp.Write(folder);
+            progress.Info($"done: model-best is epoch {result.BestEpoch + 1} ({result.BestPath}).");
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            progress.Info("cancelled; the completed checkpoints are kept.");
+            throw;
+        }
+        catch (Exception e)
+        {
+            progress.Info($"FAILED: {e.Message}");
+            return e.Message;
+        }
+    }
+}
