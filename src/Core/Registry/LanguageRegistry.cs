@@ -22,6 +22,16 @@ public sealed class LanguageRegistry
         _slots.SetBuiltIn("pt", LanguageClass.Of<Lang.Portuguese>());
         _slots.SetBuiltIn("fr", LanguageClass.Of<Lang.French>());
         _slots.SetBuiltIn("xx", LanguageClass.Of<Lang.MultiLanguage>());
+        _slots.SetBuiltIn("da", LanguageClass.Of<Lang.Danish>());
+        _slots.SetBuiltIn("sv", LanguageClass.Of<Lang.Swedish>());
+        _slots.SetBuiltIn("hr", LanguageClass.Of<Lang.Croatian>());
+        _slots.SetBuiltIn("sr", LanguageClass.Of<Lang.Serbian>());
+        _slots.SetBuiltIn("sk", LanguageClass.Of<Lang.Slovak>());
+        _slots.SetBuiltIn("zh", LanguageClass.Of<Lang.Chinese>());
+        _slots.SetBuiltIn("ga", LanguageClass.Of<Lang.Irish>());
+        _slots.SetBuiltIn("af", LanguageClass.Of<Lang.Afrikaans>());
+        _slots.SetBuiltIn("mt", LanguageClass.Of<Lang.Maltese>());
+        _slots.SetBuiltIn("vi", LanguageClass.Of<Lang.Vietnamese>());
     }
 
     /// <summary>The registered language codes.</summary>
