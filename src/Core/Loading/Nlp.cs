@@ -29,8 +29,8 @@ public static class Nlp
     /// <c>framework_version</c> excludes the running <see cref="Version"/> raises warning W010 (error E121 when its
     /// data cannot be read). An unknown name raises E006, listing the models the app can see.
     /// </summary>
-    public static Language Load(string nameOrPath, IReadOnlyDictionary<string, object?>? overrides = null) =>
-        ModelLoader.Load(nameOrPath, overrides ?? new Dictionary<string, object?>());
+    public static Language Load(string nameOrPath, Dictionary<string, object?>? overrides = null) =>
+        ModelLoader.Load(nameOrPath, overrides ?? []);
 
     private static string ReadVersion()
     {

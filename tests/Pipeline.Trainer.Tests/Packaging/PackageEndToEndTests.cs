@@ -25,9 +25,16 @@ public sealed class PackageEndToEndTests
         WriteNugetConfig(dir.Path, feed);
         var expected = RulerModel.Describe(RulerModel.Create());
 
-        // Pipeline.Core from this checkout, into the feed.
+        // Pipeline.Core from this checkout, into the feed: the build the tests run on, else a fresh one.
         var core = Path.Combine(RepositoryRoot(), "src", "Core", "Pipeline.Core.csproj");
-        Dotnet(dir.Path, "pack", core, "-c", "Release", "-o", feed, "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release"
+            : "Debug";
+        var (packed, _) = DotnetProcess.Run(["pack", core, "-c", configuration, "-o", feed, "--no-build"], dir.Path, null, Timeout);
+        if (packed != 0)
+        {
+            Dotnet(dir.Path, "pack", core, "-c", configuration, "-o", feed, "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        }
 
         // The model package, exactly as the build orchestrator calls it.
         var model = RulerModel.Save(dir["model"]);
@@ -88,7 +95,7 @@ public sealed class PackageEndToEndTests
         AssertAnnotations(run, expected);
 
         var published = dir["published"];
-        Dotnet(app, "publish", "-c", "Release", "-o", published, "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        Dotnet(app, "publish", "-c", "Debug", "-o", published, "-nodeReuse:false", "-p:UseSharedCompilation=false");
         Assert.True(File.Exists(Path.Combine(published, "models", "en_test_ruler", "meta.json")));
         var fromPublish = Dotnet(dir.Path, Path.Combine(published, "app.dll"));
         AssertAnnotations(fromPublish, expected);
