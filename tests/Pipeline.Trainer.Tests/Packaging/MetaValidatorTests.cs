@@ -6,7 +6,11 @@ public sealed class MetaValidatorTests
 {
     private static ModelMeta Valid() => new()
     {
-        Lang = "en", Name = "core_web_sm", Version = "1.2.3", FrameworkVersion = "[0.1.0, 0.2.0)", Url = "https://example.com",
+        Lang = "en",
+        Name = "core_web_sm",
+        Version = "1.2.3",
+        FrameworkVersion = "[0.1.0, 0.2.0)",
+        Url = "https://example.com",
     };
 
     [Fact]

@@ -19,6 +19,20 @@ public sealed class ModelPackagerTests
     private static PackageResult Package(string input, string output, bool force = false) =>
         ModelPackager.Package(new PackageOptions { Input = input, Output = output, Force = force });
 
+    [Theory]
+    [InlineData("package", "<input>", "<output>", "--meta-path", "--create-meta", "--meta", "--force", "--build", "--source")]
+    [InlineData("validate", "--source", "--app")]
+    public void TheCommandsDescribeTheirArgumentsAndOptions(string command, params string[] names)
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, PipelineCli.Run([command, "--help"], new TestConsole(), output, new StringWriter()));
+        foreach (var name in names)
+        {
+            var line = output.ToString().Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith(name + " ", StringComparison.Ordinal) || l.Contains($", {name} ", StringComparison.Ordinal));
+            Assert.True(line is not null && line.Trim().Length > name.Length + 10, $"'{name}' missing or undescribed in the help of {command}:\n{output}");
+        }
+    }
+
     [Fact]
     public void ThePackageDirectoryHoldsProjectMetaEntryClassCardAndData()
     {
@@ -101,7 +115,10 @@ public sealed class ModelPackagerTests
             CreateMeta = true,
             MetaValues = new Dictionary<string, string>
             {
-                ["lang"] = "en", ["name"] = "made_up", ["version"] = "0.3.0", ["pipeline"] = string.Join(',', pipeline),
+                ["lang"] = "en",
+                ["name"] = "made_up",
+                ["version"] = "0.3.0",
+                ["pipeline"] = string.Join(',', pipeline),
             },
             Prompt = (field, current) =>
             {
