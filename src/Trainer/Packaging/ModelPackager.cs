@@ -21,6 +21,13 @@ public static class ModelPackager
     public static readonly IReadOnlyList<string> PromptedFields =
         ["lang", "name", "version", "framework_version", "pipeline", "description", "author", "email", "url", "license"];
 
+    /// <summary>
+    /// Environment variable with extra NuGet sources for <see cref="PackageOptions.Build"/> (separated like PATH),
+    /// added to <see cref="PackageOptions.Sources"/>; lets scripts that call <c>pipeline package ... --build</c>
+    /// point at a folder feed holding Pipeline.Core without changing the command.
+    /// </summary>
+    public const string SourcesVariable = "PIPELINE_PACKAGE_SOURCES";
+
     /// <summary>The folder, inside the package directory, that receives the built .nupkg.</summary>
     public const string DistDirectory = "dist";
 
@@ -242,7 +249,9 @@ public static class ModelPackager
             "pack", project, "-c", "Release", "-o", dist, "-nodeReuse:false", "-p:UseSharedCompilation=false",
             "--nologo", "-v:minimal",
         };
-        var sources = options.Sources.Select(s => Directory.Exists(s) ? Path.GetFullPath(s) : s).ToList();
+        var fromEnvironment = (Environment.GetEnvironmentVariable(SourcesVariable) ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sources = options.Sources.Concat(fromEnvironment).Select(s => Directory.Exists(s) ? Path.GetFullPath(s) : s).Distinct().ToList();
         if (sources.Count > 0)
         {
             arguments.Add($"-p:RestoreAdditionalProjectSources={string.Join("%3B", sources)}");
