@@ -37,7 +37,7 @@ public static class ModelCard
 
         foreach (var (component, labels) in meta.Labels.Where(l => l.Value.Count > 0).OrderBy(l => l.Key, StringComparer.Ordinal))
         {
-            card.Append(CultureInfo.InvariantCulture, $"- **{component}** ({labels.Count}): {string.Join(", ", labels.Select(l => $"`{Cell(l)}`"))}\n");
+            card.Append(CultureInfo.InvariantCulture, $"- **{component}** ({labels.Count}): {string.Join(", ", labels.Select(l => Code(Cell(l))))}\n");
         }
 
         card.Append("\n## Accuracy\n\n");
@@ -86,6 +86,21 @@ public static class ModelCard
     {
         var text = string.IsNullOrWhiteSpace(source.Url) ? source.Name : $"[{source.Name}]({source.Url})";
         return string.IsNullOrWhiteSpace(source.License) ? text : $"{text} ({source.License})";
+    }
+
+    /// <summary>Inline code that survives backticks in the text (a run of backticks longer than any inside).</summary>
+    private static string Code(string text)
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', longest + 1);
+        return longest == 0 ? $"{fence}{text}{fence}" : $"{fence} {text} {fence}";
     }
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');

@@ -79,4 +79,12 @@ public sealed class MetaValidatorTests
     [InlineData("de_ud_2_13", "DeUd213")]
     [InlineData("en__x", "EnX")]
     public void EntryClassNamesArePascalCase(string id, string name) => Assert.Equal(name, PackageNaming.EntryClassName(id));
+
+    [Fact]
+    public void TheModelCardQuotesLabelsWithBackticks()
+    {
+        var meta = new ModelMeta { Lang = "en", Name = "x", Version = "1.0.0", Labels = new() { ["tagger"] = ["``", "NN"] } };
+        var card = ModelCard.Render(meta, "[0.1.0, 0.2.0)");
+        Assert.Contains("- **tagger** (2): ``` `` ```, `NN`", card, StringComparison.Ordinal);
+    }
 }
