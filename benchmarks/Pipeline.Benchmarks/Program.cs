@@ -1,6 +1,11 @@
 using Pipeline.Benchmarks;
 
 // Prints speed and size figures; asserts nothing. Usage: Pipeline.Benchmarks [name ...] (default: all).
+if (args is [PackageBenchmark.ColdLoadArgument, var model])
+{
+    return PackageBenchmark.ColdLoad(model);
+}
+
 var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase)
 {
     ["tokenizer"] = TokenizerBenchmark.Run,
@@ -9,6 +14,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
     ["tagger"] = TaggerBenchmark.Run,
     ["lemmatizer"] = LemmatizerBenchmark.Run,
     ["ner"] = NerBenchmark.Run,
+    ["package"] = PackageBenchmark.Run,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToArray() : args;

@@ -348,4 +348,53 @@ internal static class Errors
         $"The {argument} corpus '{path}' is IOB2 (entities only) but [{string.Join(", ", components)}] learn from " +
         "CoNLL-U. Pass a CoNLL-U treebank as the corpus and the IOB2 file with --ner-train/--ner-dev, or train only " +
         "ner (--pipeline ner).");
+
+    public static PipelineException PackageDataMissing(string packageId, IEnumerable<string> searched) => new(
+        "E120",
+        $"The data of model package '{packageId}' is not beside the app: looked in {Join(searched)}. The package " +
+        $"copies it to 'models/{packageId}/' of the build and publish output through its buildTransitive targets; " +
+        "reference it with a plain <PackageReference> (not ExcludeAssets=\"build\") and build again.");
+
+    public static PipelineFormatException IncompatibleModelData(
+        string path, string model, string range, string running, PipelineFormatException inner) => new(
+        "E121", path,
+        $"model '{model}' was made for Pipeline.Core {range} and its data cannot be read by the running " +
+        $"Pipeline.Core {running} ({inner.Message}). Use a Pipeline.Core version in {range}, or a version of the " +
+        "model made for this one.",
+        inner);
+
+    public static PipelineException PackageMetaMissing(string input) => new(
+        "E122",
+        $"'{input}' has no meta.json, so the package has no name or version. Pass --meta-path <file>, or " +
+        "--create-meta (with --meta lang=en --meta name=... --meta version=...).");
+
+    public static PipelineException PackageMetaInvalid(string source, IReadOnlyList<(string Code, string Message)> problems) => new(
+        problems[0].Code,
+        $"{source} cannot be packaged: " + string.Join(" ", problems.Select(p => $"[{p.Code}] {p.Message}")));
+
+    public static PipelineException PackageExists(string path) => new(
+        "E128",
+        $"'{path}' already exists. Pass --force to replace it, or choose another output directory.");
+
+    public static PipelineException PackageModelUnloadable(string input, PipelineException inner) => new(
+        "E129",
+        $"The model in '{input}' does not load, so it cannot be packaged: {inner.Message}",
+        inner);
+
+    public static PipelineException PackCommandFailed(string command, int exitCode, string outputTail) => new(
+        "E130",
+        $"'{command}' failed with exit code {exitCode}. If Pipeline.Core could not be restored, put it on a NuGet " +
+        "source (dotnet pack src/Core -o <feed>) and pass --source <feed> or add the feed to nuget.config. " +
+        $"Output:\n{outputTail}");
+
+    public static PipelineException PackageVerificationFailed(string nupkg, IEnumerable<string> problems) => new(
+        "E131",
+        $"The package '{nupkg}' is incomplete: {string.Join("; ", problems)}. Delete it and package again; if " +
+        "the problem remains, report it.");
+
+    public static PipelineException BadMetaOption(string option, string problem) => new(
+        "E132",
+        $"--meta '{option}' {problem}. Write --meta key=value with a key among lang, name, version, " +
+        "framework_version, pipeline, description, author, email, url, license (lists comma-separated: pipeline, " +
+        "sources, tags).");
 }

@@ -42,4 +42,24 @@ public static class Warnings
         $"Assembly '{assembly}' references Pipeline.Core but its plugin attributes could not be read ({detail}); " +
         "the factories, languages, lookups and colors it exposes are not available. Check that its package and " +
         "dependencies are restored.");
+
+    internal static void IncompatibleModel(string model, string range, string running) => Emit(
+        "W010",
+        $"Model '{model}' was made for Pipeline.Core {range}, but Pipeline.Core {running} is running. It may " +
+        $"load and behave differently; use a Pipeline.Core version in {range}, or a version of the model made for " +
+        $"{running}.");
+
+    internal static void UncheckedFrameworkVersion(string model, string? range) => Emit(
+        "W011",
+        range is null
+            ? $"Model '{model}' does not say which Pipeline.Core versions it works with (no framework_version in " +
+              "meta.json), so compatibility is not checked. Add e.g. \"framework_version\": \"[0.1.0, 0.2.0)\"."
+            : $"Model '{model}' has framework_version '{range}', which is not a NuGet version range, so " +
+              "compatibility is not checked. Write a range such as \"[0.1.0, 0.2.0)\".");
+
+    internal static void FrameworkVersionFilled(string model, string range) => Emit(
+        "W012",
+        $"meta.json of '{model}' has no framework_version; the package depends on Pipeline.Core {range}, the " +
+        "versions compatible with the one packaging it. Set framework_version (or --meta framework_version=...) " +
+        "to choose another range.");
 }

@@ -18,7 +18,8 @@ internal static class MetaJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static ModelMeta Parse(string json, string source)
+    /// <summary>Parses meta.json text; <paramref name="requireIdentity"/> false lets lang, name and version be missing (for packaging, which reports them itself).</summary>
+    public static ModelMeta Parse(string json, string source, bool requireIdentity = true)
     {
         ModelMeta? meta;
         try
@@ -37,9 +38,16 @@ internal static class MetaJson
             throw Errors.MetaUnreadable(source, "the file holds null, not an object");
         }
 
-        Require(source, "lang", meta.Lang);
-        Require(source, "name", meta.Name);
-        Require(source, "version", meta.Version);
+        meta.Lang ??= string.Empty;
+        meta.Name ??= string.Empty;
+        meta.Version ??= string.Empty;
+        if (requireIdentity)
+        {
+            Require(source, "lang", meta.Lang);
+            Require(source, "name", meta.Name);
+            Require(source, "version", meta.Version);
+        }
+
         meta.Sources ??= [];
         meta.Pipeline ??= [];
         meta.Labels ??= [];

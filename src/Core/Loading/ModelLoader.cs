@@ -16,18 +16,45 @@ internal static class ModelLoader
     public static Language Load(string nameOrPath, IReadOnlyDictionary<string, object?> overrides)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
-        if (!Directory.Exists(nameOrPath))
+        if (Directory.Exists(nameOrPath))
         {
-            throw Errors.ModelNotFound(nameOrPath, []);
+            return LoadDirectory(nameOrPath, overrides);
         }
 
-        return LoadDirectory(nameOrPath, overrides);
+        var packaged = ModelPackages.TryLocate(nameOrPath);
+        if (packaged is null)
+        {
+            throw Errors.ModelNotFound(nameOrPath, ModelPackages.Find().Select(m => $"{m.PackageId} {m.Version}"));
+        }
+
+        return LoadDirectory(packaged, overrides);
     }
 
     public static Language LoadDirectory(string path, IReadOnlyDictionary<string, object?> overrides)
     {
         var metaPath = Path.Combine(path, LanguageSerializer.MetaFile);
         var meta = ModelMeta.Read(metaPath);
+        var status = FrameworkCompatibility.Warn(meta);
+        var nlp = Build(meta, overrides, metaPath);
+        try
+        {
+            nlp.FromDisk(path);
+        }
+        catch (PipelineFormatException e) when (status == CompatibilityStatus.Incompatible)
+        {
+            throw Errors.IncompatibleModelData(path, $"{meta.PackageId} {meta.Version}", meta.FrameworkVersion!, Nlp.Version, e);
+        }
+
+        return nlp;
+    }
+
+    /// <summary>
+    /// A pipeline with the language and components <paramref name="meta"/> names, without their data; a factory
+    /// or language no assembly provides fails naming the packages meta.json requires.
+    /// </summary>
+    public static Language Build(ModelMeta meta, IReadOnlyDictionary<string, object?> overrides, string metaPath)
+    {
+        var path = Path.GetDirectoryName(metaPath) ?? metaPath;
         PluginDiscovery.EnsureScanned();
         var languageMissing = !Nlp.Languages.Contains(meta.Lang);
         var missing = meta.Pipeline.FirstOrDefault(name => !Language.Factories.Contains(name));
@@ -47,7 +74,6 @@ internal static class ModelLoader
             nlp.AddPipe(nlp.CreatePipe(name, ConfigFor(meta, name, overrides, metaPath)), name);
         }
 
-        nlp.FromDisk(path);
         return nlp;
     }
 

@@ -51,8 +51,11 @@ public static class Nlp
 
     /// <summary>
     /// Loads a model: <paramref name="nameOrPath"/> is a directory holding meta.json, or the name of a model package
-    /// the app references. Every component named in meta.json's "pipeline" is created through its factory, with
-    /// <paramref name="overrides"/> passed in its config, then the saved data is loaded.
+    /// the app references (its data lies in <c>models/&lt;name&gt;/</c> beside the app, see <see cref="ModelPackages"/>).
+    /// Every component named in meta.json's "pipeline" is created through its factory, with
+    /// <paramref name="overrides"/> passed in its config, then the saved data is loaded. A model whose
+    /// <c>framework_version</c> excludes the running <see cref="Version"/> raises warning W010 (error E121 when its
+    /// data cannot be read). An unknown name raises E006, listing the models the app can see.
     /// </summary>
     public static Language Load(string nameOrPath, Dictionary<string, object?>? overrides = null) =>
         ModelLoader.Load(nameOrPath, overrides ?? []);

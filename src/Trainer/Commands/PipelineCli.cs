@@ -4,9 +4,10 @@ using Spectre.Console;
 namespace Pipeline.Trainer.Commands;
 
 /// <summary>
-/// The <c>pipeline</c> command line: <c>train</c>, <c>evaluate</c> and <c>parse</c>. Each command is a thin layer
-/// over library classes (<see cref="Training.TrainingRunner"/>, <see cref="Evaluation.ModelEvaluator"/>,
-/// <see cref="Conllu.ConlluWriter"/>), which other programs can call directly.
+/// The <c>pipeline</c> command line: <c>train</c>, <c>evaluate</c>, <c>parse</c>, <c>convert</c>, <c>package</c> and
+/// <c>validate</c>. Each command is a thin layer over library classes (<see cref="Training.TrainingRunner"/>,
+/// <see cref="Evaluation.ModelEvaluator"/>, <see cref="Conllu.ConlluWriter"/>, <see cref="Packaging.ModelPackager"/>),
+/// which other programs can call directly.
 /// </summary>
 public static class PipelineCli
 {
@@ -22,6 +23,8 @@ public static class PipelineCli
         root.Subcommands.Add(ParseCommand.Create(context));
         root.Subcommands.Add(ConvertCommand.Create(context));
         root.Subcommands.Add(DisplacyCommand.Create(context));
+        root.Subcommands.Add(PackageCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
         return root;
     }
 

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Pipeline.Trainer.Packaging;
+using Spectre.Console;
+
+namespace Pipeline.Trainer.Commands;
+
+/// <summary><c>pipeline validate</c>: lists the models an app or a feed holds and whether each suits the running Pipeline.Core.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var source = new Option<string?>("--source", "-s") { Description = "A folder feed of .nupkg files to check instead of an app." };
+        var app = new Option<string?>("--app") { Description = "The app's output or project directory (default: the current directory)." };
+        var command = new Command(
+            "validate",
+            "List the model packages an app (its models/ folder, or bin/ of a project) or a folder feed holds, with " +
+            "the Pipeline.Core range each was made for and whether the running Pipeline.Core is inside it. Exits 1 " +
+            "when a model is incompatible.")
+        {
+            source, app,
+        };
+        command.SetAction(result => cli.Guard(() => Run(cli, result.GetValue(source), result.GetValue(app))));
+        return command;
+    }
+
+    private static int Run(CliContext cli, string? source, string? app)
+    {
+        var where = source ?? app ?? Directory.GetCurrentDirectory();
+        var models = source is not null ? ModelInventory.FromFeed(source) : ModelInventory.FromApp(where);
+        var console = cli.Console;
+        console.MarkupLine($"Pipeline.Core {Markup.Escape(Nlp.Version)}; models in {Markup.Escape(where)}:");
+        if (models.Count == 0)
+        {
+            console.MarkupLine("No model packages found.");
+            return 0;
+        }
+
+        var table = new Table().AddColumns("model", "version", "Pipeline.Core", "status");
+        foreach (var model in models)
+        {
+            var status = model.Compatibility switch
+            {
+                CompatibilityStatus.Compatible => "[green]compatible[/]",
+                CompatibilityStatus.Incompatible => "[red]incompatible[/]",
+                CompatibilityStatus.Unspecified => "[yellow]no range given[/]",
+                _ => "[yellow]invalid range[/]",
+            };
+            table.AddRow(Markup.Escape(model.PackageId), Markup.Escape(model.Version), Markup.Escape(model.FrameworkVersion ?? "-"), status);
+        }
+
+        console.Write(table);
+        return models.Any(m => m.Compatibility == CompatibilityStatus.Incompatible) ? 1 : 0;
+    }
+}

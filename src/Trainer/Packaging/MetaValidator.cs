@@ -1,0 +1,102 @@
+using NuGet.Packaging.Licenses;
+using NuGet.Versioning;
+
+namespace Pipeline.Trainer.Packaging;
+
+/// <summary>
+/// Checks that a meta.json can make a NuGet package: lang, name and version present; lang and name of
+/// <c>[a-z0-9_]</c>; version strict SemVer; framework_version a fixed NuGet range; url absolute. Every problem is
+/// reported with its own code, all at once.
+/// </summary>
+public static class MetaValidator
+{
+    /// <summary>NuGet's longest package id.</summary>
+    public const int MaxPackageIdLength = 100;
+
+    /// <summary>All problems of <paramref name="meta"/>; empty when it can be packaged.</summary>
+    public static IReadOnlyList<MetaProblem> Validate(ModelMeta meta)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        var problems = new List<MetaProblem>();
+        foreach (var (field, value) in new[] { ("lang", meta.Lang), ("name", meta.Name), ("version", meta.Version) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                problems.Add(new("E123", field, $"\"{field}\" is missing; a package needs lang, name and version (add it to meta.json or pass --meta {field}=...)."));
+            }
+        }
+
+        CheckIdentifier(problems, "lang", meta.Lang, "en");
+        CheckIdentifier(problems, "name", meta.Name, "core_web_sm");
+        if (!string.IsNullOrWhiteSpace(meta.Lang) && !string.IsNullOrWhiteSpace(meta.Name) && meta.PackageId.Length > MaxPackageIdLength)
+        {
+            problems.Add(new("E124", "name", $"the package id '{meta.PackageId}' is longer than NuGet's {MaxPackageIdLength} characters; choose a shorter name."));
+        }
+
+        if (!string.IsNullOrWhiteSpace(meta.Version) && !NuGetVersion.TryParseStrict(meta.Version, out _))
+        {
+            problems.Add(new("E125", "version", $"\"version\" '{meta.Version}' is not a SemVer version; write MAJOR.MINOR.PATCH with an optional -prerelease, e.g. 1.0.0 or 1.1.0-beta.1."));
+        }
+
+        if (meta.FrameworkVersion is { } range)
+        {
+            var parsed = FrameworkCompatibility.ParseRange(range);
+            if (parsed is null || parsed.IsFloating || (!parsed.HasLowerBound && !parsed.HasUpperBound))
+            {
+                problems.Add(new("E126", "framework_version", $"\"framework_version\" '{range}' is not a NuGet version range of Pipeline.Core; write e.g. \"[0.1.0, 0.2.0)\" (0.1.0 up to, not including, 0.2.0)."));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(meta.Url) &&
+            (!Uri.TryCreate(meta.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        {
+            problems.Add(new("E127", "url", $"\"url\" '{meta.Url}' is not an absolute http(s) address; write e.g. https://example.com/models."));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Throws the first problem's code, naming every problem, when <paramref name="meta"/> cannot be packaged.</summary>
+    public static void ThrowIfInvalid(ModelMeta meta, string source)
+    {
+        var problems = Validate(meta);
+        if (problems.Count > 0)
+        {
+            throw Errors.PackageMetaInvalid(source, problems.Select(p => (p.Code, p.Message)).ToList());
+        }
+    }
+
+    /// <summary>True when <paramref name="license"/> is an SPDX expression of known licences (e.g. <c>MIT</c>, <c>CC-BY-SA-4.0</c>).</summary>
+    public static bool IsSpdxExpression(string? license)
+    {
+        if (string.IsNullOrWhiteSpace(license))
+        {
+            return false;
+        }
+
+        try
+        {
+            var standard = true;
+            NuGetLicenseExpression.Parse(license).OnEachLeafNode(
+                l => standard &= l.IsStandardLicense,
+                _ => { });
+            return standard;
+        }
+        catch (NuGetLicenseExpressionParsingException)
+        {
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void CheckIdentifier(List<MetaProblem> problems, string field, string value, string example)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && !ModelPackages.IsPackageId(value))
+        {
+            problems.Add(new("E124", field, $"\"{field}\" '{value}' may only hold lower-case letters, digits and underscores (e.g. '{example}'), because it becomes the package id and a folder name."));
+        }
+    }
+}
