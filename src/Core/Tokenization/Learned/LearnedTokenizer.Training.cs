@@ -1,0 +1,163 @@
+using Pipeline.Training;
+
+namespace Pipeline.Tokenization.Learned;
+
+public sealed partial class LearnedTokenizer
+{
+    /// <summary>
+    /// Learns a tokenizer from CoNLL-U <paramref name="documents"/> (each a list of consecutive sentences whose
+    /// <c># text</c> lines, joined by a space, make the document's raw text; see <see cref="TokenizerDocuments"/>):
+    /// token boundaries, sentence boundaries, the words inside multiword tokens whose words spell them, and a lexicon
+    /// of multiword tokens. <paramref name="progress"/> gets each epoch's number and its accuracy on the scored
+    /// training positions. E071 when no document has usable text.
+    /// </summary>
+    public static LearnedTokenizer Train(
+        Vocab vocab,
+        IEnumerable<IReadOnlyList<ConlluSentence>> documents,
+        LearnedTokenizerOptions? options = null,
+        Action<int, double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(vocab);
+        ArgumentNullException.ThrowIfNull(documents);
+        options ??= new LearnedTokenizerOptions();
+        if (options.Epochs < 1)
+        {
+            throw Errors.InvalidArgument("Epochs", $"is {options.Epochs}; it must be at least 1");
+        }
+
+        var forms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var expansions = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var examples = new List<TokenizerExample>();
+        foreach (var document in documents)
+        {
+            var example = TokenizerExample.Build(document, (form, words) =>
+            {
+                forms[form] = forms.GetValueOrDefault(form) + 1;
+                if (words is not null)
+                {
+                    var seen = expansions.TryGetValue(form, out var e) ? e : expansions[form] = new(StringComparer.Ordinal);
+                    var key = string.Join('\t', words);
+                    seen[key] = seen.GetValueOrDefault(key) + 1;
+                }
+            });
+            if (example is not null)
+            {
+                examples.Add(example);
+            }
+        }
+
+        if (examples.Count == 0)
+        {
+            throw Errors.TokenizerTrainingData("no document has a sentence with text");
+        }
+
+        var lexicon = BuildLexicon(forms, expansions, options.MultiwordShare);
+        var skip = BuildSkipTable(examples, options.MinSkipCount);
+        var perceptron = new AveragedPerceptron(TokenizerModel.Classes, 1 << 16);
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var random = new SplitMix64(options.Seed);
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            random.Shuffle(order.AsSpan());
+            long correct = 0, total = 0;
+            foreach (var index in order)
+            {
+                var (c, t) = TrainOn(perceptron, skip, examples[index]);
+                correct += c;
+                total += t;
+            }
+
+            progress?.Invoke(epoch, total == 0 ? 1.0 : (double)correct / total);
+        }
+
+        perceptron.Average();
+        return new LearnedTokenizer(vocab, new TokenizerModel(perceptron, skip, lexicon));
+    }
+
+    private static (long Correct, long Total) TrainOn(AveragedPerceptron perceptron, bool[] skip, TokenizerExample example)
+    {
+        Span<ulong> features = stackalloc ulong[CharFeatures.Max];
+        Span<float> scores = stackalloc float[TokenizerModel.Classes];
+        var text = example.Text.AsSpan();
+        var labels = example.Labels;
+        var walker = new PositionWalker(text);
+        var first = true;
+        long correct = 0, total = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (labels[i] == TokenizerExample.None || Whitespace.Is(text[i]))
+            {
+                continue;
+            }
+
+            walker.MoveTo(i);
+            if (first)
+            {
+                first = false;
+                continue;
+            }
+
+            if (skip[walker.Context(i)])
+            {
+                continue;
+            }
+
+            var gap = Whitespace.Is(text[i - 1]);
+            var gold = gap && labels[i] == TokenizerExample.WordStart ? TokenizerExample.TokenStart : labels[i];
+            var count = walker.Features(i, gap, features);
+            perceptron.Score(features[..count], scores);
+            var guess = TokenizerModel.Best(scores, gap);
+            perceptron.Update(features[..count], gold, guess);
+            correct += guess == gold ? 1 : 0;
+            total++;
+        }
+
+        return (correct, total);
+    }
+
+    private static MultiwordLexicon BuildLexicon(Dictionary<string, int> forms, Dictionary<string, Dictionary<string, int>> expansions, double share)
+    {
+        var entries = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (form, seen) in expansions)
+        {
+            var multi = seen.Values.Sum();
+            if (multi > share * forms[form])
+            {
+                var best = seen.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
+                entries[form] = best.Split('\t');
+            }
+        }
+
+        return new MultiwordLexicon(entries);
+    }
+
+    private static bool[] BuildSkipTable(List<TokenizerExample> examples, int minCount)
+    {
+        var total = new int[CharClass.Contexts];
+        var boundaries = new int[CharClass.Contexts];
+        foreach (var example in examples)
+        {
+            var text = example.Text.AsSpan();
+            var walker = new PositionWalker(text);
+            for (var i = 1; i < text.Length; i++)
+            {
+                if (example.Labels[i] == TokenizerExample.None || Whitespace.Is(text[i]))
+                {
+                    continue;
+                }
+
+                var context = walker.Context(i);
+                total[context]++;
+                boundaries[context] += example.Labels[i] == TokenizerExample.Inside ? 0 : 1;
+            }
+        }
+
+        var skip = new bool[CharClass.Contexts];
+        for (var c = 0; c < skip.Length; c++)
+        {
+            skip[c] = total[c] >= minCount && boundaries[c] * 2000L <= total[c];
+        }
+
+        return skip;
+    }
+}

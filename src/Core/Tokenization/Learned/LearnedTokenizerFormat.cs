@@ -1,0 +1,176 @@
+using MessagePack;
+using Pipeline.Serialization;
+using Pipeline.Training;
+
+namespace Pipeline.Tokenization.Learned;
+
+/// <summary>
+/// The binary form of a learned tokenizer: a MessagePack map with <c>kind = "learned"</c> (which tells it from the
+/// rule tokenizer's file), a format version, the skipped class contexts as a bit set, the perceptron and the
+/// multiword lexicon. Reading validates everything and fails only with PipelineFormatException.
+/// </summary>
+internal static class LearnedTokenizerFormat
+{
+    /// <summary>The source named in errors about tokenizer bytes.</summary>
+    public const string Source = "tokenizer";
+
+    public const string KindValue = "learned";
+
+    private const string KindKey = "kind";
+    private const int FormatVersion = 1;
+    private const int MaxWords = 16;
+
+    public static byte[] Write(TokenizerModel model) => MsgPack.Write((ref MessagePackWriter w) =>
+    {
+        w.WriteMapHeader(5);
+        w.Write(KindKey);
+        w.Write(KindValue);
+        w.Write("format");
+        w.Write(FormatVersion);
+        w.Write("skip");
+        var bits = new byte[CharClass.Contexts / 8];
+        for (var c = 0; c < CharClass.Contexts; c++)
+        {
+            if (model.Skip[c])
+            {
+                bits[c >> 3] |= (byte)(1 << (c & 7));
+            }
+        }
+
+        w.Write(bits);
+        w.Write("model");
+        model.Perceptron.Write(ref w);
+        w.Write("multiwords");
+        var entries = model.Lexicon.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+        w.WriteMapHeader(entries.Count);
+        foreach (var (surface, words) in entries)
+        {
+            w.Write(surface);
+            MsgPack.WriteStringArray(ref w, words);
+        }
+    });
+
+    /// <summary>Whether the bytes are a MessagePack map whose <c>kind</c> is "learned"; false for anything else.</summary>
+    public static bool IsLearned(byte[] data)
+    {
+        try
+        {
+            var r = new MessagePackReader(data);
+            if (r.NextMessagePackType != MessagePackType.Map)
+            {
+                return false;
+            }
+
+            var fields = r.ReadMapHeader();
+            for (var i = 0; i < fields; i++)
+            {
+                if (r.NextMessagePackType == MessagePackType.String && r.ReadString() == KindKey)
+                {
+                    return r.NextMessagePackType == MessagePackType.String && r.ReadString() == KindValue;
+                }
+
+                r.Skip();
+            }
+
+            return false;
+        }
+        catch (Exception e) when (MsgPack.IsDecodeFailure(e))
+        {
+            return false;
+        }
+    }
+
+    public static TokenizerModel Read(byte[] data, string source) =>
+        MsgPack.Read(data, source, (ref MessagePackReader r) => ReadModel(ref r, source));
+
+    private static TokenizerModel ReadModel(ref MessagePackReader r, string source)
+    {
+        string? kind = null;
+        var sawFormat = false;
+        bool[]? skip = null;
+        AveragedPerceptron? perceptron = null;
+        Dictionary<string, string[]>? multiwords = null;
+        var fields = r.ReadMapHeader();
+        for (var i = 0; i < fields; i++)
+        {
+            var key = MsgPack.ReadString(ref r);
+            switch (key)
+            {
+                case KindKey when kind is null:
+                    kind = MsgPack.ReadString(ref r);
+                    break;
+                case "format" when !sawFormat:
+                    var version = MsgPack.ReadFormatVersion(ref r, source, FormatVersion);
+                    sawFormat = version >= 1 ? true : throw new InvalidDataException($"format version {version} is not valid");
+                    break;
+                case "skip" when skip is null:
+                    skip = ReadSkip(MsgPack.ReadBytes(ref r));
+                    break;
+                case "model" when perceptron is null:
+                    perceptron = AveragedPerceptron.Read(ref r, source);
+                    break;
+                case "multiwords" when multiwords is null:
+                    multiwords = ReadMultiwords(ref r);
+                    break;
+                default:
+                    r.Skip();
+                    break;
+            }
+        }
+
+        if (kind != KindValue)
+        {
+            throw new InvalidDataException($"the 'kind' field is {(kind is null ? "missing" : $"'{kind}'")}, not '{KindValue}'");
+        }
+
+        if (!sawFormat || skip is null || perceptron is null || multiwords is null)
+        {
+            throw new InvalidDataException("a field (format, skip, model or multiwords) is missing");
+        }
+
+        if (perceptron.Classes != TokenizerModel.Classes)
+        {
+            throw new InvalidDataException($"the model has {perceptron.Classes} classes, not {TokenizerModel.Classes}");
+        }
+
+        return new TokenizerModel(perceptron, skip, new MultiwordLexicon(multiwords));
+    }
+
+    private static bool[] ReadSkip(byte[] bits)
+    {
+        if (bits.Length != CharClass.Contexts / 8)
+        {
+            throw new InvalidDataException($"the skip table has {bits.Length} bytes, not {CharClass.Contexts / 8}");
+        }
+
+        var skip = new bool[CharClass.Contexts];
+        for (var c = 0; c < skip.Length; c++)
+        {
+            skip[c] = (bits[c >> 3] & (1 << (c & 7))) != 0;
+        }
+
+        return skip;
+    }
+
+    private static Dictionary<string, string[]> ReadMultiwords(ref MessagePackReader r)
+    {
+        var count = r.ReadMapHeader();
+        var entries = new Dictionary<string, string[]>(Math.Min(count, 1024), StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var surface = MsgPack.ReadString(ref r);
+            var words = MsgPack.ReadStringArray(ref r);
+            if (surface.Length is 0 or > MultiwordLexicon.MaxSurface || words.Length is < 2 or > MaxWords || Array.Exists(words, w => w.Length == 0))
+            {
+                throw new InvalidDataException($"multiword entry '{surface}' needs a surface form and 2 to {MaxWords} non-empty words");
+            }
+
+            if (!entries.TryAdd(surface, words))
+            {
+                throw new InvalidDataException($"multiword entry '{surface}' appears twice");
+            }
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,97 @@
+namespace Pipeline.Tokenization.Learned;
+
+/// <summary>
+/// The multiword tokens learned from a treebank: lower-cased surface form -> lower-cased words, kept only for
+/// forms that were a multiword token in most of their occurrences. Expanding restores the surface's case: words
+/// that spell the surface are cut from it; others take its capitalization.
+/// </summary>
+internal sealed class MultiwordLexicon
+{
+    private readonly Dictionary<string, string[]> _entries;
+    private readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    /// <summary>The longest surface form kept (expansion lower-cases on the stack).</summary>
+    public const int MaxSurface = 64;
+
+    public MultiwordLexicon(Dictionary<string, string[]> entries)
+    {
+        _entries = entries.Where(e => e.Key.Length <= MaxSurface).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        MaxLength = _entries.Count == 0 ? 0 : _entries.Keys.Max(k => k.Length);
+    }
+
+    /// <summary>The entries, for serialization.</summary>
+    public IReadOnlyDictionary<string, string[]> Entries => _entries;
+
+    /// <summary>The longest surface form.</summary>
+    public int MaxLength { get; }
+
+    /// <summary>The expansion of <paramref name="surface"/> with its case restored, or null when it is not a multiword token.</summary>
+    public string[]? Expand(ReadOnlySpan<char> surface)
+    {
+        if (surface.Length > MaxLength || surface.Length == 0)
+        {
+            return null;
+        }
+
+        Span<char> lower = stackalloc char[surface.Length];
+        for (var i = 0; i < surface.Length; i++)
+        {
+            lower[i] = CharFeatures.Lower(surface[i]);
+        }
+
+        if (!_lookup.TryGetValue(lower, out var words))
+        {
+            return null;
+        }
+
+        var result = new string[words.Length];
+        if (Spells(words, lower))
+        {
+            var position = 0;
+            for (var k = 0; k < words.Length; k++)
+            {
+                result[k] = surface.Slice(position, words[k].Length).ToString();
+                position += words[k].Length;
+            }
+
+            return result;
+        }
+
+        var allUpper = surface.Length > 1 && !surface.ContainsAnyInRange('a', 'z') && char.IsUpper(surface[0]) && char.IsUpper(surface[^1]);
+        for (var k = 0; k < words.Length; k++)
+        {
+            var word = words[k];
+            if (allUpper)
+            {
+                result[k] = word.ToUpperInvariant();
+            }
+            else if (k == 0 && char.IsUpper(surface[0]) && word.Length > 0)
+            {
+                result[k] = char.ToUpperInvariant(word[0]) + word[1..];
+            }
+            else
+            {
+                result[k] = word;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool Spells(string[] words, ReadOnlySpan<char> lower)
+    {
+        var position = 0;
+        foreach (var word in words)
+        {
+            if (!lower[position..].StartsWith(word, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            position += word.Length;
+        }
+
+        return position == lower.Length;
+    }
+}
