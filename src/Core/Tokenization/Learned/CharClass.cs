@@ -26,8 +26,8 @@ internal static class CharClass
     public const byte Punct = 14;
     public const byte Symbol = 15;
 
-    /// <summary>The number of (previous, current, next) class contexts.</summary>
-    public const int Contexts = 16 * 16 * 16;
+    /// <summary>The number of (previous non-whitespace, whitespace between, current, next) class contexts.</summary>
+    public const int Contexts = 16 * 2 * 16 * 16;
 
     private static readonly byte[] Ascii = BuildAscii();
 
@@ -35,9 +35,12 @@ internal static class CharClass
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static byte Of(char c) => c < 128 ? Ascii[c] : OfUnicode(c);
 
-    /// <summary>The context index of a position from the classes of the characters before, at and after it.</summary>
+    /// <summary>
+    /// The context index of a position from the classes of the last non-whitespace character before it, the
+    /// character itself and the next one, and whether whitespace comes between.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Context(byte previous, byte current, byte next) => (previous << 8) | (current << 4) | next;
+    public static int Context(byte previous, bool gap, byte current, byte next) => (previous << 9) | (gap ? 256 : 0) | (current << 4) | next;
 
     private static byte OfUnicode(char c)
     {

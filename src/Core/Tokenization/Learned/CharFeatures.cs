@@ -24,9 +24,10 @@ internal static class CharFeatures
     /// <summary>
     /// Writes the features of the gap before <paramref name="i"/> into <paramref name="output"/>. The chunk
     /// <c>[chunkStart, chunkEnd)</c> holds <paramref name="i"/>; <c>[previousStart, previousEnd)</c> is the chunk
-    /// before it (empty at the start of the text); <paramref name="gap"/> says whether whitespace precedes i.
+    /// before it (empty at the start of the text), <paramref name="chunkHash"/> its <see cref="ChunkHash"/>;
+    /// <paramref name="gap"/> says whether whitespace precedes i.
     /// </summary>
-    public static int Extract(ReadOnlySpan<char> text, int i, int chunkStart, int chunkEnd, int previousStart, int previousEnd, bool gap, Span<ulong> output)
+    public static int Extract(ReadOnlySpan<char> text, int i, int chunkStart, int chunkEnd, int previousStart, int previousEnd, ulong chunkHash, bool gap, Span<ulong> output)
     {
         var n = 0;
         var c2 = CharAt(text, i - 2);
@@ -52,20 +53,20 @@ internal static class CharFeatures
         var atChunkStart = i == chunkStart;
         var right = HashLower(text.Slice(i, Math.Min(AffixChars, chunkEnd - i)));
         output[n++] = FeatureHash.Of(11, right);
-        var chunk = text.Slice(chunkStart, Math.Min(ChunkChars, chunkEnd - chunkStart));
-        output[n++] = FeatureHash.Of(12, HashLower(chunk), (ulong)(i - chunkStart));
+        output[n++] = FeatureHash.Of(12, chunkHash, (ulong)(i - chunkStart));
         if (atChunkStart)
         {
             var previous = text[previousStart..previousEnd];
             var previousTail = previous[Math.Max(0, previous.Length - AffixChars)..];
             var last = previous.Length == 0 ? 0UL : previous[^1];
             output[n++] = FeatureHash.Of(10, HashLower(previousTail), gap ? 1UL : 0UL);
-            output[n++] = FeatureHash.Of(13, HashLower(previous[Math.Max(0, previous.Length - PreviousChunkChars)..]));
+            var previousHash = HashLower(previous[Math.Max(0, previous.Length - PreviousChunkChars)..]);
+            output[n++] = FeatureHash.Of(13, previousHash);
             var shape = Shape(text[chunkStart..chunkEnd]);
             output[n++] = FeatureHash.Of(14, shape, last);
             output[n++] = FeatureHash.Of(15, HashLower(previous[Math.Max(0, previous.Length - 3)..]), HashLower(text.Slice(i, Math.Min(3, chunkEnd - i))));
             output[n++] = FeatureHash.Of(17, ((ulong)Math.Min(previous.Length, 8) << 16) | last, ClassAt(text, i));
-            output[n++] = FeatureHash.Of(18, HashLower(previous[Math.Max(0, previous.Length - PreviousChunkChars)..]), shape);
+            output[n++] = FeatureHash.Of(18, previousHash, shape);
         }
         else
         {
@@ -79,6 +80,9 @@ internal static class CharFeatures
         output[n++] = FeatureHash.Of(16, gap ? 1UL : 0UL, ((ulong)ClassAt(text, i - 1) << 4) | ClassAt(text, i));
         return n;
     }
+
+    /// <summary>The hash of a chunk's first characters, lower-cased.</summary>
+    public static ulong ChunkHash(ReadOnlySpan<char> chunk) => HashLower(chunk[..Math.Min(ChunkChars, chunk.Length)]);
 
     /// <summary>An FNV-1a hash of the lower-cased characters (ASCII fast path).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -17,6 +17,7 @@ internal sealed class DocBuilder
     private ulong[] _orth = new ulong[256];
     private bool[] _spaces = new bool[256];
     private sbyte[] _starts = new sbyte[256];
+    private int[] _idx = new int[256];
     private readonly List<MultiwordToken> _multiwords = [];
 
     public int Count { get; private set; }
@@ -32,6 +33,7 @@ internal sealed class DocBuilder
             builder._orth = new ulong[256];
             builder._spaces = new bool[256];
             builder._starts = new sbyte[256];
+            builder._idx = new int[256];
         }
 
         if (builder._labels.Length < chars || builder._labels.Length > MaxKeptCapacity * 4)
@@ -48,8 +50,8 @@ internal sealed class DocBuilder
     /// <summary>Whether the last word is followed by a space.</summary>
     public bool LastHasSpace => Count > 0 && _spaces[Count - 1];
 
-    /// <summary>Appends a word without a trailing space.</summary>
-    public void Add(ulong orth, bool sentenceStart)
+    /// <summary>Appends a word starting at character <paramref name="idx"/>, without a trailing space.</summary>
+    public void Add(ulong orth, bool sentenceStart, int idx)
     {
         if (Count == _orth.Length)
         {
@@ -57,11 +59,13 @@ internal sealed class DocBuilder
             Array.Resize(ref _orth, size);
             Array.Resize(ref _spaces, size);
             Array.Resize(ref _starts, size);
+            Array.Resize(ref _idx, size);
         }
 
         _orth[Count] = orth;
         _spaces[Count] = false;
         _starts[Count] = sentenceStart ? (sbyte)1 : (sbyte)-1;
+        _idx[Count] = idx;
         Count++;
     }
 
@@ -83,7 +87,7 @@ internal sealed class DocBuilder
     /// <summary>The doc of the words added so far, with its sentence starts and multiword tokens.</summary>
     public Doc Build(Vocab vocab)
     {
-        var doc = new Doc(vocab, _orth.AsSpan(0, Count).ToArray(), _spaces.AsSpan(0, Count).ToArray());
+        var doc = new Doc(vocab, _orth.AsSpan(0, Count).ToArray(), _spaces.AsSpan(0, Count).ToArray(), _idx.AsSpan(0, Count).ToArray());
         if (Count > 0)
         {
             var starts = _starts.AsSpan(0, Count).ToArray();

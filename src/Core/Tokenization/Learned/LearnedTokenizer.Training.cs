@@ -52,7 +52,7 @@ public sealed partial class LearnedTokenizer
         }
 
         var lexicon = BuildLexicon(forms, expansions, options.MultiwordShare);
-        var skip = BuildSkipTable(examples, options.MinSkipCount);
+        var skip = BuildFixedTable(examples, lexicon, options.MinFixedCount, options.MaxFixedError);
         var perceptron = new AveragedPerceptron(TokenizerModel.Classes, 1 << 16);
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var random = new SplitMix64(options.Seed);
@@ -74,7 +74,7 @@ public sealed partial class LearnedTokenizer
         return new LearnedTokenizer(vocab, new TokenizerModel(perceptron, skip, lexicon));
     }
 
-    private static (long Correct, long Total) TrainOn(AveragedPerceptron perceptron, bool[] skip, TokenizerExample example)
+    private static (long Correct, long Total) TrainOn(AveragedPerceptron perceptron, byte[] skip, TokenizerExample example)
     {
         Span<ulong> features = stackalloc ulong[CharFeatures.Max];
         Span<float> scores = stackalloc float[TokenizerModel.Classes];
@@ -97,12 +97,12 @@ public sealed partial class LearnedTokenizer
                 continue;
             }
 
-            if (skip[walker.Context(i)])
+            var gap = Whitespace.Is(text[i - 1]);
+            if (skip[walker.Context(i, gap)] != TokenizerModel.Scored)
             {
                 continue;
             }
 
-            var gap = Whitespace.Is(text[i - 1]);
             var gold = gap && labels[i] == TokenizerExample.WordStart ? TokenizerExample.TokenStart : labels[i];
             var count = walker.Features(i, gap, features);
             perceptron.Score(features[..count], scores);
@@ -131,33 +131,55 @@ public sealed partial class LearnedTokenizer
         return new MultiwordLexicon(entries);
     }
 
-    private static bool[] BuildSkipTable(List<TokenizerExample> examples, int minCount)
+    // A context seen at least minCount times with one label in all but maxError of the cases gets that label unscored.
+    private static byte[] BuildFixedTable(List<TokenizerExample> examples, MultiwordLexicon lexicon, int minCount, double maxError)
     {
-        var total = new int[CharClass.Contexts];
-        var boundaries = new int[CharClass.Contexts];
+        var counts = new int[CharClass.Contexts * TokenizerModel.Classes];
         foreach (var example in examples)
         {
             var text = example.Text.AsSpan();
             var walker = new PositionWalker(text);
-            for (var i = 1; i < text.Length; i++)
+            var first = true;
+            for (var i = 0; i < text.Length; i++)
             {
                 if (example.Labels[i] == TokenizerExample.None || Whitespace.Is(text[i]))
                 {
                     continue;
                 }
 
-                var context = walker.Context(i);
-                total[context]++;
-                boundaries[context] += example.Labels[i] == TokenizerExample.Inside ? 0 : 1;
+                walker.MoveTo(i);
+                if (first)
+                {
+                    first = false;
+                    continue;
+                }
+
+                var gap = Whitespace.Is(text[i - 1]);
+                var label = example.Labels[i];
+                if (label == TokenizerExample.WordStart)
+                {
+                    label = gap ? TokenizerExample.TokenStart : walker.ChunkOrTokenInLexicon(example.Labels, lexicon, i) ? TokenizerExample.Inside : label;
+                }
+
+                counts[(walker.Context(i, gap) * TokenizerModel.Classes) + label]++;
             }
         }
 
-        var skip = new bool[CharClass.Contexts];
-        for (var c = 0; c < skip.Length; c++)
+        var fixedLabels = new byte[CharClass.Contexts];
+        for (var c = 0; c < fixedLabels.Length; c++)
         {
-            skip[c] = total[c] >= minCount && boundaries[c] * 2000L <= total[c];
+            var row = counts.AsSpan(c * TokenizerModel.Classes, TokenizerModel.Classes);
+            long total = 0;
+            var best = 0;
+            for (var k = 0; k < row.Length; k++)
+            {
+                total += row[k];
+                best = row[k] > row[best] ? k : best;
+            }
+
+            fixedLabels[c] = total >= minCount && total - row[best] <= maxError * total ? (byte)best : TokenizerModel.Scored;
         }
 
-        return skip;
+        return fixedLabels;
     }
 }

@@ -75,7 +75,7 @@ public sealed partial class LearnedTokenizer : ITokenizer, IByteSerializable
 
                 if (start < q)
                 {
-                    builder.Add(strings.Add(span[start..q]), builder.Count == 0);
+                    builder.Add(strings.Add(span[start..q]), builder.Count == 0, start);
                 }
 
                 p = q;
@@ -139,14 +139,14 @@ public sealed partial class LearnedTokenizer : ITokenizer, IByteSerializable
         {
             if (labels[k] == TokenizerExample.WordStart)
             {
-                builder.Add(strings.Add(text[pieceStart..k]), sentenceStart && pieceStart == start);
+                builder.Add(strings.Add(text[pieceStart..k]), sentenceStart && pieceStart == start, pieceStart);
                 pieceStart = k;
             }
         }
 
         if (pieceStart > start)
         {
-            builder.Add(strings.Add(text[pieceStart..end]), false);
+            builder.Add(strings.Add(text[pieceStart..end]), false, pieceStart);
             builder.AddMultiword(first, surface.ToString());
             return;
         }
@@ -155,13 +155,13 @@ public sealed partial class LearnedTokenizer : ITokenizer, IByteSerializable
         {
             for (var k = 0; k < words.Length; k++)
             {
-                builder.Add(strings.Add(words[k]), sentenceStart && k == 0);
+                builder.Add(strings.Add(words[k]), sentenceStart && k == 0, start);
             }
 
             builder.AddMultiword(first, surface.ToString());
             return;
         }
 
-        builder.Add(strings.Add(surface), sentenceStart);
+        builder.Add(strings.Add(surface), sentenceStart, start);
     }
 }

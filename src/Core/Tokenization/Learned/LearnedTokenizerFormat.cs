@@ -6,7 +6,7 @@ namespace Pipeline.Tokenization.Learned;
 
 /// <summary>
 /// The binary form of a learned tokenizer: a MessagePack map with <c>kind = "learned"</c> (which tells it from the
-/// rule tokenizer's file), a format version, the skipped class contexts as a bit set, the perceptron and the
+/// rule tokenizer's file), a format version, the labels fixed per class context, the perceptron and the
 /// multiword lexicon. Reading validates everything and fails only with PipelineFormatException.
 /// </summary>
 internal static class LearnedTokenizerFormat
@@ -27,17 +27,8 @@ internal static class LearnedTokenizerFormat
         w.Write(KindValue);
         w.Write("format");
         w.Write(FormatVersion);
-        w.Write("skip");
-        var bits = new byte[CharClass.Contexts / 8];
-        for (var c = 0; c < CharClass.Contexts; c++)
-        {
-            if (model.Skip[c])
-            {
-                bits[c >> 3] |= (byte)(1 << (c & 7));
-            }
-        }
-
-        w.Write(bits);
+        w.Write("fixed");
+        w.Write(model.Fixed);
         w.Write("model");
         model.Perceptron.Write(ref w);
         w.Write("multiwords");
@@ -87,7 +78,7 @@ internal static class LearnedTokenizerFormat
     {
         string? kind = null;
         var sawFormat = false;
-        bool[]? skip = null;
+        byte[]? skip = null;
         AveragedPerceptron? perceptron = null;
         Dictionary<string, string[]>? multiwords = null;
         var fields = r.ReadMapHeader();
@@ -103,8 +94,8 @@ internal static class LearnedTokenizerFormat
                     var version = MsgPack.ReadFormatVersion(ref r, source, FormatVersion);
                     sawFormat = version >= 1 ? true : throw new InvalidDataException($"format version {version} is not valid");
                     break;
-                case "skip" when skip is null:
-                    skip = ReadSkip(MsgPack.ReadBytes(ref r));
+                case "fixed" when skip is null:
+                    skip = ReadFixed(MsgPack.ReadBytes(ref r));
                     break;
                 case "model" when perceptron is null:
                     perceptron = AveragedPerceptron.Read(ref r, source);
@@ -125,7 +116,7 @@ internal static class LearnedTokenizerFormat
 
         if (!sawFormat || skip is null || perceptron is null || multiwords is null)
         {
-            throw new InvalidDataException("a field (format, skip, model or multiwords) is missing");
+            throw new InvalidDataException("a field (format, fixed, model or multiwords) is missing");
         }
 
         if (perceptron.Classes != TokenizerModel.Classes)
@@ -136,20 +127,22 @@ internal static class LearnedTokenizerFormat
         return new TokenizerModel(perceptron, skip, new MultiwordLexicon(multiwords));
     }
 
-    private static bool[] ReadSkip(byte[] bits)
+    private static byte[] ReadFixed(byte[] table)
     {
-        if (bits.Length != CharClass.Contexts / 8)
+        if (table.Length != CharClass.Contexts)
         {
-            throw new InvalidDataException($"the skip table has {bits.Length} bytes, not {CharClass.Contexts / 8}");
+            throw new InvalidDataException($"the table of fixed labels has {table.Length} entries, not {CharClass.Contexts}");
         }
 
-        var skip = new bool[CharClass.Contexts];
-        for (var c = 0; c < skip.Length; c++)
+        foreach (var label in table)
         {
-            skip[c] = (bits[c >> 3] & (1 << (c & 7))) != 0;
+            if (label >= TokenizerModel.Classes && label != TokenizerModel.Scored)
+            {
+                throw new InvalidDataException($"fixed label {label} is not a label");
+            }
         }
 
-        return skip;
+        return table;
     }
 
     private static Dictionary<string, string[]> ReadMultiwords(ref MessagePackReader r)

@@ -10,10 +10,16 @@ public sealed record LearnedTokenizerOptions
     public ulong Seed { get; init; }
 
     /// <summary>
-    /// A class context (previous, current, next character class) is never scored when training saw it at least this
-    /// often (default 200) and almost never (at most 1 in 2000) at a boundary; this is what keeps tokenizing fast.
+    /// A class context (previous, current, next character class) is not scored but gets its usual label when
+    /// training saw it at least this often (default 200) ...
     /// </summary>
-    public int MinSkipCount { get; init; } = 200;
+    public int MinFixedCount { get; init; } = 200;
+
+    /// <summary>
+    /// ... and with another label in at most this share of cases (default 0.001); fixed contexts are what keep
+    /// tokenizing fast. Splits the multiword lexicon makes anyway do not count.
+    /// </summary>
+    public double MaxFixedError { get; init; } = 0.001;
 
     /// <summary>A surface form enters the multiword lexicon when it was a multiword token in more than this share of its occurrences (default 0.5).</summary>
     public double MultiwordShare { get; init; } = 0.5;

@@ -10,6 +10,10 @@ internal sealed class MultiwordLexicon
     private readonly Dictionary<string, string[]> _entries;
     private readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    // Per (length, lower-cased first and last character bits), whether a surface form has them: most tokens are
+    // ruled out without lower-casing or hashing.
+    private readonly bool[] _candidates;
+
     /// <summary>The longest surface form kept (expansion lower-cases on the stack).</summary>
     public const int MaxSurface = 64;
 
@@ -18,6 +22,11 @@ internal sealed class MultiwordLexicon
         _entries = entries.Where(e => e.Key.Length <= MaxSurface).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
         MaxLength = _entries.Count == 0 ? 0 : _entries.Keys.Max(k => k.Length);
+        _candidates = new bool[(MaxSurface + 1) * 64];
+        foreach (var key in _entries.Keys)
+        {
+            _candidates[Candidate(key)] = true;
+        }
     }
 
     /// <summary>The entries, for serialization.</summary>
@@ -29,7 +38,7 @@ internal sealed class MultiwordLexicon
     /// <summary>The expansion of <paramref name="surface"/> with its case restored, or null when it is not a multiword token.</summary>
     public string[]? Expand(ReadOnlySpan<char> surface)
     {
-        if (surface.Length > MaxLength || surface.Length == 0)
+        if (surface.Length > MaxLength || surface.Length == 0 || !_candidates[Candidate(surface)])
         {
             return null;
         }
@@ -78,6 +87,9 @@ internal sealed class MultiwordLexicon
 
         return result;
     }
+
+    private static int Candidate(ReadOnlySpan<char> surface) =>
+        (surface.Length * 64) + ((CharFeatures.Lower(surface[0]) & 7) << 3) + (CharFeatures.Lower(surface[^1]) & 7);
 
     private static bool Spells(string[] words, ReadOnlySpan<char> lower)
     {

@@ -11,6 +11,8 @@ internal ref struct PositionWalker
     private int _chunkEnd;
     private int _previousStart;
     private int _previousEnd;
+    private ulong _chunkHash;
+    private bool _hasChunkHash;
 
     public PositionWalker(ReadOnlySpan<char> text)
     {
@@ -38,15 +40,47 @@ internal ref struct PositionWalker
         }
 
         _chunkEnd = end;
+        _hasChunkHash = false;
     }
 
-    /// <summary>The class context of position <paramref name="i"/>.</summary>
-    public readonly int Context(int i) => CharClass.Context(
-        i > 0 ? CharClass.Of(_text[i - 1]) : CharClass.Outside,
-        CharClass.Of(_text[i]),
-        i + 1 < _text.Length ? CharClass.Of(_text[i + 1]) : CharClass.Outside);
+    /// <summary>Whether the surface token holding <paramref name="i"/> (per the gold labels) is in the lexicon.</summary>
+    public readonly bool ChunkOrTokenInLexicon(byte[] labels, MultiwordLexicon lexicon, int i)
+    {
+        var start = i;
+        while (start > _chunkStart && labels[start] < TokenizerExample.TokenStart)
+        {
+            start--;
+        }
+
+        var end = i + 1;
+        while (end < _chunkEnd && labels[end] < TokenizerExample.TokenStart)
+        {
+            end++;
+        }
+
+        return lexicon.Expand(_text[start..end]) is not null;
+    }
+
+    /// <summary>The class context of position <paramref name="i"/>; <paramref name="gap"/>: whitespace precedes it.</summary>
+    public readonly int Context(int i, bool gap)
+    {
+        var before = gap ? (_previousEnd > 0 && i == _chunkStart ? _previousEnd - 1 : -1) : i - 1;
+        return CharClass.Context(
+            before >= 0 ? CharClass.Of(_text[before]) : CharClass.Outside,
+            gap,
+            CharClass.Of(_text[i]),
+            i + 1 < _text.Length ? CharClass.Of(_text[i + 1]) : CharClass.Outside);
+    }
 
     /// <summary>The features of position <paramref name="i"/>.</summary>
-    public readonly int Features(int i, bool gap, Span<ulong> output) =>
-        CharFeatures.Extract(_text, i, _chunkStart, _chunkEnd, _previousStart, _previousEnd, gap, output);
+    public int Features(int i, bool gap, scoped Span<ulong> output)
+    {
+        if (!_hasChunkHash)
+        {
+            _chunkHash = CharFeatures.ChunkHash(_text[_chunkStart.._chunkEnd]);
+            _hasChunkHash = true;
+        }
+
+        return CharFeatures.Extract(_text, i, _chunkStart, _chunkEnd, _previousStart, _previousEnd, _chunkHash, gap, output);
+    }
 }

@@ -11,17 +11,23 @@ internal sealed class TokenizerModel
 {
     public const int Classes = 4;
 
-    public TokenizerModel(AveragedPerceptron perceptron, bool[] skip, MultiwordLexicon lexicon)
+    /// <summary>The value of <see cref="Fixed"/> for contexts the perceptron decides.</summary>
+    public const byte Scored = 255;
+
+    public TokenizerModel(AveragedPerceptron perceptron, byte[] fixedLabels, MultiwordLexicon lexicon)
     {
         Perceptron = perceptron;
-        Skip = skip;
+        Fixed = fixedLabels;
         Lexicon = lexicon;
     }
 
     public AveragedPerceptron Perceptron { get; }
 
-    /// <summary>Per (previous, current, next) class context, whether the position is always inside a token.</summary>
-    public bool[] Skip { get; }
+    /// <summary>
+    /// Per class context (<see cref="CharClass.Context"/>), the label training (almost) always saw there, which is
+    /// then used without scoring, or <see cref="Scored"/>.
+    /// </summary>
+    public byte[] Fixed { get; }
 
     public MultiwordLexicon Lexicon { get; }
 
@@ -54,9 +60,10 @@ internal sealed class TokenizerModel
 
             var gap = Whitespace.Is(text[i - 1]);
             var newlines = gap ? CountNewlines(text, i) : 0;
-            if (newlines == 0 && Skip[walker.Context(i)])
+            var fixedLabel = Fixed[walker.Context(i, gap)];
+            if (newlines == 0 && fixedLabel != Scored)
             {
-                labels[i] = TokenizerExample.Inside;
+                labels[i] = fixedLabel;
                 continue;
             }
 
