@@ -55,13 +55,38 @@ public static class LearnedTokenizerBenchmark
         }
 
         var scores = scorer.GetScores();
-        long words = 0, chars = documents.Sum(d => (long)d.Text.Length);
+        if (Environment.GetEnvironmentVariable("TOKENIZER_ERRORS") is { Length: > 0 })
+        {
+            PrintErrors(tokenizer, documents);
+        }
+
+        var chars = documents.Sum(d => (long)d.Text.Length);
+        var (words, best) = Time(tokenizer, documents.ConvertAll(d => d.Text));
+        var rules = Nlp.Blank(treebank[..2]);
+        var ruleScorer = new Scorer();
+        foreach (var (text, gold) in documents)
+        {
+            ruleScorer.Score(rules.Tokenizer.Tokenize(text), gold);
+        }
+
+        var (ruleWords, ruleBest) = Time(rules.Tokenizer, documents.ConvertAll(d => d.Text));
+        Console.WriteLine($"{treebank}: rule tokenizer of '{rules.Lang}' for comparison: token F1 {ruleScorer.GetScores().Tokens!.Value.F1 * 100:F2}, " +
+            $"{ruleWords / ruleBest / 1e3:F0}k words/s");
+
+        Console.WriteLine($"{treebank}: token F1 {scores.Tokens!.Value.F1 * 100:F2}, sentence F1 {scores.Sentences!.Value.F1 * 100:F2}, " +
+            $"trained in {trainSeconds:F1}s, model {tokenizer.ToBytes().Length / 1e6:F1} MB, {tokenizer.MultiwordCount} multiword forms, " +
+            $"{words / best / 1e3:F0}k words/s ({chars / best / 1e6:F1}M chars/s) on one thread");
+    }
+
+    private static (long Words, double Seconds) Time(Pipeline.Tokenization.ITokenizer tokenizer, List<string> texts)
+    {
+        long words = 0;
         var best = double.MaxValue;
         for (var pass = 0; pass < 5; pass++)
         {
             words = 0;
-            clock.Restart();
-            foreach (var (text, _) in documents)
+            var clock = Stopwatch.StartNew();
+            foreach (var text in texts)
             {
                 words += tokenizer.Tokenize(text).Length;
             }
@@ -69,9 +94,41 @@ public static class LearnedTokenizerBenchmark
             best = Math.Min(best, clock.Elapsed.TotalSeconds);
         }
 
-        Console.WriteLine($"{treebank}: token F1 {scores.Tokens!.Value.F1 * 100:F2}, sentence F1 {scores.Sentences!.Value.F1 * 100:F2}, " +
-            $"trained in {trainSeconds:F1}s, model {tokenizer.ToBytes().Length / 1e6:F1} MB, {tokenizer.MultiwordCount} multiword forms, " +
-            $"{words / best / 1e3:F0}k words/s ({chars / best / 1e6:F1}M chars/s) on one thread");
+        return (words, best);
+    }
+
+    // Prints surface-token boundary disagreements with some context (for error analysis).
+    private static void PrintErrors(LearnedTokenizer tokenizer, List<(string Text, IReadOnlyList<ConlluSentence> Gold)> documents)
+    {
+        var printed = 0;
+        foreach (var (text, gold) in documents)
+        {
+            var goldStarts = new HashSet<int>();
+            var p = 0;
+            foreach (var token in gold.SelectMany(s => s.Tokens))
+            {
+                var at = text.IndexOf(token.Form, p, StringComparison.Ordinal);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                goldStarts.Add(at);
+                p = at + token.Form.Length;
+            }
+
+            var doc = tokenizer.Tokenize(text);
+            var inner = doc.MultiwordTokens.SelectMany(m => Enumerable.Range(m.Start + 1, m.End - m.Start - 1)).ToHashSet();
+            var systemStarts = doc.Tokens.Where(t => !string.IsNullOrWhiteSpace(t.Text) && !inner.Contains(t.I)).Select(t => t.Idx).ToHashSet();
+            foreach (var miss in goldStarts.Except(systemStarts).Select(x => ("missed", x)).Concat(systemStarts.Except(goldStarts).Select(x => ("extra", x))))
+            {
+                if (printed++ < 120)
+                {
+                    var from = Math.Max(0, miss.x - 15);
+                    Console.WriteLine($"  {miss.Item1} split: {text[from..miss.x]}|{text[miss.x..Math.Min(text.Length, miss.x + 15)]}".ReplaceLineEndings(" "));
+                }
+            }
+        }
     }
 
     private static string TextOf(ConlluSentence sentence) =>
