@@ -28,10 +28,14 @@ public sealed partial class LearnedTokenizer
         var forms = new Dictionary<string, int>(StringComparer.Ordinal);
         var expansions = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var examples = new List<TokenizerExample>();
+        var sequences = new List<List<(string Form, bool Multi)>>();
         foreach (var document in documents)
         {
+            var sequence = new List<(string Form, bool Multi)>();
+            sequences.Add(sequence);
             var example = TokenizerExample.Build(document, (form, words) =>
             {
+                sequence.Add((form, words is not null));
                 forms[form] = forms.GetValueOrDefault(form) + 1;
                 if (words is not null)
                 {
@@ -52,6 +56,7 @@ public sealed partial class LearnedTokenizer
         }
 
         var lexicon = BuildLexicon(forms, expansions, options.MultiwordShare);
+        var chooser = lexicon.Ambiguous.Count > 0 ? TrainChooser(lexicon, sequences, options) : null;
         var skip = BuildFixedTable(examples, lexicon, options.MinFixedCount, options.MaxFixedError);
         var perceptron = new AveragedPerceptron(TokenizerModel.Classes, 1 << 16);
         var order = Enumerable.Range(0, examples.Count).ToArray();
@@ -71,8 +76,11 @@ public sealed partial class LearnedTokenizer
         }
 
         perceptron.Average();
-        return new LearnedTokenizer(vocab, new TokenizerModel(perceptron, skip, lexicon));
+        return new LearnedTokenizer(vocab, new TokenizerModel(perceptron, skip, lexicon, chooser));
     }
+
+    private const int MinAmbiguousCount = 10;
+    private const double MinAmbiguousShare = 0.05;
 
     private static (long Correct, long Total) TrainOn(AveragedPerceptron perceptron, byte[] skip, TokenizerExample example)
     {
@@ -115,20 +123,62 @@ public sealed partial class LearnedTokenizer
         return (correct, total);
     }
 
+    // Forms mostly seen as multiword tokens are expanded; forms seen often both ways are left to the chooser.
     private static MultiwordLexicon BuildLexicon(Dictionary<string, int> forms, Dictionary<string, Dictionary<string, int>> expansions, double share)
     {
         var entries = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var ambiguous = new List<string>();
         foreach (var (form, seen) in expansions)
         {
             var multi = seen.Values.Sum();
-            if (multi > share * forms[form])
+            var total = forms[form];
+            var isAmbiguous = total >= MinAmbiguousCount && multi >= MinAmbiguousShare * total && multi <= (1 - MinAmbiguousShare) * total;
+            if (multi > share * total || isAmbiguous)
             {
                 var best = seen.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
                 entries[form] = best.Split('\t');
             }
+
+            if (isAmbiguous)
+            {
+                ambiguous.Add(form);
+            }
         }
 
-        return new MultiwordLexicon(entries);
+        return new MultiwordLexicon(entries, ambiguous);
+    }
+
+    private static MultiwordChooser TrainChooser(MultiwordLexicon lexicon, List<List<(string Form, bool Multi)>> sequences, LearnedTokenizerOptions options)
+    {
+        var perceptron = new AveragedPerceptron(MultiwordChooser.Classes, 1024);
+        Span<ulong> features = stackalloc ulong[MultiwordChooser.MaxFeatures];
+        Span<float> scores = stackalloc float[MultiwordChooser.Classes];
+        var order = Enumerable.Range(0, sequences.Count).ToArray();
+        var random = new SplitMix64(options.Seed + 1);
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            random.Shuffle(order.AsSpan());
+            foreach (var index in order)
+            {
+                var sequence = sequences[index];
+                for (var k = 0; k < sequence.Count; k++)
+                {
+                    if (!lexicon.Ambiguous.Contains(sequence[k].Form))
+                    {
+                        continue;
+                    }
+
+                    var previous = k > 0 ? sequence[k - 1].Form : string.Empty;
+                    var next = k + 1 < sequence.Count ? sequence[k + 1].Form : string.Empty;
+                    var count = MultiwordChooser.Features(sequence[k].Form, previous, next, features);
+                    perceptron.Score(features[..count], scores);
+                    perceptron.Update(features[..count], sequence[k].Multi ? 1 : 0, AveragedPerceptron.ArgMax(scores));
+                }
+            }
+        }
+
+        perceptron.Average();
+        return new MultiwordChooser(perceptron);
     }
 
     // A context seen at least minCount times with one label in all but maxError of the cases gets that label unscored.

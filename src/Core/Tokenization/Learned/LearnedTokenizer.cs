@@ -56,6 +56,7 @@ public sealed partial class LearnedTokenizer : ITokenizer, IByteSerializable
         model.Label(span, labels);
         var strings = _vocab.Strings;
         var p = 0;
+        var previous = (Start: 0, End: 0);
         var seenToken = false;
         while (p < span.Length)
         {
@@ -86,7 +87,8 @@ public sealed partial class LearnedTokenizer : ITokenizer, IByteSerializable
             // Leading whitespace, if any, holds the first sentence start.
             var sentenceStart = seenToken ? labels[p] == TokenizerExample.SentenceStart : builder.Count == 0;
             seenToken = true;
-            AddToken(model, builder, span, labels, p, end, sentenceStart);
+            AddToken(model, builder, span, labels, (p, end), previous, sentenceStart);
+            previous = (p, end);
             p = end;
         }
 
@@ -105,6 +107,24 @@ public sealed partial class LearnedTokenizer : ITokenizer, IByteSerializable
 
     /// <summary>Whether <paramref name="data"/> are the bytes of a learned tokenizer (rather than tokenizer rules).</summary>
     public static bool IsLearnedTokenizer(byte[] data) => LearnedTokenizerFormat.IsLearned(data);
+
+    // Asks the chooser about an ambiguous form, given the surface tokens before and after it.
+    private static bool Expands(TokenizerModel model, ReadOnlySpan<char> text, Span<byte> labels, (int Start, int End) token, (int Start, int End) previous)
+    {
+        if (model.Chooser is not { } chooser)
+        {
+            return true;
+        }
+
+        var next = token.End;
+        while (next < text.Length && Whitespace.Is(text[next]))
+        {
+            next++;
+        }
+
+        var nextEnd = next < text.Length ? TokenEnd(labels, text, next) : next;
+        return chooser.Expands(text[token.Start..token.End], text[previous.Start..previous.End], text[next..nextEnd]);
+    }
 
     // The token starting at p ends after its last character before the next token start (it may hold whitespace).
     private static int TokenEnd(Span<byte> labels, ReadOnlySpan<char> text, int p)
@@ -129,8 +149,10 @@ public sealed partial class LearnedTokenizer : ITokenizer, IByteSerializable
         return last + 1;
     }
 
-    private void AddToken(TokenizerModel model, DocBuilder builder, ReadOnlySpan<char> text, Span<byte> labels, int start, int end, bool sentenceStart)
+    private void AddToken(
+        TokenizerModel model, DocBuilder builder, ReadOnlySpan<char> text, Span<byte> labels, (int Start, int End) token, (int Start, int End) previous, bool sentenceStart)
     {
+        var (start, end) = token;
         var strings = _vocab.Strings;
         var surface = text[start..end];
         var first = builder.Count;
@@ -151,7 +173,7 @@ public sealed partial class LearnedTokenizer : ITokenizer, IByteSerializable
             return;
         }
 
-        if (model.Lexicon.Expand(surface) is { } words)
+        if (model.Lexicon.Lookup(surface, out var ambiguous) is { } words && (!ambiguous || Expands(model, text, labels, token, previous)))
         {
             for (var k = 0; k < words.Length; k++)
             {

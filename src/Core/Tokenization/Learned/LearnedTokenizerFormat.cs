@@ -22,7 +22,7 @@ internal static class LearnedTokenizerFormat
 
     public static byte[] Write(TokenizerModel model) => MsgPack.Write((ref MessagePackWriter w) =>
     {
-        w.WriteMapHeader(5);
+        w.WriteMapHeader(7);
         w.Write(KindKey);
         w.Write(KindValue);
         w.Write("format");
@@ -38,6 +38,18 @@ internal static class LearnedTokenizerFormat
         {
             w.Write(surface);
             MsgPack.WriteStringArray(ref w, words);
+        }
+
+        w.Write("ambiguous");
+        MsgPack.WriteStringArray(ref w, model.Lexicon.Ambiguous.Order(StringComparer.Ordinal).ToList());
+        w.Write("chooser");
+        if (model.Chooser is { } chooser)
+        {
+            chooser.Perceptron.Write(ref w);
+        }
+        else
+        {
+            w.WriteNil();
         }
     });
 
@@ -81,6 +93,9 @@ internal static class LearnedTokenizerFormat
         byte[]? skip = null;
         AveragedPerceptron? perceptron = null;
         Dictionary<string, string[]>? multiwords = null;
+        string[]? ambiguous = null;
+        AveragedPerceptron? chooser = null;
+        var sawChooser = false;
         var fields = r.ReadMapHeader();
         for (var i = 0; i < fields; i++)
         {
@@ -103,6 +118,13 @@ internal static class LearnedTokenizerFormat
                 case "multiwords" when multiwords is null:
                     multiwords = ReadMultiwords(ref r);
                     break;
+                case "ambiguous" when ambiguous is null:
+                    ambiguous = MsgPack.ReadStringArray(ref r);
+                    break;
+                case "chooser" when !sawChooser:
+                    sawChooser = true;
+                    chooser = r.TryReadNil() ? null : AveragedPerceptron.Read(ref r, source);
+                    break;
                 default:
                     r.Skip();
                     break;
@@ -124,7 +146,14 @@ internal static class LearnedTokenizerFormat
             throw new InvalidDataException($"the model has {perceptron.Classes} classes, not {TokenizerModel.Classes}");
         }
 
-        return new TokenizerModel(perceptron, skip, new MultiwordLexicon(multiwords));
+        ambiguous ??= [];
+        if (Array.Exists(ambiguous, a => !multiwords.ContainsKey(a)) || (ambiguous.Length > 0) != (chooser is not null)
+            || chooser is { Classes: not MultiwordChooser.Classes })
+        {
+            throw new InvalidDataException("the ambiguous forms, the multiword entries and the chooser do not match");
+        }
+
+        return new TokenizerModel(perceptron, skip, new MultiwordLexicon(multiwords, ambiguous), chooser is null ? null : new MultiwordChooser(chooser));
     }
 
     private static byte[] ReadFixed(byte[] table)

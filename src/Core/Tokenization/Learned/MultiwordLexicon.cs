@@ -1,9 +1,10 @@
 namespace Pipeline.Tokenization.Learned;
 
 /// <summary>
-/// The multiword tokens learned from a treebank: lower-cased surface form -> lower-cased words, kept only for
-/// forms that were a multiword token in most of their occurrences. Expanding restores the surface's case: words
-/// that spell the surface are cut from it; others take its capitalization.
+/// The multiword tokens learned from a treebank: lower-cased surface form -> lower-cased words, for forms that were
+/// a multiword token in most of their occurrences, and for ambiguous forms (fr "des": "de les" or a determiner)
+/// that <see cref="MultiwordChooser"/> decides in context. Expanding restores the surface's case: words that spell
+/// the surface are cut from it; others take its capitalization.
 /// </summary>
 internal sealed class MultiwordLexicon
 {
@@ -17,8 +18,10 @@ internal sealed class MultiwordLexicon
     /// <summary>The longest surface form kept (expansion lower-cases on the stack).</summary>
     public const int MaxSurface = 64;
 
-    public MultiwordLexicon(Dictionary<string, string[]> entries)
+    public MultiwordLexicon(Dictionary<string, string[]> entries, IEnumerable<string>? ambiguous = null)
     {
+        Ambiguous = (ambiguous ?? []).Where(entries.ContainsKey).ToHashSet(StringComparer.Ordinal);
+        _ambiguousLookup = Ambiguous.GetAlternateLookup<ReadOnlySpan<char>>();
         _entries = entries.Where(e => e.Key.Length <= MaxSurface).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
         MaxLength = _entries.Count == 0 ? 0 : _entries.Keys.Max(k => k.Length);
@@ -29,6 +32,11 @@ internal sealed class MultiwordLexicon
         }
     }
 
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _ambiguousLookup;
+
+    /// <summary>The forms whose expansion depends on the context.</summary>
+    public HashSet<string> Ambiguous { get; }
+
     /// <summary>The entries, for serialization.</summary>
     public IReadOnlyDictionary<string, string[]> Entries => _entries;
 
@@ -36,8 +44,12 @@ internal sealed class MultiwordLexicon
     public int MaxLength { get; }
 
     /// <summary>The expansion of <paramref name="surface"/> with its case restored, or null when it is not a multiword token.</summary>
-    public string[]? Expand(ReadOnlySpan<char> surface)
+    public string[]? Expand(ReadOnlySpan<char> surface) => Lookup(surface, out _);
+
+    /// <summary>The expansion as <see cref="Expand"/>, and whether the form is ambiguous (to be decided in context).</summary>
+    public string[]? Lookup(ReadOnlySpan<char> surface, out bool ambiguous)
     {
+        ambiguous = false;
         if (surface.Length > MaxLength || surface.Length == 0 || !_candidates[Candidate(surface)])
         {
             return null;
@@ -53,6 +65,8 @@ internal sealed class MultiwordLexicon
         {
             return null;
         }
+
+        ambiguous = Ambiguous.Count > 0 && _ambiguousLookup.Contains(lower);
 
         var result = new string[words.Length];
         if (Spells(words, lower))

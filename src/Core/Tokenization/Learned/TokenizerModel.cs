@@ -14,8 +14,9 @@ internal sealed class TokenizerModel
     /// <summary>The value of <see cref="Fixed"/> for contexts the perceptron decides.</summary>
     public const byte Scored = 255;
 
-    public TokenizerModel(AveragedPerceptron perceptron, byte[] fixedLabels, MultiwordLexicon lexicon)
+    public TokenizerModel(AveragedPerceptron perceptron, byte[] fixedLabels, MultiwordLexicon lexicon, MultiwordChooser? chooser)
     {
+        Chooser = chooser;
         Perceptron = perceptron;
         Fixed = fixedLabels;
         Lexicon = lexicon;
@@ -30,6 +31,9 @@ internal sealed class TokenizerModel
     public byte[] Fixed { get; }
 
     public MultiwordLexicon Lexicon { get; }
+
+    /// <summary>Decides the lexicon's ambiguous forms in context; null when there are none.</summary>
+    public MultiwordChooser? Chooser { get; }
 
     /// <summary>
     /// Labels every character of <paramref name="text"/> (see <see cref="TokenizerExample"/> for the labels).

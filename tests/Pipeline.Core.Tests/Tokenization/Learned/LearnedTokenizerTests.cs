@@ -27,6 +27,14 @@ public class LearnedTokenizerTests
     }
 
     [Fact]
+    public void DecidesAmbiguousFormsInContext()
+    {
+        var doc = Trained.Value.Tokenize("O menino viu nos livro. O gato nos rio leu.");
+        Assert.Equal(["O", "menino", "viu", "nos", "livro", ".", "O", "gato", "em", "os", "rio", "leu", "."], doc.Tokens.Select(t => t.Text));
+        Assert.Equal([new MultiwordToken(8, 10, "nos")], doc.MultiwordTokens);
+    }
+
+    [Fact]
     public void ScoresHighOnHeldOutSyntheticText()
     {
         var tokenizer = Trained.Value;

@@ -5,11 +5,13 @@ namespace Pipeline.Tests.Tokenization.Learned;
 
 /// <summary>
 /// A small random Portuguese-like treebank for training the learned tokenizer in tests: sentences of words and
-/// commas ending in '.', '?' or '!', some with the multiword tokens "do" (de + o) and "na" (em + a), joined into
-/// documents of several sentences.
+/// commas ending in '.', '?' or '!', some with the multiword tokens "do" (de + o) and "na" (em + a), and the
+/// ambiguous "nos": a pronoun after a verb, else "em" + "os". Joined into documents of several sentences.
 /// </summary>
 internal static class SyntheticTreebank
 {
+    private static readonly HashSet<string> Verbs = ["viu", "leu", "abriu", "tem", "quer"];
+
     private static readonly string[] Words =
         ["o", "a", "e", "um", "gato", "menino", "casa", "livro", "porta", "rio", "vento", "mesa", "cidade", "amigo", "viu", "leu", "abriu", "tem", "quer"];
 
@@ -28,6 +30,7 @@ internal static class SyntheticTreebank
                 {
                     0 => "do",
                     1 => "na",
+                    2 => "nos",
                     _ => Words[random.Next(Words.Length)],
                 };
                 if (w == 0)
@@ -35,8 +38,10 @@ internal static class SyntheticTreebank
                     form = char.ToUpperInvariant(form[0]) + form[1..];
                 }
 
+                var afterVerb = tokens.Count > 0 && Verbs.Contains(tokens[^1].Form);
                 string[] words = form.ToLowerInvariant() switch
                 {
+                    "nos" when !afterVerb && w > 0 => ["em", "os"],
                     "do" => [form[0] == 'D' ? "De" : "de", "o"],
                     "na" => [form[0] == 'N' ? "Em" : "em", "a"],
                     _ => [form],
