@@ -15,6 +15,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
     ["lemmatizer"] = LemmatizerBenchmark.Run,
     ["ner"] = NerBenchmark.Run,
     ["package"] = PackageBenchmark.Run,
+    ["learned-tokenizer"] = LearnedTokenizerBenchmark.Run,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToArray() : args;

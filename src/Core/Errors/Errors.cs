@@ -397,4 +397,14 @@ internal static class Errors
         $"--meta '{option}' {problem}. Write --meta key=value with a key among lang, name, version, " +
         "framework_version, pipeline, description, author, email, url, license (lists comma-separated: pipeline, " +
         "sources, tags).");
+
+    public static PipelineException MultiwordRange(int start, int end, int length) => new(
+        "E070",
+        $"Multiword token {start}-{end} is not valid for a doc of {length} words. Ranges must be in order, not " +
+        "overlap, cover at least two words inside the doc, and only the last word of a range may have a trailing space.");
+
+    public static PipelineException TokenizerTrainingData(string problem) => new(
+        "E071",
+        $"The learned tokenizer cannot be trained: {problem}. Pass CoNLL-U sentences that have '# text' lines (or " +
+        "tokens with SpaceAfter), grouped into documents.");
 }

@@ -89,6 +89,11 @@ internal sealed partial class DocBinData
             }
         }
 
+        if (Multiwords[d] is { } multiwords)
+        {
+            doc.AttachMultiwords(multiwords);
+        }
+
         foreach (var (label, score) in Cats[d] ?? [])
         {
             doc.Cats[label] = score;

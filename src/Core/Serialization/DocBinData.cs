@@ -67,6 +67,9 @@ internal sealed partial class DocBinData
 
     public List<KeyValuePair<UserDataKey, object?>[]?> UserData { get; } = [];
 
+    /// <summary>Per doc, its multiword tokens, or null when it has none.</summary>
+    public List<MultiwordToken[]?> Multiwords { get; } = [];
+
     /// <summary>Whether <paramref name="attr"/> holds strings (hashes in the doc, dictionary indices here).</summary>
     public static bool IsStringAttr(Attr attr) =>
         attr is Attr.Orth or Attr.Lemma or Attr.Pos or Attr.Tag or Attr.Morph or Attr.Dep or Attr.EntType or Attr.EntId;
@@ -131,6 +134,7 @@ internal sealed partial class DocBinData
             DocFlags.Add(flags);
             Cats.Add(doc.HasCats ? [.. doc.Cats] : null);
             UserData.Add(StoreUserData && doc.HasUserData ? [.. doc.UserData] : null);
+            Multiwords.Add(doc.HasMultiwords ? [.. doc.MultiwordTokens] : null);
             TokenCount += doc.Length;
         }
         catch
@@ -161,6 +165,7 @@ internal sealed partial class DocBinData
         Copy(other.DocFlags, DocFlags, docs);
         Cats.AddRange(other.Cats.GetRange(0, docs));
         UserData.AddRange(other.UserData.GetRange(0, docs));
+        Multiwords.AddRange(other.Multiwords.GetRange(0, docs));
         TokenCount += tokens;
     }
 
@@ -268,5 +273,6 @@ internal sealed partial class DocBinData
         DocFlags.Truncate(docs);
         Cats.RemoveRange(docs, Cats.Count - docs);
         UserData.RemoveRange(docs, UserData.Count - docs);
+        Multiwords.RemoveRange(docs, Multiwords.Count - docs);
     }
 }

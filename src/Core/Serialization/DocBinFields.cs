@@ -22,4 +22,5 @@ internal static class DocBinFields
     public const string Dictionaries = "dictionaries";
     public const string Cats = "cats";
     public const string UserData = "user_data";
+    public const string Multiwords = "multiwords";
 }

@@ -28,6 +28,8 @@ internal sealed class DocBinPayload
 
     public ReadOnlyMemory<byte>? UserData { get; private set; }
 
+    public ReadOnlyMemory<byte>? Multiwords { get; private set; }
+
     /// <summary>The dictionary of each string column.</summary>
     public Dictionary<Attr, ReadOnlyMemory<byte>> Dictionaries { get; } = [];
 
@@ -70,6 +72,9 @@ internal sealed class DocBinPayload
                 break;
             case DocBinFields.UserData when UserData is null:
                 UserData = DocBinReader.ReadBin(ref r);
+                break;
+            case DocBinFields.Multiwords when Multiwords is null:
+                Multiwords = DocBinReader.ReadBin(ref r);
                 break;
             case DocBinFields.Dictionaries when !HasDictionaries:
                 HasDictionaries = true;

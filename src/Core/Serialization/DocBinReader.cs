@@ -129,6 +129,16 @@ internal static class DocBinReader
         }
 
         userData.ExpectEnd();
+        var multiwords = new PackedReader(f.Multiwords.GetValueOrDefault().Span, DocBinFields.Multiwords);
+        var start = 0;
+        for (var d = 0; d < docCount; d++)
+        {
+            var docSpaces = spaces.AsSpan(start, docLengths[d]);
+            data.Multiwords.Add(f.Multiwords.HasValue ? MultiwordCodec.Read(ref multiwords, table, docSpaces) : null);
+            start += docLengths[d];
+        }
+
+        multiwords.ExpectEnd();
         return data;
     }
 

@@ -17,8 +17,15 @@ internal static class DocBinWriter
         using var encoder = new ColumnEncoder(data, table);
         var cats = encoder.NewWriter(16);
         var userData = encoder.NewWriter(16);
+        var hasMultiwords = data.Multiwords.Exists(m => m is not null);
+        var multiwords = encoder.NewWriter(16);
         for (var d = 0; d < data.DocCount; d++)
         {
+            if (hasMultiwords)
+            {
+                MultiwordCodec.Write(multiwords, data.Multiwords[d], table);
+            }
+
             UserDataCodec.WriteCats(cats, data.Cats[d], table);
             if (data.StoreUserData)
             {
@@ -54,7 +61,7 @@ internal static class DocBinWriter
         var payload = new ArrayBufferWriter<byte>(1024 + cats.Length + userData.Length + stringLengths.Length + stringData.Length
             + docLengths.Length + docFlags.Length + dictionaries.Sum(x => x.Blob.Length + 16));
         var w = new MessagePackWriter(payload);
-        w.WriteMapHeader(data.StoreUserData ? 12 : 11);
+        w.WriteMapHeader(11 + (data.StoreUserData ? 1 : 0) + (hasMultiwords ? 1 : 0));
         w.Write(DocBinFields.Attrs);
         w.WriteArrayHeader(data.Attrs.Length);
         foreach (var attr in data.Attrs)
@@ -85,6 +92,11 @@ internal static class DocBinWriter
         if (data.StoreUserData)
         {
             WriteBin(ref w, DocBinFields.UserData, userData);
+        }
+
+        if (hasMultiwords)
+        {
+            WriteBin(ref w, DocBinFields.Multiwords, multiwords);
         }
 
         w.Flush();

@@ -1,5 +1,6 @@
 using MessagePack;
 using Pipeline.Components;
+using Pipeline.Tokenization.Learned;
 
 namespace Pipeline.Serialization;
 
@@ -109,10 +110,16 @@ internal static class LanguageSerializer
             nlp.Meta = ModelMeta.Parse((string)meta, $"{Source} (meta)");
         }
 
-        if (!skip.Contains("tokenizer") && nlp.Tokenizer is IByteSerializable tokenizer)
+        if (!skip.Contains("tokenizer"))
         {
-            var bytes = parts.TryGetValue("tokenizer", out var t) ? (byte[])t : throw Errors.ComponentDataMissing("tokenizer", Source);
-            Guard("tokenizer", $"{Source} (tokenizer)", () => tokenizer.FromBytes(bytes));
+            if (parts.TryGetValue("tokenizer", out var t) && TokenizerFor(nlp, (byte[])t) is { } tokenizer)
+            {
+                Guard("tokenizer", $"{Source} (tokenizer)", () => tokenizer.FromBytes((byte[])t));
+            }
+            else if (nlp.Tokenizer is IByteSerializable)
+            {
+                throw Errors.ComponentDataMissing("tokenizer", Source);
+            }
         }
 
         if (!skip.Contains("vocab") && parts.TryGetValue("vocab", out var vocab))
@@ -187,11 +194,21 @@ internal static class LanguageSerializer
             nlp.Meta = ModelMeta.Read(Path.Combine(path, MetaFile));
         }
 
-        if (!skip.Contains("tokenizer") && nlp.Tokenizer is IByteSerializable tokenizer)
+        if (!skip.Contains("tokenizer"))
         {
             var file = Path.Combine(path, TokenizerFile);
-            var bytes = File.Exists(file) ? File.ReadAllBytes(file) : throw Errors.ComponentDataMissing("tokenizer", file);
-            Guard("tokenizer", file, () => tokenizer.FromBytes(bytes));
+            if (File.Exists(file))
+            {
+                var bytes = File.ReadAllBytes(file);
+                if (TokenizerFor(nlp, bytes) is { } tokenizer)
+                {
+                    Guard("tokenizer", file, () => tokenizer.FromBytes(bytes));
+                }
+            }
+            else if (nlp.Tokenizer is IByteSerializable)
+            {
+                throw Errors.ComponentDataMissing("tokenizer", file);
+            }
         }
 
         if (!skip.Contains("vocab"))
@@ -224,6 +241,27 @@ internal static class LanguageSerializer
         {
             Warnings.DataWithoutPipe(path, orphans);
         }
+    }
+
+    /// <summary>
+    /// The tokenizer that reads <paramref name="bytes"/>: a learned tokenizer's file (kind "learned") installs a
+    /// <see cref="LearnedTokenizer"/>, any other file the language's rule tokenizer. Null when it cannot be loaded.
+    /// </summary>
+    private static IByteSerializable? TokenizerFor(Language nlp, byte[] bytes)
+    {
+        if (LearnedTokenizer.IsLearnedTokenizer(bytes))
+        {
+            if (nlp.Tokenizer is not LearnedTokenizer)
+            {
+                nlp.Tokenizer = new LearnedTokenizer(nlp.Vocab);
+            }
+        }
+        else if (nlp.Tokenizer is LearnedTokenizer)
+        {
+            nlp.Tokenizer = nlp.Defaults.CreateTokenizer(nlp.Vocab);
+        }
+
+        return nlp.Tokenizer as IByteSerializable;
     }
 
     /// <summary>Runs a component's loader, turning any failure of its own into E007/E008 naming the source.</summary>

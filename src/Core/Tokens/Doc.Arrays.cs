@@ -156,18 +156,6 @@ public sealed partial class Doc
         }
     }
 
-    private void RecomputeOffsets()
-    {
-        var offset = 0;
-        for (var i = 0; i < Length; i++)
-        {
-            IdxColumn[i] = offset;
-            offset += TokenLength(i) + (SpaceColumn[i] ? 1 : 0);
-        }
-
-        InvalidateText();
-    }
-
     /// <summary>Copies tokens [start, end) into a new doc; heads pointing outside become roots.</summary>
     internal Doc Slice(int start, int end)
     {
@@ -200,6 +188,11 @@ public sealed partial class Doc
                 var head = HeadColumn[start + i] - start;
                 doc.HeadColumn[i] = head >= 0 && head < n ? head : i;
             }
+        }
+
+        if (MultiwordsIn(start, end) is { } multiwords)
+        {
+            doc.AttachMultiwords(multiwords);
         }
 
         CopyUserDataInto(doc, start, end);

@@ -155,16 +155,35 @@ public sealed partial class Doc
 
     internal int TokenLength(int i) => Vocab.Strings[OrthColumn[i]].Length;
 
-    internal int CharEnd(int i) => IdxColumn[i] + TokenLength(i);
+    internal int CharEnd(int i)
+    {
+        if (_multiwords is not null && MultiwordOf(i) is var m && m >= 0 && !Spells(_multiwords[m]))
+        {
+            return IdxColumn[i] + _multiwords[m].Text.Length;
+        }
+
+        return IdxColumn[i] + TokenLength(i);
+    }
 
     internal void InvalidateText() => _text = null;
 
     private string BuildText()
     {
         var builder = new StringBuilder(Length * 6);
+        var multiwords = _multiwords;
+        var next = 0;
         for (var i = 0; i < Length; i++)
         {
-            builder.Append(Vocab.Strings[OrthColumn[i]]);
+            if (multiwords is not null && next < multiwords.Length && multiwords[next].Start == i)
+            {
+                builder.Append(multiwords[next].Text);
+                i = multiwords[next++].End - 1;
+            }
+            else
+            {
+                builder.Append(Vocab.Strings[OrthColumn[i]]);
+            }
+
             if (SpaceColumn[i])
             {
                 builder.Append(' ');

@@ -52,7 +52,8 @@ public sealed class ConlluSentence
     /// <summary>
     /// Builds a doc of the gold words in <paramref name="vocab"/>, one token per word, with spaces from
     /// <c>SpaceAfter</c>, and Lemma, Pos (UPOS), Tag (XPOS), Morph (FEATS), Head, Dep and sentence starts set
-    /// wherever the corpus annotates them. The root's head is the token itself.
+    /// wherever the corpus annotates them. The root's head is the token itself. Multiword tokens become the doc's
+    /// <see cref="Doc.MultiwordTokens"/>, so its text is the surface text.
     /// </summary>
     public Doc ToDoc(Vocab vocab)
     {
@@ -67,6 +68,11 @@ public sealed class ConlluSentence
         }
 
         var doc = new Doc(vocab, forms, spaces);
+        if (HasMultiwordTokens)
+        {
+            doc.SetMultiwordTokens(Tokens.Where(t => t.IsMultiword).Select(t => new MultiwordToken(t.FirstWord, t.EndWord, t.Form)));
+        }
+
         var strings = vocab.Strings;
         doc.LemmaColumn = Column(strings, static w => w.Lemma);
         doc.PosColumn = Column(strings, static w => w.Upos);

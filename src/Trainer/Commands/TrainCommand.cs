@@ -30,7 +30,9 @@ internal static class TrainCommand
         var pipeline = new Option<string?>("--pipeline", "-p")
         {
             Description = "Comma-separated components to train, in order, e.g. tagger,parser,ner (default: the template's " +
-                "pipeline, else tagger). Components that cannot learn (e.g. sentencizer) run without training.",
+                "pipeline, else tagger). Components that cannot learn (e.g. sentencizer) run without training. Add " +
+                "'tokenizer' to learn the tokenizer and sentence splitter from the corpus text (as does the template's " +
+                "\"training\": {\"tokenizer\": \"learned\"}).",
         };
         var nerTrain = new Option<string?>("--ner-train") { Description = "IOB2 corpus to train ner on (needed when the CoNLL-U files have no NER= entries, as in UD)." };
         var nerDev = new Option<string?>("--ner-dev") { Description = "IOB2 corpus to score ner on after each epoch." };

@@ -81,10 +81,29 @@ public sealed class ConlluWriter
         _writer.Write("# sent_id = ");
         _writer.WriteLine(sentId ?? _sentences.ToString(CultureInfo.InvariantCulture));
         _writer.Write("# text = ");
-        _writer.WriteLine(OneLine(text ?? doc.Text[first.Idx..(last.Idx + last.Text.Length)]));
+        _writer.WriteLine(OneLine(text ?? doc.Text[first.Idx..doc.CharEnd(last.I)]));
         var line = new StringBuilder();
+        var multiwords = doc.MultiwordTokens;
+        var next = 0;
         foreach (var i in tokens)
         {
+            while (next < multiwords.Count && multiwords[next].Start < i)
+            {
+                next++;
+            }
+
+            if (next < multiwords.Count && multiwords[next].Start == i && idOf.ContainsKey(multiwords[next].End - 1))
+            {
+                var range = multiwords[next];
+                _writer.Write(idOf[i]);
+                _writer.Write('-');
+                _writer.Write(idOf[range.End - 1]);
+                _writer.Write('\t');
+                _writer.Write(Field(range.Text));
+                _writer.Write("\t_\t_\t_\t_\t_\t_\t_\t");
+                _writer.WriteLine(Misc(doc, range.End - 1, spacing: true, ner: false));
+            }
+
             var token = doc[i];
             line.Clear();
             line.Append(idOf[i]).Append('\t').Append(Field(token.Text)).Append('\t').Append(Field(token.Lemma)).Append('\t')
@@ -98,22 +117,23 @@ public sealed class ConlluWriter
                 line.Append('_');
             }
 
-            line.Append('\t').Append(Field(token.Dep)).Append("\t_\t").Append(Misc(doc, i));
+            line.Append('\t').Append(Field(token.Dep)).Append("\t_\t").Append(Misc(doc, i, spacing: doc.MultiwordOf(i) < 0, ner: true));
             _writer.WriteLine(line.ToString());
         }
 
         _writer.WriteLine();
     }
 
-    private static string Misc(Doc doc, int i)
+    // The words of a multiword token leave SpaceAfter to its range line (the CoNLL-U convention).
+    private static string Misc(Doc doc, int i, bool spacing, bool ner)
     {
         var parts = new List<string>(2);
-        if (!doc[i].Whitespace && i + 1 < doc.Length && !string.IsNullOrWhiteSpace(doc[i + 1].Text))
+        if (spacing && !doc[i].Whitespace && i + 1 < doc.Length && !string.IsNullOrWhiteSpace(doc[i + 1].Text))
         {
             parts.Add("SpaceAfter=No");
         }
 
-        if (doc.IobColumn is not null)
+        if (ner && doc.IobColumn is not null)
         {
             var token = doc[i];
             parts.Add(token.EntIobId switch

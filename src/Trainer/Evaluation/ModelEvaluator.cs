@@ -60,11 +60,17 @@ public static class ModelEvaluator
         };
     }
 
-    /// <summary>A copy of <paramref name="gold"/>'s words (text and spacing) without any annotation.</summary>
+    /// <summary>A copy of <paramref name="gold"/>'s words (text, spacing, multiword tokens) without any annotation.</summary>
     public static Doc Unannotated(Doc gold)
     {
         ArgumentNullException.ThrowIfNull(gold);
-        return new Doc(gold.Vocab, (ulong[])gold.OrthColumn.Clone(), (bool[])gold.SpaceColumn.Clone());
+        var doc = new Doc(gold.Vocab, (ulong[])gold.OrthColumn.Clone(), (bool[])gold.SpaceColumn.Clone());
+        if (gold.MultiwordsIn(0, gold.Length) is { } multiwords)
+        {
+            doc.AttachMultiwords(multiwords);
+        }
+
+        return doc;
     }
 
     /// <summary>The gold doc of a CoNLL-U sentence, with entities from its MISC column when it has them.</summary>

@@ -41,6 +41,12 @@ public static class NupkgVerifier
             problems.Add($"it depends on Pipeline.Core {core.VersionRange}, not {expectedRange}");
         }
 
+        var dependencies = reader.NuspecReader.GetDependencyGroups().SelectMany(g => g.Packages)
+            .Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        problems.AddRange(PackageTemplates.PluginDependencies(meta)
+            .Where(d => !dependencies.Contains(d.Id))
+            .Select(d => $"it does not depend on {d.Id}, which meta.json requires"));
+
         var files = reader.GetFiles().Select(f => f.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
         var readme = reader.NuspecReader.GetReadme();
         if (string.IsNullOrEmpty(readme) || !files.Contains(readme.Replace('\\', '/')))

@@ -17,6 +17,7 @@ internal static class PackageTemplates
             : licenseFile is null ? string.Empty : $"    <PackageLicenseFile>{licenseFile}</PackageLicenseFile>\n";
         var url = string.IsNullOrWhiteSpace(meta.Url) ? string.Empty : $"    <PackageProjectUrl>{Xml(meta.Url)}</PackageProjectUrl>\n";
         var licenseItem = licenseFile is null ? string.Empty : $"    <None Include=\"{licenseFile}\" Pack=\"true\" PackagePath=\"/\" />\n";
+        var requirements = string.Concat(PluginDependencies(meta).Select(d => $"    {d.ToPackageReference()}\n"));
         return $"""
             <Project>
               <!--
@@ -49,7 +50,7 @@ internal static class PackageTemplates
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Pipeline.Core" Version="{Xml(range)}" />
-              </ItemGroup>
+            {requirements}  </ItemGroup>
               <ItemGroup>
                 <None Include="README.md" Pack="true" PackagePath="/" />
                 <None Include="meta.json" Pack="true" PackagePath="/" />
@@ -61,6 +62,10 @@ internal static class PackageTemplates
 
             """;
     }
+
+    /// <summary>The packages meta.json <c>requirements</c> names (plugins the pipeline needs), without Pipeline.Core.</summary>
+    public static IEnumerable<PackageDependency> PluginDependencies(ModelMeta meta) => PackageRequirements.FromMeta(meta)
+        .Where(d => !d.Id.Equals("Pipeline.Core", StringComparison.OrdinalIgnoreCase));
 
     public static string Targets(ModelMeta meta)
     {

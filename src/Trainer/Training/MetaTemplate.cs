@@ -97,6 +97,22 @@ internal sealed class MetaTemplate
             ? ScoreWeights.FromJson(weights, Source)
             : ScoreWeights.Default(pipeline);
 
+    /// <summary>The tokenizer from <c>training.tokenizer</c>: "learned" (from the corpus) or "rules" (the default).</summary>
+    public string? Tokenizer
+    {
+        get
+        {
+            if (Training is not { ValueKind: JsonValueKind.Object } t || !t.TryGetProperty("tokenizer", out var value))
+            {
+                return null;
+            }
+
+            return value.ValueKind == JsonValueKind.String && value.GetString() is "learned" or "rules"
+                ? value.GetString()
+                : throw Errors.MetaField(Source, "training.tokenizer", "must be \"learned\" or \"rules\"");
+        }
+    }
+
     private double? Number(string name)
     {
         if (Training is not { ValueKind: JsonValueKind.Object } t || !t.TryGetProperty(name, out var value))

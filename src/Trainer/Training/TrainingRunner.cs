@@ -58,13 +58,14 @@ public sealed partial class TrainingRunner
 
         var seed = o.Seed ?? template.Seed ?? 0;
         var nlp = Nlp.Blank(o.Lang);
-        foreach (var name in pipeline)
+        var learnTokenizer = TokenizerTraining.Requested(pipeline, template);
+        foreach (var name in pipeline.Where(n => n != TokenizerTraining.PipelineName))
         {
             nlp.AddPipe(nlp.CreatePipe(name), name);
         }
 
         var learners = nlp.Pipeline.Where(p => p.Pipe is ITrainable).Select(p => p.Name).ToList();
-        if (learners.Count == 0)
+        if (learners.Count == 0 && !learnTokenizer)
         {
             throw Errors.NothingToTrain(pipeline);
         }
@@ -72,6 +73,11 @@ public sealed partial class TrainingRunner
         var weights = template.Weights(pipeline);
         ReportSettings(nlp, learners, epochs, seed, weights);
         var data = TrainingData.Load(o, learners, o.MaxSentences, _progress.Info);
+        if (learnTokenizer)
+        {
+            nlp.Tokenizer = TokenizerTraining.Train(nlp, data.Train, seed, _progress.Info);
+        }
+
         var groups = BuildGroups(nlp, data);
         foreach (var (name, pipe) in nlp.Pipeline)
         {

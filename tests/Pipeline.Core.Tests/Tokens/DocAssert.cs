@@ -10,6 +10,7 @@ internal static class DocAssert
         var attrs = RandomDocs.SettableAttrs.Where(a => stored is null || stored.Contains(a)).ToArray();
         Assert.Equal(expected.Length, actual.Length);
         Assert.Equal(expected.Text, actual.Text);
+        Assert.Equal(expected.MultiwordTokens, actual.MultiwordTokens);
         Assert.Equal(expected.ToArray(attrs), actual.ToArray(attrs));
         foreach (var attr in attrs.Where(IsString))
         {

@@ -69,4 +69,20 @@ public class ConlluWriterTests
         Assert.Equal(["# sent_id = s1", "# text = Hello world", "1\tHello\t_\t_\t_\t_\t_\t_\t_\t_", "2\tworld\t_\t_\t_\t_\t_\t_\t_\t_"], lines);
         Assert.Single(ConlluReader.Read(new StringReader(text.ToString()), "x"));
     }
+
+    [Fact]
+    public void MultiwordTokensBecomeRangeLines()
+    {
+        var doc = new Doc(new Vocab("pt"), ["Vou", "de", "o", "Porto", "."], [true, false, true, false, false]);
+        doc.SetMultiwordTokens([new MultiwordToken(1, 3, "do")]);
+        var text = new StringWriter();
+        new ConlluWriter(text).Write(doc);
+
+        Assert.Contains("# text = Vou do Porto.", text.ToString(), StringComparison.Ordinal);
+        Assert.Contains("2-3\tdo\t", text.ToString(), StringComparison.Ordinal);
+        var sentence = ConlluReader.Read(new StringReader(text.ToString()), "written").Single();
+        Assert.Equal(["Vou", "do", "Porto", "."], sentence.Tokens.Select(t => t.Form));
+        Assert.Equal(["Vou", "de", "o", "Porto", "."], sentence.Words.Select(w => w.Form));
+        Assert.Equal("Vou do Porto.", sentence.ToDoc(new Vocab("pt")).Text.TrimEnd());
+    }
 }

@@ -222,6 +222,23 @@ public sealed class ModelPackagerTests
     }
 
     [Fact]
+    public void MetaRequirementsBecomePackageDependencies()
+    {
+        using var dir = new TempDir();
+        RulerModel.Save(dir["model"]);
+        var metaPath = Path.Combine(dir["model"], "meta.json");
+        var meta = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metaPath))!.AsObject();
+        meta["requirements"] = new System.Text.Json.Nodes.JsonArray("Snek>=1.0", "Pipeline.Core>=0.1");
+        File.WriteAllText(metaPath, meta.ToJsonString());
+
+        var result = Package(dir["model"], dir["out"]);
+
+        var project = File.ReadAllText(result.ProjectPath);
+        Assert.Contains("<PackageReference Include=\"Snek\" Version=\"[1.0, )\" />", project, StringComparison.Ordinal);
+        Assert.Single(project.Split('\n'), l => l.Contains("Include=\"Pipeline.Core\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AMissingFrameworkVersionBecomesTheRunningCoresRange()
     {
         using var dir = new TempDir();

@@ -144,26 +144,27 @@ internal sealed class ScoredWords
         }
 
         var n = texts.Count;
-        var starts = new int[n];
-        var ends = new int[n];
-        var multi = new bool[n];
+        var (units, unitOf, shared) = AlignmentUnits(doc, texts, tokens);
+        var starts = new int[units.Count];
+        var ends = new int[units.Count];
+        var multi = new bool[units.Count];
         if (gold is null)
         {
             var boundaries = new List<int> { 0 };
             var position = 0;
-            for (var w = 0; w < n; w++)
+            for (var u = 0; u < units.Count; u++)
             {
-                starts[w] = position;
-                position += texts[w].Length;
-                ends[w] = position;
+                starts[u] = position;
+                position += units[u].Length;
+                ends[u] = position;
                 boundaries.Add(position);
             }
 
-            result.SetStream(string.Concat(texts), boundaries);
+            result.SetStream(string.Concat(units), boundaries);
         }
         else
         {
-            CharAligner.Align(texts, gold.Stream, gold.Boundary, starts, ends, multi);
+            CharAligner.Align(units, gold.Stream, gold.Boundary, starts, ends, multi);
         }
 
         result.HasUpos = HasAny(doc.PosColumn);
@@ -182,7 +183,8 @@ internal sealed class ScoredWords
                 head = heads[i] == i ? -1 : wordOf[heads[i]] is var h && h >= 0 ? h : -2;
             }
 
-            result.Add(starts[w], ends[w], multi[w], texts[w], Get(doc.PosColumn, i), Get(doc.TagColumn, i),
+            var unit = unitOf[w];
+            result.Add(starts[unit], ends[unit], multi[unit] || shared[unit], texts[w], Get(doc.PosColumn, i), Get(doc.TagColumn, i),
                 doc.MorphColumn is { } morph && morph[i] != 0 ? UniversalFeatures.Feats(strings[morph[i]]) : 0,
                 Get(doc.LemmaColumn, i),
                 doc.DepColumn is { } deps && deps[i] != 0 ? UniversalFeatures.Deprel(strings[deps[i]]) : 0,
@@ -203,6 +205,51 @@ internal sealed class ScoredWords
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The strings laid on the text: each word on its own, except that the words of a multiword token that do not
+    /// spell its surface form become one unit of that form, which they share.
+    /// </summary>
+    private static (List<string> Units, int[] UnitOf, List<bool> Shared) AlignmentUnits(Doc doc, List<string> texts, List<int> tokens)
+    {
+        var unitOf = new int[texts.Count];
+        if (!doc.HasMultiwords)
+        {
+            for (var w = 0; w < unitOf.Length; w++)
+            {
+                unitOf[w] = w;
+            }
+
+            return (texts, unitOf, new List<bool>(new bool[texts.Count]));
+        }
+
+        var units = new List<string>(texts.Count);
+        var shared = new List<bool>(texts.Count);
+        var multiwords = doc.MultiwordTokens;
+        var lastToken = -1;
+        for (var w = 0; w < texts.Count; w++)
+        {
+            var m = doc.MultiwordOf(tokens[w]);
+            if (m < 0 || doc.Spells(multiwords[m]))
+            {
+                unitOf[w] = units.Count;
+                units.Add(texts[w]);
+                shared.Add(false);
+                continue;
+            }
+
+            if (m != lastToken)
+            {
+                units.Add(StripWhitespace(multiwords[m].Text));
+                shared.Add(true);
+                lastToken = m;
+            }
+
+            unitOf[w] = units.Count - 1;
+        }
+
+        return (units, unitOf, shared);
     }
 
     private static void AddSentences(Doc doc, int[] wordOf, ScoredWords result)

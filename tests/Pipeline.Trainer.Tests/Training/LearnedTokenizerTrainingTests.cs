@@ -1,0 +1,41 @@
+using Pipeline.Tokenization.Learned;
+using Pipeline.Trainer.Evaluation;
+using Pipeline.Trainer.Tests.Support;
+using Pipeline.Trainer.Training;
+using Pipeline.Training;
+using Pipeline.Training.Scoring;
+
+namespace Pipeline.Trainer.Tests.Training;
+
+public sealed class LearnedTokenizerTrainingTests
+{
+    [CorpusFact("ud/en_ewt/train.conllu")]
+    public void TokenizerInThePipelineIsLearnedSavedAndScored()
+    {
+        using var dir = new TempDir();
+        Corpora.Slice(Corpora.Find("ud/en_ewt/train.conllu")!, dir["train.conllu"], 1500);
+        Corpora.Slice(Corpora.Find("ud/en_ewt/dev.conllu")!, dir["dev.conllu"], 200);
+
+        var result = new TrainingRunner(new TrainingOptions
+        {
+            Lang = "en",
+            Output = dir["out"],
+            TrainPath = dir["train.conllu"],
+            DevPath = dir["dev.conllu"],
+            Pipeline = ["tokenizer", "tagger"],
+            Epochs = 1,
+        }).Run();
+
+        Assert.True(result.Epochs[^1].Accuracy[ScoreKeys.TokenF1] > 95, $"token F1 {result.Epochs[^1].Accuracy[ScoreKeys.TokenF1]}");
+        var nlp = Nlp.Load(result.FinalPath);
+        Assert.IsType<LearnedTokenizer>(nlp.Tokenizer);
+        Assert.Equal(["tagger"], nlp.PipeNames);
+        var doc = nlp.Process("I don't know. She left.");
+        Assert.Equal(["I", "do", "n't", "know", ".", "She", "left", "."], doc.Tokens.Select(t => t.Text));
+        Assert.Equal(2, doc.Sents.Count());
+
+        var scores = ModelEvaluator.Evaluate(nlp, ConlluReader.Read(dir["dev.conllu"]).ToList());
+        Assert.True(scores.Tokens!.Value.F1 > 0.95);
+        Assert.NotNull(scores.Sentences);
+    }
+}
