@@ -84,8 +84,9 @@ internal sealed class ModelPackager
         }
 
         Directory.CreateDirectory(scratch);
-        _log.WriteLine($"[{template.Id}] pipeline package {best} {scratch} --build --force");
-        var exit = _cli(["package", best, scratch, "--build", "--force"], _log);
+        // Pipeline.Core is restored from the packages folder, where Package has just packed it.
+        _log.WriteLine($"[{template.Id}] pipeline package {best} {scratch} --build --force --source {_packages}");
+        var exit = _cli(["package", best, scratch, "--build", "--force", "--source", _packages], _log);
         if (exit != 0)
         {
             throw new Engine.BuildException($"'pipeline package' exited with {exit} for {best}; its output is above.");

@@ -28,7 +28,7 @@ public sealed class PackageTests : IDisposable
         var call = Assert.Single(calls);
         Assert.Equal("package", call[0]);
         Assert.EndsWith("model-best", call[1], StringComparison.Ordinal);
-        Assert.Equal(["--build", "--force"], call[3..]);
+        Assert.Equal(["--build", "--force", "--source", Path.Combine(_dir.Path, "packages")], call[3..]);
         Assert.True(File.Exists(Path.Combine(_dir.Path, "packages", "en_a.2.0.0.nupkg")));
 
         // Unchanged: not packaged again.
