@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
     ["tagger"] = TaggerBenchmark.Run,
     ["lemmatizer"] = LemmatizerBenchmark.Run,
     ["ner"] = NerBenchmark.Run,
+    ["parser"] = ParserBenchmark.Run,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToArray() : args;
