@@ -26,7 +26,7 @@ public class ParserTests
                 total++;
                 var head = doc[i].HeadIndex == g[i].HeadIndex;
                 uas += head ? 1 : 0;
-                las += head && (g[i].HeadIndex == i ? doc[i].Dep == Parser.RootLabel : doc[i].Dep == g[i].Dep) ? 1 : 0;
+                las += head && (g[i].HeadIndex == i ? doc[i].Dep == parser.RootDep : doc[i].Dep == g[i].Dep) ? 1 : 0;
             }
         }
 
@@ -34,7 +34,7 @@ public class ParserTests
     }
 
     /// <summary>Asserts that every sentence of the doc is one tree: a single root and heads within the sentence.</summary>
-    internal static void AssertWellFormed(Doc doc)
+    internal static void AssertWellFormed(Doc doc, string rootDep = "root")
     {
         Assert.NotNull(doc.HeadColumn);
         var heads = doc.HeadColumn!;
@@ -49,7 +49,7 @@ public class ParserTests
                 if (doc[i].HeadIndex == i)
                 {
                     roots++;
-                    Assert.Equal(Parser.RootLabel, doc[i].Dep);
+                    Assert.Equal(rootDep, doc[i].Dep);
                 }
             }
 
@@ -67,7 +67,8 @@ public class ParserTests
         Assert.True(uas >= 0.95, $"UAS {uas:P1}");
         Assert.True(las >= 0.93, $"LAS {las:P1}");
         Assert.Contains("nsubj", parser.Labels);
-        Assert.Contains(Parser.RootLabel, parser.Labels);
+        Assert.Equal("root", parser.RootDep);
+        Assert.Contains(parser.RootDep, parser.Labels);
         foreach (var gold in heldOut.Take(20))
         {
             var doc = parser.Process(ToyTreebank.WordsAndTags(gold));
@@ -255,7 +256,7 @@ public class ParserTests
         Assert.Equal(0, parser.Process(new Doc(nlp.Vocab, Array.Empty<string>())).Length);
         var single = parser.Process(new Doc(nlp.Vocab, ["Alice"]));
         Assert.Equal(0, single[0].HeadIndex);
-        Assert.Equal(Parser.RootLabel, single[0].Dep);
+        Assert.Equal(parser.RootDep, single[0].Dep);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed partial class Parser
     public byte[] ToBytes()
     {
         var model = _model ?? throw Errors.NotTrained(Name);
-        var (labels, moves, actionLabels) = (_labels, _moves, _actionLabels);
+        var (labels, moves, actionLabels, rootDep) = (_labels, _moves, _actionLabels, _rootDep);
         var lexicon = new byte[_lexicon.Count * 2 * sizeof(ulong)];
         var offset = 0;
         foreach (var (word, ambiguity) in _lexicon.OrderBy(p => p.Key))
@@ -25,11 +25,13 @@ public sealed partial class Parser
 
         return MsgPack.Write((ref MessagePackWriter w) =>
         {
-            w.WriteMapHeader(5);
+            w.WriteMapHeader(6);
             w.Write("format");
             w.Write(FormatVersion);
             w.Write("labels");
             MsgPack.WriteStringArray(ref w, labels);
+            w.Write("root_label");
+            w.Write(rootDep);
             w.Write("actions");
             w.WriteArrayHeader(moves.Length);
             for (var a = 0; a < moves.Length; a++)
@@ -53,7 +55,7 @@ public sealed partial class Parser
     {
         ArgumentNullException.ThrowIfNull(data);
         var state = MsgPack.Read(data, source, (ref MessagePackReader r) => ReadState(ref r, source));
-        SetActions(state.Labels, state.Moves, state.ActionLabels);
+        SetActions(state.Labels, state.Moves, state.ActionLabels, state.RootDep);
         _lexicon = state.Lexicon;
         _model = state.Model;
         _labelIds = null;
@@ -62,6 +64,7 @@ public sealed partial class Parser
     private static State ReadState(ref MessagePackReader r, string source)
     {
         string[]? labels = null;
+        string? rootDep = null;
         Move[]? moves = null;
         int[]? actionLabels = null;
         Dictionary<ulong, ulong>? lexicon = null;
@@ -82,6 +85,9 @@ public sealed partial class Parser
                     break;
                 case "labels":
                     labels = MsgPack.ReadStringArray(ref r);
+                    break;
+                case "root_label":
+                    rootDep = MsgPack.ReadString(ref r);
                     break;
                 case "actions":
                     var count = r.ReadArrayHeader();
@@ -129,13 +135,18 @@ public sealed partial class Parser
             }
         }
 
-        if (version < 1 || labels is null || moves is null || actionLabels is null || lexicon is null || model is null)
+        if (version < 1 || labels is null || rootDep is null || moves is null || actionLabels is null || lexicon is null || model is null)
         {
-            throw new InvalidDataException("a parser model needs 'format', 'labels', 'actions', 'lexicon' and 'model'");
+            throw new InvalidDataException("a parser model needs 'format', 'labels', 'root_label', 'actions', 'lexicon' and 'model'");
+        }
+
+        if (rootDep.Length == 0)
+        {
+            throw new InvalidDataException("the root label is empty");
         }
 
         Validate(labels, moves, actionLabels, model);
-        return new State(labels, moves, actionLabels, lexicon, model);
+        return new State(labels, rootDep, moves, actionLabels, lexicon, model);
     }
 
     private static void Validate(string[] labels, Move[] moves, int[] actionLabels, AveragedPerceptron model)
@@ -178,5 +189,5 @@ public sealed partial class Parser
         }
     }
 
-    private sealed record State(string[] Labels, Move[] Moves, int[] ActionLabels, Dictionary<ulong, ulong> Lexicon, AveragedPerceptron Model);
+    private sealed record State(string[] Labels, string RootDep, Move[] Moves, int[] ActionLabels, Dictionary<ulong, ulong> Lexicon, AveragedPerceptron Model);
 }

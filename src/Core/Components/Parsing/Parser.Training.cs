@@ -156,6 +156,7 @@ public sealed partial class Parser
         var trees = 0;
         var words = 0;
         var frequencies = new Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag), int>>();
+        var rootDeps = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var doc in golds)
         {
             ArgumentNullException.ThrowIfNull(doc);
@@ -174,6 +175,11 @@ public sealed partial class Parser
             for (var d = 0; d < heads.Length; d++)
             {
                 var dep = doc.DepColumn?[d] ?? 0;
+                if (heads[d] == d && dep != 0)
+                {
+                    rootDeps[strings[dep]] = rootDeps.GetValueOrDefault(strings[dep]) + 1;
+                }
+
                 if (heads[d] == d || dep == 0)
                 {
                     continue;
@@ -217,7 +223,10 @@ public sealed partial class Parser
             }
         }
 
-        SetActions(labels, [.. moves], [.. actionLabels]);
+        var rootDep = rootDeps.Count == 0
+            ? RootLabel
+            : rootDeps.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
+        SetActions(labels, [.. moves], [.. actionLabels], rootDep);
         _lexicon = WordTags.Lexicon(frequencies, MinWordCount);
         _confusions = WordTags.Confusions(frequencies);
         _labelIds = [];

@@ -10,7 +10,7 @@ namespace Pipeline.Components.Parsing;
 /// label folded into each arc move. It is trained with a dynamic oracle (Goldberg and Nivre 2012), so it learns to
 /// recover from its own mistakes, and handles non-projective trees by pseudo-projective lifting (Nivre and Nilsson
 /// 2005). It reads the words and the tags (<see cref="Token.Pos"/>, <see cref="Token.Tag"/>) set by the tagger and
-/// sets <see cref="Token.Head"/>, <see cref="Token.Dep"/> (<c>ROOT</c> for roots) and the sentence starts: each
+/// sets <see cref="Token.Head"/>, <see cref="Token.Dep"/> (<see cref="RootDep"/> for roots) and the sentence starts: each
 /// sentence already marked is parsed on its own, and a doc (or sentence) that comes out as several trees is split
 /// into one sentence per tree. Saved as <c>model.bin</c> in its directory. <see cref="Process"/> is safe for
 /// concurrent use.
@@ -23,7 +23,7 @@ public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSeriali
     /// <summary>The file that holds the model in the component's directory.</summary>
     public const string ModelFile = "model.bin";
 
-    /// <summary>The label of a sentence's root word.</summary>
+    /// <summary>The label of a sentence's root word when the training data labels no root.</summary>
     public const string RootLabel = "ROOT";
 
     // Encoded labels (label id = index + 2; 0 = none, 1 = root) and the arc moves (class = index).
@@ -31,6 +31,7 @@ public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSeriali
     private ulong[] _outputHashes = [0, 0];
     private ulong[] _targetHashes = [0, 0];
     private string[] _outputLabels = [RootLabel];
+    private string _rootDep = RootLabel;
     private Move[] _moves = [];
     private int[] _actionLabels = [];
     private bool[] _rootActions = [];
@@ -53,8 +54,15 @@ public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSeriali
     /// <summary>Whether the parser has a model (trained or loaded).</summary>
     public bool IsTrained => _model is not null;
 
-    /// <summary>The dependency labels it can assign, sorted (with <see cref="RootLabel"/>); for meta.json.</summary>
+    /// <summary>The dependency labels it can assign, sorted (with <see cref="RootDep"/>); for meta.json.</summary>
     public IReadOnlyList<string> Labels => _outputLabels;
+
+    /// <summary>
+    /// The label written on sentence roots: the one the training data gives its roots most often (<c>root</c> in
+    /// Universal Dependencies), so predictions score against the same treebank; <see cref="RootLabel"/> when the
+    /// roots had no label.
+    /// </summary>
+    public string RootDep => _rootDep;
 
     /// <summary>The number of classes (labelled moves) of the model.</summary>
     public int ActionCount => _moves.Length;
@@ -98,12 +106,12 @@ public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSeriali
     /// Installs the label table (encoded labels, sorted) and the labelled moves, deriving what parsing needs: the
     /// label written for each id, the head label a lifted arc asks for, and which moves attach to the root.
     /// </summary>
-    private void SetActions(string[] labels, Move[] moves, int[] actionLabels)
+    private void SetActions(string[] labels, Move[] moves, int[] actionLabels, string rootDep)
     {
         var output = new ulong[labels.Length + 2];
         var target = new ulong[labels.Length + 2];
-        output[ParseState.RootLabel] = StringStore.Hash(RootLabel);
-        var names = new SortedSet<string>(StringComparer.Ordinal) { RootLabel };
+        output[ParseState.RootLabel] = StringStore.Hash(rootDep);
+        var names = new SortedSet<string>(StringComparer.Ordinal) { rootDep };
         for (var i = 0; i < labels.Length; i++)
         {
             var (label, head) = SplitLabel(labels[i]);
@@ -119,6 +127,7 @@ public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSeriali
         }
 
         _labels = labels;
+        _rootDep = rootDep;
         _outputHashes = output;
         _targetHashes = target;
         _outputLabels = [.. names];
