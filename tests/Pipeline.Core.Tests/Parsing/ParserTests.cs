@@ -1,5 +1,6 @@
 using Pipeline.Components.Parsing;
 using Pipeline.Components.Tagging;
+using Pipeline.Tests.Support;
 using Pipeline.Tests.Training;
 using Pipeline.Tokens;
 
@@ -200,26 +201,35 @@ public class ParserTests
         Assert.Throws<PipelineFormatException>(() => new Parser().FromBytes([0xC1]));
         Assert.Throws<PipelineFormatException>(() => new Parser().FromBytes([0x80]));
         var random = new Random(5);
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 600; i++)
         {
+            // Half the runs change a few bytes anywhere, half use the shared structural mutator.
             var copy = (byte[])bytes.Clone();
-            for (var k = 0; k < 3; k++)
+            if (i % 2 == 0)
             {
-                copy[random.Next(copy.Length)] = (byte)random.Next(256);
+                for (var k = 0; k < 3; k++)
+                {
+                    copy[random.Next(copy.Length)] = (byte)random.Next(256);
+                }
+            }
+            else
+            {
+                copy = Mutator.Mutate(bytes, random);
             }
 
+            var parser = new Parser();
             try
             {
-                var parser = new Parser();
                 parser.FromBytes(copy);
-
-                // Whatever survives validation must still parse into well-formed trees.
-                var vocab = new Vocab();
-                AssertWellFormed(parser.Process(ToyTreebank.WordsAndTags(ToyTreebank.Make(vocab, 1, seed: i)[0])));
             }
             catch (PipelineFormatException)
             {
+                continue;
             }
+
+            // Whatever survives validation must still parse into well-formed trees.
+            var vocab = new Vocab();
+            AssertWellFormed(parser.Process(ToyTreebank.WordsAndTags(ToyTreebank.Make(vocab, 1, seed: i)[0])), parser.RootDep);
         }
 
         var nlp = Nlp.Blank("en");
