@@ -16,6 +16,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
     ["ner"] = NerBenchmark.Run,
     ["package"] = PackageBenchmark.Run,
     ["learned-tokenizer"] = LearnedTokenizerBenchmark.Run,
+    ["parser"] = ParserBenchmark.Run,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToArray() : args;

@@ -2,6 +2,7 @@ using Pipeline.Components;
 using Pipeline.Components.Lemmatization;
 using Pipeline.Components.Morphology;
 using Pipeline.Components.Ner;
+using Pipeline.Components.Parsing;
 using Pipeline.Components.Tagging;
 
 namespace Pipeline.Registry;
@@ -17,5 +18,6 @@ internal static class BuiltInFactories
         registry.RegisterBuiltIn(Lemmatizer.FactoryName, static (_, _) => new Lemmatizer());
         registry.RegisterBuiltIn(Morphologizer.FactoryName, static (_, _) => new Morphologizer());
         registry.RegisterBuiltIn(EntityRecognizer.FactoryName, static (_, cfg) => EntityRecognizer.FromConfig(cfg));
+        registry.RegisterBuiltIn(Parser.FactoryName, static (_, _) => new Parser());
     }
 }

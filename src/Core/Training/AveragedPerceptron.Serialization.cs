@@ -26,14 +26,7 @@ public sealed partial class AveragedPerceptron
     internal void Write(ref MessagePackWriter writer)
     {
         var model = CreateAveraged();
-        var rowKeys = new ulong[model._rows];
-        foreach (var slot in model._table)
-        {
-            if (slot.Key != EmptyKey)
-            {
-                rowKeys[slot.Row] = slot.Key;
-            }
-        }
+        var rowKeys = model._rowKeys!;
 
         var starts = model._rowStarts!;
         var entries = model._entries!;

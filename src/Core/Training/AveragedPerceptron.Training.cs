@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Pipeline.Training;
 
 public sealed partial class AveragedPerceptron
@@ -10,10 +8,7 @@ public sealed partial class AveragedPerceptron
     /// </summary>
     public void Update(ReadOnlySpan<ulong> features, int gold, int guess)
     {
-        if (_weights is null)
-        {
-            throw Errors.ModelAveraged();
-        }
+        var training = _training ?? throw Errors.ModelAveraged();
 
         if ((uint)gold >= (uint)Classes)
         {
@@ -34,8 +29,8 @@ public sealed partial class AveragedPerceptron
         foreach (var feature in features)
         {
             var row = GetOrAddRow(feature);
-            Bump(row * Classes + gold, 1f);
-            Bump(row * Classes + guess, -1f);
+            training.Bump(row, gold, 1f, _step);
+            training.Bump(row, guess, -1f, _step);
         }
     }
 
@@ -54,12 +49,11 @@ public sealed partial class AveragedPerceptron
         var averaged = CreateAveraged(pruneBelow);
         _table = averaged._table;
         _rows = averaged._rows;
+        _rowKeys = averaged._rowKeys;
         _rowStarts = averaged._rowStarts;
         _entries = averaged._entries;
         _dense = averaged._dense;
-        _weights = null;
-        _totals = null;
-        _stamps = null;
+        _training = null;
     }
 
     /// <summary>
@@ -74,7 +68,9 @@ public sealed partial class AveragedPerceptron
         }
 
         var classes = Classes;
-        var weights = _weights!;
+        var training = _training!;
+        var rowClasses = new int[classes];
+        var rowValues = new float[classes];
         var keys = new List<ulong>(_rows);
         var starts = new List<int>(_rows + 1) { 0 };
         var entries = new List<Entry>(_rows * 4);
@@ -86,13 +82,12 @@ public sealed partial class AveragedPerceptron
             }
 
             var before = entries.Count;
-            for (var c = 0; c < classes; c++)
+            var count = training.Average(slot.Row, _step, rowClasses, rowValues);
+            for (var e = 0; e < count; e++)
             {
-                var w = slot.Row * classes + c;
-                var value = _step == 0 ? weights[w] : (float)((_totals![w] + ((double)(_step - _stamps![w]) * weights[w])) / _step);
-                if (value != 0f && Math.Abs(value) >= pruneBelow)
+                if (Math.Abs(rowValues[e]) >= pruneBelow)
                 {
-                    entries.Add(new Entry(c, value));
+                    entries.Add(new Entry(rowClasses[e], rowValues[e]));
                 }
             }
 
@@ -127,15 +122,7 @@ public sealed partial class AveragedPerceptron
             return GetOrAddRow(feature);
         }
 
-        if ((_rows + 1) * Classes > _weights!.Length)
-        {
-            var size = Math.Max(_weights.Length * 2, (_rows + 1) * Classes);
-            Array.Resize(ref _weights, size);
-            Array.Resize(ref _totals, size);
-            Array.Resize(ref _stamps, size);
-        }
-
-        _table[slot] = new Slot(key, _rows, -1);
+        _table[slot] = new Slot(key, _training!.AddRow(), -1);
         return _rows++;
     }
 
@@ -159,13 +146,5 @@ public sealed partial class AveragedPerceptron
 
             _table[slot] = entry;
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Bump(int w, float delta)
-    {
-        _totals![w] += (double)(_step - _stamps![w]) * _weights![w];
-        _stamps[w] = _step;
-        _weights[w] += delta;
     }
 }

@@ -6,7 +6,9 @@ namespace Pipeline.Training;
 
 /// <summary>
 /// A multiclass averaged perceptron (Collins 2002) over hashed 64-bit features, found through an open-addressing
-/// table. While training, each feature owns a dense row of per-class weights; averaging is lazy: every weight
+/// table. While training, each feature holds its few updated (class, weight) pairs inline, or a dense row of all
+/// classes once it has more (see <see cref="TrainingWeights"/>), so models with many classes stay small; averaging
+/// is lazy: every weight
 /// remembers when it last changed and folds its value into a running total only then, so an update costs what it
 /// costs in the plain perceptron. <see cref="Average"/> turns the rows into contiguous sparse rows of the non-zero
 /// (class, weight) pairs, which makes the model small and scoring cache-friendly. <see cref="Score"/> allocates
@@ -23,20 +25,27 @@ public sealed partial class AveragedPerceptron
 
     // A row with at least Classes / DenseRatio non-zero weights is also stored dense for SIMD scoring.
     private const int DenseRatio = 6;
+
+    // Features scored per batch of loads in the averaged model.
+    private const int ScoreBatch = 32;
     private Slot[] _table;
     private int _rows;
     private int _step;
 
-    // Training state: dense rows of weights, their running totals and the step each weight last changed.
-    private float[]? _weights;
-    private double[]? _totals;
-    private int[]? _stamps;
+    // Training state: the weights with their running totals and the step each weight last changed.
+    private TrainingWeights? _training;
 
-    // Averaged state: row r's entries are _entries[_rowStarts[r].._rowStarts[r + 1]]; rows with many entries are
-    // also kept dense (row d at _dense[d * Classes]) and scored with SIMD instead.
+    // Averaged state: row r (feature _rowKeys[r]) has entries _entries[_rowStarts[r].._rowStarts[r + 1]]; rows with
+    // many entries are also kept dense (row d at _dense[d * Stride], zero-padded to whole vectors) for SIMD scoring.
+    // In the averaged table a slot holds (key, first entry, dense row) or (key, first entry, -entry count), so
+    // scoring reaches the weights without another lookup.
+    private ulong[]? _rowKeys;
     private int[]? _rowStarts;
     private Entry[]? _entries;
     private float[]? _dense;
+
+    // Receives the values of loads made only to warm the cache (see ScoreBatchOf); never read.
+    private float _sink;
 
     /// <summary>Creates an untrained model over <paramref name="classes"/> classes (1 to <see cref="MaxClasses"/>).</summary>
     public AveragedPerceptron(int classes, int expectedFeatures = 1024)
@@ -49,16 +58,15 @@ public sealed partial class AveragedPerceptron
         Classes = classes;
         var rows = Math.Max(expectedFeatures, MinCapacity);
         _table = new Slot[Capacity(rows)];
-        _weights = new float[rows * classes];
-        _totals = new double[_weights.Length];
-        _stamps = new int[_weights.Length];
+        _training = new TrainingWeights(classes, rows);
     }
 
-    private AveragedPerceptron(int classes, Slot[] table, int rows, int[] rowStarts, Entry[] entries, float[] dense)
+    private AveragedPerceptron(int classes, Slot[] table, ulong[] rowKeys, int[] rowStarts, Entry[] entries, float[] dense)
     {
         Classes = classes;
         _table = table;
-        _rows = rows;
+        _rows = rowKeys.Length;
+        _rowKeys = rowKeys;
         _rowStarts = rowStarts;
         _entries = entries;
         _dense = dense;
@@ -70,8 +78,8 @@ public sealed partial class AveragedPerceptron
     /// <summary>The number of features that have weights.</summary>
     public int FeatureCount => _rows;
 
-    /// <summary>The number of non-zero weights of an averaged model (Classes x FeatureCount while training).</summary>
-    public int WeightCount => _entries?.Length ?? _rows * Classes;
+    /// <summary>The number of non-zero weights of an averaged model (the weights held, while training).</summary>
+    public int WeightCount => _entries?.Length ?? (int)Math.Min(int.MaxValue, _training!.WeightCount);
 
     /// <summary>Whether <see cref="Average"/> has run: the model then predicts but no longer learns.</summary>
     public bool IsAveraged => _entries is not null;
@@ -93,44 +101,19 @@ public sealed partial class AveragedPerceptron
 
         var output = scores[..classes];
         output.Clear();
-        if (_entries is { } entries)
+        if (_entries is not null)
         {
-            var starts = _rowStarts!;
-            var dense = _dense!;
-            ref var first = ref MemoryMarshal.GetArrayDataReference(entries);
-            ref var score = ref MemoryMarshal.GetReference(output);
-            foreach (var feature in features)
-            {
-                var slot = FindSlot(feature);
-                if (slot.Row < 0)
-                {
-                    continue;
-                }
-
-                if (slot.Dense >= 0)
-                {
-                    AddRow(dense.AsSpan(slot.Dense * classes, classes), output);
-                    continue;
-                }
-
-                var end = starts[slot.Row + 1];
-                for (var e = starts[slot.Row]; e < end; e++)
-                {
-                    var entry = Unsafe.Add(ref first, e);
-                    Unsafe.Add(ref score, entry.Class) += entry.Weight;
-                }
-            }
-
+            ScoreAveraged(features, output);
             return;
         }
 
-        var weights = _weights!;
+        var training = _training!;
         foreach (var feature in features)
         {
             var row = FindRow(feature);
             if (row >= 0)
             {
-                AddRow(weights.AsSpan(row * classes, classes), output);
+                training.AddTo(row, output);
             }
         }
     }
@@ -174,19 +157,20 @@ public sealed partial class AveragedPerceptron
             var count = rowStarts[row + 1] - rowStarts[row];
             if (count * DenseRatio >= classes)
             {
-                denseRow = dense.Count / classes;
+                var stride = Stride(classes);
+                denseRow = dense.Count / stride;
                 var start = dense.Count;
-                dense.AddRange(new float[classes]);
+                dense.AddRange(new float[stride]);
                 for (var e = rowStarts[row]; e < rowStarts[row + 1]; e++)
                 {
                     dense[start + entries[e].Class] = entries[e].Weight;
                 }
             }
 
-            table[slot] = new Slot(keys[row], row, denseRow);
+            table[slot] = new Slot(keys[row], rowStarts[row], denseRow >= 0 ? denseRow : -count);
         }
 
-        return new AveragedPerceptron(classes, table, keys.Count, rowStarts, entries, [.. dense]);
+        return new AveragedPerceptron(classes, table, [.. keys], rowStarts, entries, [.. dense]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -220,7 +204,7 @@ public sealed partial class AveragedPerceptron
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
+    internal static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated)
@@ -238,9 +222,15 @@ public sealed partial class AveragedPerceptron
         }
     }
 
+    /// <summary>The length of a dense row: the class count rounded up to whole 512-bit vectors.</summary>
+    private static int Stride(int classes) => (classes + 15) & ~15;
+
     private static int Capacity(int features) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(features * 2, MinCapacity));
 
-    /// <summary>A table slot: the feature key, its row, and its dense row or -1.</summary>
+    /// <summary>
+    /// A table slot: the feature key, then while training its row and -1; in an averaged model its first entry and
+    /// its dense row, or minus its entry count when it has no dense row.
+    /// </summary>
     private readonly record struct Slot(ulong Key, int Row, int Dense)
     {
         public static readonly Slot Missing = new(EmptyKey, -1, -1);

@@ -11,7 +11,7 @@ public sealed record TrainingOptions
     public const int DefaultEpochs = 15;
 
     /// <summary>The pipeline when neither the options nor the template say.</summary>
-    public static readonly IReadOnlyList<string> DefaultPipeline = ["tagger"];
+    public static readonly IReadOnlyList<string> DefaultPipeline = ["tagger", "parser"];
 
     /// <summary>The language code, e.g. "en".</summary>
     public required string Lang { get; init; }

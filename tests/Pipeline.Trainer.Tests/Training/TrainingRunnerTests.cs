@@ -25,6 +25,29 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     }
 
     [Fact]
+    public void TheDefaultPipelineTagsAndParsesAndFillsUasAndLas()
+    {
+        Assert.Equal(["tagger", "parser"], TrainingOptions.DefaultPipeline);
+        var options = _fx.Options("parsed") with { Pipeline = null, Epochs = 3 };
+        var result = new TrainingRunner(options).Run();
+
+        foreach (var epoch in result.Epochs)
+        {
+            Assert.True(epoch.Accuracy.ContainsKey(ScoreKeys.Uas) && epoch.Accuracy.ContainsKey(ScoreKeys.Las));
+            Assert.True(epoch.Losses["parser"].Total > 0);
+        }
+
+        Assert.True(result.FinalAccuracy[ScoreKeys.Uas] >= 85, $"UAS {result.FinalAccuracy[ScoreKeys.Uas]}");
+        Assert.True(result.FinalAccuracy[ScoreKeys.Las] >= 80, $"LAS {result.FinalAccuracy[ScoreKeys.Las]}");
+        var nlp = Nlp.Load(result.FinalPath);
+        Assert.Equal(["tagger", "parser"], nlp.PipeNames);
+        var doc = nlp.Process("Alice sees the dog .");
+        Assert.Single(doc.Sents);
+        Assert.Equal("root", doc[1].Dep);
+        Assert.Contains("root", ModelMeta.Read(Path.Combine(result.FinalPath, "meta.json")).Labels["parser"]);
+    }
+
+    [Fact]
     public void EveryEpochIsACompleteModelWithStampedMeta()
     {
         var template = _fx.File("template.json", """
