@@ -12,7 +12,8 @@ namespace Pipeline.Benchmarks;
 /// Packages an English model (sentencizer + a tagger trained for PACKAGE_EPOCHS epochs, default 2, on UD
 /// English-EWT; without the corpora, an entity-ruler model) with <c>pipeline package --build</c> against a
 /// Pipeline.Core packed into a temporary feed, prints the model and .nupkg sizes, and times a cold
-/// <c>Nlp.Load</c> (plus the first document) in fresh processes. Aim: cold load within 300 ms.
+/// <c>Nlp.Load</c> (plus the first document) in fresh processes. Aim: cold load within 300 ms. PACKAGE_MODEL names
+/// a model directory to measure instead (e.g. artifacts/models/en_core_web_sm/model-best from ./build.sh).
 /// </summary>
 public static class PackageBenchmark
 {
@@ -27,8 +28,14 @@ public static class PackageBenchmark
         var root = Directory.CreateTempSubdirectory("pipeline-package-bench-").FullName;
         try
         {
-            var model = Path.Combine(root, "model");
-            BuildModel().ToDisk(model);
+            var model = Environment.GetEnvironmentVariable("PACKAGE_MODEL") is { Length: > 0 } given
+                ? Path.GetFullPath(given)
+                : Path.Combine(root, "model");
+            if (!Directory.Exists(model))
+            {
+                BuildModel().ToDisk(model);
+            }
+
             var files = Directory.GetFiles(model, "*", SearchOption.AllDirectories);
             Console.WriteLine($"package: model directory {files.Length} files, {files.Sum(f => new FileInfo(f).Length) / 1024.0:F0} KiB");
             Console.WriteLine($"package: data zipped as in a .nupkg {ZippedSize(model) / 1024.0:F0} KiB");
