@@ -46,7 +46,7 @@ public sealed partial class AveragedPerceptron
             return;
         }
 
-        var averaged = CreateAveraged(pruneBelow);
+        var averaged = CreateAveraged(pruneBelow > 0f ? pruneBelow : PruneBelow);
         _table = averaged._table;
         _rows = averaged._rows;
         _rowKeys = averaged._rowKeys;
@@ -60,8 +60,9 @@ public sealed partial class AveragedPerceptron
     /// An averaged copy of the model without weights smaller than <paramref name="pruneBelow"/>, leaving this one
     /// free to go on training (e.g. for checkpoints).
     /// </summary>
-    public AveragedPerceptron CreateAveraged(float pruneBelow = 0f)
+    public AveragedPerceptron CreateAveraged(float? pruneBelow = null)
     {
+        var threshold = pruneBelow ?? PruneBelow;
         if (IsAveraged)
         {
             return this;
@@ -85,7 +86,7 @@ public sealed partial class AveragedPerceptron
             var count = training.Average(slot.Row, _step, rowClasses, rowValues);
             for (var e = 0; e < count; e++)
             {
-                if (Math.Abs(rowValues[e]) >= pruneBelow)
+                if (Math.Abs(rowValues[e]) >= threshold)
                 {
                     entries.Add(new Entry(rowClasses[e], rowValues[e]));
                 }

@@ -75,6 +75,12 @@ public sealed partial class AveragedPerceptron
     /// <summary>The number of classes; scores are indexed 0..Classes-1.</summary>
     public int Classes { get; }
 
+    /// <summary>
+    /// Averaged weights smaller than this in magnitude are dropped when the model is averaged or saved: a smaller,
+    /// faster model for a little accuracy (0 keeps every non-zero weight).
+    /// </summary>
+    public float PruneBelow { get; set; }
+
     /// <summary>The number of features that have weights.</summary>
     public int FeatureCount => _rows;
 

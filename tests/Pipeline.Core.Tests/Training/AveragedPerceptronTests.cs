@@ -89,6 +89,25 @@ public class AveragedPerceptronTests
     }
 
     [Fact]
+    public void ThePruneSettingAppliesToSavedSnapshotsAndToAveraging()
+    {
+        var model = new AveragedPerceptron(2) { PruneBelow = 0.5f };
+        model.Update([7], gold: 1, guess: 0);
+        for (var i = 0; i < 9; i++)
+        {
+            model.Update([8], gold: 1, guess: 1);
+        }
+
+        model.Update([8], gold: 1, guess: 0);
+        model.Update([8], gold: 1, guess: 1);
+
+        Assert.Equal(1, AveragedPerceptron.FromBytes(model.ToBytes()).FeatureCount);
+        Assert.Equal(2, model.CreateAveraged(pruneBelow: 0f).FeatureCount);
+        model.Average();
+        Assert.Equal(1, model.FeatureCount);
+    }
+
+    [Fact]
     public void GrowsPastItsInitialCapacityAndKeepsEveryFeature()
     {
         var model = new AveragedPerceptron(2, expectedFeatures: 1);

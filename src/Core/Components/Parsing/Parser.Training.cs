@@ -33,6 +33,16 @@ public sealed partial class Parser
     public int MinWordCount { get; init; } = 2;
 
     /// <summary>
+    /// Averaged weights below this magnitude are dropped from the saved model when training on at least
+    /// <see cref="PruneMinWords"/> words. At 1 the en_ewt parser is 14 MB instead of 47 MB and parses faster, for
+    /// under 0.1 LAS.
+    /// </summary>
+    public float PruneBelow { get; init; } = 1f;
+
+    /// <summary>The training words from which <see cref="PruneBelow"/> applies.</summary>
+    public int PruneMinWords { get; init; } = 50_000;
+
+    /// <summary>
     /// The share of ambiguous words whose tags training replaces with another tag pair the word takes in the
     /// training data (default 0.3): the tags of training text are more accurate than a tagger's on new text, and
     /// this teaches the model what to do with the tagger's typical mistakes. Use 0 when the training text is
@@ -235,7 +245,11 @@ public sealed partial class Parser
             _labelIds[StringStore.Hash(labels[i])] = i + 2;
         }
 
-        _model = new AveragedPerceptron(moves.Count, expectedFeatures: Math.Max(1024, words * 4));
+        _model = new AveragedPerceptron(moves.Count, expectedFeatures: Math.Max(1024, words * 4))
+        {
+            // Small treebanks keep every weight: their rare features carry much of what they know, and the model is small anyway.
+            PruneBelow = words >= PruneMinWords ? PruneBelow : 0f,
+        };
         _random = new SplitMix64(seed);
         _exploreThreshold = Threshold(ExplorationProbability);
         _noiseThreshold = Threshold(TagNoise);
