@@ -392,6 +392,11 @@ internal static class Errors
         $"The package '{nupkg}' is incomplete: {string.Join("; ", problems)}. Delete it and package again; if " +
         "the problem remains, report it.");
 
+    public static PipelineException PluginUnloadable(string path, string reason) => new(
+        "E133",
+        $"The plugin assembly '{path}' could not be loaded: {reason}. Pass the path of a .dll that references " +
+        "Pipeline.Core (e.g. bin/Release/net10.0/Snek.dll of the plugin's build).");
+
     public static PipelineException BadMetaOption(string option, string problem) => new(
         "E132",
         $"--meta '{option}' {problem}. Write --meta key=value with a key among lang, name, version, " +

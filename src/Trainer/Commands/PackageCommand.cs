@@ -26,13 +26,17 @@ internal static class PackageCommand
         var force = new Option<bool>("--force", "-f") { Description = "Replace an existing package directory." };
         var build = new Option<bool>("--build", "-b") { Description = "Also run dotnet pack and check the .nupkg (written to <package>/dist/)." };
         var source = new Option<string[]>("--source", "-s") { Description = "Extra NuGet source (folder feed or URL) to restore Pipeline.Core from during --build (repeatable)." };
+        var plugin = new Option<string[]>("--plugin")
+        {
+            Description = "A plugin assembly (.dll) to load first, for models whose factories or language it provides (repeatable).",
+        };
         var command = new Command(
             "package",
             "Make a NuGet package project from a model directory: <lang>_<name>.csproj, meta.json, the entry class " +
             "(en_core_web_sm -> EnCoreWebSm.Load()), a model card README.md and the data, which a referencing app gets " +
             "in models/<lang>_<name>/ of its build and publish output.")
         {
-            input, output, metaPath, createMeta, meta, force, build, source,
+            input, output, metaPath, createMeta, meta, force, build, source, plugin,
         };
         command.SetAction(result => cli.Guard(() =>
         {
@@ -48,6 +52,7 @@ internal static class PackageCommand
                 Force = result.GetValue(force),
                 Build = result.GetValue(build),
                 Sources = result.GetValue(source) ?? [],
+                Plugins = result.GetValue(plugin) ?? [],
             };
             return Run(cli, options);
         }));

@@ -50,6 +50,7 @@ public static class ModelPackager
         }
 
         MetaValidator.ThrowIfInvalid(meta, source);
+        LoadPlugins(options.Plugins);
         CheckLoads(meta, input);
         var range = FrameworkCompatibility.ParseRange(meta.FrameworkVersion)!.ToNormalizedString();
         var directory = Path.Combine(Path.GetFullPath(options.Output), PackageNaming.VersionedName(meta));
@@ -168,6 +169,22 @@ public static class ModelPackager
         }
 
         return meta;
+    }
+
+    /// <summary>Loads plugin assemblies; their attributes are found the first time a factory or language is missing.</summary>
+    private static void LoadPlugins(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            try
+            {
+                System.Reflection.Assembly.LoadFrom(Path.GetFullPath(path));
+            }
+            catch (Exception e) when (e is IOException or BadImageFormatException or ArgumentException or System.Security.SecurityException)
+            {
+                throw Errors.PluginUnloadable(path, e.Message);
+            }
+        }
     }
 
     private static ModelMeta ReadLenient(string path) => MetaJson.Parse(File.ReadAllText(path), path, requireIdentity: false);

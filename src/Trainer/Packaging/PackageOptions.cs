@@ -33,6 +33,9 @@ public sealed class PackageOptions
     /// <summary>Extra NuGet sources for restoring Pipeline.Core during <see cref="Build"/> (folder feeds or URLs).</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 
+    /// <summary>Plugin assemblies (.dll) to load first, so a model whose factories or language they provide can be checked.</summary>
+    public IReadOnlyList<string> Plugins { get; init; } = [];
+
     /// <summary>Environment variables for the <c>dotnet pack</c> process (e.g. NUGET_PACKAGES for an isolated cache).</summary>
     public IReadOnlyDictionary<string, string> BuildEnvironment { get; init; } = new Dictionary<string, string>();
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Pipeline.Trainer.Commands;
 using Pipeline.Trainer.Tests.Support;
+using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.EndToEnd;
 
@@ -47,7 +49,7 @@ public class SnekPluginEndToEndTests
             var nlp = Nlp.Blank("snk");
             nlp.AddPipe(nlp.CreatePipe("snek"));
             nlp.Meta.Name = "core_snek_sm";
-            nlp.Meta.Requirements = ["Snek"];
+            nlp.Meta.Requirements = [$"Snek>={args[1]}"];
             nlp.ToDisk(path);
 
             var loaded = Nlp.Load(path, new() { ["snek_style"] = "cute" });
@@ -55,12 +57,37 @@ public class SnekPluginEndToEndTests
             Console.WriteLine($"class={loaded.GetType().Name} pipes={string.Join(",", loaded.PipeNames)} ents={string.Join(",", doc.Ents.Select(e => e.Text + "/" + e.Label))}");
             Console.WriteLine(doc.UserData[new UserDataKey("snek", "snake")]);
             """);
-        var output = DotnetProcess.Ok(withPlugin, Path.Combine(withPlugin, "bin", "app", "WithSnek.dll"), model);
+        var output = DotnetProcess.Ok(withPlugin, Path.Combine(withPlugin, "bin", "app", "WithSnek.dll"), model, version);
         Assert.Contains("class=SnekLanguage pipes=snek ents=snek/SNAKE", output);
         Assert.Contains("^ ^", output); // the "cute" snake: the load-time setting reached the component
         var meta = File.ReadAllText(Path.Combine(model, "meta.json"));
         Assert.Contains("\"lang\": \"snk\"", meta);
         Assert.Contains("\"snek\"", meta);
+
+        // The model as a package: `pipeline package` loads the plugin to check the model, and the package depends on
+        // the plugin its meta.json requires; an app that references only the model package gets both.
+        var console = new TestConsole().Width(400);
+        var packError = new StringWriter();
+        var packed = PipelineCli.Run(
+            ["package", model, dir["model-packages"], "--build", "--force", "--source", feed,
+             "--plugin", Path.Combine(withPlugin, "bin", "app", "Snek.dll"),
+             "--meta", "version=1.0.0", "--meta", $"framework_version=[{version}, 0.2.0)"],
+            console, new StringWriter(), packError);
+        Assert.True(packed == 0, console.Output + packError);
+        var nupkg = Assert.Single(Directory.GetFiles(dir["model-packages"], "snk_core_snek_sm.1.0.0.nupkg", SearchOption.AllDirectories));
+        File.Copy(nupkg, Path.Combine(feed, Path.GetFileName(nupkg)));
+        var modelApp = App(dir, "WithSnekModel", "snk_core_snek_sm", "1.0.0", """
+            using Pipeline;
+
+            var cute = new Dictionary<string, object?> { ["snek_style"] = "cute" };
+            foreach (var nlp in new[] { Pipeline.Models.SnkCoreSnekSm.Load(cute), Nlp.Load("snk_core_snek_sm", cute) })
+            {
+                var doc = nlp.Process("I am snek");
+                Console.WriteLine($"class={nlp.GetType().Name} pipes={string.Join(",", nlp.PipeNames)} ents={string.Join(",", doc.Ents.Select(e => e.Text + "/" + e.Label))}");
+            }
+            """);
+        var fromPackage = DotnetProcess.Ok(modelApp, Path.Combine(modelApp, "bin", "app", "WithSnekModel.dll"));
+        Assert.Equal(2, fromPackage.Split('\n').Count(l => l.Contains("class=SnekLanguage pipes=snek ents=snek/SNAKE", StringComparison.Ordinal)));
 
         var without = App(dir, "WithoutSnek", "Pipeline.Core", version, """
             using Pipeline;

@@ -20,7 +20,7 @@ public sealed class ModelPackagerTests
         ModelPackager.Package(new PackageOptions { Input = input, Output = output, Force = force });
 
     [Theory]
-    [InlineData("package", "<input>", "<output>", "--meta-path", "--create-meta", "--meta", "--force", "--build", "--source")]
+    [InlineData("package", "<input>", "<output>", "--meta-path", "--create-meta", "--meta", "--force", "--build", "--source", "--plugin")]
     [InlineData("validate", "--source", "--app")]
     public void TheCommandsDescribeTheirArgumentsAndOptions(string command, params string[] names)
     {
