@@ -1,3 +1,5 @@
+using Pipeline.Trainer.Training;
+
 namespace Pipeline.Trainer.Tests.Support;
 
 /// <summary>
@@ -39,6 +41,25 @@ internal static class Corpora
                 count++;
             }
         }
+    }
+
+    /// <summary>
+    /// Trains <paramref name="pipeline"/> on the first <paramref name="trainSentences"/> sentences of en_ewt train,
+    /// scored on the first 200 of dev, into <c>dir["out"]</c>.
+    /// </summary>
+    public static TrainingResult TrainEnglishSlice(TempDir dir, int trainSentences, string[] pipeline, int epochs)
+    {
+        Slice(Find("ud/en_ewt/train.conllu")!, dir["train.conllu"], trainSentences);
+        Slice(Find("ud/en_ewt/dev.conllu")!, dir["dev.conllu"], 200);
+        return new TrainingRunner(new TrainingOptions
+        {
+            Lang = "en",
+            Output = dir["out"],
+            TrainPath = dir["train.conllu"],
+            DevPath = dir["dev.conllu"],
+            Pipeline = pipeline,
+            Epochs = epochs,
+        }).Run();
     }
 
     private static string? RepoRoot()

@@ -10,18 +10,7 @@ public sealed class EnglishSliceTests
     public void TheTaggerLearnsFromAFewHundredEnglishSentences()
     {
         using var dir = new TempDir();
-        Corpora.Slice(Corpora.Find("ud/en_ewt/train.conllu")!, dir["train.conllu"], 400);
-        Corpora.Slice(Corpora.Find("ud/en_ewt/dev.conllu")!, dir["dev.conllu"], 200);
-
-        var result = new TrainingRunner(new TrainingOptions
-        {
-            Lang = "en",
-            Output = dir["out"],
-            TrainPath = dir["train.conllu"],
-            DevPath = dir["dev.conllu"],
-            Pipeline = ["tagger"],
-            Epochs = 2,
-        }).Run();
+        var result = Corpora.TrainEnglishSlice(dir, 400, ["tagger"], epochs: 2);
 
         var upos = result.Epochs.Select(e => e.Accuracy[ScoreKeys.Upos]).ToList();
         Assert.True(upos[^1] > 75, $"UPOS per epoch: {string.Join(", ", upos)}");

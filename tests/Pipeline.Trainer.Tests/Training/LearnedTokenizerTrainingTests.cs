@@ -13,18 +13,7 @@ public sealed class LearnedTokenizerTrainingTests
     public void TokenizerInThePipelineIsLearnedSavedAndScored()
     {
         using var dir = new TempDir();
-        Corpora.Slice(Corpora.Find("ud/en_ewt/train.conllu")!, dir["train.conllu"], 1500);
-        Corpora.Slice(Corpora.Find("ud/en_ewt/dev.conllu")!, dir["dev.conllu"], 200);
-
-        var result = new TrainingRunner(new TrainingOptions
-        {
-            Lang = "en",
-            Output = dir["out"],
-            TrainPath = dir["train.conllu"],
-            DevPath = dir["dev.conllu"],
-            Pipeline = ["tokenizer", "tagger"],
-            Epochs = 1,
-        }).Run();
+        var result = Corpora.TrainEnglishSlice(dir, 1500, ["tokenizer", "tagger"], epochs: 1);
 
         Assert.True(result.Epochs[^1].Accuracy[ScoreKeys.TokenF1] > 95, $"token F1 {result.Epochs[^1].Accuracy[ScoreKeys.TokenF1]}");
         var nlp = Nlp.Load(result.FinalPath);

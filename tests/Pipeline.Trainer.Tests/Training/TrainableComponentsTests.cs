@@ -13,18 +13,7 @@ public sealed class TrainableComponentsTests
     public void TheMorphologizerAndLemmatizerLearnEpochByEpochThroughTheTrainer()
     {
         using var dir = new TempDir();
-        Corpora.Slice(Corpora.Find("ud/en_ewt/train.conllu")!, dir["train.conllu"], 400);
-        Corpora.Slice(Corpora.Find("ud/en_ewt/dev.conllu")!, dir["dev.conllu"], 200);
-
-        var result = new TrainingRunner(new TrainingOptions
-        {
-            Lang = "en",
-            Output = dir["out"],
-            TrainPath = dir["train.conllu"],
-            DevPath = dir["dev.conllu"],
-            Pipeline = ["tagger", "morphologizer", "lemmatizer"],
-            Epochs = 2,
-        }).Run();
+        var result = Corpora.TrainEnglishSlice(dir, 400, ["tagger", "morphologizer", "lemmatizer"], epochs: 2);
 
         var last = result.Epochs[^1];
         Assert.True(last.Accuracy[ScoreKeys.Lemma] > 88, $"lemma {last.Accuracy[ScoreKeys.Lemma]}");
