@@ -73,12 +73,7 @@ public sealed partial class AveragedPerceptron
             switch (MsgPack.ReadString(ref reader))
             {
                 case "format":
-                    version = reader.ReadInt32();
-                    if (version > FormatVersion)
-                    {
-                        throw Errors.UnsupportedFormat(source, version, FormatVersion);
-                    }
-
+                    version = MsgPack.ReadFormatVersion(ref reader, source, FormatVersion);
                     break;
                 case "classes":
                     classCount = reader.ReadInt32();

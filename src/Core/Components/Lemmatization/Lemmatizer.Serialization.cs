@@ -54,12 +54,7 @@ public sealed partial class Lemmatizer
                 switch (MsgPack.ReadString(ref r))
                 {
                     case "format":
-                        version = r.ReadInt32();
-                        if (version > FormatVersion)
-                        {
-                            throw Errors.UnsupportedFormat(source, version, FormatVersion);
-                        }
-
+                        version = MsgPack.ReadFormatVersion(ref r, source, FormatVersion);
                         break;
                     case "lookup":
                         var count = r.ReadArrayHeader();

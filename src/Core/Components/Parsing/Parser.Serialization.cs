@@ -76,12 +76,7 @@ public sealed partial class Parser
             switch (MsgPack.ReadString(ref r))
             {
                 case "format":
-                    version = r.ReadInt32();
-                    if (version > FormatVersion)
-                    {
-                        throw Errors.UnsupportedFormat(source, version, FormatVersion);
-                    }
-
+                    version = MsgPack.ReadFormatVersion(ref r, source, FormatVersion);
                     break;
                 case "labels":
                     labels = MsgPack.ReadStringArray(ref r);

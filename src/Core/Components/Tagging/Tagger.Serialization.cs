@@ -93,12 +93,7 @@ public sealed partial class Tagger
             switch (MsgPack.ReadString(ref r))
             {
                 case "format":
-                    version = r.ReadInt32();
-                    if (version > FormatVersion)
-                    {
-                        throw Errors.UnsupportedFormat(source, version, FormatVersion);
-                    }
-
+                    version = MsgPack.ReadFormatVersion(ref r, source, FormatVersion);
                     break;
                 case "pos":
                     pos = MsgPack.ReadStringArray(ref r);
