@@ -50,10 +50,26 @@ public static class NerBenchmark
         var vocab = new Vocab();
 
         // en_ewt train is a preliminary release: OTH (absent from dev) is read as O, as is the stray B-O.
-        string[]? labels = name == "en_ewt" ? ["LOC", "ORG", "PER"] : null;
+        string[]? labels = name == "en_ewt" && Environment.GetEnvironmentVariable("NER_KEEP_OTH") != "1" ? ["LOC", "ORG", "PER"] : null;
+        var othMissing = Environment.GetEnvironmentVariable("NER_OTH_MISSING") == "1";
         var reader = new Iob2Reader();
         var goldPos = Environment.GetEnvironmentVariable("NER_GOLD_POS") == "1";
         var train = reader.Read(Path.Combine(corpora, "ner", name, "train.iob2")).Select(s => goldPos ? WithGoldPos(s.ToDoc(vocab), s, corpora, name, "train") : s.ToDoc(vocab)).ToList();
+        if (othMissing)
+        {
+            // OTH (a label of the preliminary release, gone from dev) marks tokens whose final label is unknown.
+            foreach (var doc in train)
+            {
+                for (var i = 0; i < doc.Length; i++)
+                {
+                    if (doc[i].EntType == "OTH")
+                    {
+                        doc.SetEntity(i, 0, 0);
+                    }
+                }
+            }
+        }
+
         var dev = new Iob2Reader().Read(Path.Combine(corpora, "ner", name, "dev.iob2")).Select(s => goldPos ? WithGoldPos(s.ToDoc(vocab), s, corpora, name, "dev") : s.ToDoc(vocab)).ToList();
         Console.WriteLine($"ner: {name} train {train.Count} sentences / {train.Sum(d => d.Length)} words, dev {dev.Count} / {dev.Sum(d => d.Length)}" +
             (reader.MappedLabels.Count > 0 ? $"; read as O: {string.Join(", ", reader.MappedLabels.Select(m => $"{m.Key} {m.Value}"))}" : ""));
@@ -65,7 +81,16 @@ public static class NerBenchmark
             var clock0 = Stopwatch.StartNew();
             var treebank = ConlluReader.Read(Path.Combine(corpora, "ud", name, "train.conllu")).ToList();
             tagger = new Tagger();
-            tagger.Train(treebank.Select(s => s.ToDoc(vocab)).ToList(), seed: 1);
+            var cache = Path.Combine(Path.GetTempPath(), $"ner-benchmark-tagger-{name}.bin");
+            if (File.Exists(cache))
+            {
+                tagger.FromBytes(File.ReadAllBytes(cache));
+            }
+            else
+            {
+                tagger.Train(treebank.Select(s => s.ToDoc(vocab)).ToList(), seed: 1);
+                File.WriteAllBytes(cache, tagger.ToBytes());
+            }
             if (posMode == "jack")
             {
                 // Each NER training sentence is tagged by a tagger that did not see it (5-fold jackknifing).
@@ -184,6 +209,13 @@ public static class NerBenchmark
         {
             ClearEntities(doc);
             ner.Process(doc);
+            for (var i = 0; i < doc.Length; i++)
+            {
+                if (doc[i].EntType == "OTH")
+                {
+                    doc.SetEntity(i, 0, 0);
+                }
+            }
         }
 
         return EntityScorer.Score(gold, inputs);
