@@ -12,7 +12,8 @@ namespace Pipeline.Benchmarks;
 /// has no OTH), then prints per-epoch time and loss, dev precision/recall/F overall and per label (exact span and
 /// label match), the model size and labelling speed on one thread. NER_CORPUS picks corpora (comma-separated
 /// names or "all"), NER_EPOCHS the epochs, NER_DEV_EACH_EPOCH=1 scores dev after every epoch, NER_POS=1 first
-/// trains a tagger on the UD treebank of the same name (en_ewt, pt_bosque) and tags the NER docs with it.
+/// trains a tagger on the UD treebank of the same name (en_ewt, pt_bosque; cached in the temp folder for reruns
+/// with the same Pipeline.Core build) and tags the NER docs with it (NER_POS=jack: jackknifed training tags).
 /// </summary>
 public static class NerBenchmark
 {
@@ -50,26 +51,10 @@ public static class NerBenchmark
         var vocab = new Vocab();
 
         // en_ewt train is a preliminary release: OTH (absent from dev) is read as O, as is the stray B-O.
-        string[]? labels = name == "en_ewt" && Environment.GetEnvironmentVariable("NER_KEEP_OTH") != "1" ? ["LOC", "ORG", "PER"] : null;
-        var othMissing = Environment.GetEnvironmentVariable("NER_OTH_MISSING") == "1";
+        string[]? labels = name == "en_ewt" ? ["LOC", "ORG", "PER"] : null;
         var reader = new Iob2Reader();
         var goldPos = Environment.GetEnvironmentVariable("NER_GOLD_POS") == "1";
         var train = reader.Read(Path.Combine(corpora, "ner", name, "train.iob2")).Select(s => goldPos ? WithGoldPos(s.ToDoc(vocab), s, corpora, name, "train") : s.ToDoc(vocab)).ToList();
-        if (othMissing)
-        {
-            // OTH (a label of the preliminary release, gone from dev) marks tokens whose final label is unknown.
-            foreach (var doc in train)
-            {
-                for (var i = 0; i < doc.Length; i++)
-                {
-                    if (doc[i].EntType == "OTH")
-                    {
-                        doc.SetEntity(i, 0, 0);
-                    }
-                }
-            }
-        }
-
         var dev = new Iob2Reader().Read(Path.Combine(corpora, "ner", name, "dev.iob2")).Select(s => goldPos ? WithGoldPos(s.ToDoc(vocab), s, corpora, name, "dev") : s.ToDoc(vocab)).ToList();
         Console.WriteLine($"ner: {name} train {train.Count} sentences / {train.Sum(d => d.Length)} words, dev {dev.Count} / {dev.Sum(d => d.Length)}" +
             (reader.MappedLabels.Count > 0 ? $"; read as O: {string.Join(", ", reader.MappedLabels.Select(m => $"{m.Key} {m.Value}"))}" : ""));
@@ -81,7 +66,9 @@ public static class NerBenchmark
             var clock0 = Stopwatch.StartNew();
             var treebank = ConlluReader.Read(Path.Combine(corpora, "ud", name, "train.conllu")).ToList();
             tagger = new Tagger();
-            var cache = Path.Combine(Path.GetTempPath(), $"ner-benchmark-tagger-{name}.bin");
+
+            // Reruns reuse the tagger while Pipeline.Core is unchanged (the cache is keyed by its build).
+            var cache = Path.Combine(Path.GetTempPath(), $"ner-benchmark-tagger-{name}-{typeof(Tagger).Assembly.ManifestModule.ModuleVersionId:N}.bin");
             if (File.Exists(cache))
             {
                 tagger.FromBytes(File.ReadAllBytes(cache));
@@ -91,6 +78,7 @@ public static class NerBenchmark
                 tagger.Train(treebank.Select(s => s.ToDoc(vocab)).ToList(), seed: 1);
                 File.WriteAllBytes(cache, tagger.ToBytes());
             }
+
             if (posMode == "jack")
             {
                 // Each NER training sentence is tagged by a tagger that did not see it (5-fold jackknifing).
@@ -209,13 +197,6 @@ public static class NerBenchmark
         {
             ClearEntities(doc);
             ner.Process(doc);
-            for (var i = 0; i < doc.Length; i++)
-            {
-                if (doc[i].EntType == "OTH")
-                {
-                    doc.SetEntity(i, 0, 0);
-                }
-            }
         }
 
         return EntityScorer.Score(gold, inputs);
