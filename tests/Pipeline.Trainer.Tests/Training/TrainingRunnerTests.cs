@@ -199,6 +199,20 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     }
 
     [Fact]
+    public void ResumingAfterTheTemplateTurnedOnTheLearnedTokenizerIsRefused()
+    {
+        var rules = _fx.File("rules-tokenizer.json", """{ "name": "t", "training": { "tokenizer": "rules" } }""");
+        var options = _fx.Options("template-changed") with { Epochs = 2, MetaPath = rules };
+        Assert.Throws<SimulatedKillException>(() => new TrainingRunner(options, new RecordingProgress(killAfterEpoch: 0)).Run());
+
+        var learned = _fx.File("learned-tokenizer.json", """{ "name": "t", "training": { "tokenizer": "learned" } }""");
+        var error = Assert.Throws<PipelineException>(() => new TrainingRunner(options with { Resume = true, MetaPath = learned }).Run());
+        Assert.Equal("E106", error.Code);
+        Assert.Contains("tokenizer=rules", error.Message, StringComparison.Ordinal);
+        Assert.Contains("tokenizer=learned", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StartingOverReplacesAnEarlierRun()
     {
         var options = _fx.Options("again") with { Epochs = 3 };
