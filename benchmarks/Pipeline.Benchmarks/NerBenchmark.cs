@@ -11,7 +11,7 @@ namespace Pipeline.Benchmarks;
 /// Trains the entity recognizer on an NER corpus's train split (default ner/en_ewt, with OTH read as O since dev
 /// has no OTH), then prints per-epoch time and loss, dev precision/recall/F overall and per label (exact span and
 /// label match), the model size and labelling speed on one thread. NER_CORPUS picks corpora (comma-separated
-/// names or "all"), NER_EPOCHS the epochs, NER_DEV_EACH_EPOCH=1 scores dev after every epoch, NER_POS=1 first
+/// names or "all"), NER_EPOCHS the epochs, NER_SEED the training seed (default 1), NER_DEV_EACH_EPOCH=1 scores dev after every epoch, NER_POS=1 first
 /// trains a tagger on the UD treebank of the same name (en_ewt, pt_bosque; cached in the temp folder for reruns
 /// with the same Pipeline.Core build) and tags the NER docs with it (NER_POS=jack: jackknifed training tags).
 /// </summary>
@@ -87,7 +87,17 @@ public static class NerBenchmark
                 for (var fold = 0; fold < folds; fold++)
                 {
                     var foldTagger = new Tagger();
-                    foldTagger.Train(treebank.Where((_, k) => k % folds != fold).Select(s => s.ToDoc(vocab)).ToList(), seed: 1);
+                    var foldCache = cache.Replace(".bin", $"-fold{fold}.bin", StringComparison.Ordinal);
+                    if (File.Exists(foldCache))
+                    {
+                        foldTagger.FromBytes(File.ReadAllBytes(foldCache));
+                    }
+                    else
+                    {
+                        foldTagger.Train(treebank.Where((_, k) => k % folds != fold).Select(s => s.ToDoc(vocab)).ToList(), seed: 1);
+                        File.WriteAllBytes(foldCache, foldTagger.ToBytes());
+                    }
+
                     foreach (var held in treebank.Where((_, k) => k % folds == fold))
                     {
                         var heldDoc = held.ToDoc(vocab);
@@ -111,7 +121,7 @@ public static class NerBenchmark
         var perEpochDev = Environment.GetEnvironmentVariable("NER_DEV_EACH_EPOCH") == "1";
         var clock = Stopwatch.StartNew();
         var last = TimeSpan.Zero;
-        ner.Train(train, epochs, seed: 1, onEpoch: (epoch, loss) =>
+        ner.Train(train, epochs, seed: (ulong)Env("NER_SEED", 1), onEpoch: (epoch, loss) =>
         {
             var elapsed = clock.Elapsed - last;
             var line = $"  epoch {epoch,2}: loss {loss.Errors,6} / {loss.Total}  {elapsed.TotalSeconds:F2}s";
