@@ -17,6 +17,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
     ["package"] = PackageBenchmark.Run,
     ["learned-tokenizer"] = LearnedTokenizerBenchmark.Run,
     ["parser"] = ParserBenchmark.Run,
+    ["training"] = TrainingBenchmark.Run,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToArray() : args;
