@@ -412,4 +412,13 @@ internal static class Errors
         "E071",
         $"The learned tokenizer cannot be trained: {problem}. Pass CoNLL-U sentences that have '# text' lines (or " +
         "tokens with SpaceAfter), grouped into documents.");
+
+    public static PipelineException RegexTimedOut(string where, string pattern, string input, TimeSpan timeout) => new(
+        "E155",
+        $"The regular expression '{Shorten(pattern)}' of {where} ran longer than {timeout.TotalMilliseconds:0.###} ms " +
+        $"on '{Shorten(input)}' and was stopped. Patterns loaded from a model file are untrusted: one with nested " +
+        "quantifiers such as (a+)+ can backtrack almost forever. Simplify the pattern (or remove it from the model), " +
+        "or, if it is trusted and merely slow, raise Pipeline.Tokenization.RegexSettings.MatchTimeout before loading.");
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "...");
 }

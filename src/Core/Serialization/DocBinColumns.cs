@@ -42,7 +42,7 @@ internal static class DocBinColumns
     /// <summary>The coding order: every column comes after the columns its context needs.</summary>
     public static readonly Attr[] Order =
     [
-        Attr.Orth, Attr.Tag, Attr.Pos, Attr.Lemma, Attr.Morph, Attr.Dep, Attr.Head, Attr.EntIob, Attr.EntType,
+        Attr.Orth, Attr.Tag, Attr.Pos, Attr.Lemma, Attr.Norm, Attr.Morph, Attr.Dep, Attr.Head, Attr.EntIob, Attr.EntType,
         Attr.EntId, Attr.SentStart, Attr.Spacy,
     ];
 

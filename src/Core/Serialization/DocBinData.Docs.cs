@@ -139,6 +139,9 @@ internal sealed partial class DocBinData
         var column = MapHashes(_strings[(int)attr]!.Codes.Span.Slice(start, n), hashes[(int)attr]);
         switch (attr)
         {
+            case Attr.Norm:
+                doc.NormColumn = column;
+                break;
             case Attr.Lemma:
                 doc.LemmaColumn = column;
                 break;

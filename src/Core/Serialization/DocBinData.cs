@@ -13,7 +13,7 @@ internal sealed partial class DocBinData
     /// <summary>Attributes stored when the caller names none: everything a doc can carry.</summary>
     public static readonly Attr[] AllAttrs =
     [
-        Attr.Orth, Attr.Lemma, Attr.Pos, Attr.Tag, Attr.Morph, Attr.Dep, Attr.Head, Attr.EntIob, Attr.EntType,
+        Attr.Orth, Attr.Norm, Attr.Lemma, Attr.Pos, Attr.Tag, Attr.Morph, Attr.Dep, Attr.Head, Attr.EntIob, Attr.EntType,
         Attr.EntId, Attr.SentStart, Attr.Spacy,
     ];
 
@@ -72,18 +72,21 @@ internal sealed partial class DocBinData
 
     /// <summary>Whether <paramref name="attr"/> holds strings (hashes in the doc, dictionary indices here).</summary>
     public static bool IsStringAttr(Attr attr) =>
-        attr is Attr.Orth or Attr.Lemma or Attr.Pos or Attr.Tag or Attr.Morph or Attr.Dep or Attr.EntType or Attr.EntId;
+        attr is Attr.Orth or Attr.Norm or Attr.Lemma or Attr.Pos or Attr.Tag or Attr.Morph or Attr.Dep or Attr.EntType or Attr.EntId;
 
     /// <summary>The presence flag of an optional column.</summary>
     public static int FlagOf(Attr attr) => attr is Attr.Orth or Attr.Spacy ? 0 : 1 << (int)attr;
 
-    /// <summary>Validates and orders attributes: Orth and Spacy are always added, derived ones are refused (E030).</summary>
+    /// <summary>
+    /// Validates and orders attributes: Orth and Spacy are always added, derived ones are refused (E030). Norm is
+    /// stored per token (only norms set on the token itself; the word type's norm comes back from the text).
+    /// </summary>
     public static Attr[] Canonical(IEnumerable<Attr>? attrs)
     {
         var set = new SortedSet<Attr> { Attr.Orth, Attr.Spacy };
         foreach (var attr in attrs ?? AllAttrs)
         {
-            if (attr is Attr.Lower or Attr.Norm or Attr.Shape or Attr.Prefix or Attr.Suffix)
+            if (attr is Attr.Lower or Attr.Shape or Attr.Prefix or Attr.Suffix)
             {
                 throw Errors.DocBinDerivedAttr(attr);
             }
@@ -182,6 +185,7 @@ internal sealed partial class DocBinData
     private static ulong[]? StringSource(Doc doc, Attr attr) => attr switch
     {
         Attr.Orth => doc.OrthColumn,
+        Attr.Norm => doc.NormColumn,
         Attr.Lemma => doc.LemmaColumn,
         Attr.Pos => doc.PosColumn,
         Attr.Tag => doc.TagColumn,

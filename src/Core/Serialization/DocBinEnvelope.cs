@@ -11,8 +11,11 @@ namespace Pipeline.Serialization;
 /// </summary>
 internal static class DocBinEnvelope
 {
-    /// <summary>The newest payload layout this code writes and reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// The newest payload layout this code writes and reads. Version 2 added the per-token Norm column; version 1
+    /// bytes (which never list it) are still read.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     /// <summary>Brotli quality for payloads of 64 KiB and more: quality 5 and up cost several times as much for under 1% smaller.</summary>
     public const int Quality = 4;

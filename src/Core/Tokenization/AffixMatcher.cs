@@ -34,6 +34,9 @@ internal sealed class AffixMatcher
         }
     }
 
+    /// <summary>The compiled pattern of the regex alternative, or null when the matcher has no patterns.</summary>
+    public string? Pattern => _regex?.ToString();
+
     /// <summary>The length of the longest affix at the matcher's end of <paramref name="s"/>, or 0 for none.</summary>
     public int Match(ReadOnlySpan<char> s)
     {

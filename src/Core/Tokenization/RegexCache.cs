@@ -14,15 +14,19 @@ internal static class RegexCache
     private static readonly ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, bool> Valid = new(StringComparer.Ordinal);
 
-    /// <summary>The compiled regex of <paramref name="pattern"/>; throws ArgumentException when it is invalid.</summary>
+    /// <summary>
+    /// The compiled regex of <paramref name="pattern"/>, with the current <see cref="RegexSettings.MatchTimeout"/>;
+    /// throws ArgumentException when it is invalid.
+    /// </summary>
     public static Regex Get(string pattern)
     {
-        if (Compiled.TryGetValue(pattern, out var regex))
+        var timeout = RegexSettings.MatchTimeout;
+        if (Compiled.TryGetValue(pattern, out var regex) && regex.MatchTimeout == timeout)
         {
             return regex;
         }
 
-        regex = new Regex(pattern, Options);
+        regex = new Regex(pattern, Options, timeout);
         Remember(Compiled, pattern, regex);
         return regex;
     }
@@ -55,6 +59,6 @@ internal static class RegexCache
             cache.Clear();
         }
 
-        cache.TryAdd(pattern, value);
+        cache[pattern] = value;
     }
 }

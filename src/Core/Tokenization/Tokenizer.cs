@@ -69,8 +69,8 @@ public sealed class Tokenizer : ITokenizer, IByteSerializable
             }
         }
 
-        var (orth, spaces) = buffer.ToArrays();
-        return new Doc(_vocab, orth, spaces);
+        var (orth, spaces, norms) = buffer.ToArrays();
+        return new Doc(_vocab, orth, spaces) { NormColumn = norms };
     }
 
     /// <summary>
@@ -116,13 +116,15 @@ public sealed class Tokenizer : ITokenizer, IByteSerializable
     {
         if (state.Cache.TryGetValue(chunk, out var cached))
         {
-            buffer.AddRange(cached);
+            buffer.AddRange(cached.Orths, cached.Norms);
             return;
         }
 
         var lengths = buffer.Lengths;
+        var norms = buffer.Norms;
         lengths.Clear();
-        state.Split(chunk, lengths, buffer.Suffixes);
+        norms.Clear();
+        state.Split(chunk, lengths, buffer.Suffixes, norms);
         var hashes = new ulong[lengths.Count];
         var position = 0;
         for (var i = 0; i < hashes.Length; i++)
@@ -131,7 +133,18 @@ public sealed class Tokenizer : ITokenizer, IByteSerializable
             position += lengths[i];
         }
 
-        state.Remember(chunk, hashes);
-        buffer.AddRange(hashes);
+        ulong[]? normHashes = null;
+        if (norms.Count > 0)
+        {
+            // Norms are per token, not per word type: the "'s" of one case and the "s" of another keep their own.
+            normHashes = new ulong[hashes.Length];
+            foreach (var (index, norm) in norms)
+            {
+                normHashes[index] = _vocab.Strings.Add(norm);
+            }
+        }
+
+        state.Remember(chunk, new TokenizerState.Chunk(hashes, normHashes));
+        buffer.AddRange(hashes, normHashes);
     }
 }

@@ -21,8 +21,8 @@ internal sealed class TokenizerState
     private readonly Regex? _infixes;
     private readonly Regex? _tokenMatch;
     private readonly Regex? _urlMatch;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _specials;
-    private readonly ConcurrentDictionary<string, ulong[]> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Special>.AlternateLookup<ReadOnlySpan<char>> _specials;
+    private readonly ConcurrentDictionary<string, Chunk> _cache = new(StringComparer.Ordinal);
     private int _cacheCount;
 
     /// <summary>Validates and compiles <paramref name="rules"/>; throws E040-E042 when they are invalid.</summary>
@@ -40,10 +40,11 @@ internal sealed class TokenizerState
 
         _tokenMatch = rules.TokenMatch is null ? null : Compile("TokenMatch", $"\\A(?:{rules.TokenMatch})\\z");
         _urlMatch = rules.UrlMatch is null ? null : Compile("UrlMatch", $"\\A(?:{rules.UrlMatch})\\z");
-        var specials = new Dictionary<string, int[]>(rules.SpecialCases.Count, StringComparer.Ordinal);
+        var specials = new Dictionary<string, Special>(rules.SpecialCases.Count, StringComparer.Ordinal);
         foreach (var (text, pieces) in rules.SpecialCases)
         {
-            specials[text] = pieces.Select(p => p.Text.Length).ToArray();
+            var norms = pieces.Any(p => !string.IsNullOrEmpty(p.Norm)) ? pieces.Select(p => p.Norm).ToArray() : null;
+            specials[text] = new Special(pieces.Select(p => p.Text.Length).ToArray(), norms);
         }
 
         _specials = specials.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -53,14 +54,14 @@ internal sealed class TokenizerState
     /// <summary>The rules this state was compiled from.</summary>
     public TokenizerRules Rules { get; }
 
-    /// <summary>Token hashes per chunk already split, looked up without allocating a string.</summary>
-    public ConcurrentDictionary<string, ulong[]>.AlternateLookup<ReadOnlySpan<char>> Cache { get; }
+    /// <summary>Token hashes (and norms, if any) per chunk already split, looked up without allocating a string.</summary>
+    public ConcurrentDictionary<string, Chunk>.AlternateLookup<ReadOnlySpan<char>> Cache { get; }
 
-    /// <summary>Adds a chunk's token hashes to the cache, unless the chunk is long or the cache is full.</summary>
-    public void Remember(ReadOnlySpan<char> chunk, ulong[] hashes)
+    /// <summary>Adds a chunk's tokens to the cache, unless the chunk is long or the cache is full.</summary>
+    public void Remember(ReadOnlySpan<char> chunk, Chunk tokens)
     {
         // ConcurrentDictionary.Count takes every lock, so the size is tracked here instead.
-        if (chunk.Length <= MaxCachedChunkLength && Volatile.Read(ref _cacheCount) < MaxCacheEntries && Cache.TryAdd(chunk, hashes))
+        if (chunk.Length <= MaxCachedChunkLength && Volatile.Read(ref _cacheCount) < MaxCacheEntries && Cache.TryAdd(chunk, tokens))
         {
             Interlocked.Increment(ref _cacheCount);
         }
@@ -68,13 +69,34 @@ internal sealed class TokenizerState
 
     /// <summary>
     /// Splits one whitespace-free chunk, appending the length of each token to <paramref name="lengths"/>
-    /// (the lengths add up to the chunk's length). <paramref name="suffixes"/> is scratch space.
+    /// (the lengths add up to the chunk's length). Tokens made by a special case whose piece has a norm are
+    /// appended to <paramref name="norms"/> as (token index in the chunk, norm). <paramref name="suffixes"/> is
+    /// scratch space.
     /// </summary>
-    public void Split(ReadOnlySpan<char> chunk, List<int> lengths, List<int> suffixes)
+    public void Split(ReadOnlySpan<char> chunk, List<int> lengths, List<int> suffixes, List<(int Index, string Norm)> norms)
+    {
+        try
+        {
+            SplitAffixes(chunk, lengths, suffixes, norms);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            throw Errors.RegexTimedOut($"the tokenizer rule {FieldOf(e.Pattern)}", e.Pattern, chunk.ToString(), e.MatchTimeout);
+        }
+    }
+
+    private string FieldOf(string pattern) =>
+        pattern == _prefixes.Pattern ? nameof(TokenizerRules.PrefixPatterns)
+        : pattern == _suffixes.Pattern ? nameof(TokenizerRules.SuffixPatterns)
+        : pattern == _infixes?.ToString() ? nameof(TokenizerRules.InfixPatterns)
+        : pattern == _tokenMatch?.ToString() ? nameof(TokenizerRules.TokenMatch)
+        : nameof(TokenizerRules.UrlMatch);
+
+    private void SplitAffixes(ReadOnlySpan<char> chunk, List<int> lengths, List<int> suffixes, List<(int Index, string Norm)> norms)
     {
         if (_specials.TryGetValue(chunk, out var special))
         {
-            lengths.AddRange(special);
+            special.AddTo(lengths, norms);
             return;
         }
 
@@ -139,7 +161,7 @@ internal sealed class TokenizerState
 
         if (start < end)
         {
-            SplitMiddle(chunk[start..end], lengths);
+            SplitMiddle(chunk[start..end], lengths, norms);
         }
 
         for (var i = suffixes.Count - 1; i >= 0; i--)
@@ -148,11 +170,11 @@ internal sealed class TokenizerState
         }
     }
 
-    private void SplitMiddle(ReadOnlySpan<char> s, List<int> lengths)
+    private void SplitMiddle(ReadOnlySpan<char> s, List<int> lengths, List<(int Index, string Norm)> norms)
     {
         if (_specials.TryGetValue(s, out var special))
         {
-            lengths.AddRange(special);
+            special.AddTo(lengths, norms);
             return;
         }
 
@@ -290,6 +312,29 @@ internal sealed class TokenizerState
             {
                 throw Errors.BadTokenizerText(field, ((int)category).ToString(System.Globalization.CultureInfo.InvariantCulture), "is not a Unicode category");
             }
+        }
+    }
+
+    /// <summary>The tokens of a cached chunk: their hashes and, only when a special case gave one a norm, per-token norm hashes (0 = none).</summary>
+    internal readonly record struct Chunk(ulong[] Orths, ulong[]? Norms);
+
+    /// <summary>A compiled special case: piece lengths and, only when some piece has one, the pieces' norms.</summary>
+    private sealed record Special(int[] Lengths, string?[]? Norms)
+    {
+        public void AddTo(List<int> lengths, List<(int Index, string Norm)> norms)
+        {
+            if (Norms is not null)
+            {
+                for (var k = 0; k < Norms.Length; k++)
+                {
+                    if (!string.IsNullOrEmpty(Norms[k]))
+                    {
+                        norms.Add((lengths.Count + k, Norms[k]!));
+                    }
+                }
+            }
+
+            lengths.AddRange(Lengths);
         }
     }
 }

@@ -12,7 +12,7 @@ public enum Attr
     /// <summary>Lower-case text (derived from the text).</summary>
     Lower,
 
-    /// <summary>Normalized text (derived from the text).</summary>
+    /// <summary>Normalized text: per token (tokenizer exceptions such as "n't" -> "not", assignments), else the word type's.</summary>
     Norm,
 
     /// <summary>Word shape such as "Xxxx" or "dd" (derived from the text).</summary>

@@ -24,7 +24,8 @@ public sealed partial class Doc
 
     /// <summary>
     /// Imports attributes from a matrix shaped like the output of <see cref="ToArray"/>. Derived lexical attributes
-    /// (Lower, Norm, Shape, Prefix, Suffix) cannot be set; string hashes must be known to the vocab.
+    /// (Lower, Shape, Prefix, Suffix) cannot be set; Norm can (it is per token, 0 meaning the word type's norm).
+    /// String hashes must be known to the vocab.
     /// </summary>
     public Doc FromArray(Attr[] attrs, ulong[,] array)
     {
@@ -55,7 +56,7 @@ public sealed partial class Doc
     {
         Attr.Orth => OrthColumn[i],
         Attr.Lower => Vocab.GetLexeme(OrthColumn[i]).Lower,
-        Attr.Norm => Vocab.GetLexeme(OrthColumn[i]).Norm,
+        Attr.Norm => NormOf(i),
         Attr.Shape => Vocab.GetLexeme(OrthColumn[i]).Shape,
         Attr.Prefix => Vocab.GetLexeme(OrthColumn[i]).Prefix,
         Attr.Suffix => Vocab.GetLexeme(OrthColumn[i]).Suffix,
@@ -76,7 +77,7 @@ public sealed partial class Doc
     /// <summary>Sets a whole attribute column in the encoding of <see cref="ToArray"/>, validating every value.</summary>
     internal void SetColumn(Attr attr, ReadOnlySpan<ulong> values)
     {
-        if (attr is Attr.Lower or Attr.Norm or Attr.Shape or Attr.Prefix or Attr.Suffix)
+        if (attr is Attr.Lower or Attr.Shape or Attr.Prefix or Attr.Suffix)
         {
             throw Errors.AttrNotSettable(attr);
         }
@@ -135,6 +136,7 @@ public sealed partial class Doc
         var target = attr switch
         {
             Attr.Orth => OrthColumn,
+            Attr.Norm => Ensure(ref NormColumn, Length),
             Attr.Lemma => Ensure(ref LemmaColumn, Length),
             Attr.Pos => Ensure(ref PosColumn, Length),
             Attr.Tag => Ensure(ref TagColumn, Length),
@@ -161,6 +163,7 @@ public sealed partial class Doc
     {
         var n = end - start;
         var doc = new Doc(Vocab, OrthColumn[start..end], SpaceColumn[start..end]);
+        doc.NormColumn = NormColumn?[start..end];
         doc.LemmaColumn = LemmaColumn?[start..end];
         doc.PosColumn = PosColumn?[start..end];
         doc.TagColumn = TagColumn?[start..end];

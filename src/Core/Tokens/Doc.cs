@@ -11,6 +11,7 @@ public sealed partial class Doc
     internal readonly ulong[] OrthColumn;
     internal readonly bool[] SpaceColumn;
     internal readonly int[] IdxColumn;
+    internal ulong[]? NormColumn;
     internal ulong[]? LemmaColumn;
     internal ulong[]? PosColumn;
     internal ulong[]? TagColumn;
@@ -152,6 +153,9 @@ public sealed partial class Doc
 
         return (start, end - start);
     }
+
+    /// <summary>The norm of token <paramref name="i"/>: its own (a tokenizer exception, an assignment) or, when 0, its word type's.</summary>
+    internal ulong NormOf(int i) => NormColumn is { } norms && norms[i] != 0 ? norms[i] : Vocab.GetLexeme(OrthColumn[i]).Norm;
 
     internal int TokenLength(int i) => Vocab.Strings[OrthColumn[i]].Length;
 

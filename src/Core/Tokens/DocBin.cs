@@ -16,9 +16,10 @@ public sealed class DocBin
     private readonly DocBinData _data;
 
     /// <summary>
-    /// Creates an empty bin storing <paramref name="attrs"/> (by default Orth, Lemma, Pos, Tag, Morph, Dep, Head,
-    /// EntIob, EntType, EntId and SentStart; Orth and Spacy are always stored). Derived attributes such as Lower are
-    /// refused (E030): they come back from the text. Cats are always stored; <see cref="Doc.UserData"/> (extension
+    /// Creates an empty bin storing <paramref name="attrs"/> (by default Orth, Norm, Lemma, Pos, Tag, Morph, Dep,
+    /// Head, EntIob, EntType, EntId and SentStart; Orth and Spacy are always stored). Norm keeps the norms set per
+    /// token (e.g. "not" for "n't" by a tokenizer exception). Derived attributes such as Lower are refused (E030):
+    /// they come back from the text. Cats are always stored; <see cref="Doc.UserData"/> (extension
     /// values included) only when <paramref name="storeUserData"/> is true.
     /// </summary>
     public DocBin(IEnumerable<Attr>? attrs = null, bool storeUserData = false)

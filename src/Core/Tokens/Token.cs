@@ -42,8 +42,14 @@ public sealed class Token : IEquatable<Token>
     /// <summary>Lower-case text.</summary>
     public string Lower => S(Lex.Lower);
 
-    /// <summary>Normalized text.</summary>
-    public string Norm => S(Lex.Norm);
+    /// <summary>
+    /// Normalized text, per token: the norm a tokenizer exception gave it (e.g. "not" for the "n't" of "can't") or
+    /// one assigned here, else the word type's norm (<see cref="Lexeme.Norm"/>). Assigning "" restores the latter.
+    /// </summary>
+    public string Norm { get => S(NormId); set => NormId = _doc.Vocab.Strings.Add(value); }
+
+    /// <summary>Hash of <see cref="Norm"/>; assigning 0 restores the word type's norm.</summary>
+    public ulong NormId { get => _doc.NormOf(I); set => Doc.Ensure(ref _doc.NormColumn, _doc.Length)[I] = value; }
 
     /// <summary>Word shape, e.g. "Xxxxx".</summary>
     public string Shape => S(Lex.Shape);

@@ -28,7 +28,7 @@ public class DocBinTests
     {
         var bin = new DocBin();
         Assert.Equal(
-            [Attr.Orth, Attr.Lemma, Attr.Pos, Attr.Tag, Attr.Morph, Attr.Dep, Attr.Head, Attr.EntIob, Attr.EntType, Attr.EntId, Attr.SentStart, Attr.Spacy],
+            [Attr.Orth, Attr.Norm, Attr.Lemma, Attr.Pos, Attr.Tag, Attr.Morph, Attr.Dep, Attr.Head, Attr.EntIob, Attr.EntType, Attr.EntId, Attr.SentStart, Attr.Spacy],
             bin.Attrs);
         Assert.False(bin.StoreUserData);
         Assert.Equal(0, bin.Count);

@@ -66,7 +66,7 @@ internal static class TokenAttrValues
         {
             TokenAttr.Orth => orth,
             TokenAttr.Lower => doc.Vocab.GetLexeme(orth).Lower,
-            TokenAttr.Norm => doc.Vocab.GetLexeme(orth).Norm,
+            TokenAttr.Norm => doc.NormOf(i),
             TokenAttr.Shape => doc.Vocab.GetLexeme(orth).Shape,
             TokenAttr.Prefix => doc.Vocab.GetLexeme(orth).Prefix,
             TokenAttr.Suffix => doc.Vocab.GetLexeme(orth).Suffix,

@@ -56,7 +56,15 @@ internal sealed class TokenConstraint(TokenAttr attr, ConstraintOp op, ulong val
     {
         if (Op == ConstraintOp.Regex)
         {
-            return regex!.IsMatch(TokenAttrValues.GetText(doc, i, Attr));
+            var text = TokenAttrValues.GetText(doc, i, Attr);
+            try
+            {
+                return regex!.IsMatch(text);
+            }
+            catch (RegexMatchTimeoutException e)
+            {
+                throw Errors.RegexTimedOut($"a token pattern's REGEX on {Attr} (entity_ruler patterns)", e.Pattern, text, e.MatchTimeout);
+            }
         }
 
         var actual = TokenAttrValues.Get(doc, i, Attr);

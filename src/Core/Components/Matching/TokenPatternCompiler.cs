@@ -124,7 +124,7 @@ internal static class TokenPatternCompiler
 
         try
         {
-            return new Regex(expression, RegexOptions.CultureInvariant);
+            return new Regex(expression, RegexOptions.CultureInvariant, Pipeline.Tokenization.RegexSettings.MatchTimeout);
         }
         catch (ArgumentException e)
         {

@@ -122,6 +122,7 @@ public sealed partial class EntityRecognizer
     {
         var doc = new Doc(gold.Vocab, (ulong[])gold.OrthColumn.Clone(), (bool[])gold.SpaceColumn.Clone())
         {
+            NormColumn = (ulong[]?)gold.NormColumn?.Clone(),
             PosColumn = (ulong[]?)gold.PosColumn?.Clone(),
             TagColumn = (ulong[]?)gold.TagColumn?.Clone(),
         };

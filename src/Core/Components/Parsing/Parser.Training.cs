@@ -335,6 +335,7 @@ public sealed partial class Parser
     {
         var doc = new Doc(gold.Vocab, (ulong[])gold.OrthColumn.Clone(), (bool[])gold.SpaceColumn.Clone())
         {
+            NormColumn = gold.NormColumn?.Clone() as ulong[],
             PosColumn = gold.PosColumn?.Clone() as ulong[],
             TagColumn = gold.TagColumn?.Clone() as ulong[],
         };
