@@ -20,6 +20,35 @@ public class LanguageSerializationTests
     }
 
     [Fact]
+    public void ComponentsLoadSideBySideAndTheFirstFailureInPipelineOrderIsReported()
+    {
+        string[] names = ["probe_a", "probe_b", "probe_c", "probe_d"];
+        static Language Probes(string[] names, Func<string, string> tag)
+        {
+            var nlp = Nlp.Blank("en");
+            foreach (var name in names)
+            {
+                nlp.AddPipe(new FixedTagger(tag(name)), name);
+            }
+
+            return nlp;
+        }
+
+        using var dir = new TempDir();
+        Probes(names, name => name).ToDisk(dir["model"]);
+        var loaded = Probes(names, _ => "unset");
+        loaded.FromDisk(dir["model"]);
+        Assert.Equal(names, loaded.Pipeline.Select(p => ((FixedTagger)p.Pipe).Tag));
+
+        File.Delete(dir["model/probe_b/data.bin"]);
+        File.Delete(dir["model/probe_c/data.bin"]);
+        var error = Assert.ThrowsAny<PipelineException>(() => Probes(names, _ => "unset").FromDisk(dir["model"]));
+        Assert.Equal("E007", error.Code);
+        Assert.Contains("probe_b", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("probe_c", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToDiskWritesTheModelLayout()
     {
         using var dir = new TempDir();
