@@ -216,7 +216,6 @@ internal static class LanguageSerializer
             nlp.Vocab.FromDisk(Path.Combine(path, VocabDirectory));
         }
 
-        var loads = new List<Action>();
         foreach (var (name, pipe) in nlp.Pipeline)
         {
             if (skip.Contains(name) || !ComponentState.HasState(pipe))
@@ -230,11 +229,8 @@ internal static class LanguageSerializer
                 throw Errors.ComponentDataMissing(name, componentDir);
             }
 
-            var config = nlp.ConfigOf(pipe);
-            loads.Add(() => Guard(name, componentDir, () => ComponentState.FromDisk(pipe, componentDir, config)));
+            Guard(name, componentDir, () => ComponentState.FromDisk(pipe, componentDir, nlp.ConfigOf(pipe)));
         }
-
-        RunAll(loads);
 
         var orphans = Directory.EnumerateDirectories(path)
             .Select(Path.GetFileName)
@@ -269,31 +265,6 @@ internal static class LanguageSerializer
     }
 
     /// <summary>Runs a component's loader, turning any failure of its own into E007/E008 naming the source.</summary>
-    /// <summary>
-    /// Runs the component loads, side by side when there are several cores (each reads only its own directory, and
-    /// the vocab they share is safe for concurrent use), so a large pipeline loads in about the time of its largest
-    /// component. Errors surface as if the loads had run in pipeline order: the first failing component's.
-    /// </summary>
-    private static void RunAll(List<Action> loads)
-    {
-        if (loads.Count < 2 || Environment.ProcessorCount < 2)
-        {
-            loads.ForEach(load => load());
-            return;
-        }
-
-        var tasks = loads.ConvertAll(Task.Run);
-        try
-        {
-            Task.WaitAll(tasks);
-        }
-        catch (AggregateException)
-        {
-            var failed = tasks.First(t => t.IsFaulted).Exception!.InnerException!;
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failed).Throw();
-        }
-    }
-
     private static void Guard(string component, string source, Action load)
     {
         try

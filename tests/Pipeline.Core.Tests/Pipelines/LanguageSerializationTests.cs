@@ -20,7 +20,7 @@ public class LanguageSerializationTests
     }
 
     [Fact]
-    public void ComponentsLoadSideBySideAndTheFirstFailureInPipelineOrderIsReported()
+    public void WhenSeveralComponentsLackDataTheFirstInPipelineOrderIsReported()
     {
         string[] names = ["probe_a", "probe_b", "probe_c", "probe_d"];
         static Language Probes(string[] names, Func<string, string> tag)
