@@ -44,6 +44,9 @@ internal sealed class ParseState
     /// <summary>The universal tag hash of each position (<see cref="Tags"/> holds the finest tag available).</summary>
     public ulong[] Upos { get; private set; } = new ulong[66];
 
+    /// <summary>The morphological features (FEATS hash) of each position, 0 when the doc has none.</summary>
+    public ulong[] Morphs { get; private set; } = new ulong[66];
+
     /// <summary>The hash of each position's last three letters (lower-cased), a cue to morphology.</summary>
     public ulong[] Suffixes { get; private set; } = new ulong[66];
 
@@ -95,7 +98,8 @@ internal sealed class ParseState
 
     /// <summary>
     /// Starts a new parse of <paramref name="length"/> tokens (one tree when <paramref name="singleRoot"/>); fill
-    /// <see cref="Words"/>, <see cref="Tags"/>, <see cref="Upos"/> and <see cref="Classes"/> next.
+    /// <see cref="Words"/>, <see cref="Tags"/>, <see cref="Upos"/>, <see cref="Classes"/>,
+    /// <see cref="Suffixes"/> and <see cref="Morphs"/> next.
     /// </summary>
     public void Reset(int length, ulong rootWord, ulong rootTag, ulong noneWord, ulong noneTag, bool singleRoot = false)
     {
@@ -108,6 +112,7 @@ internal sealed class ParseState
             Upos = new ulong[capacity];
             Classes = new ulong[capacity];
             Suffixes = new ulong[capacity];
+            Morphs = new ulong[capacity];
             Heads = new int[capacity];
             Labels = new int[capacity];
             Left1 = new int[capacity];
@@ -144,11 +149,13 @@ internal sealed class ParseState
         Upos[length] = rootTag;
         Classes[length] = rootTag;
         Suffixes[length] = rootWord;
+        Morphs[length] = rootTag;
         Words[none] = noneWord;
         Tags[none] = noneTag;
         Upos[none] = noneTag;
         Classes[none] = noneTag;
         Suffixes[none] = noneWord;
+        Morphs[none] = noneTag;
     }
 
     /// <summary>

@@ -48,11 +48,13 @@ public sealed partial class Parser
         var orth = doc.OrthColumn;
         var pos = doc.PosColumn;
         var tags = doc.TagColumn;
+        var feats = doc.MorphColumn;
         var words = state.Words;
         var tagValues = state.Tags;
         var upos = state.Upos;
         var classes = state.Classes;
         var suffixes = state.Suffixes;
+        var morphs = state.Morphs;
         var lexicon = _lexicon;
         for (var i = 0; i < n; i++)
         {
@@ -66,6 +68,7 @@ public sealed partial class Parser
             var t = tags is null ? 0UL : tags[start + i];
             tagValues[i] = t != 0 ? t : p;
             upos[i] = p;
+            morphs[i] = feats is null ? 0UL : feats[start + i];
         }
 
         var oracle = workspace.Oracle;
@@ -73,15 +76,18 @@ public sealed partial class Parser
         {
             oracle.Load(workspace.GoldHeads, workspace.GoldLabels, start, end);
 
-            // Give some ambiguous words another of their tags, so the model learns what to do when the tagger
-            // is wrong (training tags are more accurate than a tagger's on new text).
+            // Give some ambiguous words another of their analyses, so the model learns what to do when the tagger
+            // or morphologizer is wrong (training tags are more accurate than predicted ones on new text). Rare
+            // words draw from the analyses of the rare words with their suffix, as a tagger guesses unseen words.
             for (var i = 0; i < n; i++)
             {
-                if (random.Next() < _noiseThreshold && _confusions.TryGetValue(words[i], out var pairs))
+                var key = words[i] == ParserFeatures.UnknownWord ? WordTags.SuffixKey(suffixes[i]) : words[i];
+                if (random.Next() < _noiseThreshold && _confusions.TryGetValue(key, out var analyses))
                 {
-                    var (p, t) = pairs[random.NextInt(pairs.Length)];
+                    var (p, t, m) = analyses[random.NextInt(analyses.Length)];
                     tagValues[i] = t != 0 ? t : p;
                     upos[i] = p;
+                    morphs[i] = m;
                 }
             }
         }

@@ -9,7 +9,7 @@ public sealed partial class Parser
     private SplitMix64 _random;
     private ulong _exploreThreshold;
     private ulong _noiseThreshold;
-    private Dictionary<ulong, (ulong Pos, ulong Tag)[]> _confusions = [];
+    private Dictionary<ulong, (ulong Pos, ulong Tag, ulong Morph)[]> _confusions = [];
     private int _epochSize;
     private long _updates;
 
@@ -43,9 +43,10 @@ public sealed partial class Parser
     public int PruneMinWords { get; init; } = 50_000;
 
     /// <summary>
-    /// The share of ambiguous words whose tags training replaces with another tag pair the word takes in the
-    /// training data (default 0.3): the tags of training text are more accurate than a tagger's on new text, and
-    /// this teaches the model what to do with the tagger's typical mistakes. Use 0 when the training text is
+    /// The share of ambiguous words whose tags and morphological features training replaces with another analysis
+    /// the word (or, for a rare word, its suffix) takes in the training data (default 0.3): the tags of training
+    /// text are more accurate than a tagger's on new text, and this teaches the model what to do with the
+    /// tagger's typical mistakes. Use 0 when the training text is
     /// tagged as a tagger tags new text (e.g. jackknifed).
     /// </summary>
     public double TagNoise { get; init; } = 0.3;
@@ -165,12 +166,12 @@ public sealed partial class Parser
         var arcs = new List<(string Plain, string? Lifted, bool Left)>();
         var trees = 0;
         var words = 0;
-        var frequencies = new Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag), int>>();
+        var wordTags = new WordTags();
         var rootDeps = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var doc in golds)
         {
             ArgumentNullException.ThrowIfNull(doc);
-            WordTags.Count(doc, frequencies);
+            wordTags.Count(doc);
 
             var heads = new int[doc.Length];
             var original = new int[doc.Length];
@@ -237,8 +238,8 @@ public sealed partial class Parser
             ? RootLabel
             : rootDeps.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
         SetActions(labels, [.. moves], [.. actionLabels], rootDep);
-        _lexicon = WordTags.Lexicon(frequencies, MinWordCount);
-        _confusions = WordTags.Confusions(frequencies);
+        _lexicon = wordTags.Lexicon(MinWordCount);
+        _confusions = wordTags.Confusions(MinWordCount);
         _labelIds = [];
         for (var i = 0; i < labels.Length; i++)
         {
@@ -338,6 +339,7 @@ public sealed partial class Parser
             NormColumn = gold.NormColumn?.Clone() as ulong[],
             PosColumn = gold.PosColumn?.Clone() as ulong[],
             TagColumn = gold.TagColumn?.Clone() as ulong[],
+            MorphColumn = gold.MorphColumn?.Clone() as ulong[],
         };
         return doc;
     }

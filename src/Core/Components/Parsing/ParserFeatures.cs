@@ -7,13 +7,14 @@ namespace Pipeline.Components.Parsing;
 /// (S0), the token below it (S1) and the first three buffer tokens (N0-N2); the head and grandparent of S0; the
 /// leftmost and rightmost children of S0 and the leftmost children of N0 with their labels; their pairs and
 /// triples; the S0-N0 distance; valencies and the label sets of the children. Added to these: universal tags,
-/// ambiguity classes (the tags a word took in training) and suffixes, which keep the parser useful when the
-/// tagger errs and carry morphology. Each feature is a stable 64-bit hash of its template number and values.
+/// ambiguity classes (the tags a word took in training), suffixes and morphological features, which keep the
+/// parser useful when the tagger errs and carry agreement. Each feature is a stable 64-bit hash of its template
+/// number and values.
 /// </summary>
 internal static class ParserFeatures
 {
     /// <summary>The number of features <see cref="Extract"/> writes.</summary>
-    public const int Count = 100;
+    public const int Count = 114;
 
     /// <summary>The word value of the virtual root.</summary>
     public const ulong RootWord = 0x800F_0001UL;
@@ -207,6 +208,26 @@ internal static class ParserFeatures
         f[97] = Hash(97, s0p, n0p, n0lw);
         f[98] = Hash(98, s0w, n0lw);
         f[99] = Hash(99, s0lw, s0p, n0p);
+
+        // Morphological features (set by the morphologizer): agreement, case and verb form, which decide
+        // attachments and labels in languages whose treebank has no language-specific tags.
+        var morphs = state.Morphs;
+        ulong s0m = morphs[s0], n0m = morphs[n0], n1m = morphs[n1];
+        var s0um = Hash(0, s0u, s0m);
+        f[100] = Hash(100, s0m, s0u);
+        f[101] = Hash(101, n0m, n0u);
+        f[102] = Hash(102, morphs[s1], upos[s1]);
+        f[103] = Hash(103, s0m, n0m);
+        f[104] = Hash(104, s0um, n0u, n0m);
+        f[105] = Hash(105, n1m, n1u);
+        f[106] = Hash(106, morphs[s0h], s0m, s0u);
+        f[107] = Hash(107, morphs[n0l], n0m, n0u);
+        f[108] = Hash(108, s0m, n0m, distance);
+        f[109] = Hash(109, s0w, n0u, n0m);
+        f[110] = Hash(110, s0um, n0w);
+        f[111] = Hash(111, morphs[s0r], s0u, n0u);
+        f[112] = Hash(112, morphs[n2], upos[n2]);
+        f[113] = Hash(113, s0um, Hash(0, n0u, n0m), Hash(0, n1u, n1m));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -4,44 +4,67 @@ using Pipeline.Tokens;
 namespace Pipeline.Components.Parsing;
 
 /// <summary>
-/// What the training docs say about the tags of each lower-cased word: the parser's lexicon (known words and
-/// their ambiguity classes) and samples of each ambiguous word's tag pairs for training with tag noise.
+/// What the training docs say about the analyses (universal tag, language-specific tag, morphological features)
+/// of each lower-cased word: the parser's lexicon (known words and their ambiguity classes) and samples of each
+/// ambiguous word's analyses for training with tag noise.
 /// </summary>
-internal static class WordTags
+internal sealed class WordTags
 {
-    /// <summary>Counts the (universal, language-specific) tag pairs of each lower-cased word of <paramref name="doc"/>.</summary>
-    public static void Count(Doc doc, Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag), int>> frequencies)
+    private readonly Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag, ulong Morph), int>> _counts = [];
+    private readonly Dictionary<ulong, ulong> _suffixKeys = [];
+
+    /// <summary>The key under which the rare words ending in <paramref name="suffix"/> share their analyses.</summary>
+    public static ulong SuffixKey(ulong suffix) => (suffix ^ 0x5BD1E9955BD1E995UL) * 0x9E3779B97F4A7C15UL;
+
+    /// <summary>Counts the analyses of each lower-cased word of <paramref name="doc"/>.</summary>
+    public void Count(Doc doc)
     {
         for (var i = 0; i < doc.Length; i++)
         {
-            var lower = LexicalFeatures.Get(doc.Vocab.Strings, doc.OrthColumn[i]).Lower;
-            var key = (doc.PosColumn?[i] ?? 0, doc.TagColumn?[i] ?? 0);
-            if (!frequencies.TryGetValue(lower, out var tags))
+            var lexical = LexicalFeatures.Get(doc.Vocab.Strings, doc.OrthColumn[i]);
+            var lower = lexical.Lower;
+            _suffixKeys[lower] = SuffixKey(lexical.Suffix3);
+            var key = (doc.PosColumn?[i] ?? 0, doc.TagColumn?[i] ?? 0, doc.MorphColumn?[i] ?? 0);
+            if (!_counts.TryGetValue(lower, out var analyses))
             {
-                frequencies[lower] = tags = [];
+                _counts[lower] = analyses = [];
             }
 
-            tags[key] = tags.GetValueOrDefault(key) + 1;
+            analyses[key] = analyses.GetValueOrDefault(key) + 1;
         }
     }
 
     /// <summary>
-    /// For each word seen with several tag pairs, a sample of its pairs in proportion to their frequency (20
-    /// draws), from which training picks the wrong tags a tagger would plausibly give it.
+    /// For each word seen with several analyses, a sample of them in proportion to their frequency (20 draws),
+    /// from which training picks the wrong analyses a tagger would plausibly give it. Words seen fewer than
+    /// <paramref name="minCount"/> times also pool their analyses under their suffix's <see cref="SuffixKey"/>.
     /// </summary>
-    public static Dictionary<ulong, (ulong Pos, ulong Tag)[]> Confusions(Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag), int>> frequencies)
+    public Dictionary<ulong, (ulong Pos, ulong Tag, ulong Morph)[]> Confusions(int minCount)
     {
-        var confusions = new Dictionary<ulong, (ulong, ulong)[]>();
-        foreach (var (word, tags) in frequencies)
+        var confusions = Samples(_counts);
+        var rare = new Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag, ulong Morph), int>>();
+        foreach (var (word, analyses) in _counts)
         {
-            if (tags.Count < 2)
+            if (analyses.Values.Sum() >= minCount)
             {
                 continue;
             }
 
-            var total = tags.Values.Sum();
-            var sample = tags.OrderBy(t => t.Key).SelectMany(t => Enumerable.Repeat(t.Key, (int)Math.Ceiling(20.0 * t.Value / total))).ToArray();
-            confusions[word] = sample;
+            var key = _suffixKeys[word];
+            if (!rare.TryGetValue(key, out var pooled))
+            {
+                rare[key] = pooled = [];
+            }
+
+            foreach (var (analysis, n) in analyses)
+            {
+                pooled[analysis] = pooled.GetValueOrDefault(analysis) + n;
+            }
+        }
+
+        foreach (var (key, sample) in Samples(rare))
+        {
+            confusions[key] = sample;
         }
 
         return confusions;
@@ -51,13 +74,13 @@ internal static class WordTags
     /// The words seen at least <paramref name="minCount"/> times, each with its ambiguity class: a hash of the
     /// sorted tags that make up at least 5% of its occurrences.
     /// </summary>
-    public static Dictionary<ulong, ulong> Lexicon(Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag), int>> pairs, int minCount)
+    public Dictionary<ulong, ulong> Lexicon(int minCount)
     {
         var lexicon = new Dictionary<ulong, ulong>();
-        foreach (var (word, counts) in pairs)
+        foreach (var (word, counts) in _counts)
         {
             var tags = new Dictionary<ulong, int>();
-            foreach (var ((pos, tag), n) in counts)
+            foreach (var ((pos, tag, _), n) in counts)
             {
                 var finest = tag != 0 ? tag : pos;
                 tags[finest] = tags.GetValueOrDefault(finest) + n;
@@ -79,5 +102,23 @@ internal static class WordTags
         }
 
         return lexicon;
+    }
+
+    private static Dictionary<ulong, (ulong Pos, ulong Tag, ulong Morph)[]> Samples(
+        Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag, ulong Morph), int>> counts)
+    {
+        var samples = new Dictionary<ulong, (ulong, ulong, ulong)[]>();
+        foreach (var (key, analyses) in counts)
+        {
+            if (analyses.Count < 2)
+            {
+                continue;
+            }
+
+            var total = analyses.Values.Sum();
+            samples[key] = [.. analyses.OrderBy(a => a.Key).SelectMany(a => Enumerable.Repeat(a.Key, (int)Math.Ceiling(20.0 * a.Value / total)))];
+        }
+
+        return samples;
     }
 }
