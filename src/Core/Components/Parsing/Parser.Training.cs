@@ -46,8 +46,8 @@ public sealed partial class Parser
     /// The share of ambiguous words whose tags and morphological features training replaces with another analysis
     /// the word (or, for a rare word, its suffix) takes in the training data (default 0.3): the tags of training
     /// text are more accurate than a tagger's on new text, and this teaches the model what to do with the
-    /// tagger's typical mistakes. Use 0 when the training text is
-    /// tagged as a tagger tags new text (e.g. jackknifed).
+    /// tagger's typical mistakes. Use 0 when the training text is tagged as a tagger tags new text (e.g.
+    /// jackknifed).
     /// </summary>
     public double TagNoise { get; init; } = 0.3;
 
