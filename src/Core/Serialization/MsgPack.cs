@@ -92,6 +92,12 @@ internal static class MsgPack
     public static byte[] ReadBytes(ref MessagePackReader reader) =>
         reader.ReadBytes()?.ToArray() ?? throw new InvalidDataException("expected binary data, found nil");
 
+    /// <summary>Binary data without a copy when the input is one block of memory (as when read from a file).</summary>
+    public static ReadOnlyMemory<byte> ReadBinary(ref MessagePackReader reader) =>
+        reader.ReadBytes() is { } bytes
+            ? bytes.IsSingleSegment ? bytes.First : bytes.ToArray()
+            : throw new InvalidDataException("expected binary data, found nil");
+
     public static byte[] Compress(ReadOnlySpan<byte> data)
     {
         using var output = new MemoryStream(data.Length / 3 + 16);

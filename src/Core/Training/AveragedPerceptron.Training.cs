@@ -99,7 +99,7 @@ public sealed partial class AveragedPerceptron
             }
         }
 
-        return Build(classes, keys, [.. starts], [.. entries]);
+        return Build(classes, [.. keys], [.. starts], [.. entries]);
     }
 
     private int GetOrAddRow(ulong feature)

@@ -141,42 +141,54 @@ public sealed partial class AveragedPerceptron
         return best;
     }
 
-    private static AveragedPerceptron Build(int classes, IReadOnlyList<ulong> keys, int[] rowStarts, Entry[] entries)
+    // Runs once per model at load time on millions of entries: optimized at once rather than tiered up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static AveragedPerceptron Build(int classes, ulong[] keys, int[] rowStarts, Entry[] entries)
     {
-        var table = new Slot[Capacity(keys.Count)];
+        var table = new Slot[Capacity(keys.Length)];
         var mask = table.Length - 1;
-        var dense = new List<float>();
-        for (var row = 0; row < keys.Count; row++)
+        var stride = Stride(classes);
+        var denseRows = 0;
+        for (var row = 0; row < keys.Length; row++)
         {
-            var slot = (int)(keys[row] & (ulong)mask);
+            denseRows += (rowStarts[row + 1] - rowStarts[row]) * DenseRatio >= classes ? 1 : 0;
+        }
+
+        var dense = new float[denseRows * stride];
+        var denseRow = 0;
+        for (var row = 0; row < keys.Length; row++)
+        {
+            var key = keys[row];
+            var slot = (int)(key & (ulong)mask);
             while (table[slot].Key != EmptyKey)
             {
-                if (table[slot].Key == keys[row])
+                if (table[slot].Key == key)
                 {
-                    throw new InvalidDataException($"feature {keys[row]} appears twice");
+                    throw new InvalidDataException($"feature {key} appears twice");
                 }
 
                 slot = (slot + 1) & mask;
             }
 
-            var denseRow = -1;
-            var count = rowStarts[row + 1] - rowStarts[row];
+            var first = rowStarts[row];
+            var count = rowStarts[row + 1] - first;
             if (count * DenseRatio >= classes)
             {
-                var stride = Stride(classes);
-                denseRow = dense.Count / stride;
-                var start = dense.Count;
-                dense.AddRange(new float[stride]);
-                for (var e = rowStarts[row]; e < rowStarts[row + 1]; e++)
+                var weights = dense.AsSpan(denseRow * stride, stride);
+                foreach (var entry in entries.AsSpan(first, count))
                 {
-                    dense[start + entries[e].Class] = entries[e].Weight;
+                    weights[entry.Class] = entry.Weight;
                 }
-            }
 
-            table[slot] = new Slot(keys[row], rowStarts[row], denseRow >= 0 ? denseRow : -count);
+                table[slot] = new Slot(key, first, denseRow++);
+            }
+            else
+            {
+                table[slot] = new Slot(key, first, -count);
+            }
         }
 
-        return new AveragedPerceptron(classes, table, [.. keys], rowStarts, entries, [.. dense]);
+        return new AveragedPerceptron(classes, table, keys, rowStarts, entries, dense);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
