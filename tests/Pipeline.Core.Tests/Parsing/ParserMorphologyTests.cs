@@ -56,4 +56,35 @@ public class ParserMorphologyTests
         // Without the features half the sentences (one word order) would come out wrong.
         Assert.Equal(heldOut.Count, correct);
     }
+
+    [Fact]
+    public void ModelsSavedBeforeMorphologicalFeaturesStillLoadAndParseAlike()
+    {
+        var vocab = new Vocab();
+        var parser = new Parser();
+        parser.Train(ToyTreebank.Make(vocab, 120, seed: 1), 3, 7);
+        var bytes = parser.ToBytes();
+
+        // The same model stamped with format 1, which had no morphological features: the MessagePack string
+        // "format" (0xA6 and six letters), then the version as one byte.
+        byte[] marker = [0xA6, .. "format"u8.ToArray()];
+        var at = bytes.AsSpan().IndexOf(marker);
+        Assert.True(at >= 0);
+        Assert.Equal(2, bytes[at + marker.Length]);
+        var older = (byte[])bytes.Clone();
+        older[at + marker.Length] = 1;
+        var loaded = new Parser();
+        loaded.FromBytes(older);
+
+        foreach (var gold in ToyTreebank.Make(vocab, 20, seed: 5))
+        {
+            var expected = parser.Process(ToyTreebank.WordsAndTags(gold));
+            var actual = loaded.Process(ToyTreebank.WordsAndTags(gold));
+            Assert.Equal(expected.Tokens.Select(t => (t.HeadIndex, t.Dep)), actual.Tokens.Select(t => (t.HeadIndex, t.Dep)));
+        }
+
+        older[at + marker.Length] = 3;
+        Assert.Throws<PipelineFormatException>(() => new Parser().FromBytes(older));
+    }
 }
+

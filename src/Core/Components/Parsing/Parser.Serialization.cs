@@ -7,7 +7,9 @@ namespace Pipeline.Components.Parsing;
 
 public sealed partial class Parser
 {
-    private const int FormatVersion = 1;
+    // 2: the model has weights for morphological features, which a version-1 reader would silently ignore (and
+    // parse worse); version-1 models still load and parse as before, since they simply lack those weights.
+    private const int FormatVersion = 2;
 
     /// <summary>The model as bytes (MessagePack, versioned); while training, its averaged snapshot.</summary>
     public byte[] ToBytes()
