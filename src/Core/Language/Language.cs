@@ -15,6 +15,7 @@ namespace Pipeline;
 public class Language
 {
     private readonly List<(string Name, IPipe Pipe)> _pipeline = [];
+    private ITokenizer? _tokenizer;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPipe, string> _factoryOf = [];
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPipe, IReadOnlyDictionary<string, object?>> _configOf = [];
 
@@ -24,7 +25,6 @@ public class Language
         ArgumentNullException.ThrowIfNull(defaults);
         Defaults = defaults;
         Vocab = new Vocab(defaults.Lang);
-        Tokenizer = defaults.CreateTokenizer(Vocab);
         Meta = new ModelMeta { Lang = defaults.Lang, Name = "pipeline", Version = "0.0.0" };
     }
 
@@ -53,8 +53,18 @@ public class Language
     /// <summary>The shared vocabulary.</summary>
     public Vocab Vocab { get; }
 
-    /// <summary>The tokenizer that turns text into docs.</summary>
-    public ITokenizer Tokenizer { get; set; }
+    /// <summary>
+    /// The tokenizer that turns text into docs: the language's default one, built on first use (a model with a
+    /// learned tokenizer never pays for building the rules it replaces), or the one assigned.
+    /// </summary>
+    public ITokenizer Tokenizer
+    {
+        get => LazyInitializer.EnsureInitialized(ref _tokenizer, () => Defaults.CreateTokenizer(Vocab));
+        set => _tokenizer = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>The tokenizer if it has been built or assigned, without building the default one.</summary>
+    internal ITokenizer? TokenizerIfCreated => _tokenizer;
 
     /// <summary>The model's meta data (meta.json); kept in step with the pipeline when saved.</summary>
     public ModelMeta Meta { get; set; }

@@ -251,12 +251,12 @@ internal static class LanguageSerializer
     {
         if (LearnedTokenizer.IsLearnedTokenizer(bytes))
         {
-            if (nlp.Tokenizer is not LearnedTokenizer)
+            if (nlp.TokenizerIfCreated is not LearnedTokenizer)
             {
                 nlp.Tokenizer = new LearnedTokenizer(nlp.Vocab);
             }
         }
-        else if (nlp.Tokenizer is LearnedTokenizer)
+        else if (nlp.TokenizerIfCreated is LearnedTokenizer)
         {
             nlp.Tokenizer = nlp.Defaults.CreateTokenizer(nlp.Vocab);
         }
