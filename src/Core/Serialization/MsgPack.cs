@@ -89,8 +89,7 @@ internal static class MsgPack
         return result;
     }
 
-    public static byte[] ReadBytes(ref MessagePackReader reader) =>
-        reader.ReadBytes()?.ToArray() ?? throw new InvalidDataException("expected binary data, found nil");
+    public static byte[] ReadBytes(ref MessagePackReader reader) => ReadBinary(ref reader).ToArray();
 
     /// <summary>Binary data without a copy when the input is one block of memory (as when read from a file).</summary>
     public static ReadOnlyMemory<byte> ReadBinary(ref MessagePackReader reader) =>

@@ -81,8 +81,13 @@ public sealed partial class Parser
             // words draw from the analyses of the rare words with their suffix, as a tagger guesses unseen words.
             for (var i = 0; i < n; i++)
             {
+                if (random.Next() >= _noiseThreshold)
+                {
+                    continue;
+                }
+
                 var key = words[i] == ParserFeatures.UnknownWord ? WordTags.SuffixKey(suffixes[i]) : words[i];
-                if (random.Next() < _noiseThreshold && _confusions.TryGetValue(key, out var analyses))
+                if (_confusions.TryGetValue(key, out var analyses))
                 {
                     var (p, t, m) = analyses[random.NextInt(analyses.Length)];
                     tagValues[i] = t != 0 ? t : p;
