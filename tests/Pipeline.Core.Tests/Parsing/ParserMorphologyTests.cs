@@ -39,19 +39,7 @@ public class ParserMorphologyTests
         parser.Train(CaseTreebank(vocab, 200, seed: 1), 5, 7);
 
         var heldOut = CaseTreebank(vocab, 40, seed: 2);
-        var correct = 0;
-        foreach (var gold in heldOut)
-        {
-            var doc = new Doc(vocab, ["kato", "kato"]);
-            for (var i = 0; i < 2; i++)
-            {
-                doc[i].Pos = gold[i].Pos;
-                doc[i].Morph = gold[i].Morph;
-            }
-
-            parser.Process(doc);
-            correct += doc[0].HeadIndex == gold[0].HeadIndex && doc[1].HeadIndex == gold[1].HeadIndex ? 1 : 0;
-        }
+        var correct = Correct(parser, heldOut);
 
         // Without the features half the sentences (one word order) would come out wrong.
         Assert.Equal(heldOut.Count, correct);
@@ -85,6 +73,39 @@ public class ParserMorphologyTests
 
         older[at + marker.Length] = 3;
         Assert.Throws<PipelineFormatException>(() => new Parser().FromBytes(older));
+    }
+
+    [Fact]
+    public void AModelThatReadsFeaturesStillReadsThemAfterSavingAndLoading()
+    {
+        var vocab = new Vocab();
+        var parser = new Parser();
+        parser.Train(CaseTreebank(vocab, 200, seed: 1), 5, 7);
+        var loaded = new Parser();
+        loaded.FromBytes(parser.ToBytes());
+
+        var heldOut = CaseTreebank(vocab, 40, seed: 2);
+        Assert.Equal(heldOut.Count, Correct(loaded, heldOut));
+    }
+
+    /// <summary>How many of the case-treebank sentences the parser attaches right from words, tags and FEATS.</summary>
+    private static int Correct(Parser parser, List<Doc> golds)
+    {
+        var correct = 0;
+        foreach (var gold in golds)
+        {
+            var doc = new Doc(gold.Vocab, ["kato", "kato"]);
+            for (var i = 0; i < 2; i++)
+            {
+                doc[i].Pos = gold[i].Pos;
+                doc[i].Morph = gold[i].Morph;
+            }
+
+            parser.Process(doc);
+            correct += doc[0].HeadIndex == gold[0].HeadIndex && doc[1].HeadIndex == gold[1].HeadIndex ? 1 : 0;
+        }
+
+        return correct;
     }
 }
 

@@ -97,7 +97,7 @@ public sealed partial class Parser
             }
         }
 
-        var features = workspace.Features.AsSpan();
+        var allFeatures = workspace.Features.AsSpan();
         var scores = workspace.Scores.AsSpan(0, model.Classes);
         var moves = _moves;
         var labels = _actionLabels;
@@ -106,7 +106,7 @@ public sealed partial class Parser
         var steps = 0;
         while (!state.IsFinal)
         {
-            ParserFeatures.Extract(state, features);
+            var features = allFeatures[..ParserFeatures.Extract(state, allFeatures, _morphology)];
             model.Score(features, scores);
             var valid = 0;
             for (var m = 0; m < 4; m++)

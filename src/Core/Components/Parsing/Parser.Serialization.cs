@@ -7,15 +7,15 @@ namespace Pipeline.Components.Parsing;
 
 public sealed partial class Parser
 {
-    // 2: the model has weights for morphological features, which a version-1 reader would silently ignore (and
-    // parse worse); version-1 models still load and parse as before, since they simply lack those weights.
+    // 2: the model may read morphological features ("morphology"), which a version-1 reader would silently ignore
+    // (and parse worse); version-1 models load as models without them and parse as before.
     private const int FormatVersion = 2;
 
     /// <summary>The model as bytes (MessagePack, versioned); while training, its averaged snapshot.</summary>
     public byte[] ToBytes()
     {
         var model = _model ?? throw Errors.NotTrained(Name);
-        var (labels, moves, actionLabels, rootDep) = (_labels, _moves, _actionLabels, _rootDep);
+        var (labels, moves, actionLabels, rootDep, morphology) = (_labels, _moves, _actionLabels, _rootDep, _morphology);
         var lexicon = new byte[_lexicon.Count * 2 * sizeof(ulong)];
         var offset = 0;
         foreach (var (word, ambiguity) in _lexicon.OrderBy(p => p.Key))
@@ -27,9 +27,11 @@ public sealed partial class Parser
 
         return MsgPack.Write((ref MessagePackWriter w) =>
         {
-            w.WriteMapHeader(6);
+            w.WriteMapHeader(7);
             w.Write("format");
             w.Write(FormatVersion);
+            w.Write("morphology");
+            w.Write(morphology);
             w.Write("labels");
             MsgPack.WriteStringArray(ref w, labels);
             w.Write("root_label");
@@ -59,6 +61,7 @@ public sealed partial class Parser
         var state = MsgPack.Read(data, source, (ref MessagePackReader r) => ReadState(ref r, source));
         SetActions(state.Labels, state.Moves, state.ActionLabels, state.RootDep);
         _lexicon = state.Lexicon;
+        _morphology = state.Morphology;
         _model = state.Model;
         _labelIds = null;
     }
@@ -71,6 +74,7 @@ public sealed partial class Parser
         int[]? actionLabels = null;
         Dictionary<ulong, ulong>? lexicon = null;
         AveragedPerceptron? model = null;
+        bool? morphology = null;
         var version = 0;
         var fields = r.ReadMapHeader();
         for (var i = 0; i < fields; i++)
@@ -79,6 +83,9 @@ public sealed partial class Parser
             {
                 case "format":
                     version = MsgPack.ReadFormatVersion(ref r, source, FormatVersion);
+                    break;
+                case "morphology":
+                    morphology = r.ReadBoolean();
                     break;
                 case "labels":
                     labels = MsgPack.ReadStringArray(ref r);
@@ -110,7 +117,7 @@ public sealed partial class Parser
 
                     break;
                 case "lexicon":
-                    var bytes = MsgPack.ReadBytes(ref r);
+                    var bytes = MsgPack.ReadBinary(ref r).Span;
                     if (bytes.Length % (2 * sizeof(ulong)) != 0)
                     {
                         throw new InvalidDataException("the lexicon is not a whole number of (word, class) pairs");
@@ -119,7 +126,7 @@ public sealed partial class Parser
                     lexicon = new Dictionary<ulong, ulong>(bytes.Length / (2 * sizeof(ulong)));
                     for (var w = 0; w < bytes.Length; w += 2 * sizeof(ulong))
                     {
-                        lexicon.Add(BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(w)), BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(w + sizeof(ulong))));
+                        lexicon.Add(BinaryPrimitives.ReadUInt64LittleEndian(bytes[w..]), BinaryPrimitives.ReadUInt64LittleEndian(bytes[(w + sizeof(ulong))..]));
                     }
 
                     break;
@@ -143,7 +150,13 @@ public sealed partial class Parser
         }
 
         Validate(labels, moves, actionLabels, model);
-        return new State(labels, rootDep, moves, actionLabels, lexicon, model);
+        // Version 1 had no morphological features; version 2 always says.
+        if (morphology is null && version >= 2)
+        {
+            throw new InvalidDataException("a version-2 parser model needs 'morphology'");
+        }
+
+        return new State(labels, rootDep, moves, actionLabels, lexicon, model, morphology ?? false);
     }
 
     private static void Validate(string[] labels, Move[] moves, int[] actionLabels, AveragedPerceptron model)
@@ -186,5 +199,6 @@ public sealed partial class Parser
         }
     }
 
-    private sealed record State(string[] Labels, string RootDep, Move[] Moves, int[] ActionLabels, Dictionary<ulong, ulong> Lexicon, AveragedPerceptron Model);
+    private sealed record State(
+        string[] Labels, string RootDep, Move[] Moves, int[] ActionLabels, Dictionary<ulong, ulong> Lexicon, AveragedPerceptron Model, bool Morphology);
 }

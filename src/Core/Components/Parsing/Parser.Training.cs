@@ -239,6 +239,7 @@ public sealed partial class Parser
             : rootDeps.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
         SetActions(labels, [.. moves], [.. actionLabels], rootDep);
         _lexicon = wordTags.Lexicon(MinWordCount);
+        _morphology = wordTags.SawMorphology;
         _confusions = wordTags.Confusions(MinWordCount);
         _labelIds = [];
         for (var i = 0; i < labels.Length; i++)

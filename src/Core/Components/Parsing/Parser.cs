@@ -38,6 +38,9 @@ public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSeriali
 
     // Lower-cased words seen often enough in training, with the set of tags each took (its ambiguity class).
     private Dictionary<ulong, ulong> _lexicon = [];
+
+    // Whether the model reads morphological features: its training docs had FEATS (set by a morphologizer).
+    private bool _morphology;
     private AveragedPerceptron? _model;
     private volatile StringStore? _labelsAddedTo;
 

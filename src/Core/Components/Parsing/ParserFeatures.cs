@@ -13,8 +13,11 @@ namespace Pipeline.Components.Parsing;
 /// </summary>
 internal static class ParserFeatures
 {
-    /// <summary>The number of features <see cref="Extract"/> writes.</summary>
+    /// <summary>The most features <see cref="Extract"/> writes.</summary>
     public const int Count = 114;
+
+    // The features without the morphological ones.
+    private const int WithoutMorphology = 100;
 
     /// <summary>The word value of the virtual root.</summary>
     public const ulong RootWord = 0x800F_0001UL;
@@ -31,8 +34,11 @@ internal static class ParserFeatures
     /// <summary>The tag value of an absent position.</summary>
     public const ulong NoTag = 0x40DE_0002UL;
 
-    /// <summary>Writes the <see cref="Count"/> features of the configuration into <paramref name="f"/>.</summary>
-    public static void Extract(ParseState state, Span<ulong> f)
+    /// <summary>
+    /// Writes the features of the configuration into <paramref name="f"/> (at least <see cref="Count"/> long) and
+    /// returns how many: the morphological ones only for a model that reads <paramref name="morphology"/>.
+    /// </summary>
+    public static int Extract(ParseState state, Span<ulong> f, bool morphology)
     {
         var words = state.Words;
         var tags = state.Tags;
@@ -208,6 +214,10 @@ internal static class ParserFeatures
         f[97] = Hash(97, s0p, n0p, n0lw);
         f[98] = Hash(98, s0w, n0lw);
         f[99] = Hash(99, s0lw, s0p, n0p);
+        if (!morphology)
+        {
+            return WithoutMorphology;
+        }
 
         // Morphological features (set by the morphologizer): agreement, case and verb form, which decide
         // attachments and labels in languages whose treebank has no language-specific tags.
@@ -228,6 +238,7 @@ internal static class ParserFeatures
         f[111] = Hash(111, morphs[s0r], s0u, n0u);
         f[112] = Hash(112, morphs[n2], upos[n2]);
         f[113] = Hash(113, s0um, Hash(0, n0u, n0m), Hash(0, n1u, n1m));
+        return Count;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -13,6 +13,9 @@ internal sealed class WordTags
     private readonly Dictionary<ulong, Dictionary<(ulong Pos, ulong Tag, ulong Morph), int>> _counts = [];
     private readonly Dictionary<ulong, ulong> _suffixKeys = [];
 
+    /// <summary>Whether any counted word had morphological features.</summary>
+    public bool SawMorphology { get; private set; }
+
     /// <summary>The key under which the rare words ending in <paramref name="suffix"/> share their analyses.</summary>
     public static ulong SuffixKey(ulong suffix) => (suffix ^ 0x5BD1E9955BD1E995UL) * 0x9E3779B97F4A7C15UL;
 
@@ -25,6 +28,7 @@ internal sealed class WordTags
             var lower = lexical.Lower;
             _suffixKeys[lower] = SuffixKey(lexical.Suffix3);
             var key = (doc.PosColumn?[i] ?? 0, doc.TagColumn?[i] ?? 0, doc.MorphColumn?[i] ?? 0);
+            SawMorphology |= key.Item3 != 0;
             if (!_counts.TryGetValue(lower, out var analyses))
             {
                 _counts[lower] = analyses = [];
