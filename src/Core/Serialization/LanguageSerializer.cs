@@ -194,42 +194,62 @@ internal static class LanguageSerializer
             nlp.Meta = ModelMeta.Read(Path.Combine(path, MetaFile));
         }
 
-        if (!skip.Contains("tokenizer"))
+        // Components that read only their own files (the statistical models, most of a model's bytes) load on the
+        // thread pool while the tokenizer, the vocab and the other components load here, in order. The error
+        // raised is the one sequential loading would raise first.
+        var loads = new List<Step>();
+        foreach (var (index, (name, pipe)) in nlp.Pipeline.Index())
         {
-            var file = Path.Combine(path, TokenizerFile);
-            if (File.Exists(file))
+            if (pipe is IIsolatedState && !skip.Contains(name) && ComponentState.HasState(pipe))
             {
-                var bytes = File.ReadAllBytes(file);
-                if (TokenizerFor(nlp, bytes) is { } tokenizer)
+                var config = nlp.ConfigOf(pipe);
+                loads.Add(new Step(index, Task.Run(() => ComponentFromDisk(name, pipe, path, config))));
+            }
+        }
+
+        var failures = new List<Step>();
+        var order = -1;
+        try
+        {
+            if (!skip.Contains("tokenizer"))
+            {
+                TokenizerFromDisk(nlp, path);
+            }
+
+            if (!skip.Contains("vocab"))
+            {
+                nlp.Vocab.FromDisk(Path.Combine(path, VocabDirectory));
+            }
+
+            foreach (var (index, (name, pipe)) in nlp.Pipeline.Index())
+            {
+                if (pipe is not IIsolatedState && !skip.Contains(name) && ComponentState.HasState(pipe))
                 {
-                    Guard("tokenizer", file, () => tokenizer.FromBytes(bytes));
+                    order = index;
+                    ComponentFromDisk(name, pipe, path, nlp.ConfigOf(pipe));
                 }
             }
-            else if (nlp.Tokenizer is IByteSerializable)
+        }
+        catch (Exception e)
+        {
+            failures.Add(new Step(order, Task.FromException(e)));
+        }
+
+        foreach (var load in loads)
+        {
+            try
             {
-                throw Errors.ComponentDataMissing("tokenizer", file);
+                load.Task.GetAwaiter().GetResult();
+            }
+            catch (Exception)
+            {
+                failures.Add(load);
             }
         }
 
-        if (!skip.Contains("vocab"))
+        if (failures.Count > 0)
         {
-            nlp.Vocab.FromDisk(Path.Combine(path, VocabDirectory));
-        }
-
-        foreach (var (name, pipe) in nlp.Pipeline)
-        {
-            if (skip.Contains(name) || !ComponentState.HasState(pipe))
-            {
-                continue;
-            }
-
-            var componentDir = Path.Combine(path, name);
-            if (!Directory.Exists(componentDir))
-            {
-                throw Errors.ComponentDataMissing(name, componentDir);
-            }
-
-            Guard(name, componentDir, () => ComponentState.FromDisk(pipe, componentDir, nlp.ConfigOf(pipe)));
+            failures.MinBy(f => f.Order).Task.GetAwaiter().GetResult();
         }
 
         var orphans = Directory.EnumerateDirectories(path)
@@ -241,6 +261,34 @@ internal static class LanguageSerializer
         {
             Warnings.DataWithoutPipe(path, orphans);
         }
+    }
+
+    private static void TokenizerFromDisk(Language nlp, string path)
+    {
+        var file = Path.Combine(path, TokenizerFile);
+        if (File.Exists(file))
+        {
+            var bytes = File.ReadAllBytes(file);
+            if (TokenizerFor(nlp, bytes) is { } tokenizer)
+            {
+                Guard("tokenizer", file, () => tokenizer.FromBytes(bytes));
+            }
+        }
+        else if (nlp.Tokenizer is IByteSerializable)
+        {
+            throw Errors.ComponentDataMissing("tokenizer", file);
+        }
+    }
+
+    private static void ComponentFromDisk(string name, IPipe pipe, string path, IReadOnlyDictionary<string, object?> config)
+    {
+        var componentDir = Path.Combine(path, name);
+        if (!Directory.Exists(componentDir))
+        {
+            throw Errors.ComponentDataMissing(name, componentDir);
+        }
+
+        Guard(name, componentDir, () => ComponentState.FromDisk(pipe, componentDir, config));
     }
 
     /// <summary>
@@ -284,4 +332,7 @@ internal static class LanguageSerializer
             throw Errors.Corrupt(source, e.Message, e);
         }
     }
+
+    /// <summary>A loading step and its place in sequential order (-1: tokenizer and vocab).</summary>
+    private readonly record struct Step(int Order, Task Task);
 }

@@ -13,7 +13,7 @@ namespace Pipeline.Components.Morphology;
 /// with <see cref="Train"/> (or <see cref="Initialize"/>, <see cref="Update"/>, <see cref="FinishTraining"/>); it is saved as <c>model.bin</c> in its directory. <see cref="Process"/> is safe for
 /// concurrent use.
 /// </summary>
-public sealed partial class Morphologizer : IPipe, IByteSerializable, IDiskSerializable
+public sealed partial class Morphologizer : IPipe, IByteSerializable, IDiskSerializable, IIsolatedState
 {
     /// <summary>The name of the factory that creates morphologizers.</summary>
     public const string FactoryName = "morphologizer";

@@ -19,7 +19,7 @@ namespace Pipeline.Components.Ner;
 /// <see cref="FinishTraining"/>); it is saved as <c>model.bin</c> in its directory. <see cref="Process"/> is safe
 /// for concurrent use.
 /// </summary>
-public sealed partial class EntityRecognizer : ITrainable, IByteSerializable, IDiskSerializable
+public sealed partial class EntityRecognizer : ITrainable, IByteSerializable, IDiskSerializable, IIsolatedState
 {
     private const ulong NoiseSeed = 0x4E45_525F_4E4F_4953UL;
 

@@ -15,7 +15,7 @@ namespace Pipeline.Components.Parsing;
 /// into one sentence per tree. Saved as <c>model.bin</c> in its directory. <see cref="Process"/> is safe for
 /// concurrent use.
 /// </summary>
-public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSerializable
+public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSerializable, IIsolatedState
 {
     /// <summary>The name of the factory that creates parsers.</summary>
     public const string FactoryName = "parser";

@@ -14,7 +14,7 @@ namespace Pipeline.Components.Tagging;
 /// <see cref="Initialize"/>, <see cref="Update"/>, <see cref="FinishTraining"/>); it is saved as <c>model.bin</c>
 /// in its directory. <see cref="Process"/> is safe for concurrent use.
 /// </summary>
-public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
+public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable, IIsolatedState
 {
     /// <summary>The name of the factory that creates taggers.</summary>
     public const string FactoryName = "tagger";

@@ -1,11 +1,12 @@
 using System.Reflection;
-using Microsoft.Extensions.DependencyModel;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 
 namespace Pipeline.Registry.Plugins;
 
 /// <summary>
-/// Finds the plugin assemblies of the app, with no user code: the libraries of the app's deps.json that depend on
-/// Pipeline.Core are loaded, then every loaded assembly that references Pipeline.Core is scanned for plugin
+/// Finds the plugin assemblies of the app, with no user code: the app's assemblies (from its deps.json) that
+/// reference Pipeline.Core are loaded, then every loaded assembly that references Pipeline.Core is scanned for plugin
 /// attributes. The full scan runs once, on first use of a registry (Nlp.Load, Nlp.Blank, Nlp.GetLanguageClass,
 /// Language.Factories, Nlp.Lookups, Displacy); a name that is not found later scans assemblies loaded since.
 /// Thread-safe: concurrent first uses wait for the one scan.
@@ -68,43 +69,84 @@ internal static class PluginDiscovery
     private static PluginTargets Targets => new(
         Language.AllFactories.Slots, Nlp.AllLanguages.Slots, Nlp.AllLookups.Slots, Display.DisplacyPalette.Slots);
 
-    /// <summary>Loads the runtime assemblies of the deps.json libraries that depend on Pipeline.Core.</summary>
+    /// <summary>
+    /// Loads the app's assemblies that reference Pipeline.Core: those the host resolved from the app's deps.json
+    /// (its trusted platform assemblies) outside the shared framework, checked by reading only their metadata.
+    /// </summary>
     private static void LoadDependencies()
     {
-        DependencyContext? context;
-        try
-        {
-            context = DependencyContext.Default;
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException or FormatException or System.Text.Json.JsonException)
-        {
-            Warnings.PluginAssemblyUnreadable("(the app's deps.json)", e.Message);
-            return;
-        }
-
-        if (context is null)
+        if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is not string trusted)
         {
             return;
         }
 
-        foreach (var library in context.RuntimeLibraries)
+        var framework = FrameworkRoot();
+        var loaded = AppDomain.CurrentDomain.GetAssemblies()
+            .Select(a => a.GetName().Name)
+            .OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!library.Dependencies.Any(d => string.Equals(d.Name, CoreName, StringComparison.OrdinalIgnoreCase)))
+            if ((framework is not null && path.StartsWith(framework, StringComparison.Ordinal))
+                || loaded.Contains(Path.GetFileNameWithoutExtension(path))
+                || PluginName(path) is not { } name)
             {
                 continue;
             }
 
-            foreach (var name in library.GetDefaultAssemblyNames(context))
+            try
             {
-                try
+                Assembly.Load(name);
+            }
+            catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+            {
+                Warnings.PluginAssemblyUnreadable(name.Name ?? path, e.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The folder of the shared frameworks (…/shared/, holding Microsoft.NETCore.App and any other), whose
+    /// assemblies never reference Pipeline.Core; null for a self-contained app, whose framework lies beside it.
+    /// </summary>
+    private static string? FrameworkRoot()
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location);
+        var shared = Path.GetDirectoryName(Path.GetDirectoryName(runtime));
+        return shared is not null && Path.GetFileName(shared) == "shared" ? shared + Path.DirectorySeparatorChar : null;
+    }
+
+    /// <summary>The assembly name of the file at <paramref name="path"/> when it references Pipeline.Core.</summary>
+    private static AssemblyName? PluginName(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var pe = new PEReader(stream);
+            if (!pe.HasMetadata)
+            {
+                return null;
+            }
+
+            var metadata = pe.GetMetadataReader();
+            if (!metadata.IsAssembly)
+            {
+                return null;
+            }
+
+            foreach (var handle in metadata.AssemblyReferences)
+            {
+                if (metadata.StringComparer.Equals(metadata.GetAssemblyReference(handle).Name, CoreName))
                 {
-                    Assembly.Load(name);
-                }
-                catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
-                {
-                    Warnings.PluginAssemblyUnreadable(name.Name ?? library.Name, e.Message);
+                    return metadata.GetAssemblyDefinition().GetAssemblyName();
                 }
             }
+
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException)
+        {
+            return null;
         }
     }
 
