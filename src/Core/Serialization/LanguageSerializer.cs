@@ -1,5 +1,6 @@
 using MessagePack;
 using Pipeline.Components;
+using Pipeline.Tokenization;
 using Pipeline.Tokenization.Learned;
 
 namespace Pipeline.Serialization;
@@ -269,9 +270,17 @@ internal static class LanguageSerializer
         if (File.Exists(file))
         {
             var bytes = File.ReadAllBytes(file);
-            if (TokenizerFor(nlp, bytes) is { } tokenizer)
+            switch (TokenizerFor(nlp, bytes))
             {
-                Guard("tokenizer", file, () => tokenizer.FromBytes(bytes));
+                case Tokenizer rules:
+                    Guard("tokenizer", file, () => rules.FromBytes(bytes, file));
+                    break;
+                case LearnedTokenizer learned:
+                    Guard("tokenizer", file, () => learned.FromBytes(bytes, file));
+                    break;
+                case { } other:
+                    Guard("tokenizer", file, () => other.FromBytes(bytes));
+                    break;
             }
         }
         else if (nlp.Tokenizer is IByteSerializable)

@@ -102,10 +102,13 @@ public sealed class Tokenizer : ITokenizer, IByteSerializable
     public byte[] ToBytes() => TokenizerRulesFormat.Write(_state.Rules);
 
     /// <summary>Replaces the rules with those written by <see cref="ToBytes"/>; bad bytes raise PipelineFormatException.</summary>
-    public void FromBytes(byte[] data)
+    public void FromBytes(byte[] data) => FromBytes(data, TokenizerRulesFormat.Source);
+
+    /// <summary>As <see cref="FromBytes(byte[])"/>, naming <paramref name="source"/> (the file) in errors.</summary>
+    internal void FromBytes(byte[] data, string source)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var state = TokenizerRulesFormat.Read(data, TokenizerRulesFormat.Source);
+        var state = TokenizerRulesFormat.Read(data, source);
         lock (_writeLock)
         {
             _state = state;

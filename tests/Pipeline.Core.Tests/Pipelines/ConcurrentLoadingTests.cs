@@ -63,7 +63,7 @@ public class ConcurrentLoadingTests
     // A part ending in '/' is a component directory that is deleted; a file is overwritten with bytes that are not
     // MessagePack.
     [Theory]
-    [InlineData("tokenizer", "ner/model.bin", "[E008] tokenizer:", "model/ner")]
+    [InlineData("tokenizer", "ner/model.bin", "model/tokenizer", "model/ner")]
     [InlineData("parser/model.bin", "tagger/model.bin", "model/tagger", "model/parser")]
     [InlineData("ner/model.bin", "parser/model.bin", "model/parser", "model/ner")]
     [InlineData("parser/model.bin", "load_probe/", "model/load_probe", "model/parser")]
@@ -86,7 +86,7 @@ public class ConcurrentLoadingTests
         }
 
         var error = Assert.Throws<PipelineFormatException>(() => Nlp.Load(dir["model"]));
-        Assert.Contains(reported.StartsWith('[') ? reported : dir[reported], error.Message, StringComparison.Ordinal);
+        Assert.Contains(dir[reported], error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(dir[notReported], error.Message, StringComparison.Ordinal);
     }
 

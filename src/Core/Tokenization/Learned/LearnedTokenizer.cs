@@ -16,7 +16,7 @@ public sealed partial class LearnedTokenizer : ITokenizer, IByteSerializable
     private readonly Vocab _vocab;
     private volatile TokenizerModel? _model;
 
-    /// <summary>Creates an untrained tokenizer over <paramref name="vocab"/>; load a model with <see cref="FromBytes"/>.</summary>
+    /// <summary>Creates an untrained tokenizer over <paramref name="vocab"/>; load a model with <see cref="FromBytes(byte[])"/>.</summary>
     public LearnedTokenizer(Vocab vocab)
     {
         ArgumentNullException.ThrowIfNull(vocab);
@@ -99,10 +99,13 @@ public sealed partial class LearnedTokenizer : ITokenizer, IByteSerializable
     public byte[] ToBytes() => LearnedTokenizerFormat.Write(_model ?? throw Errors.NotTrained("tokenizer"));
 
     /// <summary>Replaces the model with one written by <see cref="ToBytes"/>; bad bytes raise PipelineFormatException.</summary>
-    public void FromBytes(byte[] data)
+    public void FromBytes(byte[] data) => FromBytes(data, LearnedTokenizerFormat.Source);
+
+    /// <summary>As <see cref="FromBytes(byte[])"/>, naming <paramref name="source"/> (the file) in errors.</summary>
+    internal void FromBytes(byte[] data, string source)
     {
         ArgumentNullException.ThrowIfNull(data);
-        _model = LearnedTokenizerFormat.Read(data, LearnedTokenizerFormat.Source);
+        _model = LearnedTokenizerFormat.Read(data, source);
     }
 
     /// <summary>Whether <paramref name="data"/> are the bytes of a learned tokenizer (rather than tokenizer rules).</summary>
