@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Text.Json;
 
 namespace Pipeline.Components;
@@ -38,6 +39,27 @@ internal static class ConfigValues
             string s => s,
             JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
             _ => throw Errors.BadConfig(component, key, $"must be a string, not {Describe(value)}"),
+        };
+    }
+
+    /// <summary>A number given as any .NET number, an invariant-culture string, or a JSON number.</summary>
+    public static double GetDouble(IReadOnlyDictionary<string, object?> config, string component, string key, double fallback)
+    {
+        if (!config.TryGetValue(key, out var value) || value is null)
+        {
+            return fallback;
+        }
+
+        return value switch
+        {
+            double d => d,
+            float f => f,
+            int i => i,
+            long l => l,
+            decimal m => (double)m,
+            string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            JsonElement { ValueKind: JsonValueKind.Number } e => e.GetDouble(),
+            _ => throw Errors.BadConfig(component, key, $"must be a number, not {Describe(value)}"),
         };
     }
 

@@ -14,7 +14,7 @@ internal static class BuiltInFactories
     {
         registry.RegisterBuiltIn(Sentencizer.FactoryName, (_, cfg) => Sentencizer.FromConfig(cfg));
         registry.RegisterBuiltIn(EntityRuler.FactoryName, EntityRuler.FromConfig);
-        registry.RegisterBuiltIn(Tagger.FactoryName, static (_, _) => new Tagger());
+        registry.RegisterBuiltIn(Tagger.FactoryName, static (_, cfg) => Tagger.FromConfig(cfg));
         registry.RegisterBuiltIn(Lemmatizer.FactoryName, static (_, _) => new Lemmatizer());
         registry.RegisterBuiltIn(Morphologizer.FactoryName, static (_, _) => new Morphologizer());
         registry.RegisterBuiltIn(EntityRecognizer.FactoryName, static (_, cfg) => EntityRecognizer.FromConfig(cfg));

@@ -21,6 +21,8 @@ namespace Pipeline.Trainer.Training;
 /// </summary>
 public sealed partial class TrainingRunner
 {
+    private static readonly Dictionary<string, object?> NoOverrides = [];
+
     private readonly TrainingOptions _options;
     private readonly ITrainingProgress _progress;
 
@@ -61,7 +63,7 @@ public sealed partial class TrainingRunner
         var learnTokenizer = TokenizerTraining.Requested(pipeline, template);
         foreach (var name in pipeline.Where(n => n != TokenizerTraining.PipelineName))
         {
-            nlp.AddPipe(nlp.CreatePipe(name), name);
+            nlp.AddPipe(nlp.CreatePipe(name, ModelLoader.ConfigFor(template.Meta, name, NoOverrides, template.Source)), name);
         }
 
         var learners = nlp.Pipeline.Where(p => p.Pipe is ITrainable).Select(p => p.Name).ToList();

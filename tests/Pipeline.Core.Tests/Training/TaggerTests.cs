@@ -82,6 +82,32 @@ public class TaggerTests
     }
 
     [Fact]
+    public void FeatureNoiseChangesTheModelButNotItsRepeatability()
+    {
+        static byte[] Train(double dropRate)
+        {
+            var tagger = new Tagger { FrequencyThreshold = int.MaxValue, DropRate = dropRate };
+            tagger.Train(ToyCorpus.Make(new Vocab(), 80, seed: 1), epochs: 3, seed: 7);
+            return tagger.ToBytes();
+        }
+
+        Assert.Equal(0, new Tagger().DropRate);
+        Assert.Equal(Train(0.2), Train(0.2));
+        Assert.NotEqual(Train(0.2), Train(0));
+        Assert.Equal("E023", Assert.Throws<PipelineException>(() => new Tagger { DropRate = 1 }).Code);
+        Assert.Equal("E023", Assert.Throws<PipelineException>(() => new Tagger { DropRate = -0.1 }).Code);
+
+        // The factory setting, as meta.json's pipeline_args give it.
+        using var json = System.Text.Json.JsonDocument.Parse("""{ "drop_rate": 0.25 }""");
+        Assert.Equal(0.25, Tagger.FromConfig(new Dictionary<string, object?> { ["drop_rate"] = json.RootElement.GetProperty("drop_rate") }).DropRate);
+        Assert.Equal(0, Tagger.FromConfig(new Dictionary<string, object?>()).DropRate);
+        var bad = Assert.Throws<PipelineException>(() => Tagger.FromConfig(new Dictionary<string, object?> { ["drop_rate"] = "lots" }));
+        Assert.Equal("E022", bad.Code);
+        Assert.Contains("drop_rate", bad.Message, StringComparison.Ordinal);
+        Assert.Equal("E022", Assert.Throws<PipelineException>(() => Tagger.FromConfig(new Dictionary<string, object?> { ["drop_rate"] = 1.0 })).Code);
+    }
+
+    [Fact]
     public void SavedPipelineLoadsAndTagsIdentically()
     {
         var nlp = Nlp.Blank("en");

@@ -80,6 +80,10 @@ public sealed class TrainingErrorTests : IClassFixture<TrainingFixture>
         Assert.StartsWith("E105", Fail(_fx.Options("frtemplate") with { MetaPath = french }), StringComparison.Ordinal);
         var weights = _fx.File("badweights.json", """{ "name": "x", "training": { "score_weights": { "upos": "high" } } }""");
         Assert.StartsWith("E108", Fail(_fx.Options("badweights") with { MetaPath = weights }), StringComparison.Ordinal);
+        var dropRate = _fx.File("baddrop.json", """{ "name": "x", "pipeline_args": { "tagger": { "drop_rate": 1.5 } } }""");
+        var error = Fail(_fx.Options("baddrop") with { MetaPath = dropRate });
+        Assert.StartsWith("E022", error, StringComparison.Ordinal);
+        Assert.Contains("drop_rate", error, StringComparison.Ordinal);
         var broken = _fx.File("broken.json", "{ not json");
         Assert.StartsWith("E004", Fail(_fx.Options("broken") with { MetaPath = broken }), StringComparison.Ordinal);
         Assert.StartsWith("E110", Fail(_fx.Options("notemplate") with { MetaPath = _fx.Out("none.json") }), StringComparison.Ordinal);

@@ -116,6 +116,21 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     }
 
     [Fact]
+    public void TemplatePipelineArgsConfigureTheComponentsThatAreTrained()
+    {
+        var template = _fx.File("args.json", """{ "name": "args", "pipeline_args": { "tagger": { "drop_rate": 0.3 } } }""");
+        var noisy = new TrainingRunner(_fx.Options("args") with { MetaPath = template, Epochs = 1, Pipeline = ["tagger"] }).Run();
+        var plain = new TrainingRunner(_fx.Options("noargs") with { Epochs = 1, Pipeline = ["tagger"] }).Run();
+
+        // Feature noise changes the weights learned; the saved meta keeps the settings, and loading hands them back.
+        var tagger = Path.Combine("tagger", "model.bin");
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(plain.FinalPath, tagger)), File.ReadAllBytes(Path.Combine(noisy.FinalPath, tagger)));
+        var meta = ModelMeta.Read(Path.Combine(noisy.FinalPath, "meta.json"));
+        Assert.Equal(0.3, meta.Extra["pipeline_args"].GetProperty("tagger").GetProperty("drop_rate").GetDouble());
+        Assert.Equal(0.3, ((Pipeline.Components.Tagging.Tagger)Nlp.Load(noisy.FinalPath).GetPipe("tagger")).DropRate);
+    }
+
+    [Fact]
     public void ScoreWeightsDefaultToTheMeanOfMainScores()
     {
         var weights = ScoreWeights.Default(["tagger", "parser", "sentencizer"]);

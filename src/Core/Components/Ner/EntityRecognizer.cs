@@ -197,7 +197,7 @@ public sealed partial class EntityRecognizer : ITrainable, IByteSerializable, ID
             var count = NerFeatures.Extract(context, classes, i, features);
             if (training && DropRate > 0)
             {
-                count = Drop(features[..count]);
+                count = FeatureDropout.Apply(features[..count], DropRate, ref _noise);
             }
 
             var used = features[..count];
@@ -221,25 +221,6 @@ public sealed partial class EntityRecognizer : ITrainable, IByteSerializable, ID
         }
 
         return new TrainingLoss(errors, total);
-    }
-
-    /// <summary>
-    /// Feature noise while training: keeps the bias feature and each other feature with probability 1 - DropRate,
-    /// from a generator seeded in Initialize, so the same training sequence always drops the same features.
-    /// </summary>
-    private int Drop(Span<ulong> features)
-    {
-        var kept = 1;
-        var threshold = (ulong)(DropRate * ulong.MaxValue);
-        for (var k = 1; k < features.Length; k++)
-        {
-            if (_noise.Next() >= threshold)
-            {
-                features[kept++] = features[k];
-            }
-        }
-
-        return kept;
     }
 
     /// <summary>Writes the decoded classes as IOB codes and entity types, leaving fixed tokens alone.</summary>

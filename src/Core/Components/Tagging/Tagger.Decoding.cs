@@ -55,7 +55,8 @@ public sealed partial class Tagger
                         TaggerFeatures.ExtendSecondPass(pass.FirstPos, pass.FirstTags, pos, i, features);
                     }
 
-                    model.Score(used, scores);
+                    var current = training && DropRate > 0 ? used[..FeatureDropout.Apply(used, DropRate, ref _noise)] : used;
+                    model.Score(current, scores);
                     pos[i] = AveragedPerceptron.ArgMax(scores[..posCount]);
                     tags[i] = tagCount == 0 ? -1 : AveragedPerceptron.ArgMax(scores.Slice(posCount, tagCount));
                     if (!second && !pass.Margins.IsEmpty)
@@ -65,12 +66,12 @@ public sealed partial class Tagger
 
                     if (training && pass.GoldPos[i] >= 0)
                     {
-                        model.Update(used, pass.GoldPos[i], pos[i]);
+                        model.Update(current, pass.GoldPos[i], pos[i]);
                     }
 
                     if (training && tagCount > 0 && pass.GoldTags[i] >= 0)
                     {
-                        model.Update(used, posCount + pass.GoldTags[i], posCount + tags[i]);
+                        model.Update(current, posCount + pass.GoldTags[i], posCount + tags[i]);
                     }
                 }
 

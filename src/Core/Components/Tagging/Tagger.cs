@@ -22,6 +22,9 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
     /// <summary>The file that holds the model in the component's directory.</summary>
     public const string ModelFile = "model.bin";
 
+    /// <summary>Config key: the share of features left out of each training decision (see <see cref="DropRate"/>).</summary>
+    public const string DropRateKey = "drop_rate";
+
     private string[] _pos = [];
     private string[] _tags = [];
     private ulong[] _posHashes = [];
@@ -42,6 +45,16 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <summary>Creates a tagger from a factory config: "drop_rate" (optional number, E022 unless from 0 up to 1).</summary>
+    public static Tagger FromConfig(IReadOnlyDictionary<string, object?> config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var dropRate = ConfigValues.GetDouble(config, FactoryName, DropRateKey, 0);
+        return dropRate is >= 0 and < 1
+            ? new Tagger { DropRate = dropRate }
+            : throw Errors.BadConfig(FactoryName, DropRateKey, $"must be at least 0 and below 1, not {dropRate}");
+    }
 
     /// <summary>Whether the tagger has a model (trained or loaded).</summary>
     public bool IsTrained => _model is not null;
