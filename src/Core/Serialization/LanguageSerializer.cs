@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MessagePack;
 using Pipeline.Components;
 using Pipeline.Tokenization;
@@ -198,17 +199,15 @@ internal static class LanguageSerializer
         // Components that read only their own files (the statistical models, most of a model's bytes) load on the
         // thread pool while the tokenizer, the vocab and the other components load here, in order. The error
         // raised is the one sequential loading would raise first.
-        var loads = new List<Step>();
-        foreach (var (index, (name, pipe)) in nlp.Pipeline.Index())
+        var parts = nlp.Pipeline.Index().Where(p => !skip.Contains(p.Item.Name) && ComponentState.HasState(p.Item.Pipe)).ToList();
+        var loads = new List<(int Order, Task Load)>();
+        foreach (var (index, (name, pipe)) in parts.Where(p => p.Item.Pipe is IIsolatedState))
         {
-            if (pipe is IIsolatedState && !skip.Contains(name) && ComponentState.HasState(pipe))
-            {
-                var config = nlp.ConfigOf(pipe);
-                loads.Add(new Step(index, Task.Run(() => ComponentFromDisk(name, pipe, path, config))));
-            }
+            var config = nlp.ConfigOf(pipe);
+            loads.Add((index, Task.Run(() => ComponentFromDisk(name, pipe, path, config))));
         }
 
-        var failures = new List<Step>();
+        var failures = new List<(int Order, ExceptionDispatchInfo Error)>();
         var order = -1;
         try
         {
@@ -222,35 +221,32 @@ internal static class LanguageSerializer
                 nlp.Vocab.FromDisk(Path.Combine(path, VocabDirectory));
             }
 
-            foreach (var (index, (name, pipe)) in nlp.Pipeline.Index())
+            foreach (var (index, (name, pipe)) in parts.Where(p => p.Item.Pipe is not IIsolatedState))
             {
-                if (pipe is not IIsolatedState && !skip.Contains(name) && ComponentState.HasState(pipe))
-                {
-                    order = index;
-                    ComponentFromDisk(name, pipe, path, nlp.ConfigOf(pipe));
-                }
+                order = index;
+                ComponentFromDisk(name, pipe, path, nlp.ConfigOf(pipe));
             }
         }
         catch (Exception e)
         {
-            failures.Add(new Step(order, Task.FromException(e)));
+            failures.Add((order, ExceptionDispatchInfo.Capture(e)));
         }
 
-        foreach (var load in loads)
+        foreach (var (index, load) in loads)
         {
             try
             {
-                load.Task.GetAwaiter().GetResult();
+                load.GetAwaiter().GetResult();
             }
-            catch (Exception)
+            catch (Exception e)
             {
-                failures.Add(load);
+                failures.Add((index, ExceptionDispatchInfo.Capture(e)));
             }
         }
 
         if (failures.Count > 0)
         {
-            failures.MinBy(f => f.Order).Task.GetAwaiter().GetResult();
+            failures.MinBy(f => f.Order).Error.Throw();
         }
 
         var orphans = Directory.EnumerateDirectories(path)
@@ -342,6 +338,4 @@ internal static class LanguageSerializer
         }
     }
 
-    /// <summary>A loading step and its place in sequential order (-1: tokenizer and vocab).</summary>
-    private readonly record struct Step(int Order, Task Task);
 }

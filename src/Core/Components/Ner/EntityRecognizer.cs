@@ -67,7 +67,7 @@ public sealed partial class EntityRecognizer : ITrainable, IByteSerializable, ID
     public double DropRate
     {
         get => _dropRate;
-        init => _dropRate = value is >= 0 and < 1 ? value : throw Errors.InvalidArgument(nameof(DropRate), $"is {value}; it must be at least 0 and below 1");
+        init => _dropRate = FeatureDropout.Checked(value, nameof(DropRate));
     }
 
     /// <summary>Whether the recognizer has a model (trained or loaded).</summary>

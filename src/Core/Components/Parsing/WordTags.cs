@@ -26,12 +26,12 @@ internal sealed class WordTags
         {
             var lexical = LexicalFeatures.Get(doc.Vocab.Strings, doc.OrthColumn[i]);
             var lower = lexical.Lower;
-            _suffixKeys[lower] = SuffixKey(lexical.Suffix3);
             var key = (doc.PosColumn?[i] ?? 0, doc.TagColumn?[i] ?? 0, doc.MorphColumn?[i] ?? 0);
             SawMorphology |= key.Item3 != 0;
             if (!_counts.TryGetValue(lower, out var analyses))
             {
                 _counts[lower] = analyses = [];
+                _suffixKeys[lower] = SuffixKey(lexical.Suffix3);
             }
 
             analyses[key] = analyses.GetValueOrDefault(key) + 1;

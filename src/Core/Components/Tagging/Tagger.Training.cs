@@ -47,7 +47,7 @@ public sealed partial class Tagger
     public double DropRate
     {
         get => _dropRate;
-        init => _dropRate = value is >= 0 and < 1 ? value : throw Errors.InvalidArgument(nameof(DropRate), $"is {value}; it must be at least 0 and below 1");
+        init => _dropRate = FeatureDropout.Checked(value, nameof(DropRate));
     }
 
     /// <summary>Whether <see cref="Initialize"/> has run and <see cref="FinishTraining"/> has not.</summary>

@@ -51,7 +51,7 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
     {
         ArgumentNullException.ThrowIfNull(config);
         var dropRate = ConfigValues.GetDouble(config, FactoryName, DropRateKey, 0);
-        return dropRate is >= 0 and < 1
+        return FeatureDropout.IsRate(dropRate)
             ? new Tagger { DropRate = dropRate }
             : throw Errors.BadConfig(FactoryName, DropRateKey, $"must be at least 0 and below 1, not {dropRate}");
     }
