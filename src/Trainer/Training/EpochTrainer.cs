@@ -1,4 +1,5 @@
 using Pipeline.Components;
+using Pipeline.Tokens;
 using Pipeline.Trainer.Evaluation;
 using Pipeline.Training;
 
@@ -8,7 +9,9 @@ namespace Pipeline.Trainer.Training;
 /// Runs the training passes of a pipeline. Each epoch visits every group's docs in an order shuffled from the seed
 /// and the epoch number alone, so any epoch can be replayed exactly: the same seed always gives the same model.
 /// For each doc, components run in pipeline order on an unannotated copy; a learner updates from the gold doc and
-/// writes its predictions into the copy, the others only predict.
+/// writes its predictions into the copy, the others only predict. A component that does not learn from a group is
+/// left out of that group's pass when no component that runs after it reads what it writes (see
+/// <see cref="IDeclaresAttributes"/>): the parser's predictions are not needed while the recognizer learns from IOB2.
 /// </summary>
 internal sealed class EpochTrainer
 {
@@ -16,13 +19,19 @@ internal sealed class EpochTrainer
     private readonly IReadOnlyList<(string Name, IPipe Pipe)> _pipeline;
     private readonly IReadOnlyList<ExampleGroup> _groups;
     private readonly ulong _seed;
+    private readonly bool[][] _runs;
 
     public EpochTrainer(IReadOnlyList<(string Name, IPipe Pipe)> pipeline, IReadOnlyList<ExampleGroup> groups, ulong seed)
     {
         _pipeline = pipeline;
         _groups = groups;
         _seed = seed;
+        _runs = [.. groups.Select(g => ComponentsToRun([.. pipeline.Select(p => p.Pipe)], g.Learns))];
     }
+
+    /// <summary>For each group, the components before its last learner that its training pass leaves out.</summary>
+    public IEnumerable<(string Group, IReadOnlyList<string> Skipped)> Skipped =>
+        _groups.Select((g, i) => (g.Name, (IReadOnlyList<string>)[.. Enumerable.Range(0, g.LastLearner + 1).Where(k => !_runs[i][k]).Select(k => _pipeline[k].Name)]));
 
     /// <summary>Training examples per epoch, over all groups.</summary>
     public int ExampleCount => _groups.Sum(g => g.Golds.Count);
@@ -39,6 +48,7 @@ internal sealed class EpochTrainer
             var random = new SplitMix64(Mix(_seed, epoch, g));
             random.Shuffle(order.AsSpan());
             var last = group.LastLearner;
+            var runs = _runs[g];
             for (var k = 0; k <= last; k++)
             {
                 if (group.Learns[k])
@@ -55,6 +65,11 @@ internal sealed class EpochTrainer
                 for (var k = 0; k <= last; k++)
                 {
                     var (name, pipe) = _pipeline[k];
+                    if (!runs[k])
+                    {
+                        continue;
+                    }
+
                     if (group.Learns[k])
                     {
                         var loss = ((ITrainable)pipe).Update(predicted, gold);
@@ -75,6 +90,38 @@ internal sealed class EpochTrainer
 
         progress?.Invoke(done);
         return losses;
+    }
+
+    /// <summary>
+    /// Which components a group's pass runs: every learner, and every component before the last learner that writes
+    /// an attribute a later running component reads. A component that declares nothing always runs and counts as
+    /// reading everything, so the components before it run too.
+    /// </summary>
+    internal static bool[] ComponentsToRun(IReadOnlyList<IPipe> pipes, bool[] learns)
+    {
+        var runs = new bool[pipes.Count];
+        var reads = new HashSet<Attr>();
+        var readsAll = false;
+        for (var k = Array.LastIndexOf(learns, true); k >= 0; k--)
+        {
+            var declared = pipes[k] as IDeclaresAttributes;
+            runs[k] = learns[k] || declared is null || readsAll || declared.Writes.Any(reads.Contains);
+            if (!runs[k])
+            {
+                continue;
+            }
+
+            if (declared is null)
+            {
+                readsAll = true;
+            }
+            else
+            {
+                reads.UnionWith(declared.Reads);
+            }
+        }
+
+        return runs;
     }
 
     private static ulong Mix(ulong seed, int epoch, int group)

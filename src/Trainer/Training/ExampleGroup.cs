@@ -4,8 +4,8 @@ namespace Pipeline.Trainer.Training;
 
 /// <summary>
 /// Gold training docs and the components that learn from them: <c>ner</c> may learn from an IOB2 corpus while
-/// the others learn from CoNLL-U. Components before the last learner that do not learn from the group still run
-/// over its docs, so the learners see realistic predictions.
+/// the others learn from CoNLL-U. Components before the last learner that do not learn from the group run over its
+/// docs when a later one reads their output, so the learners see realistic predictions.
 /// </summary>
 /// <param name="Name">What the docs are, for messages ("CoNLL-U", "IOB2").</param>
 /// <param name="Golds">The gold docs, in corpus order.</param>

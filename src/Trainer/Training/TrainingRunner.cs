@@ -96,6 +96,11 @@ public sealed partial class TrainingRunner
         var statePath = Path.Combine(o.Output, TrainingState.FileName);
         var state = PrepareState(statePath, fingerprint, settings);
         var trainer = new EpochTrainer(nlp.Pipeline, groups, seed);
+        foreach (var (group, skipped) in trainer.Skipped.Where(s => s.Skipped.Count > 0))
+        {
+            _progress.Info($"{group} docs: {string.Join(", ", skipped)} left out of the training pass (no component that learns from them reads their output).");
+        }
+
         var writer = new CheckpointWriter(template, data, weights);
         var resumed = state.Epochs.Count;
         if (resumed > 0)

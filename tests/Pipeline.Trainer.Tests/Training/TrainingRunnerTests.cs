@@ -253,8 +253,12 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     [Fact]
     public void NerLearnsFromIob2AndIsScoredOnIt()
     {
-        var options = _fx.Options("ner", "tagger", "ner") with { Epochs = 2, NerTrainPath = _fx.NerTrain, NerDevPath = _fx.NerDev };
-        var result = new TrainingRunner(options).Run();
+        var options = _fx.Options("ner", "tagger", "parser", "ner") with { Epochs = 2, NerTrainPath = _fx.NerTrain, NerDevPath = _fx.NerDev };
+        var progress = new RecordingProgress();
+        var result = new TrainingRunner(options, progress).Run();
+
+        Assert.Contains("IOB2 docs: parser left out of the training pass (no component that learns from them reads their output).", progress.Messages);
+        Assert.DoesNotContain(progress.Messages, m => m.StartsWith("CoNLL-U docs:", StringComparison.Ordinal));
 
         var accuracy = result.Epochs[^1].Accuracy;
         Assert.True(accuracy.ContainsKey(ScoreKeys.EntsF));

@@ -12,7 +12,7 @@ namespace Pipeline.Components.Lemmatization;
 /// after the tagger: it reads <see cref="Token.Pos"/> (and <see cref="Token.Tag"/> when set). Train it with <see cref="Train"/> (or, in the trainer, <see cref="Initialize"/>, <see cref="Update"/> and <see cref="FinishTraining"/>, which learn from the tags the tagger predicts); it is saved as <c>model.bin</c> in its directory. <see cref="Process"/>
 /// is safe for concurrent use.
 /// </summary>
-public sealed partial class Lemmatizer : IPipe, IByteSerializable, IDiskSerializable, IIsolatedState
+public sealed partial class Lemmatizer : IPipe, IByteSerializable, IDiskSerializable, IIsolatedState, IDeclaresAttributes
 {
     /// <summary>The name of the factory that creates lemmatizers.</summary>
     public const string FactoryName = "lemmatizer";
@@ -34,6 +34,12 @@ public sealed partial class Lemmatizer : IPipe, IByteSerializable, IDiskSerializ
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Reads { get; } = Array.AsReadOnly<Attr>([Attr.Orth, Attr.Pos, Attr.Tag]);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Writes { get; } = Array.AsReadOnly<Attr>([Attr.Lemma]);
 
     /// <summary>Whether the lemmatizer has a model (trained or loaded).</summary>
     public bool IsTrained => _model is not null;

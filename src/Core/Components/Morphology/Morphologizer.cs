@@ -13,7 +13,7 @@ namespace Pipeline.Components.Morphology;
 /// with <see cref="Train"/> (or <see cref="Initialize"/>, <see cref="Update"/>, <see cref="FinishTraining"/>); it is saved as <c>model.bin</c> in its directory. <see cref="Process"/> is safe for
 /// concurrent use.
 /// </summary>
-public sealed partial class Morphologizer : IPipe, IByteSerializable, IDiskSerializable, IIsolatedState
+public sealed partial class Morphologizer : IPipe, IByteSerializable, IDiskSerializable, IIsolatedState, IDeclaresAttributes
 {
     /// <summary>The name of the factory that creates morphologizers.</summary>
     public const string FactoryName = "morphologizer";
@@ -35,6 +35,12 @@ public sealed partial class Morphologizer : IPipe, IByteSerializable, IDiskSeria
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Reads { get; } = Array.AsReadOnly<Attr>([Attr.Orth, Attr.Pos, Attr.Tag]);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Writes { get; } = Array.AsReadOnly<Attr>([Attr.Morph]);
 
     /// <summary>Whether the morphologizer has a model (trained or loaded).</summary>
     public bool IsTrained => _model is not null;

@@ -19,7 +19,7 @@ namespace Pipeline.Components.Ner;
 /// <see cref="FinishTraining"/>); it is saved as <c>model.bin</c> in its directory. <see cref="Process"/> is safe
 /// for concurrent use.
 /// </summary>
-public sealed partial class EntityRecognizer : ITrainable, IByteSerializable, IDiskSerializable, IIsolatedState
+public sealed partial class EntityRecognizer : ITrainable, IByteSerializable, IDiskSerializable, IIsolatedState, IDeclaresAttributes
 {
     private const ulong NoiseSeed = 0x4E45_525F_4E4F_4953UL;
 
@@ -57,6 +57,12 @@ public sealed partial class EntityRecognizer : ITrainable, IByteSerializable, ID
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Reads { get; } = Array.AsReadOnly<Attr>([Attr.Orth, Attr.Pos, Attr.Tag, Attr.EntIob, Attr.EntType]);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Writes { get; } = Array.AsReadOnly<Attr>([Attr.EntIob, Attr.EntType, Attr.EntId]);
 
     /// <summary>
     /// The share of features (all but the bias) left out of each training decision, at random (default 0.3, from 0

@@ -15,7 +15,7 @@ namespace Pipeline.Components.Parsing;
 /// into one sentence per tree. Saved as <c>model.bin</c> in its directory. <see cref="Process"/> is safe for
 /// concurrent use.
 /// </summary>
-public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSerializable, IIsolatedState
+public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSerializable, IIsolatedState, IDeclaresAttributes
 {
     /// <summary>The name of the factory that creates parsers.</summary>
     public const string FactoryName = "parser";
@@ -53,6 +53,12 @@ public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSeriali
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Reads { get; } = Array.AsReadOnly<Attr>([Attr.Orth, Attr.Pos, Attr.Tag, Attr.Morph, Attr.SentStart]);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Writes { get; } = Array.AsReadOnly<Attr>([Attr.Head, Attr.Dep, Attr.SentStart]);
 
     /// <summary>Whether the parser has a model (trained or loaded).</summary>
     public bool IsTrained => _model is not null;

@@ -14,7 +14,7 @@ namespace Pipeline.Components.Tagging;
 /// <see cref="Initialize"/>, <see cref="Update"/>, <see cref="FinishTraining"/>); it is saved as <c>model.bin</c>
 /// in its directory. <see cref="Process"/> is safe for concurrent use.
 /// </summary>
-public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable, IIsolatedState
+public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable, IIsolatedState, IDeclaresAttributes
 {
     /// <summary>The name of the factory that creates taggers.</summary>
     public const string FactoryName = "tagger";
@@ -45,6 +45,12 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Reads { get; } = Array.AsReadOnly<Attr>([Attr.Orth]);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Writes { get; } = Array.AsReadOnly<Attr>([Attr.Pos, Attr.Tag]);
 
     /// <summary>Creates a tagger from a factory config: "drop_rate" (optional number, E022 unless from 0 up to 1).</summary>
     public static Tagger FromConfig(IReadOnlyDictionary<string, object?> config)
