@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pipeline.Tokens;
+using Pipeline.Trainer.Training;
 using Pipeline.Training;
 using Pipeline.Training.Scoring;
 
@@ -9,7 +10,7 @@ namespace Pipeline.Trainer.Evaluation;
 /// Scores a pipeline on gold corpora. CoNLL-U sentences are scored twice: on their gold words (UPOS, XPOS,
 /// UFeats, lemma, UAS, LAS and entities in MISC; the components run without the tokenizer, and that time gives
 /// words/s) and from their raw text (token and sentence F1, the tokenizer and every component running). IOB2
-/// sentences score the entities on their gold words.
+/// sentences score the entities on their gold words (with CoNLL-U data, running only what the entities depend on).
 /// </summary>
 public static class ModelEvaluator
 {
@@ -40,7 +41,10 @@ public static class ModelEvaluator
 
         if (entities is not null)
         {
-            ner = ScoreGoldTokens(nlp, entities.Select(s => s.ToDoc(nlp.Vocab)));
+            // With CoNLL-U data the IOB2 docs give only the entity scores: the components the entities do not
+            // depend on (the parser, say) are left out. Alone, they are scored by the whole pipeline, for words/s.
+            var runs = gold is null ? null : ComponentNeeds.ForEntities([.. nlp.Pipeline.Select(p => p.Pipe)]);
+            ner = ScoreGoldTokens(nlp, entities.Select(s => s.ToDoc(nlp.Vocab)), runs);
         }
 
         var timed = gold ?? ner!;
@@ -86,22 +90,18 @@ public static class ModelEvaluator
         return doc;
     }
 
-    private static Scores ScoreGoldTokens(Language nlp, IEnumerable<Doc> golds)
+    private static Scores ScoreGoldTokens(Language nlp, IEnumerable<Doc> golds, bool[]? runs = null)
     {
         var scorer = new Scorer();
         var clock = new Stopwatch();
         long words = 0;
         var all = golds as IReadOnlyList<Doc> ?? golds.ToList();
-        WarmUp(nlp, all);
+        WarmUp(nlp, all, runs);
         foreach (var gold in all)
         {
             var doc = Unannotated(gold);
             clock.Start();
-            foreach (var (_, pipe) in nlp.Pipeline)
-            {
-                doc = pipe.Process(doc);
-            }
-
+            doc = Annotate(nlp, doc, runs);
             clock.Stop();
             words += doc.Length;
             scorer.Score(doc, gold);
@@ -112,16 +112,26 @@ public static class ModelEvaluator
     }
 
     // Runs the components over the first docs untimed, so that words/s measures compiled code, not the JIT.
-    private static void WarmUp(Language nlp, IReadOnlyList<Doc> golds)
+    private static void WarmUp(Language nlp, IReadOnlyList<Doc> golds, bool[]? runs)
     {
         for (var i = 0; i < Math.Min(WarmUpDocs, golds.Count); i++)
         {
-            var doc = Unannotated(golds[i]);
-            foreach (var (_, pipe) in nlp.Pipeline)
+            Annotate(nlp, Unannotated(golds[i]), runs);
+        }
+    }
+
+    // Runs the components in order, only those marked in runs when it is given.
+    private static Doc Annotate(Language nlp, Doc doc, bool[]? runs)
+    {
+        for (var k = 0; k < nlp.Pipeline.Count; k++)
+        {
+            if (runs?[k] != false)
             {
-                doc = pipe.Process(doc);
+                doc = nlp.Pipeline[k].Pipe.Process(doc);
             }
         }
+
+        return doc;
     }
 
     private static Scores ScoreRawText(Language nlp, IReadOnlyList<ConlluSentence> sentences)

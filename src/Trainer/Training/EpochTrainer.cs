@@ -1,5 +1,4 @@
 using Pipeline.Components;
-using Pipeline.Tokens;
 using Pipeline.Trainer.Evaluation;
 using Pipeline.Training;
 
@@ -26,7 +25,7 @@ internal sealed class EpochTrainer
         _pipeline = pipeline;
         _groups = groups;
         _seed = seed;
-        _runs = [.. groups.Select(g => ComponentsToRun([.. pipeline.Select(p => p.Pipe)], g.Learns))];
+        _runs = [.. groups.Select(g => ComponentNeeds.ToRun([.. pipeline.Select(p => p.Pipe)], g.Learns))];
     }
 
     /// <summary>For each group, the components before its last learner that its training pass leaves out.</summary>
@@ -90,38 +89,6 @@ internal sealed class EpochTrainer
 
         progress?.Invoke(done);
         return losses;
-    }
-
-    /// <summary>
-    /// Which components a group's pass runs: every learner, and every component before the last learner that writes
-    /// an attribute a later running component reads. A component that declares nothing always runs and counts as
-    /// reading everything, so the components before it run too.
-    /// </summary>
-    internal static bool[] ComponentsToRun(IReadOnlyList<IPipe> pipes, bool[] learns)
-    {
-        var runs = new bool[pipes.Count];
-        var reads = new HashSet<Attr>();
-        var readsAll = false;
-        for (var k = Array.LastIndexOf(learns, true); k >= 0; k--)
-        {
-            var declared = pipes[k] as IDeclaresAttributes;
-            runs[k] = learns[k] || declared is null || readsAll || declared.Writes.Any(reads.Contains);
-            if (!runs[k])
-            {
-                continue;
-            }
-
-            if (declared is null)
-            {
-                readsAll = true;
-            }
-            else
-            {
-                reads.UnionWith(declared.Reads);
-            }
-        }
-
-        return runs;
     }
 
     private static ulong Mix(ulong seed, int epoch, int group)

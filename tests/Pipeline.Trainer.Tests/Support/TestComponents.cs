@@ -185,3 +185,23 @@ public sealed class MemoNer : ITrainable, IByteSerializable
         }
     }
 }
+
+/// <summary>A component that declares it writes only dependencies, and counts the docs it annotates.</summary>
+public sealed class DependencyCounter : IPipe, IDeclaresAttributes
+{
+    private int _docs;
+
+    public string Name => "dependency_counter";
+
+    public int Docs => _docs;
+
+    public IReadOnlyList<Attr> Reads => [Attr.Orth];
+
+    public IReadOnlyList<Attr> Writes => [Attr.Dep];
+
+    public Doc Process(Doc doc)
+    {
+        Interlocked.Increment(ref _docs);
+        return doc;
+    }
+}

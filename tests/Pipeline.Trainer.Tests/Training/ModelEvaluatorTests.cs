@@ -1,4 +1,5 @@
 using Pipeline.Trainer.Evaluation;
+using Pipeline.Trainer.Tests.Support;
 using Pipeline.Trainer.Training;
 using Pipeline.Training;
 
@@ -13,7 +14,7 @@ public sealed class ModelEvaluatorTests : IClassFixture<TrainingFixture>
     [Fact]
     public void ScoresGoldTokensRawTextAndEntities()
     {
-        var result = new TrainingRunner(_fx.Options("evaluator", "tagger", "ner") with
+        var result = new TrainingRunner(_fx.Options("evaluator", "tagger", "parser", "ner") with
         {
             Epochs = 1,
             NerTrainPath = _fx.NerTrain,
@@ -22,7 +23,8 @@ public sealed class ModelEvaluatorTests : IClassFixture<TrainingFixture>
         var nlp = Nlp.Load(result.BestPath);
         var dev = ConlluReader.Read(_fx.Dev).ToList();
 
-        var scores = ModelEvaluator.Evaluate(nlp, dev, new Iob2Reader().Read(_fx.NerDev).ToList());
+        var nerDev = new Iob2Reader().Read(_fx.NerDev).ToList();
+        var scores = ModelEvaluator.Evaluate(nlp, dev, nerDev);
 
         var words = dev.Sum(s => s.Words.Count);
         Assert.Equal(words, scores.Upos!.Value.Gold);
@@ -30,9 +32,23 @@ public sealed class ModelEvaluatorTests : IClassFixture<TrainingFixture>
         Assert.True(scores.WordsPerSecond > 0);
         Assert.True(scores.Tokens!.Value.F1 > 0.99);
         Assert.NotNull(scores.Sentences);
-        Assert.Null(scores.Uas);
+        Assert.NotNull(scores.Uas);
         Assert.NotNull(scores.Entities);
         Assert.True(scores.Entities!.F1 > 0.5);
+
+        // Beside CoNLL-U data the IOB2 docs skip what the entities do not need; alone they run every component.
+        var counter = new DependencyCounter();
+        nlp.AddPipe(counter, before: "ner");
+        var entitiesOnly = ModelEvaluator.Evaluate(nlp, null, nerDev);
+        Assert.Equal(nerDev.Sum(s => s.Words.Count), entitiesOnly.Words);
+        Assert.Equal(scores.Entities.Overall, entitiesOnly.Entities!.Overall);
+        Assert.Equal(scores.Entities.PerLabel, entitiesOnly.Entities.PerLabel);
+        Assert.True(counter.Docs >= nerDev.Count);
+        var before = counter.Docs;
+        ModelEvaluator.Evaluate(nlp, dev, null);
+        var conlluOnly = counter.Docs - before;
+        ModelEvaluator.Evaluate(nlp, dev, nerDev);
+        Assert.Equal(conlluOnly, counter.Docs - before - conlluOnly);
 
         var rawOnly = ModelEvaluator.Evaluate(nlp, dev, rawText: false);
         Assert.Null(rawOnly.Tokens);

@@ -9,7 +9,7 @@ using Pipeline.Trainer.Training;
 
 namespace Pipeline.Trainer.Tests.Training;
 
-public sealed class EpochTrainerTests
+public sealed class ComponentNeedsTests
 {
     private static readonly IPipe[] Full = [new Tagger(), new Morphologizer(), new Lemmatizer(), new Parser(), new EntityRecognizer()];
 
@@ -23,7 +23,7 @@ public sealed class EpochTrainerTests
     [InlineData("L....", "R....")]
     public void OnlyComponentsWhoseOutputALaterOneReadsRun(string learns, string expected)
     {
-        var runs = EpochTrainer.ComponentsToRun(Full, [.. learns.Select(c => c == 'L')]);
+        var runs = ComponentNeeds.ToRun(Full, [.. learns.Select(c => c == 'L')]);
 
         Assert.Equal(expected, new string([.. runs.Select(r => r ? 'R' : '.')]));
     }
@@ -33,6 +33,14 @@ public sealed class EpochTrainerTests
     {
         IPipe[] pipes = [new Tagger(), new Lemmatizer(), new Parser(), new PredictionProbe(), new EntityRecognizer()];
 
-        Assert.Equal([true, true, true, true, true], EpochTrainer.ComponentsToRun(pipes, [false, false, false, false, true]));
+        Assert.Equal([true, true, true, true, true], ComponentNeeds.ToRun(pipes, [false, false, false, false, true]));
+    }
+
+    [Fact]
+    public void EntitiesNeedTheRecognizerAndTheTaggerItReads()
+    {
+        Assert.Equal([true, false, false, false, true], ComponentNeeds.ForEntities(Full));
+        IPipe[] withProbe = [new Tagger(), new Parser(), new PredictionProbe()];
+        Assert.Equal([true, true, true], ComponentNeeds.ForEntities(withProbe));
     }
 }
