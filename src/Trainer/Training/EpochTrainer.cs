@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Pipeline.Components;
+using Pipeline.Tokens;
 using Pipeline.Trainer.Evaluation;
 using Pipeline.Training;
 
@@ -11,10 +13,12 @@ namespace Pipeline.Trainer.Training;
 /// writes its predictions into the copy, the others only predict. A component that does not learn from a group is
 /// left out of that group's pass when no component that runs after it reads what it writes (see
 /// <see cref="IDeclaresAttributes"/>): the parser's predictions are not needed while the recognizer learns from IOB2.
+/// On two cores the last component of a pass runs beside the others (see <see cref="Pipelined"/>).
 /// </summary>
 internal sealed class EpochTrainer
 {
     private const int ProgressEvery = 64;
+    private const int QueueLength = 256;
     private readonly IReadOnlyList<(string Name, IPipe Pipe)> _pipeline;
     private readonly IReadOnlyList<ExampleGroup> _groups;
     private readonly ulong _seed;
@@ -35,6 +39,13 @@ internal sealed class EpochTrainer
     /// <summary>Training examples per epoch, over all groups.</summary>
     public int ExampleCount => _groups.Sum(g => g.Golds.Count);
 
+    /// <summary>
+    /// Whether a pass runs its last component on the calling thread while the components before it work ahead on
+    /// another (when the machine has two cores or more). Each component still sees every doc in the same order
+    /// with the same input, so the models are the same bytes either way.
+    /// </summary>
+    public bool Pipelined { get; init; } = Environment.ProcessorCount > 1;
+
     /// <summary>One pass over every group; returns each learner's loss. Cancellation is checked between docs.</summary>
     public Dictionary<string, TrainingLoss> Train(int epoch, Action<int>? progress, CancellationToken cancellation)
     {
@@ -43,52 +54,107 @@ internal sealed class EpochTrainer
         for (var g = 0; g < _groups.Count; g++)
         {
             var group = _groups[g];
-            var order = Enumerable.Range(0, group.Golds.Count).ToArray();
+            var order = group.Golds.ToArray();
             var random = new SplitMix64(Mix(_seed, epoch, g));
             random.Shuffle(order.AsSpan());
-            var last = group.LastLearner;
-            var runs = _runs[g];
-            for (var k = 0; k <= last; k++)
+            var steps = Enumerable.Range(0, group.LastLearner + 1).Where(k => _runs[g][k]).ToArray();
+            foreach (var k in steps.Where(k => group.Learns[k]))
             {
-                if (group.Learns[k])
-                {
-                    losses.TryAdd(_pipeline[k].Name, default);
-                }
+                losses.TryAdd(_pipeline[k].Name, default);
             }
 
-            foreach (var index in order)
+            void Trained()
             {
-                cancellation.ThrowIfCancellationRequested();
-                var gold = group.Golds[index];
-                var predicted = ModelEvaluator.Unannotated(gold);
-                for (var k = 0; k <= last; k++)
-                {
-                    var (name, pipe) = _pipeline[k];
-                    if (!runs[k])
-                    {
-                        continue;
-                    }
-
-                    if (group.Learns[k])
-                    {
-                        var loss = ((ITrainable)pipe).Update(predicted, gold);
-                        losses[name] = losses.GetValueOrDefault(name) + loss;
-                    }
-                    else
-                    {
-                        predicted = pipe.Process(predicted);
-                    }
-                }
-
                 if (++done % ProgressEvery == 0)
                 {
                     progress?.Invoke(done);
+                }
+            }
+
+            if (Pipelined && steps.Length > 1)
+            {
+                TrainPipelined(group.Learns, order, steps[..^1], steps[^1..], losses, Trained, cancellation);
+            }
+            else
+            {
+                foreach (var gold in order)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    Run(steps, group.Learns, ModelEvaluator.Unannotated(gold), gold, losses);
+                    Trained();
                 }
             }
         }
 
         progress?.Invoke(done);
         return losses;
+    }
+
+    // The first stage runs on a worker a bounded number of docs ahead; the calling thread runs the second stage
+    // and reports progress. The error raised is the one a sequential pass meets first: a failure in the second
+    // stage comes from an earlier doc than any the first stage failed on after it.
+    private void TrainPipelined(
+        bool[] learns, Doc[] order, int[] first, int[] second, Dictionary<string, TrainingLoss> losses, Action trained, CancellationToken cancellation)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var handoff = new BlockingCollection<(Doc Predicted, Doc Gold)>(QueueLength);
+        var firstLosses = new Dictionary<string, TrainingLoss>(StringComparer.Ordinal);
+        var worker = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var gold in order)
+                {
+                    stop.Token.ThrowIfCancellationRequested();
+                    handoff.Add((Run(first, learns, ModelEvaluator.Unannotated(gold), gold, firstLosses), gold), stop.Token);
+                }
+            }
+            finally
+            {
+                handoff.CompleteAdding();
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            foreach (var (predicted, gold) in handoff.GetConsumingEnumerable(cancellation))
+            {
+                Run(second, learns, predicted, gold, losses);
+                trained();
+            }
+        }
+        catch
+        {
+            stop.Cancel();
+            ((IAsyncResult)worker).AsyncWaitHandle.WaitOne();
+            _ = worker.Exception; // a later doc's failure, or the cancellation: the earlier error wins
+            throw;
+        }
+
+        worker.GetAwaiter().GetResult();
+        foreach (var (name, loss) in firstLosses)
+        {
+            losses[name] += loss;
+        }
+    }
+
+    // Runs the given components over one doc: learners update from the gold doc, the others predict.
+    private Doc Run(int[] steps, bool[] learns, Doc predicted, Doc gold, Dictionary<string, TrainingLoss> losses)
+    {
+        foreach (var k in steps)
+        {
+            var (name, pipe) = _pipeline[k];
+            if (learns[k])
+            {
+                losses[name] = losses.GetValueOrDefault(name) + ((ITrainable)pipe).Update(predicted, gold);
+            }
+            else
+            {
+                predicted = pipe.Process(predicted);
+            }
+        }
+
+        return predicted;
     }
 
     private static ulong Mix(ulong seed, int epoch, int group)

@@ -205,3 +205,28 @@ public sealed class DependencyCounter : IPipe, IDeclaresAttributes
         return doc;
     }
 }
+
+/// <summary>A learner that counts its updates and throws at the given one (1-based), naming itself.</summary>
+public sealed class FailingLearner(string name, int failAt) : ITrainable
+{
+    private int _updates;
+
+    public string Name => name;
+
+    public IReadOnlyList<string> Labels => [];
+
+    public int Updates => _updates;
+
+    public void Initialize(IEnumerable<Doc> golds)
+    {
+    }
+
+    public TrainingLoss Update(Doc predicted, Doc gold) =>
+        ++_updates == failAt ? throw new InvalidOperationException($"{name} failed at update {failAt}") : new TrainingLoss(0, gold.Length);
+
+    public void FinishTraining()
+    {
+    }
+
+    public Doc Process(Doc doc) => doc;
+}
