@@ -6,7 +6,9 @@ namespace Pipeline.Benchmarks;
 /// <summary>
 /// Times `pipeline train` itself: by default two epochs of tagger+parser+ner on ud/en_ewt and ner/en_ewt, printing
 /// for each epoch the wall and CPU seconds of the training pass alone (from the first example to the last, before
-/// the checkpoint is written and scored) and then the whole run. TRAIN_PIPELINE (comma-separated), TRAIN_EPOCHS and
+/// the checkpoint is written and scored) and then the whole run. On two cores a pass runs its last component beside the
+/// others, so wall seconds fall below CPU seconds; under <c>taskset -c 0</c> the process sees one core and the
+/// figures are those of one core. TRAIN_PIPELINE (comma-separated), TRAIN_EPOCHS and
 /// TRAIN_TREEBANK (default en_ewt; ner/&lt;name&gt; is used when it exists) change the run; TRAIN_TEMPLATE=path trains
 /// with a meta template instead (its pipeline, epochs and tokenizer), e.g. meta-templates/en_core_web_sm.json for
 /// the default training of a language.
