@@ -87,6 +87,9 @@ internal sealed class ModelTrainer
         // Largest corpora first, so that the long trainings start early.
         work = work.OrderByDescending(w => w.Inputs.Files.Sum(f => new FileInfo(f).Length)).ToList();
         var jobs = Parallelism(work.Count);
+
+        // The cores are shared out between the trainings run at once (a training pass uses up to two threads).
+        var threads = Math.Max(1, Environment.ProcessorCount / jobs);
         if (work.Count > 0)
         {
             _log.WriteLine($"Training {work.Count} model(s), {jobs} at a time.");
@@ -97,7 +100,7 @@ internal sealed class ModelTrainer
         {
             Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellation }, item =>
             {
-                var failure = TrainOne(item.Template, item.Inputs, item.Stamp, cancellation);
+                var failure = TrainOne(item.Template, item.Inputs, item.Stamp, threads, cancellation);
                 lock (gate)
                 {
                     if (failure is null)
@@ -121,7 +124,7 @@ internal sealed class ModelTrainer
         return report;
     }
 
-    private string? TrainOne(ModelTemplate template, TrainingInputs inputs, TrainStamp stamp, CancellationToken cancellation)
+    private string? TrainOne(ModelTemplate template, TrainingInputs inputs, TrainStamp stamp, int threads, CancellationToken cancellation)
     {
         var folder = RunFolder(template);
         Directory.CreateDirectory(folder);
@@ -142,6 +145,7 @@ internal sealed class ModelTrainer
             Epochs = _settings.Epochs,
             MaxSentences = _settings.NSents,
             Gpu = _settings.Gpu,
+            Threads = threads,
         };
         try
         {

@@ -93,6 +93,9 @@ public sealed class TrainTests : IDisposable
         Assert.EndsWith("train.conllu", seen.TrainPath, StringComparison.Ordinal);
         Assert.EndsWith("train.iob2", seen.NerTrainPath, StringComparison.Ordinal);
         Assert.Equal(template.Path, seen.MetaPath);
+
+        // One model is one job at a time, so its training passes may use every core (jobs share them out).
+        Assert.Equal(Environment.ProcessorCount, seen.Threads);
     }
 
     [Fact]

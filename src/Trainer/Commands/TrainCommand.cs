@@ -38,6 +38,8 @@ internal static class TrainCommand
         var nerDev = new Option<string?>("--ner-dev") { Description = "IOB2 corpus to score ner on after each epoch." };
         var seed = NumberOptions.ULong("--seed", "Shuffling seed (default: the template's training.seed, else 0). The same seed gives the same model bytes.");
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run in <output> after its last complete epoch (same corpora and settings)." };
+        var threads = NumberOptions.Int("--threads", "-t", "Threads a training pass may use (default: the machine's cores). With 2 or more the last " +
+            "component (e.g. the parser) runs beside the others; the models are the same bytes with any number.");
 
         var command = new Command(
             "train",
@@ -45,7 +47,7 @@ internal static class TrainCommand
             "<output>/model<i> with accuracy.json and a stamped meta.json; at the end model-final and model-best (highest " +
             "weighted dev score) are written, with training-log.jsonl and report.html.")
         {
-            lang, output, train, dev, metaPath, version, nIter, nSents, gpu, pipeline, nerTrain, nerDev, seed, resume,
+            lang, output, train, dev, metaPath, version, nIter, nSents, gpu, pipeline, nerTrain, nerDev, seed, resume, threads,
         };
         command.SetAction((result, cancellation) => Task.FromResult(cli.Guard(() =>
         {
@@ -65,6 +67,7 @@ internal static class TrainCommand
                 NerDevPath = result.GetValue(nerDev),
                 Seed = result.GetValue(seed),
                 Resume = result.GetValue(resume),
+                Threads = result.GetValue(threads),
             };
             return Run(cli, options, cancellation);
         })));

@@ -13,7 +13,7 @@ namespace Pipeline.Trainer.Training;
 /// writes its predictions into the copy, the others only predict. A component that does not learn from a group is
 /// left out of that group's pass when no component that runs after it reads what it writes (see
 /// <see cref="IDeclaresAttributes"/>): the parser's predictions are not needed while the recognizer learns from IOB2.
-/// On two cores the last component of a pass runs beside the others (see <see cref="Pipelined"/>).
+/// With <see cref="Pipelined"/>, the last component of a pass runs beside the others.
 /// </summary>
 internal sealed class EpochTrainer
 {
@@ -41,10 +41,10 @@ internal sealed class EpochTrainer
 
     /// <summary>
     /// Whether a pass runs its last component on the calling thread while the components before it work ahead on
-    /// another (when the machine has two cores or more). Each component still sees every doc in the same order
-    /// with the same input, so the models are the same bytes either way.
+    /// a thread of their own. Each component still sees every doc in the same order with the same input, so the
+    /// models are the same bytes either way.
     /// </summary>
-    public bool Pipelined { get; init; } = Environment.ProcessorCount > 1;
+    public bool Pipelined { get; init; }
 
     /// <summary>One pass over every group; returns each learner's loss. Cancellation is checked between docs.</summary>
     public Dictionary<string, TrainingLoss> Train(int epoch, Action<int>? progress, CancellationToken cancellation)
@@ -90,7 +90,8 @@ internal sealed class EpochTrainer
         return losses;
     }
 
-    // The first stage runs on a worker a bounded number of docs ahead; the calling thread runs the second stage
+    // The first stage runs on a thread of its own (not the pool's, which the build's parallel trainings fill), a
+    // bounded number of docs ahead; the calling thread runs the second stage
     // and reports progress. The error raised is the one a sequential pass meets first: a failure in the second
     // stage comes from an earlier doc than any the first stage failed on after it.
     private void TrainPipelined(
@@ -99,7 +100,7 @@ internal sealed class EpochTrainer
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using var handoff = new BlockingCollection<(Doc Predicted, Doc Gold)>(QueueLength);
         var firstLosses = new Dictionary<string, TrainingLoss>(StringComparer.Ordinal);
-        var worker = Task.Run(() =>
+        var worker = Task.Factory.StartNew(() =>
         {
             try
             {
@@ -113,7 +114,7 @@ internal sealed class EpochTrainer
             {
                 handoff.CompleteAdding();
             }
-        }, CancellationToken.None);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         try
         {

@@ -54,4 +54,10 @@ public sealed record TrainingOptions
 
     /// <summary>Continue a run in <see cref="Output"/> after its last complete epoch instead of starting over.</summary>
     public bool Resume { get; init; }
+
+    /// <summary>
+    /// Threads a training pass may use (default: the machine's cores). With two or more, the last component of a
+    /// pass runs beside the ones before it; the models are the same bytes with any number.
+    /// </summary>
+    public int? Threads { get; init; }
 }

@@ -53,6 +53,11 @@ public sealed partial class TrainingRunner
             throw Errors.TrainingSetting("--n-iter", $"is {epochs}; it must be at least 1");
         }
 
+        if (o.Threads is < 1)
+        {
+            throw Errors.TrainingSetting("--threads", $"is {o.Threads}; it must be at least 1");
+        }
+
         if (o.MaxSentences is < 1)
         {
             throw Errors.TrainingSetting("--n-sents", $"is {o.MaxSentences}; it must be at least 1 (or left out for all)");
@@ -95,7 +100,7 @@ public sealed partial class TrainingRunner
         Directory.CreateDirectory(o.Output);
         var statePath = Path.Combine(o.Output, TrainingState.FileName);
         var state = PrepareState(statePath, fingerprint, settings);
-        var trainer = new EpochTrainer(nlp.Pipeline, groups, seed);
+        var trainer = new EpochTrainer(nlp.Pipeline, groups, seed) { Pipelined = (o.Threads ?? Environment.ProcessorCount) > 1 };
         foreach (var (group, skipped) in trainer.Skipped.Where(s => s.Skipped.Count > 0))
         {
             _progress.Info($"{group} docs: {string.Join(", ", skipped)} left out of the training pass (no component that learns from them reads their output).");

@@ -70,6 +70,7 @@ public sealed class TrainingErrorTests : IClassFixture<TrainingFixture>
     {
         Assert.StartsWith("E112", Fail(_fx.Options("zero") with { Epochs = 0 }), StringComparison.Ordinal);
         Assert.StartsWith("E112", Fail(_fx.Options("nsents") with { MaxSentences = 0 }), StringComparison.Ordinal);
+        Assert.StartsWith("E112 [E112] Training setting --threads is 0", Fail(_fx.Options("threads") with { Threads = 0 }), StringComparison.Ordinal);
         Assert.StartsWith("E002", Fail(_fx.Options("lang") with { Lang = "zz-unknown" }), StringComparison.Ordinal);
     }
 
