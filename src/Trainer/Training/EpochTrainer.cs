@@ -91,9 +91,9 @@ internal sealed class EpochTrainer
     }
 
     // The first stage runs on a thread of its own (not the pool's, which the build's parallel trainings fill), a
-    // bounded number of docs ahead; the calling thread runs the second stage
-    // and reports progress. The error raised is the one a sequential pass meets first: a failure in the second
-    // stage comes from an earlier doc than any the first stage failed on after it.
+    // bounded number of docs ahead; the calling thread runs the second stage and reports progress. The error raised
+    // is the one a sequential pass meets first: a failure in the second stage comes from an earlier doc than any
+    // failure of the first stage after it, and a failure of the first stage surfaces once the docs before it are done.
     private void TrainPipelined(
         bool[] learns, Doc[] order, int[] first, int[] second, Dictionary<string, TrainingLoss> losses, Action trained, CancellationToken cancellation)
     {
@@ -127,8 +127,15 @@ internal sealed class EpochTrainer
         catch
         {
             stop.Cancel();
-            ((IAsyncResult)worker).AsyncWaitHandle.WaitOne();
-            _ = worker.Exception; // a later doc's failure, or the cancellation: the earlier error wins
+            try
+            {
+                worker.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // A later doc's failure, or the cancellation just asked for: the earlier error wins.
+            }
+
             throw;
         }
 
