@@ -337,5 +337,4 @@ internal static class LanguageSerializer
             throw Errors.Corrupt(source, e.Message, e);
         }
     }
-
 }

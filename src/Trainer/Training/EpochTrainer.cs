@@ -22,19 +22,20 @@ internal sealed class EpochTrainer
     private readonly IReadOnlyList<(string Name, IPipe Pipe)> _pipeline;
     private readonly IReadOnlyList<ExampleGroup> _groups;
     private readonly ulong _seed;
-    private readonly bool[][] _runs;
+    private readonly int[][] _steps;
 
     public EpochTrainer(IReadOnlyList<(string Name, IPipe Pipe)> pipeline, IReadOnlyList<ExampleGroup> groups, ulong seed)
     {
         _pipeline = pipeline;
         _groups = groups;
         _seed = seed;
-        _runs = [.. groups.Select(g => ComponentNeeds.ToRun([.. pipeline.Select(p => p.Pipe)], g.Learns))];
+        IPipe[] pipes = [.. pipeline.Select(p => p.Pipe)];
+        _steps = [.. groups.Select(g => ComponentNeeds.ToRun(pipes, g.Learns).Index().Where(r => r.Item).Select(r => r.Index).ToArray())];
     }
 
     /// <summary>For each group, the components before its last learner that its training pass leaves out.</summary>
     public IEnumerable<(string Group, IReadOnlyList<string> Skipped)> Skipped =>
-        _groups.Select((g, i) => (g.Name, (IReadOnlyList<string>)[.. Enumerable.Range(0, g.LastLearner + 1).Where(k => !_runs[i][k]).Select(k => _pipeline[k].Name)]));
+        _groups.Select((g, i) => (g.Name, (IReadOnlyList<string>)[.. Enumerable.Range(0, g.LastLearner + 1).Except(_steps[i]).Select(k => _pipeline[k].Name)]));
 
     /// <summary>Training examples per epoch, over all groups.</summary>
     public int ExampleCount => _groups.Sum(g => g.Golds.Count);
@@ -57,7 +58,7 @@ internal sealed class EpochTrainer
             var order = group.Golds.ToArray();
             var random = new SplitMix64(Mix(_seed, epoch, g));
             random.Shuffle(order.AsSpan());
-            var steps = Enumerable.Range(0, group.LastLearner + 1).Where(k => _runs[g][k]).ToArray();
+            var steps = _steps[g];
             foreach (var k in steps.Where(k => group.Learns[k]))
             {
                 losses.TryAdd(_pipeline[k].Name, default);
