@@ -13,7 +13,7 @@ namespace Pipeline.Components;
 /// "phrase_matcher_attr" and "patterns"); saves <c>patterns.jsonl</c> and <c>cfg.json</c>. Safe for concurrent
 /// <see cref="Process"/> calls, also while patterns are added.
 /// </summary>
-public sealed partial class EntityRuler : IPipe, IByteSerializable, IDiskSerializable
+public sealed partial class EntityRuler : IPipe, IByteSerializable, IDiskSerializable, IDeclaresAttributes
 {
     /// <summary>The factory name and default component name.</summary>
     public const string FactoryName = "entity_ruler";
@@ -47,6 +47,12 @@ public sealed partial class EntityRuler : IPipe, IByteSerializable, IDiskSeriali
 
     /// <inheritdoc />
     public string Name => FactoryName;
+
+    /// <summary>The text, the entities already in the doc, and the attributes the current token patterns test.</summary>
+    public IReadOnlyList<Attr> Reads => Read(rules => rules.ReadAttributes().Concat([Attr.EntIob, Attr.EntType]).Distinct().ToList());
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Writes { get; } = Array.AsReadOnly<Attr>([Attr.EntIob, Attr.EntType, Attr.EntId]);
 
     /// <summary>Whether rule matches replace the existing entities they overlap (otherwise those entities win).</summary>
     public bool OverwriteEnts

@@ -11,7 +11,7 @@ namespace Pipeline.Components;
 /// the sentence ("He left . ) Then" splits before "Then"). Registered as the "sentencizer" factory; config key
 /// "punct_chars" (list of strings) replaces the default multilingual set. Safe for concurrent use.
 /// </summary>
-public sealed class Sentencizer : IPipe, IByteSerializable, IDiskSerializable
+public sealed class Sentencizer : IPipe, IByteSerializable, IDiskSerializable, IDeclaresAttributes
 {
     /// <summary>The factory name and default component name.</summary>
     public const string FactoryName = "sentencizer";
@@ -60,6 +60,12 @@ public sealed class Sentencizer : IPipe, IByteSerializable, IDiskSerializable
         sentencizer._punct = Build(chars, problem => Errors.BadConfig(FactoryName, PunctCharsKey, problem));
         return sentencizer;
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Reads { get; } = Array.AsReadOnly<Attr>([Attr.Orth]);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Writes { get; } = Array.AsReadOnly<Attr>([Attr.SentStart]);
 
     /// <summary>Sets <see cref="Token.IsSentStart"/> on every token, replacing earlier sentence boundaries.</summary>
     public Doc Process(Doc doc)

@@ -4,6 +4,7 @@ using Pipeline.Components.Morphology;
 using Pipeline.Components.Ner;
 using Pipeline.Components.Parsing;
 using Pipeline.Components.Tagging;
+using Pipeline.Tokens;
 using Pipeline.Trainer.Tests.Support;
 using Pipeline.Trainer.Training;
 
@@ -43,4 +44,33 @@ public sealed class ComponentNeedsTests
         IPipe[] withProbe = [new Tagger(), new Parser(), new PredictionProbe()];
         Assert.Equal([true, true, true], ComponentNeeds.ForEntities(withProbe));
     }
+
+    [Fact]
+    public void AnEntityRulerNeedsOnlyWhatItsPatternsTest()
+    {
+        var ruler = new EntityRuler(Nlp.Blank("en"));
+        ruler.AddPatterns([new EntityPattern("ORG", "Acme"), new EntityPattern("ORG", Token(("LOWER", "acme")))]);
+        IPipe[] pipes = [new Tagger(), new Parser(), ruler, new EntityRecognizer()];
+
+        Assert.Equal([Attr.Orth, Attr.EntIob, Attr.EntType], ruler.Reads);
+        Assert.Equal([true, false, true, true], ComponentNeeds.ToRun(pipes, [false, false, false, true]));
+
+        ruler.AddPatterns([new EntityPattern("ORG", Token(("DEP", "nsubj"), ("POS", "PROPN")))]);
+
+        Assert.Equal([Attr.Orth, Attr.Dep, Attr.Pos, Attr.EntIob, Attr.EntType], ruler.Reads);
+        Assert.Equal([true, true, true, true], ComponentNeeds.ToRun(pipes, [false, false, false, true]));
+        Assert.Equal([true, true, true, true], ComponentNeeds.ForEntities(pipes));
+    }
+
+    [Fact]
+    public void ASentencizerRunsOnlyWhenTheSentenceStartsItSetsAreRead()
+    {
+        IPipe[] pipes = [new Sentencizer(), new Tagger(), new Parser(), new EntityRecognizer()];
+
+        Assert.Equal([true, true, true, false], ComponentNeeds.ToRun(pipes, [false, false, true, false]));
+        Assert.Equal([false, true, false, true], ComponentNeeds.ToRun(pipes, [false, false, false, true]));
+    }
+
+    private static IReadOnlyList<IReadOnlyDictionary<string, object?>> Token(params (string Attr, object Value)[] constraints) =>
+        [constraints.ToDictionary(c => c.Attr, c => (object?)c.Value)];
 }

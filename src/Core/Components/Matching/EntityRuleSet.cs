@@ -52,6 +52,11 @@ internal sealed class EntityRuleSet(Vocab vocab, bool phraseLower)
         _phrases = phrases;
     }
 
+    /// <summary>The doc attributes the patterns test: the text, plus whatever their token constraints read.</summary>
+    public IEnumerable<Attr> ReadAttributes() =>
+        _patterns.SelectMany(p => p.Steps ?? []).SelectMany(s => s.Constraints)
+            .Select(c => TokenAttrValues.SourceOf(c.Attr)).Prepend(Attr.Orth).Distinct();
+
     /// <summary>Appends all phrase and token-pattern matches in <paramref name="doc"/>.</summary>
     public void FindMatches(Doc doc, List<RuleMatch> output)
     {

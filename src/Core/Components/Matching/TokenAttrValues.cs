@@ -58,6 +58,18 @@ internal static class TokenAttrValues
         _ => AttrValueKind.String,
     };
 
+    /// <summary>The doc attribute a pattern attribute is read from (the text for everything derived from it).</summary>
+    public static Attr SourceOf(TokenAttr attr) => attr switch
+    {
+        TokenAttr.Norm => Attr.Norm,
+        TokenAttr.Lemma => Attr.Lemma,
+        TokenAttr.Pos => Attr.Pos,
+        TokenAttr.Tag => Attr.Tag,
+        TokenAttr.Dep => Attr.Dep,
+        TokenAttr.EntType => Attr.EntType,
+        _ => Attr.Orth,
+    };
+
     /// <summary>The attribute of token <paramref name="i"/>: a string hash (0 when unset), 0/1, or a length.</summary>
     public static ulong Get(Doc doc, int i, TokenAttr attr)
     {
