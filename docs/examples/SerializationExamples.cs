@@ -11,10 +11,9 @@ public static class SerializationExamples
         nlp.AddPipe(nlp.CreatePipe("sentencizer"));
         #region SerializePipeline
         byte[] bytesData = nlp.ToBytes();
-        string lang = nlp.Meta.Lang;                   // "en"
-        List<string> pipeline = nlp.Meta.Pipeline;     // the component names, e.g. ["sentencizer"]
+        string lang = nlp.Lang;                        // "en"
+        List<string> pipeline = [.. nlp.PipeNames];    // the component names, e.g. ["sentencizer"]
         #endregion
-        pipeline = [.. nlp.PipeNames];
         #region DeserializePipeline
         var restored = Nlp.Blank(lang);
         foreach (var pipeName in pipeline)

@@ -60,7 +60,7 @@ internal static class Errors
         "nlp.AddPipe(pipe, name: \"...\").");
 
     public static PipelineException BadPipePosition(string detail) => new(
-        "E012", $"Invalid position for AddPipe: {detail}. Give at most one of before, after, first and last.");
+        "E012", $"Invalid position for AddPipe: {detail}. Give at most one of before, after and first.");
 
     public static PipelineException ExtensionNotRegistered(string target, string name) => new(
         "E013",

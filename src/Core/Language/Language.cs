@@ -66,7 +66,10 @@ public class Language
     /// <summary>The tokenizer if it has been built or assigned, without building the default one.</summary>
     internal ITokenizer? TokenizerIfCreated => _tokenizer;
 
-    /// <summary>The model's meta data (meta.json); kept in step with the pipeline when saved.</summary>
+    /// <summary>
+    /// The model's meta data (meta.json). Saving writes a copy with the current language and pipeline filled in;
+    /// this object keeps what it was given (read <see cref="PipeNames"/> for the components).
+    /// </summary>
     public ModelMeta Meta { get; set; }
 
     /// <summary>The component names in processing order.</summary>

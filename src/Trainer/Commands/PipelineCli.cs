@@ -4,8 +4,8 @@ using Spectre.Console;
 namespace Pipeline.Trainer.Commands;
 
 /// <summary>
-/// The <c>pipeline</c> command line: <c>train</c>, <c>evaluate</c>, <c>parse</c>, <c>convert</c>, <c>package</c> and
-/// <c>validate</c>. Each command is a thin layer over library classes (<see cref="Training.TrainingRunner"/>,
+/// The <c>pipeline</c> command line: <c>train</c>, <c>evaluate</c>, <c>parse</c>, <c>convert</c>, <c>displacy</c>,
+/// <c>package</c> and <c>validate</c>. Each command is a thin layer over library classes (<see cref="Training.TrainingRunner"/>,
 /// <see cref="Evaluation.ModelEvaluator"/>, <see cref="Conllu.ConlluWriter"/>, <see cref="Packaging.ModelPackager"/>),
 /// which other programs can call directly.
 /// </summary>

@@ -30,7 +30,7 @@ internal static class TrainCommand
         var pipeline = new Option<string?>("--pipeline", "-p")
         {
             Description = "Comma-separated components to train, in order, e.g. tagger,parser,ner (default: the template's " +
-                "pipeline, else tagger). Components that cannot learn (e.g. sentencizer) run without training. Add " +
+                "pipeline, else " + string.Join(',', Training.TrainingOptions.DefaultPipeline) + "). Components that cannot learn (e.g. sentencizer) run without training. Add " +
                 "'tokenizer' to learn the tokenizer and sentence splitter from the corpus text (as does the template's " +
                 "\"training\": {\"tokenizer\": \"learned\"}).",
         };
