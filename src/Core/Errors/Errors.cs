@@ -22,7 +22,7 @@ internal static class Errors
 
     public static PipelineException MetaMissing(string directory) => new(
         "E003",
-        $"'{directory}' has no meta.json. A model directory is written by nlp.ToDisk(path) and holds meta.json, " +
+        $"'{directory}' has no meta.json{(File.Exists(directory) ? " (it is a file; pass the model's folder)" : string.Empty)}. A model directory is written by nlp.ToDisk(path) and holds meta.json, " +
         "tokenizer, vocab/ and one directory per component.");
 
     public static PipelineFormatException MetaUnreadable(string file, string detail, Exception? inner = null) => new(
@@ -40,7 +40,7 @@ internal static class Errors
     public static PipelineFormatException ComponentDataMissing(string component, string path) => new(
         "E007", path,
         $"component '{component}' has no data here. The saved model is incomplete: save it again with " +
-        $"nlp.ToDisk() or nlp.ToBytes(), or pass exclude: [\"{component}\"] to load the other parts.");
+        $"nlp.ToDisk() or nlp.ToBytes(), or load the other parts without it (Nlp.Load(path, exclude: [\"{component}\"])).");
 
     public static PipelineFormatException Corrupt(string source, string detail, Exception? inner = null) => new(
         "E008", source, $"the data is truncated or corrupt ({detail}). Write it again, or restore it from a good copy.",
@@ -87,7 +87,8 @@ internal static class Errors
 
     public static PipelineFormatException UnsupportedFormat(string source, int found, int supported) => new(
         "E018", source,
-        $"format version {found} is newer than this Pipeline.Core understands (up to {supported}). Upgrade Pipeline.Core.");
+        $"format version {found} is newer than this Pipeline.Core understands (up to {supported}): either a newer " +
+        "Pipeline.Core wrote it (upgrade Pipeline.Core) or the file belongs to something else (put the right file back).");
 
     public static PipelineException AttrNotSettable(Attr attr) => new(
         "E019",
@@ -175,7 +176,7 @@ internal static class Errors
         "'B-LABEL' or 'I-LABEL'; '#' starts a comment and a blank line ends the sentence.");
 
     public static PipelineException CorpusMissing(string path) => new(
-        "E062", $"Corpus file '{path}' does not exist. Pass the path of a .conllu or .iob2 file.");
+        "E062", $"Corpus file '{path}' {Absence(path, folder: false)}. Pass the path of a .conllu or .iob2 file.");
 
     public static PipelineException NotTrained(string component) => new(
         "E063",
@@ -202,12 +203,12 @@ internal static class Errors
     public static PipelineException InvalidEntityLabel(string label) => new(
         "E091",
         $"'{label}' cannot be an entity label: labels must be non-empty, must not be 'O' (which means no entity) " +
-        "and must not contain whitespace.");
+        "and must not contain whitespace, '|' or '=' (CoNLL-U MISC could not hold it).");
 
     public static PipelineException EmptyCorpus(string path, string detail) => new(
         "E100",
         $"Corpus '{path}' has no sentences{detail}. Pass a file with at least one sentence (CoNLL-U word lines or " +
-        "IOB2 token lines), or a larger --n-sents.");
+        "IOB2 token lines).");
 
     public static PipelineException NerCorpusRequired(string train) => new(
         "E101",
@@ -249,11 +250,11 @@ internal static class Errors
 
     public static PipelineException UnknownCorpusFormat(string path) => new(
         "E109",
-        $"Cannot tell the format of '{path}' from its extension. Name it .conllu or .iob2, or pass --format " +
-        "conllu or --format iob2.");
+        $"Cannot tell the format of '{path}' from its extension. Name it .conllu or .iob2 (pipeline convert also " +
+        "takes --format conllu or --format iob2).");
 
     public static PipelineException InputMissing(string what, string path) => new(
-        "E110", $"{what} '{path}' does not exist. Check the path.");
+        "E110", $"{what} '{path}' {Absence(path, folder: what.Contains("directory", StringComparison.OrdinalIgnoreCase) || what.Contains("source", StringComparison.OrdinalIgnoreCase))}. Check the path.");
 
     public static PipelineException GoldTokensNeedConllu(string path) => new(
         "E111",
@@ -419,6 +420,12 @@ internal static class Errors
         $"on '{Shorten(input)}' and was stopped. Patterns loaded from a model file are untrusted: one with nested " +
         "quantifiers such as (a+)+ can backtrack almost forever. Simplify the pattern (or remove it from the model), " +
         "or, if it is trusted and merely slow, raise Pipeline.Tokenization.RegexSettings.MatchTimeout before loading.");
+
+    // Why an expected file (or folder) is not there: the other kind of entry may stand at the path.
+    private static string Absence(string path, bool folder) =>
+        folder && File.Exists(path) ? "is a file, not a folder"
+        : !folder && Directory.Exists(path) ? "is a folder, not a file"
+        : "does not exist";
 
     private static string Shorten(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "...");
 }

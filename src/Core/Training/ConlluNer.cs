@@ -94,7 +94,26 @@ public static class ConlluNer
         }
     }
 
-    private static string? Find(string misc)
+    /// <summary>Whether <paramref name="tag"/> is <c>O</c>, <c>B-LABEL</c> or <c>I-LABEL</c> with a usable label.</summary>
+    internal static bool IsTag(string tag) =>
+        tag == "O" || (tag.Length >= 3 && tag[1] == '-' && tag[0] is 'B' or 'I' && IsLabel(tag.AsSpan(2)));
+
+    /// <summary>Whether an entity label can be written to MISC and read back: no whitespace, '|' or '='.</summary>
+    internal static bool IsLabel(ReadOnlySpan<char> label)
+    {
+        foreach (var c in label)
+        {
+            if (char.IsWhiteSpace(c) || c is '|' or '=')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The value of the <c>NER=</c> entry of a MISC field, or null.</summary>
+    internal static string? Find(string misc)
     {
         if (misc.Length == 0)
         {

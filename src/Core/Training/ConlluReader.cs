@@ -188,6 +188,11 @@ public static class ConlluReader
                 }
             }
 
+            if (ConlluNer.Find(columns[9]) is { } tag && !ConlluNer.IsTag(tag))
+            {
+                throw Errors.CorpusLine(source, lineNumber, $"MISC entry NER={tag} is not O, B-LABEL or I-LABEL");
+            }
+
             _words.Add(columns);
             _wordLines.Add(lineNumber);
         }
@@ -240,6 +245,7 @@ public static class ConlluReader
                 words[i] = MakeWord(i, space);
             }
 
+            RequireNoCycle(words);
             var sentence = new ConlluSentence(words, tokens, _comments.ToArray(), _sentId, _text, _startLine);
             Reset();
             return sentence;
@@ -258,6 +264,38 @@ public static class ConlluReader
             return new ConlluWord(
                 i + 1, c[1], lemma, Field(c[3]), Field(c[4]), Field(c[5]), head, Field(c[7]), Field(c[8]), Field(c[9]),
                 space, _wordLines[i]);
+        }
+
+        /// <summary>E060 when following HEAD from some word comes back to it (a tree has no cycles).</summary>
+        private void RequireNoCycle(ConlluWord[] words)
+        {
+            // seen[i]: 0 unvisited, the start word + 1 while on the path from that word, -1 when known to reach the root.
+            var seen = new int[words.Length];
+            for (var start = 0; start < words.Length; start++)
+            {
+                var i = start;
+                while (i >= 0 && seen[i] == 0)
+                {
+                    seen[i] = start + 1;
+                    i = words[i].Head is { } head and > 0 ? head - 1 : -1;
+                }
+
+                if (i >= 0 && seen[i] == start + 1)
+                {
+                    var cycle = new List<int> { i + 1 };
+                    for (var k = words[i].Head!.Value; k != i + 1; k = words[k - 1].Head!.Value)
+                    {
+                        cycle.Add(k);
+                    }
+
+                    throw Errors.CorpusLine(source, words[i].Line, $"HEAD values form a cycle ({string.Join(" -> ", cycle)} -> {i + 1})");
+                }
+
+                for (var k = start; k >= 0 && seen[k] == start + 1; k = words[k].Head is { } h and > 0 ? h - 1 : -1)
+                {
+                    seen[k] = -1;
+                }
+            }
         }
 
         private void RequireForm(string form, int lineNumber)

@@ -115,6 +115,11 @@ public sealed class Iob2Reader
                 throw Errors.IobLine(source, lineNumber, $"bad ID '{columns[0]}' (expected a word number)");
             }
 
+            if (id != words.Count + 1)
+            {
+                throw Errors.IobLine(source, lineNumber, $"word ID {id} is out of sequence (expected {words.Count + 1})");
+            }
+
             if (columns[1].Length == 0)
             {
                 throw Errors.IobLine(source, lineNumber, "the word is empty");
@@ -138,6 +143,11 @@ public sealed class Iob2Reader
         }
 
         var label = tag[2..];
+        if (!ConlluNer.IsLabel(label))
+        {
+            throw Errors.IobLine(source, lineNumber, $"bad tag '{tag}': the label holds whitespace or '|', which CoNLL-U MISC cannot carry");
+        }
+
         if (label == "O" || (_labels is not null && !_labels.Contains(label)))
         {
             _mapped[label] = _mapped.GetValueOrDefault(label) + 1;

@@ -144,7 +144,7 @@ internal sealed class TrainingData
     {
         if (sentences.Count == 0)
         {
-            throw Errors.EmptyCorpus(path, limit is null ? string.Empty : $" within the first {limit} (--n-sents)");
+            throw Errors.EmptyCorpus(path, limit is null ? string.Empty : $" within the first {limit} (--n-sents); pass a larger --n-sents");
         }
 
         return sentences;

@@ -65,6 +65,7 @@ public class EntityRecognizerTests
         Assert.Equal(["ORG"], configured.AllowedLabels);
         Assert.Equal("E091", Assert.Throws<PipelineException>(() => new EntityRecognizer(labels: ["O"])).Code);
         Assert.Equal("E091", Assert.Throws<PipelineException>(() => new EntityRecognizer(labels: ["A B"])).Code);
+        Assert.Equal("E091", Assert.Throws<PipelineException>(() => new EntityRecognizer(labels: ["A|B"])).Code);
         Assert.Equal("E064", Assert.Throws<PipelineException>(() => new EntityRecognizer(labels: []).Initialize(ToyNerCorpus.Make(vocab, 5, 1))).Code);
     }
 

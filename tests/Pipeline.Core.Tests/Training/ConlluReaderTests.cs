@@ -106,6 +106,10 @@ public class ConlluReaderTests
     [InlineData("2-1\tab\t_\t_\t_\t_\t_\t_\t_\t_\n", 1, "bad multiword-token range")]
     [InlineData("1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n5.1\tb\tb\tX\t_\t_\t_\t_\t_\t_\n", 2, "bad empty-node ID")]
     [InlineData("1\t\ta\tX\t_\t_\t0\troot\t_\t_\n", 1, "FORM is empty")]
+    [InlineData("1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n2\tb\tb\tX\t_\t_\t3\tdep\t_\t_\n3\tc\tc\tX\t_\t_\t2\tdep\t_\t_\n", 2, "cycle (2 -> 3 -> 2)")]
+    [InlineData("1\ta\ta\tX\t_\t_\t2\tdep\t_\t_\n2\tb\tb\tX\t_\t_\t1\tdep\t_\t_\n", 1, "cycle (1 -> 2 -> 1)")]
+    [InlineData("1\ta\ta\tX\t_\t_\t0\troot\t_\tNER=Z-PER\n", 1, "NER=Z-PER is not O")]
+    [InlineData("1\ta\ta\tX\t_\t_\t0\troot\t_\tSpaceAfter=No|NER=B-\n", 1, "NER=B- is not O")]
     public void MalformedLinesRaiseE060WithFileAndLine(string text, int line, string detail)
     {
         var e = Assert.Throws<PipelineFormatException>(() => ReadText(text));
@@ -122,6 +126,9 @@ public class ConlluReaderTests
         Assert.Equal(2, ConlluReader.Read(path).Count());
         var e = Assert.Throws<PipelineException>(() => ConlluReader.Read(Path.Combine(temp.Dir, "missing.conllu")));
         Assert.Equal("E062", e.Code);
+        Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
+        var folder = Assert.Throws<PipelineException>(() => ConlluReader.Read(temp.Dir));
+        Assert.Contains("is a folder, not a file", folder.Message, StringComparison.Ordinal);
 
         var bad = temp.Write("bad.conllu", Sample + "\n1\tx\n");
         var error = Assert.Throws<PipelineFormatException>(() => ConlluReader.Read(bad).ToList());

@@ -79,6 +79,10 @@ public class Iob2ReaderTests
     [InlineData("1\ta\tO\n2\tb\tPER\n", 2, "bad tag 'PER'")]
     [InlineData("# c\n1\ta\tB-\n", 2, "bad tag 'B-'")]
     [InlineData("1\t\tO\n", 1, "the word is empty")]
+    [InlineData("1\ta\tO\n3\tb\tO\n", 2, "word ID 3 is out of sequence (expected 2)")]
+    [InlineData("1\ta\tO\n\n2\tb\tO\n", 3, "word ID 2 is out of sequence (expected 1)")]
+    [InlineData("1\ta\tB-a|b\n", 1, "bad tag 'B-a|b'")]
+    [InlineData("1\ta\tB-a=b\n", 1, "bad tag 'B-a=b'")]
     public void MalformedLinesRaiseE061WithFileAndLine(string text, int line, string detail)
     {
         var e = Assert.Throws<PipelineFormatException>(() => new Iob2Reader().Read(new StringReader(text), "x.iob2").ToList());

@@ -25,10 +25,10 @@ public sealed partial class EntityRecognizer
     {
         if (labels.Length == 0 || model.Classes != Biluo.ClassCount(labels.Length))
         {
-            throw new InvalidDataException($"the model has {model.Classes} classes but {labels.Length} labels");
+            throw new InvalidDataException($"the model has {model.Classes} classes, but {labels.Length} entity labels need {Biluo.ClassCount(labels.Length)}");
         }
 
-        if (labels.Any(l => l.Length == 0 || l == "O" || l.Any(char.IsWhiteSpace)) || labels.Distinct(StringComparer.Ordinal).Count() != labels.Length)
+        if (labels.Any(l => l.Length == 0 || l == "O" || !ConlluNer.IsLabel(l)) || labels.Distinct(StringComparer.Ordinal).Count() != labels.Length)
         {
             throw new InvalidDataException("the labels must be distinct, non-empty, not 'O' and without whitespace");
         }

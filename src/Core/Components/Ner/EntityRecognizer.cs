@@ -290,7 +290,7 @@ public sealed partial class EntityRecognizer : ITrainable, IByteSerializable, ID
     }
 
     private static string ValidLabel(string label) =>
-        string.IsNullOrEmpty(label) || label == "O" || label.Any(char.IsWhiteSpace)
+        string.IsNullOrEmpty(label) || label == "O" || !ConlluNer.IsLabel(label)
             ? throw Errors.InvalidEntityLabel(label ?? "null")
             : label;
 }
