@@ -421,6 +421,11 @@ internal static class Errors
         "quantifiers such as (a+)+ can backtrack almost forever. Simplify the pattern (or remove it from the model), " +
         "or, if it is trusted and merely slow, raise Pipeline.Tokenization.RegexSettings.MatchTimeout before loading.");
 
+    public static PipelineException NothingToScore(string data, IEnumerable<string> pipeline) => new(
+        "E156",
+        $"'{data}' is IOB2, which holds only entities, but no component of the model ({Join(pipeline)}) sets entities. " +
+        "Evaluate a model with ner or entity_ruler on it, or pass CoNLL-U data for the other components.");
+
     // Why an expected file (or folder) is not there: the other kind of entry may stand at the path.
     private static string Absence(string path, bool folder) =>
         folder && File.Exists(path) ? "is a file, not a folder"

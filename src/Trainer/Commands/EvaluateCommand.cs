@@ -4,6 +4,7 @@ using System.Text.Json;
 using Pipeline.Trainer.Conllu;
 using Pipeline.Trainer.Evaluation;
 using Pipeline.Trainer.Output;
+using Pipeline.Trainer.Training;
 using Pipeline.Training;
 using Pipeline.Training.Scoring;
 using Spectre.Console;
@@ -43,6 +44,11 @@ internal static class EvaluateCommand
         if (nerPath is not null && !nlp.HasPipe("ner"))
         {
             throw Errors.NerOptionWithoutNer("--ner-data");
+        }
+
+        if (format == CorpusFormat.Iob2 && !ComponentNeeds.ForEntities([.. nlp.Pipeline.Select(p => p.Pipe)]).Any(run => run))
+        {
+            throw Errors.NothingToScore(dataPath, nlp.PipeNames);
         }
 
         var sentences = format == CorpusFormat.Conllu ? ConlluReader.Read(dataPath).ToList() : null;

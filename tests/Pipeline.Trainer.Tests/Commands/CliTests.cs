@@ -110,6 +110,10 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
         Assert.Contains("Tokens", console, StringComparison.Ordinal);
         Assert.Contains("words/s", console, StringComparison.Ordinal);
 
+        var (entitiesCode, _, _, entitiesError) = Run("evaluate", model, _fx.NerDev);
+        Assert.Equal(1, entitiesCode);
+        Assert.Contains("[E156]", entitiesError, StringComparison.Ordinal);
+
         var (jsonCode, _, json, _) = Run("evaluate", model, _fx.Dev, "--json");
         Assert.Equal(0, jsonCode);
         using var document = JsonDocument.Parse(json);
