@@ -107,7 +107,7 @@ internal static class Errors
     public static PipelineException InvalidArgument(string what, string problem) => new("E023", $"{what} {problem}.");
 
     public static PipelineException WriteFailed(string path, Exception inner) => new(
-        "E025", $"Could not write '{path}': {inner.Message}. The previous contents were left in place.", inner);
+        "E025", $"Could not write '{path}': {inner.Message.TrimEnd('.')}. The previous contents were left in place.", inner);
 
     public static PipelineException SpecialCaseMismatch(string text, IEnumerable<string> pieces) => new(
         "E040",
@@ -420,6 +420,16 @@ internal static class Errors
         $"on '{Shorten(input)}' and was stopped. Patterns loaded from a model file are untrusted: one with nested " +
         "quantifiers such as (a+)+ can backtrack almost forever. Simplify the pattern (or remove it from the model), " +
         "or, if it is trusted and merely slow, raise Pipeline.Tokenization.RegexSettings.MatchTimeout before loading.");
+
+    public static PipelineException FileSystemFailure(Exception inner) => new(
+        "E026", $"A file or folder could not be used: {inner.Message.TrimEnd('.')}. Check the path and its permissions.", inner);
+
+    public static PipelineException EmptyArgument(string name) => new(
+        "E027", $"The value of {name} is empty or only spaces. Pass a value; the command's --help describes it.");
+
+    public static PipelineException OutputIsInput(string output, string input) => new(
+        "E028",
+        $"The output '{output}' is the input '{input}': writing it would destroy the input. Write to another path.");
 
     public static PipelineException NothingToScore(string data, IEnumerable<string> pipeline) => new(
         "E156",

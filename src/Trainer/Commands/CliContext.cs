@@ -8,7 +8,12 @@ namespace Pipeline.Trainer.Commands;
 /// <param name="Error">Error messages.</param>
 public sealed record CliContext(IAnsiConsole Console, TextWriter Output, TextWriter Error)
 {
-    /// <summary>Runs a command body, turning a <see cref="PipelineException"/> into its message and exit code 1.</summary>
+    /// <summary>
+    /// Runs a command body, turning a <see cref="PipelineException"/> into its message and exit code 1. As a last
+    /// resort, a file-system failure no command anticipated (<see cref="IOException"/>,
+    /// <see cref="UnauthorizedAccessException"/>) becomes error E026 with exit code 1 instead of a stack trace;
+    /// other exceptions are programming errors and pass through.
+    /// </summary>
     public int Guard(Func<int> body)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -19,6 +24,11 @@ public sealed record CliContext(IAnsiConsole Console, TextWriter Output, TextWri
         catch (PipelineException e)
         {
             Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Error.WriteLine($"error: {Errors.FileSystemFailure(e).Message}");
             return 1;
         }
         catch (OperationCanceledException)

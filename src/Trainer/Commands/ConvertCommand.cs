@@ -30,14 +30,23 @@ internal static class ConvertCommand
         {
             input, output, format, labels,
         };
-        command.SetAction(result => cli.Guard(() => Run(
-            cli, result.GetValue(input)!, result.GetValue(output)!, result.GetValue(format), result.GetValue(labels))));
+        command.SetAction(result => cli.Guard(() =>
+        {
+            BlankValues.Reject(result);
+            return Run(cli, result.GetValue(input)!, result.GetValue(output)!, result.GetValue(format), result.GetValue(labels));
+        }));
         return command;
     }
 
     private static int Run(CliContext cli, string inputPath, string outputPath, string? formatName, string? labels)
     {
         var format = CorpusFormats.Detect(inputPath, formatName);
+        if (FilePaths.Same(inputPath, outputPath))
+        {
+            throw Errors.OutputIsInput(outputPath, inputPath);
+        }
+
+        AtomicFile.CheckFileTarget(outputPath);
         var keep = labels?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var converter = new CorpusConverter(keep);
         var bin = new DocBin(Attributes, storeUserData: false);

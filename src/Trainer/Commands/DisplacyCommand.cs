@@ -23,18 +23,20 @@ internal static class DisplacyCommand
             model, text, output, style,
         };
         command.SetAction(result => cli.Guard(() =>
-            Run(cli, result.GetValue(model)!, result.GetValue(text)!, result.GetValue(output)!, result.GetValue(style)!)));
+        {
+            BlankValues.Reject(result, text);
+            return Run(cli, result.GetValue(model)!, result.GetValue(text)!, result.GetValue(output)!, result.GetValue(style)!);
+        }));
         return command;
     }
 
     private static int Run(CliContext cli, string modelPath, string text, string outputPath, string style)
     {
+        AtomicFile.CheckFileTarget(outputPath);
         var nlp = Nlp.Load(modelPath);
         var doc = nlp.Process(text);
         var html = Displacy.Render(doc, style);
-        var full = Path.GetFullPath(outputPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        AtomicFile.WriteAllText(full, html);
+        AtomicFile.WriteAllText(outputPath, html);
         var what = style == Displacy.DependencyStyle ? $"{doc.Length} word(s)" : $"{doc.Ents.Count} entit(ies)";
         cli.Console.MarkupLine($"Wrote the {Markup.Escape(style)} view of {what} to [bold]{Markup.Escape(outputPath)}[/].");
         return 0;

@@ -33,7 +33,10 @@ internal static class EvaluateCommand
             model, data, nerData, json,
         };
         command.SetAction(result => cli.Guard(() =>
-            Run(cli, result.GetValue(model)!, result.GetValue(data)!, result.GetValue(nerData), result.GetValue(json))));
+        {
+            BlankValues.Reject(result);
+            return Run(cli, result.GetValue(model)!, result.GetValue(data)!, result.GetValue(nerData), result.GetValue(json));
+        }));
         return command;
     }
 

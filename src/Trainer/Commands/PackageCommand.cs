@@ -40,6 +40,7 @@ internal static class PackageCommand
         };
         command.SetAction(result => cli.Guard(() =>
         {
+            BlankValues.Reject(result);
             var create = result.GetValue(createMeta);
             var options = new PackageOptions
             {

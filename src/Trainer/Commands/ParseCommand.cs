@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Pipeline.Serialization;
 using Pipeline.Trainer.Conllu;
 using Pipeline.Trainer.Evaluation;
 using Pipeline.Training;
@@ -29,7 +30,10 @@ internal static partial class ParseCommand
             model, input, output, goldTokens,
         };
         command.SetAction(result => cli.Guard(() =>
-            Run(cli, result.GetValue(model)!, result.GetValue(input)!, result.GetValue(output)!, result.GetValue(goldTokens))));
+        {
+            BlankValues.Reject(result);
+            return Run(cli, result.GetValue(model)!, result.GetValue(input)!, result.GetValue(output)!, result.GetValue(goldTokens));
+        }));
         return command;
     }
 
@@ -40,6 +44,12 @@ internal static partial class ParseCommand
             throw Errors.InputMissing("Input", inputPath);
         }
 
+        if (FilePaths.Same(inputPath, outputPath))
+        {
+            throw Errors.OutputIsInput(outputPath, inputPath);
+        }
+
+        AtomicFile.CheckFileTarget(outputPath);
         var conllu = Path.GetExtension(inputPath).Equals(".conllu", StringComparison.OrdinalIgnoreCase);
         if (goldTokens && !conllu)
         {
@@ -49,51 +59,42 @@ internal static partial class ParseCommand
         var nlp = Nlp.Load(modelPath);
         var clock = Stopwatch.StartNew();
         long words = 0;
-        var temp = $"{outputPath}.tmp-{Environment.ProcessId}";
-        try
+        var sentences = 0;
+        AtomicFile.Write(outputPath, stream =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-            int sentences;
-            using (var stream = new StreamWriter(temp))
+            using var text = new StreamWriter(stream, bufferSize: 1 << 16);
+            var writer = new ConlluWriter(text);
+            if (goldTokens)
             {
-                var writer = new ConlluWriter(stream);
-                if (goldTokens)
+                foreach (var sentence in ConlluReader.Read(inputPath))
                 {
-                    foreach (var sentence in ConlluReader.Read(inputPath))
+                    var doc = ModelEvaluator.Unannotated(sentence.ToDoc(nlp.Vocab));
+                    foreach (var (_, pipe) in nlp.Pipeline)
                     {
-                        var doc = ModelEvaluator.Unannotated(sentence.ToDoc(nlp.Vocab));
-                        foreach (var (_, pipe) in nlp.Pipeline)
-                        {
-                            doc = pipe.Process(doc);
-                        }
-
-                        words += doc.Length;
-                        var newDoc = sentence.Comments.FirstOrDefault(c => c.StartsWith("newdoc", StringComparison.Ordinal));
-                        writer.Write(doc, newDoc is null ? null : Value(newDoc), asOneSentence: true, sentence.SentId, sentence.Text);
+                        doc = pipe.Process(doc);
                     }
+
+                    words += doc.Length;
+                    var newDoc = sentence.Comments.FirstOrDefault(c => c.StartsWith("newdoc", StringComparison.Ordinal));
+                    writer.Write(doc, newDoc is null ? null : Value(newDoc), asOneSentence: true, sentence.SentId, sentence.Text);
                 }
-                else
+            }
+            else
+            {
+                var number = 0;
+                foreach (var doc in nlp.Pipe(Documents(inputPath, conllu)))
                 {
-                    var number = 0;
-                    foreach (var doc in nlp.Pipe(Documents(inputPath, conllu)))
-                    {
-                        words += doc.Length;
-                        writer.Write(doc, $"doc{++number}");
-                    }
+                    words += doc.Length;
+                    writer.Write(doc, $"doc{++number}");
                 }
-
-                sentences = writer.Sentences;
             }
 
-            File.Move(temp, outputPath, overwrite: true);
-            var rate = clock.Elapsed.TotalSeconds > 0 ? words / clock.Elapsed.TotalSeconds : 0;
-            cli.Console.MarkupLine($"Wrote {sentences} sentence(s), {words} word(s) to [bold]{Markup.Escape(outputPath)}[/] ({rate:0} words/s).");
-            return 0;
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+            sentences = writer.Sentences;
+        });
+
+        var rate = clock.Elapsed.TotalSeconds > 0 ? words / clock.Elapsed.TotalSeconds : 0;
+        cli.Console.MarkupLine($"Wrote {sentences} sentence(s), {words} word(s) to [bold]{Markup.Escape(outputPath)}[/] ({rate:0} words/s).");
+        return 0;
     }
 
     /// <summary>The documents of the input: .conllu raw text by document, else lines or paragraphs of the text.</summary>

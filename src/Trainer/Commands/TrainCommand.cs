@@ -51,6 +51,7 @@ internal static class TrainCommand
         };
         command.SetAction((result, cancellation) => Task.FromResult(cli.Guard(() =>
         {
+            BlankValues.Reject(result);
             var options = new TrainingOptions
             {
                 Lang = result.GetValue(lang)!,

@@ -19,7 +19,11 @@ internal static class ValidateCommand
         {
             source, app,
         };
-        command.SetAction(result => cli.Guard(() => Run(cli, result.GetValue(source), result.GetValue(app))));
+        command.SetAction(result => cli.Guard(() =>
+        {
+            BlankValues.Reject(result);
+            return Run(cli, result.GetValue(source), result.GetValue(app));
+        }));
         return command;
     }
 

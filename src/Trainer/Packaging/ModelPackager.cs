@@ -41,6 +41,8 @@ public static class ModelPackager
             throw Errors.InputMissing("Model directory", options.Input);
         }
 
+        AtomicFile.CheckDirectoryTarget(options.Output);
+
         var meta = ResolveMeta(options, input);
         var source = options.MetaPath ?? Path.Combine(options.Input, LanguageSerializer.MetaFile);
         if (meta.FrameworkVersion is null && MetaValidator.Validate(meta).Count == 0)

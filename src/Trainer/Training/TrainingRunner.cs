@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Pipeline.Serialization;
 using Pipeline.Trainer.Evaluation;
 using Pipeline.Trainer.Output;
 using Pipeline.Training;
@@ -44,6 +45,8 @@ public sealed partial class TrainingRunner
         {
             throw Errors.TrainingSetting("output", $"'{o.Output}' is a file; training writes a folder");
         }
+
+        AtomicFile.CheckDirectoryTarget(o.Output);
 
         var template = MetaTemplate.Load(o.MetaPath, o.Lang, o.Version);
         var pipeline = CheckPipeline(o.Pipeline ?? template.Pipeline ?? TrainingOptions.DefaultPipeline);
@@ -97,7 +100,15 @@ public sealed partial class TrainingRunner
 
         var settings = string.Create(CultureInfo.InvariantCulture, $"lang={o.Lang} pipeline={string.Join(',', pipeline)} tokenizer={(learnTokenizer ? "learned" : "rules")} seed={seed} n_sents={o.MaxSentences?.ToString(CultureInfo.InvariantCulture) ?? "all"}");
         var fingerprint = TrainingState.FingerprintOf(o, pipeline, seed, o.MaxSentences, template);
-        Directory.CreateDirectory(o.Output);
+        try
+        {
+            Directory.CreateDirectory(o.Output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.WriteFailed(o.Output, e);
+        }
+
         var statePath = Path.Combine(o.Output, TrainingState.FileName);
         var state = PrepareState(statePath, fingerprint, settings);
         var trainer = new EpochTrainer(nlp.Pipeline, groups, seed) { Pipelined = (o.Threads ?? Environment.ProcessorCount) > 1 };

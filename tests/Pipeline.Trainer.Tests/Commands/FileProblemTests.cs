@@ -1,0 +1,166 @@
+using Pipeline.Components;
+using Pipeline.Tokens;
+using Pipeline.Trainer.Commands;
+using Pipeline.Trainer.Tests.Support;
+using Spectre.Console.Testing;
+
+namespace Pipeline.Trainer.Tests.Commands;
+
+/// <summary>File-system problems on the command line end as coded one-line errors, never as stack traces.</summary>
+public sealed class FileProblemTests : IDisposable
+{
+    private const string Conllu =
+        "# sent_id = s1\n# text = Bob runs.\n" +
+        "1\tBob\tBob\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n" +
+        "2\truns\trun\tVERB\tVBZ\t_\t0\troot\t_\tSpaceAfter=No\n" +
+        "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static (int Code, string Console, string Error) Run(params string[] args)
+    {
+        var console = new TestConsole().Width(200);
+        var error = new StringWriter();
+        var code = PipelineCli.Run(args, console, new StringWriter(), error);
+        return (code, console.Output, error.ToString());
+    }
+
+    private static void AssertCoded(string code, (int Code, string Console, string Error) result, string? mentions = null)
+    {
+        Assert.True(result.Code == 1, result.Error);
+        Assert.StartsWith($"error: [{code}]", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        if (mentions is not null)
+        {
+            Assert.Contains(mentions, result.Error, StringComparison.Ordinal);
+        }
+    }
+
+    private string Model()
+    {
+        var nlp = Nlp.Blank("en");
+        var ruler = (EntityRuler)nlp.CreatePipe(EntityRuler.FactoryName);
+        ruler.AddPatterns([new EntityPattern("PER", "Bob")]);
+        nlp.AddPipe(ruler);
+        nlp.ToDisk(_dir["model"]);
+        return _dir["model"];
+    }
+
+    private string Write(string name, string text)
+    {
+        File.WriteAllText(_dir[name], text);
+        return _dir[name];
+    }
+
+    [Fact]
+    public void ParseWritesThroughASymbolicLinkAndKeepsIt()
+    {
+        var model = Model();
+        var input = Write("in.txt", "Bob met Alice.\n");
+        var target = Write("parsed.conllu", "old\n");
+        File.CreateSymbolicLink(_dir["link.conllu"], "parsed.conllu");
+
+        var (code, _, error) = Run("parse", model, input, "-o", _dir["link.conllu"]);
+
+        Assert.True(code == 0, error);
+        Assert.Equal("parsed.conllu", new FileInfo(_dir["link.conllu"]).LinkTarget);
+        Assert.Contains("NER=B-PER", File.ReadAllText(target), StringComparison.Ordinal);
+        Assert.DoesNotContain(Directory.GetFiles(_dir.Path), f => f.Contains(".tmp-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ConvertWritesThroughADanglingLink()
+    {
+        var input = Write("in.conllu", Conllu);
+        File.CreateSymbolicLink(_dir["out.docbin"], "made.docbin");
+
+        var (code, _, error) = Run("convert", input, _dir["out.docbin"]);
+
+        Assert.True(code == 0, error);
+        Assert.Equal("made.docbin", new FileInfo(_dir["out.docbin"]).LinkTarget);
+        Assert.Single(DocBin.FromDisk(_dir["made.docbin"]).GetDocs(new Vocab("en")));
+    }
+
+    [Fact]
+    public void OutputsUnderAFileOrOnAFolderAreE025NamingThePath()
+    {
+        var model = Model();
+        var input = Write("in.txt", "Bob met Alice.\n");
+        var file = Write("plain", "x");
+        var under = Path.Combine(file, "x.conllu");
+
+        AssertCoded("E025", Run("parse", model, input, "-o", under), under);
+        Directory.CreateDirectory(_dir["folder"]);
+        AssertCoded("E025", Run("parse", model, input, "-o", _dir["folder"]), _dir["folder"]);
+        AssertCoded("E025", Run("displacy", model, "Bob", "-o", Path.Combine(file, "x.html")), Path.Combine(file, "x.html"));
+        AssertCoded("E025", Run("convert", Write("in.conllu", Conllu), Path.Combine(file, "x.docbin")), file);
+        AssertCoded("E025", Run("package", model, file), file);
+        AssertCoded("E025", Run("package", model, Path.Combine(file, "sub")), file);
+        Assert.Equal("x", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void TrainChecksItsOutputFolderBeforeReadingTheCorpora()
+    {
+        var file = Write("plain", "x");
+        var missing = _dir["missing.conllu"];
+
+        // Reading the corpora first would report E062 for the missing file.
+        AssertCoded("E025", Run("train", "en", Path.Combine(file, "run"), missing, missing, "--pipeline", "tagger"), file);
+    }
+
+    [Theory]
+    [InlineData("<output>", "convert", "in.conllu", "")]
+    [InlineData("<lang>", "train", "", "out", "a", "b")]
+    [InlineData("<output>", "train", "en", " ", "a", "b")]
+    [InlineData("--output", "parse", "model", "in.txt", "-o", "")]
+    [InlineData("<model>", "parse", "", "in.txt", "-o", "x.conllu")]
+    [InlineData("<input>", "parse", "model", "  ", "-o", "x.conllu")]
+    [InlineData("--output", "displacy", "model", "Bob", "-o", "")]
+    [InlineData("<output>", "package", "model", "")]
+    [InlineData("<model>", "evaluate", "", "dev.conllu")]
+    [InlineData("--app", "validate", "--app", "")]
+    [InlineData("--app", "validate", "--app", "   ")]
+    [InlineData("--source", "validate", "-s", "")]
+    public void EmptyValuesAreE027NamingTheArgument(string name, params string[] args) =>
+        AssertCoded("E027", Run(args), name);
+
+    [Fact]
+    public void ConvertRefusesToOverwriteItsInput()
+    {
+        var input = Write("corpus.conllu", Conllu);
+        File.CreateSymbolicLink(_dir["alias.conllu"], input);
+
+        AssertCoded("E028", Run("convert", input, input), input);
+        AssertCoded("E028", Run("convert", input, _dir["alias.conllu"]), input);
+        Assert.Equal(Conllu, File.ReadAllText(input));
+    }
+
+    [Fact]
+    public void ParseRefusesToOverwriteItsInput()
+    {
+        var model = Model();
+        var input = Write("corpus.conllu", Conllu);
+
+        AssertCoded("E028", Run("parse", model, input, "-o", input), input);
+        AssertCoded("E028", Run("parse", model, input, "-o", Path.Combine(_dir.Path, ".", "corpus.conllu"), "--gold-tokens"), input);
+        Assert.Equal(Conllu, File.ReadAllText(input));
+    }
+
+    [Fact]
+    public void GuardTurnsFileSystemFailuresIntoE026AndLetsBugsThrough()
+    {
+        var error = new StringWriter();
+        var cli = new CliContext(new TestConsole(), new StringWriter(), error);
+
+        Assert.Equal(1, cli.Guard(() => throw new IOException("disk on fire")));
+        Assert.Equal(1, cli.Guard(() => throw new UnauthorizedAccessException("no entry")));
+        Assert.Equal(
+            ["error: [E026] A file or folder could not be used: disk on fire. Check the path and its permissions.",
+             "error: [E026] A file or folder could not be used: no entry. Check the path and its permissions."],
+            error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Throws<InvalidOperationException>(() => cli.Guard(() => throw new InvalidOperationException("bug")));
+    }
+}
