@@ -42,6 +42,11 @@ public sealed class PackageSafetyTests
         }
 
         Assert.Equal(before, Listing(model));
+
+        // Beside the model (in its parent) is fine.
+        var result = Package(model, dir.Path);
+        Assert.Equal(dir["en_test_ruler-1.0.0"], result.Directory);
+        Assert.Equal(before, Listing(model));
     }
 
     [Fact]
@@ -59,15 +64,6 @@ public sealed class PackageSafetyTests
         Assert.Contains($"'{data}'", error, StringComparison.Ordinal);
         Assert.Contains($"'{first.Directory}'", error, StringComparison.Ordinal);
         Assert.Equal(before, Listing(first.Directory));
-    }
-
-    [Fact]
-    public void AnOutputBesideTheModelIsFine()
-    {
-        using var dir = new TempDir();
-        var result = Package(RulerModel.Save(dir["work/model"]), dir["work"]);
-        Assert.Equal(dir["work/en_test_ruler-1.0.0"], result.Directory);
-        Assert.False(Directory.Exists(dir["work/model/en_test_ruler-1.0.0"]));
     }
 
     [Fact]
