@@ -371,7 +371,9 @@ internal static class Errors
 
     public static PipelineException PackageMetaInvalid(string source, IReadOnlyList<(string Code, string Message)> problems) => new(
         problems[0].Code,
-        $"{source} cannot be packaged: " + string.Join(" ", problems.Select(p => $"[{p.Code}] {p.Message}")));
+        $"{source} cannot be packaged: {problems[0].Message}" + (problems.Count == 1
+            ? string.Empty
+            : " Also: " + string.Join(" ", problems.Skip(1).Select(p => $"[{p.Code}] {p.Message}"))));
 
     public static PipelineException PackageExists(string path) => new(
         "E128",
@@ -395,7 +397,7 @@ internal static class Errors
 
     public static PipelineException PluginUnloadable(string path, string reason) => new(
         "E133",
-        $"The plugin assembly '{path}' could not be loaded: {reason}. Pass the path of a .dll that references " +
+        $"The plugin assembly '{path}' could not be loaded: {Clause(reason)}. Pass the path of a .dll that references " +
         "Pipeline.Core (e.g. bin/Release/net10.0/Snek.dll of the plugin's build).");
 
     public static PipelineException BadMetaOption(string option, string problem) => new(
@@ -443,4 +445,37 @@ internal static class Errors
         : "does not exist";
 
     private static string Shorten(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "...");
+
+    /// <summary>Another library's message as one clause: on one line, without its closing full stop.</summary>
+    private static string Clause(string text) =>
+        string.Join(' ', text.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
+
+    public static PipelineException PackageOutputInsideModel(string input, string output) => new(
+        "E145",
+        $"The output directory '{output}' is the model directory '{input}' or lies inside it, so the package would " +
+        "be written into the model it copies (and the next run would copy that package too). Choose an output " +
+        $"directory outside the model, e.g. '{Path.Combine(Path.GetDirectoryName(input) ?? input, "packages")}'.");
+
+    public static PipelineException PackageReplacesModel(string input, string directory) => new(
+        "E146",
+        $"The model directory '{input}' is the package directory '{directory}' or lies inside it; packaging replaces " +
+        "that directory, which would delete the model. Copy the model directory elsewhere and package the copy, or " +
+        "choose another output directory.");
+
+    public static PipelineException ModelFolderLink(string input, string link, string target) => new(
+        "E147",
+        $"'{link}' in the model directory '{input}' is a symbolic link to '{target}'. Packaging does not follow links, " +
+        "so that no file from outside the model ends up in the package. Replace the link with the real file or " +
+        "folder, or remove it.");
+
+    public static PipelineFormatException NupkgUnreadable(string nupkg, string detail, Exception? inner = null) => new(
+        "E148", nupkg,
+        $"not a readable NuGet package ({Clause(detail)}). Remove it from the feed, or make it again with " +
+        "'pipeline package <model> <output> --build'.",
+        inner);
+
+    public static PipelineException PackageDataIncomplete(string directory) => new(
+        "E149",
+        $"The model folder '{directory}' has no meta.json, so the app cannot load it: a model package's data was " +
+        "copied only in part. Build or publish the app again, or remove the folder.");
 }

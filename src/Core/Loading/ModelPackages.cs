@@ -32,7 +32,13 @@ public static class ModelPackages
     /// The models whose data lies in <c>models/</c> under <paramref name="baseDirectory"/> (default: the folders of
     /// <see cref="SearchDirectories"/>), each with its compatibility with the running Pipeline.Core.
     /// </summary>
-    public static IReadOnlyList<InstalledModel> Find(string? baseDirectory = null)
+    public static IReadOnlyList<InstalledModel> Find(string? baseDirectory = null) => Find(baseDirectory, unreadable: null);
+
+    /// <summary>
+    /// As <see cref="Find(string?)"/>, and hands each model folder that cannot be read (no meta.json, or one that
+    /// does not parse) to <paramref name="unreadable"/> with the error, for <c>pipeline validate</c>; loading skips them.
+    /// </summary>
+    internal static IReadOnlyList<InstalledModel> Find(string? baseDirectory, Action<string, PipelineException>? unreadable)
     {
         var roots = baseDirectory is null ? SearchDirectories() : [Path.Combine(baseDirectory, DirectoryName)];
         var found = new Dictionary<string, InstalledModel>(StringComparer.Ordinal);
@@ -42,8 +48,14 @@ public static class ModelPackages
             {
                 var id = Path.GetFileName(dir);
                 var metaPath = Path.Combine(dir, LanguageSerializer.MetaFile);
-                if (found.ContainsKey(id) || !File.Exists(metaPath))
+                if (found.ContainsKey(id))
                 {
+                    continue;
+                }
+
+                if (!File.Exists(metaPath))
+                {
+                    unreadable?.Invoke(dir, Errors.PackageDataIncomplete(dir));
                     continue;
                 }
 
@@ -52,8 +64,9 @@ public static class ModelPackages
                 {
                     meta = ModelMeta.Read(metaPath);
                 }
-                catch (PipelineException)
+                catch (PipelineException e)
                 {
+                    unreadable?.Invoke(metaPath, e);
                     continue;
                 }
 

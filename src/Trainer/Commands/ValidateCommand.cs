@@ -14,8 +14,10 @@ internal static class ValidateCommand
         var command = new Command(
             "validate",
             "List the model packages an app (its models/ folder, or bin/ of a project) or a folder feed holds, with " +
-            "the Pipeline.Core range each was made for and whether the running Pipeline.Core is inside it. Exits 1 " +
-            "when a model is incompatible.")
+            "the Pipeline.Core range each was made for and whether the running Pipeline.Core is inside it, and every " +
+            "package or model folder that cannot be read, with its file and error. Exit codes: 0 all readable and " +
+            "none incompatible; 1 a model is incompatible (or the folder is missing); 2 a package or model folder is " +
+            "unreadable or corrupt.")
         {
             source, app,
         };
@@ -27,32 +29,51 @@ internal static class ValidateCommand
         return command;
     }
 
+    /// <summary>The exit code when a package or model folder cannot be read (1 is an incompatible model).</summary>
+    public const int UnreadableExitCode = 2;
+
     private static int Run(CliContext cli, string? source, string? app)
     {
         var where = source ?? app ?? Directory.GetCurrentDirectory();
-        var models = source is not null ? ModelInventory.FromFeed(source) : ModelInventory.FromApp(where);
+        var (models, unreadable) = source is not null ? ModelInventory.ScanFeed(source) : ModelInventory.ScanApp(where);
         var console = cli.Console;
         console.MarkupLine($"Pipeline.Core {Markup.Escape(Nlp.Version)}; models in {Markup.Escape(where)}:");
-        if (models.Count == 0)
+        if (models.Count == 0 && unreadable.Count == 0)
         {
             console.MarkupLine("No model packages found.");
             return 0;
         }
 
-        var table = new Table().AddColumns("model", "version", "Pipeline.Core", "status");
-        foreach (var model in models)
+        if (models.Count > 0)
         {
-            var status = model.Compatibility switch
+            var table = new Table().AddColumns("model", "version", "Pipeline.Core", "status");
+            foreach (var model in models)
             {
-                CompatibilityStatus.Compatible => "[green]compatible[/]",
-                CompatibilityStatus.Incompatible => "[red]incompatible[/]",
-                CompatibilityStatus.Unspecified => "[yellow]no range given[/]",
-                _ => "[yellow]invalid range[/]",
-            };
-            table.AddRow(Markup.Escape(model.PackageId), Markup.Escape(model.Version), Markup.Escape(model.FrameworkVersion ?? "-"), status);
+                var status = model.Compatibility switch
+                {
+                    CompatibilityStatus.Compatible => "[green]compatible[/]",
+                    CompatibilityStatus.Incompatible => "[red]incompatible[/]",
+                    CompatibilityStatus.Unspecified => "[yellow]no range given[/]",
+                    _ => "[yellow]invalid range[/]",
+                };
+                table.AddRow(Markup.Escape(model.PackageId), Markup.Escape(model.Version), Markup.Escape(model.FrameworkVersion ?? "-"), status);
+            }
+
+            console.Write(table);
         }
 
-        console.Write(table);
+        if (unreadable.Count > 0)
+        {
+            console.MarkupLine($"[red]{unreadable.Count} unreadable or corrupt:[/]");
+            foreach (var broken in unreadable)
+            {
+                console.MarkupLine($"  [red]unreadable[/] {Markup.Escape(broken.Path)}");
+                console.MarkupLine($"    {Markup.Escape(broken.Error.Message)}");
+            }
+
+            return UnreadableExitCode;
+        }
+
         return models.Any(m => m.Compatibility == CompatibilityStatus.Incompatible) ? 1 : 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.Xml;
 using NuGet.Packaging;
 using NuGet.Packaging.Core;
 using Pipeline.Serialization;
@@ -5,16 +6,25 @@ using Pipeline.Serialization;
 namespace Pipeline.Trainer.Packaging;
 
 /// <summary>
-/// Lists the models an app or a folder feed holds, each with its compatibility with the running Pipeline.Core;
-/// the library side of <c>pipeline validate</c>.
+/// Lists the models an app or a folder feed holds, each with its compatibility with the running Pipeline.Core,
+/// and the packages or model folders that cannot be read; the library side of <c>pipeline validate</c>.
 /// </summary>
 public static class ModelInventory
 {
     /// <summary>
-    /// The models of an app: <c>models/*/</c> under <paramref name="directory"/> (an app's build or publish output),
-    /// or, for a project directory, under its <c>bin/</c> outputs.
+    /// The readable models of an app: <c>models/*/</c> under <paramref name="directory"/> (an app's build or publish
+    /// output), or, for a project directory, under its <c>bin/</c> outputs. <see cref="ScanApp"/> also names the broken ones.
     /// </summary>
-    public static IReadOnlyList<InstalledModel> FromApp(string directory)
+    public static IReadOnlyList<InstalledModel> FromApp(string directory) => ScanApp(directory).Models;
+
+    /// <summary>The readable model packages among the .nupkg files of folder feed <paramref name="feed"/>; see <see cref="ScanFeed"/>.</summary>
+    public static IReadOnlyList<InstalledModel> FromFeed(string feed) => ScanFeed(feed).Models;
+
+    /// <summary>
+    /// The models of an app (as <see cref="FromApp"/>) and its model folders that cannot be loaded: a
+    /// <c>models/&lt;id&gt;/</c> without meta.json (E149) or with a meta.json that does not parse (e.g. E004).
+    /// </summary>
+    public static ModelInventoryResult ScanApp(string directory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         if (!Directory.Exists(directory))
@@ -22,27 +32,35 @@ public static class ModelInventory
             throw Errors.InputMissing("App directory", directory);
         }
 
-        if (Directory.Exists(Path.Combine(directory, ModelPackages.DirectoryName)))
+        IEnumerable<string> roots = [directory];
+        if (!Directory.Exists(Path.Combine(directory, ModelPackages.DirectoryName)))
         {
-            return ModelPackages.Find(directory);
+            var bin = Path.Combine(directory, "bin");
+            roots = Directory.Exists(bin)
+                ? Directory.EnumerateDirectories(bin, ModelPackages.DirectoryName, SearchOption.AllDirectories)
+                    .Select(models => Path.GetDirectoryName(models)!)
+                    .Order(StringComparer.Ordinal)
+                : [];
         }
 
-        var bin = Path.Combine(directory, "bin");
-        if (!Directory.Exists(bin))
+        var models = new List<InstalledModel>();
+        var unreadable = new List<UnreadableModel>();
+        foreach (var root in roots)
         {
-            return [];
+            models.AddRange(ModelPackages.Find(root, (path, error) => unreadable.Add(new UnreadableModel(path, error))));
         }
 
-        return Directory.EnumerateDirectories(bin, ModelPackages.DirectoryName, SearchOption.AllDirectories)
-            .Select(models => Path.GetDirectoryName(models)!)
-            .Order(StringComparer.Ordinal)
-            .SelectMany(ModelPackages.Find)
-            .DistinctBy(m => (m.PackageId, m.Version))
-            .ToList();
+        return new ModelInventoryResult(
+            models.DistinctBy(m => (m.PackageId, m.Version)).ToList(),
+            unreadable.OrderBy(u => u.Path, StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>The model packages among the .nupkg files of folder feed <paramref name="feed"/> (flat or id/version layout).</summary>
-    public static IReadOnlyList<InstalledModel> FromFeed(string feed)
+    /// <summary>
+    /// The model packages among the .nupkg files of folder feed <paramref name="feed"/> (flat or id/version layout),
+    /// and the .nupkg files that cannot be read: not a zip archive, truncated, without a valid .nuspec (E148), or a
+    /// model package whose meta.json is missing or does not parse. Readable packages that hold no model are left out.
+    /// </summary>
+    public static ModelInventoryResult ScanFeed(string feed)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(feed);
         if (!Directory.Exists(feed))
@@ -51,37 +69,63 @@ public static class ModelInventory
         }
 
         var models = new List<InstalledModel>();
+        var unreadable = new List<UnreadableModel>();
         foreach (var nupkg in Directory.EnumerateFiles(feed, "*.nupkg", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            if (ReadModel(nupkg) is { } model)
+            try
             {
-                models.Add(model);
+                if (ReadModel(nupkg) is { } model)
+                {
+                    models.Add(model);
+                }
+            }
+            catch (PipelineException e)
+            {
+                unreadable.Add(new UnreadableModel(nupkg, e));
             }
         }
 
-        return models.OrderBy(m => m.PackageId, StringComparer.Ordinal).ThenBy(m => m.Version, StringComparer.Ordinal).ToList();
+        return new ModelInventoryResult(
+            models.OrderBy(m => m.PackageId, StringComparer.Ordinal).ThenBy(m => m.Version, StringComparer.Ordinal).ToList(),
+            unreadable);
     }
 
+    /// <summary>The model in <paramref name="nupkg"/>; null for a package that holds no model; a format error when it cannot be read.</summary>
     private static InstalledModel? ReadModel(string nupkg)
     {
+        string metaEntry;
+        string id;
+        string json;
         try
         {
             using var reader = new PackageArchiveReader(nupkg);
-            var id = reader.GetIdentity().Id;
-            var metaEntry = $"{ModelPackages.DirectoryName}/{id}/{LanguageSerializer.MetaFile}";
-            if (!reader.GetFiles().Any(f => f.Replace('\\', '/').Equals(metaEntry, StringComparison.OrdinalIgnoreCase)))
+            id = reader.GetIdentity().Id;
+            var folder = $"{ModelPackages.DirectoryName}/{id}/";
+            metaEntry = folder + LanguageSerializer.MetaFile;
+            var files = reader.GetFiles().Select(f => f.Replace('\\', '/')).ToList();
+            var entry = files.FirstOrDefault(f => f.Equals(metaEntry, StringComparison.OrdinalIgnoreCase));
+            if (entry is null)
             {
+                if (files.Any(f => f.StartsWith(folder, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw Errors.NupkgUnreadable(nupkg, $"it holds model data in '{folder}' but no '{metaEntry}'");
+                }
+
                 return null;
             }
 
-            using var stream = reader.GetStream(metaEntry);
+            using var stream = reader.GetStream(entry);
             using var text = new StreamReader(stream);
-            var meta = ModelMeta.Parse(text.ReadToEnd(), $"{nupkg} ({metaEntry})");
-            return new InstalledModel(id, meta.Version, meta.FrameworkVersion, nupkg, FrameworkCompatibility.Check(meta.FrameworkVersion));
+            json = text.ReadToEnd();
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or PackagingException or PipelineException)
+        catch (Exception e) when (e is InvalidDataException or IOException or PackagingException or XmlException
+            or InvalidOperationException or ArgumentException or FormatException or UnauthorizedAccessException)
         {
-            return null;
+            var detail = e.InnerException?.Message ?? e.Message;
+            throw Errors.NupkgUnreadable(nupkg, e is InvalidDataException ? $"not a valid zip archive: {detail}" : detail, e);
         }
+
+        var meta = ModelMeta.Parse(json, $"{nupkg} ({metaEntry})");
+        return new InstalledModel(id, meta.Version, meta.FrameworkVersion, nupkg, FrameworkCompatibility.Check(meta.FrameworkVersion));
     }
 }

@@ -8,7 +8,8 @@ namespace Pipeline.Trainer.Packaging;
 /// Turns a model directory into a NuGet package project, <c>&lt;output&gt;/&lt;lang&gt;_&lt;name&gt;-&lt;version&gt;/</c>:
 /// <c>&lt;lang&gt;_&lt;name&gt;.csproj</c>, meta.json, the entry class, the model card README.md, buildTransitive
 /// targets that copy the data to <c>models/&lt;lang&gt;_&lt;name&gt;/</c> of the consuming app, and the data in
-/// <c>&lt;lang&gt;_&lt;name&gt;-&lt;version&gt;/</c>. It validates the meta, checks that the model loads, and with
+/// <c>&lt;lang&gt;_&lt;name&gt;-&lt;version&gt;/</c>. It refuses an output that overlaps the model directory and a model
+/// directory holding symbolic links, validates the meta, checks that the model loads, and with
 /// <see cref="PackageOptions.Build"/> runs <c>dotnet pack</c> and verifies the .nupkg.
 /// </summary>
 public static class ModelPackager
@@ -35,13 +36,16 @@ public static class ModelPackager
     public static PackageResult Package(PackageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var input = Path.GetFullPath(options.Input);
+        var input = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Input));
         if (!Directory.Exists(input))
         {
             throw Errors.InputMissing("Model directory", options.Input);
         }
 
         AtomicFile.CheckDirectoryTarget(options.Output);
+        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Output));
+        ModelFolderGuard.RefuseOutputInsideModel(input, output);
+        ModelFolderGuard.RefuseLinks(input);
 
         var meta = ResolveMeta(options, input);
         var source = options.MetaPath ?? Path.Combine(options.Input, LanguageSerializer.MetaFile);
@@ -55,7 +59,8 @@ public static class ModelPackager
         LoadPlugins(options.Plugins);
         CheckLoads(meta, input);
         var range = FrameworkCompatibility.ParseRange(meta.FrameworkVersion)!.ToNormalizedString();
-        var directory = Path.Combine(Path.GetFullPath(options.Output), PackageNaming.VersionedName(meta));
+        var directory = Path.Combine(output, PackageNaming.VersionedName(meta));
+        ModelFolderGuard.RefuseModelInsidePackage(input, directory);
         if (Path.Exists(directory) && !options.Force)
         {
             throw Errors.PackageExists(directory);

@@ -157,7 +157,8 @@ public sealed class ModelPackagerTests
 
         var (code, _, error) = Cli("package", dir["model"], dir["out"]);
         Assert.Equal(1, code);
-        Assert.Contains("[E123] \"name\" is missing", error, StringComparison.Ordinal);
+        Assert.Contains("[E123]", error, StringComparison.Ordinal);
+        Assert.Contains("cannot be packaged: \"name\" is missing", error, StringComparison.Ordinal);
         Assert.Contains("[E125]", error, StringComparison.Ordinal);
         Assert.Contains("[E126]", error, StringComparison.Ordinal);
     }
