@@ -420,5 +420,19 @@ internal static class Errors
         "quantifiers such as (a+)+ can backtrack almost forever. Simplify the pattern (or remove it from the model), " +
         "or, if it is trusted and merely slow, raise Pipeline.Tokenization.RegexSettings.MatchTimeout before loading.");
 
+    public static PipelineException CheckpointDamaged(string output, string checkpoint, string detail) => new(
+        "E113",
+        $"Cannot resume the training in '{output}': checkpoint '{checkpoint}' {detail}. Restore the folder from a " +
+        "copy, or train again without --resume (which clears the earlier run) or into an empty folder.");
+
+    public static PipelineException TrainingOutputBlocked(string path, string problem) => new(
+        "E114",
+        $"Cannot train into '{path}': {problem}. Move or delete it, or train into another output folder.");
+
+    public static PipelineException ModelVersionInvalid(string source, string value) => new(
+        "E115",
+        $"{source} '{value}' is not a SemVer version. Write MAJOR.MINOR.PATCH with an optional -prerelease, e.g. " +
+        "1.0.0 or 1.1.0-beta.1: it is stamped into every model's meta.json, and `pipeline package` needs it.");
+
     private static string Shorten(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "...");
 }
