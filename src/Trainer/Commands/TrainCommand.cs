@@ -37,7 +37,8 @@ internal static class TrainCommand
         var nerTrain = new Option<string?>("--ner-train") { Description = "IOB2 corpus to train ner on (needed when the CoNLL-U files have no NER= entries, as in UD)." };
         var nerDev = new Option<string?>("--ner-dev") { Description = "IOB2 corpus to score ner on after each epoch." };
         var seed = NumberOptions.ULong("--seed", "Shuffling seed (default: the template's training.seed, else 0). The same seed gives the same model bytes.");
-        var resume = new Option<bool>("--resume") {
+        var resume = new Option<bool>("--resume")
+        {
             Description = "Continue an interrupted run in <output> after its last complete epoch (same corpora and settings). " +
                 "Every checkpoint the run lists must still hash to what was recorded when it was written; a damaged one " +
                 "stops the resume (E113): restore it, or train again without --resume.",
