@@ -438,6 +438,20 @@ internal static class Errors
         $"'{data}' is IOB2, which holds only entities, but no component of the model ({Join(pipeline)}) sets entities. " +
         "Evaluate a model with ner or entity_ruler on it, or pass CoNLL-U data for the other components.");
 
+    public static PipelineException CheckpointDamaged(string output, string checkpoint, string detail) => new(
+        "E113",
+        $"Cannot resume the training in '{output}': checkpoint '{checkpoint}' {detail}. Restore the folder from a " +
+        "copy, or train again without --resume (which clears the earlier run) or into an empty folder.");
+
+    public static PipelineException TrainingOutputBlocked(string path, string problem) => new(
+        "E114",
+        $"Cannot train into '{path}': {problem}. Move or delete it, or train into another output folder.");
+
+    public static PipelineException ModelVersionInvalid(string source, string value) => new(
+        "E115",
+        $"{source} '{value}' is not a SemVer version. Write MAJOR.MINOR.PATCH with an optional -prerelease, e.g. " +
+        "1.0.0 or 1.1.0-beta.1: it is stamped into every model's meta.json, and `pipeline package` needs it.");
+
     // Why an expected file (or folder) is not there: the other kind of entry may stand at the path.
     private static string Absence(string path, bool folder) =>
         folder && File.Exists(path) ? "is a file, not a folder"

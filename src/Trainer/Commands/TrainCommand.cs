@@ -23,7 +23,7 @@ internal static class TrainCommand
             Description = "meta.json template: name, description, author, email, url, license, sources, pipeline, and a " +
                 "training block (n_iter, seed, score_weights). Its fields are copied into every model's meta.json.",
         };
-        var version = new Option<string?>("--version", "-V") { Description = "Model version for meta.json (default: the template's, else 0.0.0)." };
+        var version = new Option<string?>("--version", "-V") { Description = "Model version for meta.json, SemVer such as 1.0.0 (default: the template's, else 0.0.0)." };
         var nIter = NumberOptions.Int("--n-iter", "-n", $"Number of epochs (default: the template's training.n_iter, else {TrainingOptions.DefaultEpochs}).");
         var nSents = NumberOptions.Int("--n-sents", "-ns", "Train on the first N sentences of each training corpus only (default: all).");
         var gpu = new Option<bool>("--gpu", "-g") { Description = "Ask for a GPU. Accepted for compatibility: the components run on the CPU and say so." };
@@ -37,7 +37,12 @@ internal static class TrainCommand
         var nerTrain = new Option<string?>("--ner-train") { Description = "IOB2 corpus to train ner on (needed when the CoNLL-U files have no NER= entries, as in UD)." };
         var nerDev = new Option<string?>("--ner-dev") { Description = "IOB2 corpus to score ner on after each epoch." };
         var seed = NumberOptions.ULong("--seed", "Shuffling seed (default: the template's training.seed, else 0). The same seed gives the same model bytes.");
-        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run in <output> after its last complete epoch (same corpora and settings)." };
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "Continue an interrupted run in <output> after its last complete epoch (same corpora and settings). " +
+                "Every checkpoint the run lists must still hash to what was recorded when it was written; a damaged one " +
+                "stops the resume (E113): restore it, or train again without --resume.",
+        };
         var threads = NumberOptions.Int("--threads", "-t", "Threads a training pass may use (default: the machine's cores). With 2 or more the last " +
             "component (e.g. the parser) runs beside the others; the models are the same bytes with any number.");
 

@@ -33,7 +33,7 @@ public static class MetaValidator
             problems.Add(new("E124", "name", $"the package id '{meta.PackageId}' is longer than NuGet's {MaxPackageIdLength} characters; choose a shorter name."));
         }
 
-        if (!string.IsNullOrWhiteSpace(meta.Version) && !NuGetVersion.TryParseStrict(meta.Version, out _))
+        if (!string.IsNullOrWhiteSpace(meta.Version) && !IsSemVer(meta.Version))
         {
             problems.Add(new("E125", "version", $"\"version\" '{meta.Version}' is not a SemVer version; write MAJOR.MINOR.PATCH with an optional -prerelease, e.g. 1.0.0 or 1.1.0-beta.1."));
         }
@@ -55,6 +55,13 @@ public static class MetaValidator
 
         return problems;
     }
+
+    /// <summary>
+    /// True when <paramref name="version"/> is a strict SemVer version (MAJOR.MINOR.PATCH[-prerelease][+metadata]),
+    /// the only kind a package may carry; training checks its --version with it so that its models can be packaged.
+    /// </summary>
+    public static bool IsSemVer(string? version) =>
+        !string.IsNullOrWhiteSpace(version) && NuGetVersion.TryParseStrict(version, out _);
 
     /// <summary>Throws the first problem's code, naming every problem, when <paramref name="meta"/> cannot be packaged.</summary>
     public static void ThrowIfInvalid(ModelMeta meta, string source)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pipeline.Trainer.Packaging;
 
 namespace Pipeline.Trainer.Training;
 
@@ -34,7 +35,9 @@ internal sealed class MetaTemplate
     public string Text { get; }
 
     /// <summary>Epochs from <c>training.n_iter</c>.</summary>
-    public int? Epochs => Number("n_iter") is { } n ? (int)n : null;
+    public int? Epochs => Number("n_iter") is not { } n ? null
+        : n <= int.MaxValue ? (int)n
+        : throw Errors.MetaField(Source, "training.n_iter", $"must be a whole number from 1 to {int.MaxValue}");
 
     /// <summary>Seed from <c>training.seed</c>.</summary>
     public ulong? Seed => Number("seed") is { } n ? (ulong)n : null;
@@ -45,6 +48,11 @@ internal sealed class MetaTemplate
     /// <summary>Loads a template (or makes an empty one when <paramref name="path"/> is null).</summary>
     public static MetaTemplate Load(string? path, string lang, string? version)
     {
+        if (version is not null && !MetaValidator.IsSemVer(version))
+        {
+            throw Errors.ModelVersionInvalid("--version", version);
+        }
+
         if (path is null)
         {
             var meta = new ModelMeta { Lang = lang, Name = DefaultName, Version = version ?? DefaultVersion };
@@ -80,7 +88,15 @@ internal sealed class MetaTemplate
         }
 
         json["lang"] = lang;
-        if (version is not null || json["version"] is null)
+        if (version is null && json["version"] is { } own)
+        {
+            var ownVersion = own.GetValueKind() == JsonValueKind.String ? own.GetValue<string>() : own.ToJsonString();
+            if (!MetaValidator.IsSemVer(ownVersion))
+            {
+                throw Errors.ModelVersionInvalid($"The meta template '{path}' field \"version\"", ownVersion);
+            }
+        }
+        else
         {
             json["version"] = version ?? DefaultVersion;
         }

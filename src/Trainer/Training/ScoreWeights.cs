@@ -48,13 +48,20 @@ public sealed class ScoreWeights
         return new ScoreWeights(weights, isDefault: true);
     }
 
-    /// <summary>Explicit weights, e.g. from a template (E108 when empty or negative).</summary>
+    /// <summary>Explicit weights, e.g. from a template (E108 when empty, negative or naming an unknown score).</summary>
     public static ScoreWeights FromWeights(IReadOnlyDictionary<string, double> weights, string source = "score weights")
     {
         ArgumentNullException.ThrowIfNull(weights);
         if (weights.Count == 0 || weights.Values.Any(w => w < 0 || !double.IsFinite(w)) || weights.Values.Sum() <= 0)
         {
             throw Errors.ScoreWeightsInvalid(source, "must hold at least one positive weight and no negative ones");
+        }
+
+        var unknown = weights.Keys.Where(k => !ScoreKeys.Accuracy.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw Errors.ScoreWeightsInvalid(
+                source, $"names unknown score(s) {string.Join(", ", unknown.Select(k => $"\"{k}\""))}; the known ones are {string.Join(", ", ScoreKeys.Accuracy)}");
         }
 
         return new ScoreWeights(new Dictionary<string, double>(weights, StringComparer.Ordinal), isDefault: false);

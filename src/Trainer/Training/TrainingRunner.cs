@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Pipeline.Serialization;
 using Pipeline.Trainer.Evaluation;
 using Pipeline.Trainer.Output;
@@ -16,11 +15,12 @@ namespace Pipeline.Trainer.Training;
 /// Resuming (<see cref="TrainingOptions.Resume"/>): checkpoints hold averaged weights, from which training cannot
 /// go on exactly, so the runner replays the completed epochs' training passes (each epoch's order depends only on
 /// the seed and the epoch number; no scoring or saving) and checks that the result hashes to the last checkpoint
-/// before continuing. A resumed run therefore ends with the same bytes as an uninterrupted one, for any
+/// before continuing. Before that, every checkpoint folder the state lists must still hash to the value recorded
+/// when it was written (E113 otherwise: a damaged checkpoint is neither trusted nor copied to model-best). A resumed run therefore ends with the same bytes as an uninterrupted one, for any
 /// <see cref="ITrainable"/> component.
 /// </para>
 /// </summary>
-public sealed partial class TrainingRunner
+public sealed class TrainingRunner
 {
     private static readonly Dictionary<string, object?> NoOverrides = [];
 
@@ -47,13 +47,15 @@ public sealed partial class TrainingRunner
         }
 
         AtomicFile.CheckDirectoryTarget(o.Output);
+        TrainingOutput.CheckEntries(o.Output);
 
         var template = MetaTemplate.Load(o.MetaPath, o.Lang, o.Version);
         var pipeline = CheckPipeline(o.Pipeline ?? template.Pipeline ?? TrainingOptions.DefaultPipeline);
         var epochs = o.Epochs ?? template.Epochs ?? TrainingOptions.DefaultEpochs;
         if (epochs < 1)
         {
-            throw Errors.TrainingSetting("--n-iter", $"is {epochs}; it must be at least 1");
+            var setting = o.Epochs is null ? $"training.n_iter of the meta template '{template.Source}'" : "--n-iter";
+            throw Errors.TrainingSetting(setting, $"is {epochs}; it must be at least 1");
         }
 
         if (o.Threads is < 1)
@@ -251,11 +253,7 @@ public sealed partial class TrainingRunner
             for (var i = 0; i < state.Epochs.Count; i++)
             {
                 var path = Path.Combine(_options.Output, $"model{i}");
-                if (!Directory.Exists(path))
-                {
-                    throw Errors.ResumeMismatch(_options.Output, $"checkpoint model{i} is missing");
-                }
-
+                TrainingOutput.VerifyCheckpoint(_options.Output, path, state.Epochs[i].ModelHash);
                 state.Epochs[i] = state.Epochs[i] with { Path = path };
             }
 
@@ -267,7 +265,7 @@ public sealed partial class TrainingRunner
             _progress.Info($"Nothing to resume in {_options.Output} (no {TrainingState.FileName}); starting at epoch 0.");
         }
 
-        RemoveEarlierRun();
+        TrainingOutput.RemoveEarlierRun(_options.Output, _progress.Info);
         return TrainingState.Start(fingerprint, settings);
     }
 
@@ -287,31 +285,6 @@ public sealed partial class TrainingRunner
 
         _progress.Info($"Restored the state of model{count - 1}; continuing with epoch {count}.");
     }
-
-    private void RemoveEarlierRun()
-    {
-        var output = _options.Output;
-        var stale = Directory.EnumerateDirectories(output)
-            .Where(d => CheckpointName().IsMatch(Path.GetFileName(d)))
-            .ToList();
-        foreach (var file in new[] { TrainingState.FileName, TrainingLog.FileName, ReportWriter.FileName })
-        {
-            File.Delete(Path.Combine(output, file));
-        }
-
-        if (stale.Count > 0)
-        {
-            _progress.Info($"Starting over: removing {stale.Count} model folder(s) of an earlier run in {output}.");
-        }
-
-        foreach (var dir in stale)
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
-
-    [GeneratedRegex(@"^model(\d+|-final|-best)$")]
-    private static partial Regex CheckpointName();
 
     private sealed class SilentProgress : ITrainingProgress;
 }

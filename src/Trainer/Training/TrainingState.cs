@@ -55,6 +55,11 @@ internal sealed record TrainingState(int Format, string Fingerprint, string Sett
             {
                 throw Errors.TrainingStateCorrupt(path, $"entry {i} is not epoch {i}");
             }
+
+            if (string.IsNullOrEmpty(state.Epochs[i].ModelHash))
+            {
+                throw Errors.TrainingStateCorrupt(path, $"epoch {i} has no model_hash");
+            }
         }
 
         return state;

@@ -101,6 +101,18 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
     }
 
     [Fact]
+    public void NumbersOutOfRangeAreToldTheRange()
+    {
+        var (code, _, _, error) = Run("train", "en", _fx.Out("cli-range"), _fx.Train, _fx.Dev, "--n-iter", "99999999999");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--n-iter 99999999999 is out of range: it takes a whole number from 1 to 2147483647", error, StringComparison.Ordinal);
+
+        (code, _, _, error) = Run("train", "en", _fx.Out("cli-range"), _fx.Train, _fx.Dev, "--seed", "-1");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--seed -1 is out of range: it takes a whole number from 0 to 18446744073709551615", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EvaluatePrintsTablesOrJson()
     {
         var model = TrainedModel("cli-eval");

@@ -90,6 +90,58 @@ public sealed class TrainingErrorTests : IClassFixture<TrainingFixture>
         Assert.StartsWith("E110", Fail(_fx.Options("notemplate") with { MetaPath = _fx.Out("none.json") }), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("bad..ver")]
+    [InlineData("1.0")]
+    public void ABadVersionIsRefusedBeforeTraining(string version)
+    {
+        var options = _fx.Options($"version-{version.Length}-{version.Replace('.', '_')}") with { Version = version, Epochs = 1 };
+        var message = Fail(options);
+        Assert.StartsWith("E115", message, StringComparison.Ordinal);
+        Assert.Contains($"--version '{version}' is not a SemVer version", message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(options.Output, "model0")));
+    }
+
+    [Fact]
+    public void ATemplateWithABadVersionIsNamed()
+    {
+        var template = _fx.File("badversion.json", """{ "name": "x", "version": "1.2" }""");
+        var message = Fail(_fx.Options("template-version") with { MetaPath = template });
+        Assert.StartsWith("E115", message, StringComparison.Ordinal);
+        Assert.Contains($"The meta template '{template}' field \"version\" '1.2'", message, StringComparison.Ordinal);
+
+        var fine = _fx.File("goodversion.json", """{ "name": "x", "version": "1.2.0-beta.1" }""");
+        var result = new TrainingRunner(_fx.Options("template-version-ok") with { MetaPath = fine, Epochs = 1 }).Run();
+        Assert.Equal("1.2.0-beta.1", ModelMeta.Read(Path.Combine(result.BestPath, "meta.json")).Version);
+    }
+
+    [Fact]
+    public void UnknownScoreWeightsAreRefusedWithTheKnownNames()
+    {
+        var template = _fx.File("nonsense-weights.json", """{ "name": "x", "training": { "score_weights": { "upos": 1, "nonsense": 1 } } }""");
+        var message = Fail(_fx.Options("nonsense-weights") with { MetaPath = template });
+        Assert.StartsWith("E108", message, StringComparison.Ordinal);
+        Assert.Contains("\"nonsense\"", message, StringComparison.Ordinal);
+        Assert.Contains("token_f1, sentence_f1, upos, xpos, ufeats, lemma, uas, las, ents_p, ents_r, ents_f", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheTemplatesNIterIsNamedWhenItIsOutOfRange()
+    {
+        var zero = _fx.File("zero-iter.json", """{ "name": "x", "training": { "n_iter": 0 } }""");
+        var message = Fail(_fx.Options("zero-iter") with { MetaPath = zero, Epochs = null });
+        Assert.StartsWith("E112", message, StringComparison.Ordinal);
+        Assert.Contains($"training.n_iter of the meta template '{zero}' is 0", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--n-iter", message, StringComparison.Ordinal);
+
+        var huge = _fx.File("huge-iter.json", """{ "name": "x", "training": { "n_iter": 99999999999 } }""");
+        message = Fail(_fx.Options("huge-iter") with { MetaPath = huge, Epochs = null });
+        Assert.StartsWith("E005", message, StringComparison.Ordinal);
+        Assert.Contains("training.n_iter", message, StringComparison.Ordinal);
+        Assert.Contains("2147483647", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void NSentsLimitsTheTrainingSentences()
     {

@@ -38,4 +38,11 @@ public static class ScoreKeys
 
     /// <summary>Words processed per second.</summary>
     public const string WordsPerSecond = "words_per_second";
+
+    /// <summary>
+    /// Every key <see cref="Scores.ToAccuracy"/> can fill, in its order: the scores a checkpoint is ranked by, so
+    /// the only names score weights may use.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Accuracy =
+        [TokenF1, SentenceF1, Upos, Xpos, UFeats, Lemma, Uas, Las, EntsP, EntsR, EntsF];
 }

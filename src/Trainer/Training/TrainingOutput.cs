@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using Pipeline.Trainer.Output;
+
+namespace Pipeline.Trainer.Training;
+
+/// <summary>
+/// The run folder's entries: checks up front that nothing of the wrong kind sits where training writes (E114),
+/// clears an earlier run when starting over, and proves on <c>--resume</c> that every checkpoint the state lists
+/// is still the model it recorded (E113), so that a damaged folder is never restored or copied to model-best.
+/// </summary>
+internal static partial class TrainingOutput
+{
+    private static readonly string[] Files = [TrainingState.FileName, TrainingLog.FileName, ReportWriter.FileName];
+
+    /// <summary>E114 when a file training writes is a folder in <paramref name="output"/>, or a model folder's name is a file.</summary>
+    public static void CheckEntries(string output)
+    {
+        if (!Directory.Exists(output))
+        {
+            return;
+        }
+
+        foreach (var name in Files)
+        {
+            var path = Path.Combine(output, name);
+            if (Directory.Exists(path))
+            {
+                throw Errors.TrainingOutputBlocked(path, $"it is a folder, but training writes the file {name} there");
+            }
+        }
+
+        foreach (var file in Directory.EnumerateFiles(output).Where(f => CheckpointName().IsMatch(Path.GetFileName(f))))
+        {
+            throw Errors.TrainingOutputBlocked(file, "it is a file, but training writes a model folder of that name");
+        }
+    }
+
+    /// <summary>Deletes an earlier run's files and model folders (E114 when one cannot be removed).</summary>
+    public static void RemoveEarlierRun(string output, Action<string> info)
+    {
+        var stale = Directory.EnumerateDirectories(output)
+            .Where(d => CheckpointName().IsMatch(Path.GetFileName(d)))
+            .ToList();
+        foreach (var name in Files)
+        {
+            var path = Path.Combine(output, name);
+            Remove(path, () => File.Delete(path));
+        }
+
+        if (stale.Count > 0)
+        {
+            info($"Starting over: removing {stale.Count} model folder(s) of an earlier run in {output}.");
+        }
+
+        foreach (var dir in stale)
+        {
+            Remove(dir, () => Directory.Delete(dir, recursive: true));
+        }
+    }
+
+    /// <summary>
+    /// E113 unless <paramref name="directory"/> holds the model whose hash (<see cref="ModelHash.OfDirectory"/>,
+    /// taken when it was written) is <paramref name="expectedHash"/>, with a readable meta.json.
+    /// </summary>
+    public static void VerifyCheckpoint(string output, string directory, string expectedHash)
+    {
+        var name = Path.GetFileName(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw Errors.CheckpointDamaged(output, name, "is missing");
+        }
+
+        string actual;
+        try
+        {
+            actual = ModelHash.OfDirectory(directory);
+            ModelMeta.Read(Path.Combine(directory, "meta.json"));
+        }
+        catch (PipelineException e)
+        {
+            throw Errors.CheckpointDamaged(output, name, $"has no readable meta.json ({e.Message})");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.CheckpointDamaged(output, name, $"cannot be read ({e.Message})");
+        }
+
+        if (actual != expectedHash)
+        {
+            throw Errors.CheckpointDamaged(
+                output, name, "was changed after it was written: its model files no longer match the hash recorded in training-state.json");
+        }
+    }
+
+    private static void Remove(string path, Action remove)
+    {
+        try
+        {
+            remove();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Errors.TrainingOutputBlocked(path, $"an earlier run's {Path.GetFileName(path)} could not be removed ({e.Message})");
+        }
+    }
+
+    [GeneratedRegex(@"^model(\d+|-final|-best)$")]
+    private static partial Regex CheckpointName();
+}
