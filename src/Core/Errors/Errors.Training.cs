@@ -1,0 +1,140 @@
+namespace Pipeline;
+
+/// <summary>The catalogue's errors of corpora, training and evaluation (E060-E066, E090-E119, E156).</summary>
+internal static partial class Errors
+{
+    public static PipelineFormatException CorpusLine(string file, int line, string problem) => new(
+        "E060", $"{file}:{line}",
+        $"malformed CoNLL-U line: {problem}. Each word line has 10 tab-separated columns (ID FORM LEMMA UPOS " +
+        "XPOS FEATS HEAD DEPREL DEPS MISC); IDs count 1, 2, ... within a sentence and a blank line ends it.");
+
+    public static PipelineFormatException IobLine(string file, int line, string problem) => new(
+        "E061", $"{file}:{line}",
+        $"malformed IOB2 line: {problem}. Each token line is tab-separated 'ID word TAG ...' with TAG 'O', " +
+        "'B-LABEL' or 'I-LABEL'; '#' starts a comment and a blank line ends the sentence.");
+
+    public static PipelineException CorpusMissing(string path) => new(
+        "E062", $"Corpus file '{path}' {Absence(path, folder: false)}. Pass the path of a .conllu or .iob2 file.");
+
+    public static PipelineException NotTrained(string component) => new(
+        "E063",
+        $"Component '{component}' has no model yet. Train it (e.g. {component}.Train(docs)) or load a trained " +
+        "pipeline with Nlp.Load(path) before processing text.");
+
+    public static PipelineException NoTrainingData(string component, string what) => new(
+        "E064",
+        $"Component '{component}' got no usable training data: {what}. Pass docs that carry the gold annotation.");
+
+    public static PipelineException ClassOutOfRange(int cls, int classes) => new(
+        "E065", $"Class {cls} is outside the model's {classes} classes (0..{classes - 1}).");
+
+    public static PipelineException ModelAveraged() => new(
+        "E066",
+        "This model has been averaged (training is finished) and cannot be updated. Keep training a model before " +
+        "calling Average(), or use CreateAveraged() to take averaged snapshots while training goes on.");
+
+    public static PipelineException ScoredDocsDiffer(int index, string problem) => new(
+        "E090",
+        $"Gold and predicted doc {index} cannot be scored together: {problem}. Score predictions made on the gold " +
+        "docs' own tokens (e.g. new Doc(gold.Vocab, words, spaces) from each gold doc), in the same order.");
+
+    public static PipelineException InvalidEntityLabel(string label) => new(
+        "E091",
+        $"'{label}' cannot be an entity label: labels must be non-empty, must not be 'O' (which means no entity) " +
+        "and must not contain whitespace, '|' or '=' (CoNLL-U MISC could not hold it).");
+
+    public static PipelineException EmptyCorpus(string path, string detail) => new(
+        "E100",
+        $"Corpus '{path}' has no sentences{detail}. Pass a file with at least one sentence (CoNLL-U word lines or " +
+        "IOB2 token lines).");
+
+    public static PipelineException NerCorpusRequired(string train) => new(
+        "E101",
+        $"The pipeline has 'ner' but '{train}' carries no entities (no NER=B-LABEL entries in its MISC column; " +
+        "Universal Dependencies treebanks have none). Pass IOB2 files with --ner-train (and --ner-dev), or remove " +
+        "ner from --pipeline.");
+
+    public static PipelineException NerOptionWithoutNer(string option) => new(
+        "E102", $"{option} was given but the pipeline has no 'ner' component. Add ner to --pipeline or drop {option}.");
+
+    public static PipelineException BadPipelineList(string value, string problem) => new(
+        "E103",
+        $"--pipeline '{value}' {problem}. Give comma-separated component names, each once, e.g. tagger,parser,ner.");
+
+    public static PipelineException NothingToTrain(IEnumerable<string> names) => new(
+        "E104",
+        $"None of the components [{string.Join(", ", names)}] can be trained (none implements ITrainable). Add a " +
+        "trainable component such as tagger, parser, ner, lemmatizer or morphologizer.");
+
+    public static PipelineException TemplateLangMismatch(string template, string templateLang, string lang) => new(
+        "E105",
+        $"The meta template '{template}' is for language '{templateLang}' but training was asked for '{lang}'. Pass " +
+        "the template's language or another template.");
+
+    public static PipelineException ResumeMismatch(string output, string detail) => new(
+        "E106",
+        $"Cannot resume the training in '{output}': {detail}. Resume with the same corpora, pipeline, seed and " +
+        "--n-sents, or train into another folder (or without --resume, which starts over).");
+
+    public static PipelineFormatException TrainingStateCorrupt(string file, string detail, Exception? inner = null) => new(
+        "E107", file,
+        $"the training state is unreadable ({detail}). It is written after each complete epoch; delete it and " +
+        "train without --resume to start over.", inner);
+
+    public static PipelineFormatException ScoreWeightsInvalid(string file, string detail) => new(
+        "E108", file,
+        $"\"training\".\"score_weights\" {detail}. It maps score names (upos, xpos, ufeats, lemma, uas, las, " +
+        "ents_f, token_f1, ...) to numbers, e.g. {\"upos\": 0.5, \"las\": 0.5}.");
+
+    public static PipelineException UnknownCorpusFormat(string path) => new(
+        "E109",
+        $"Cannot tell the format of '{path}' from its extension. Name it .conllu or .iob2 (pipeline convert also " +
+        "takes --format conllu or --format iob2).");
+
+    public static PipelineException InputMissing(string what, string path) => new(
+        "E110", $"{what} '{path}' {Absence(path, folder: what.Contains("directory", StringComparison.OrdinalIgnoreCase) || what.Contains("source", StringComparison.OrdinalIgnoreCase))}. Check the path.");
+
+    public static PipelineException GoldTokensNeedConllu(string path) => new(
+        "E111",
+        $"--gold-tokens needs a CoNLL-U file (.conllu), whose words are kept as they are; '{path}' is not one. " +
+        "Drop --gold-tokens to tokenize raw text.");
+
+    public static PipelineException TrainingSetting(string setting, string problem) => new(
+        "E112", $"Training setting {setting} {problem}.");
+
+    public static PipelineException CorpusFormatUnknown(string path) => new(
+        "E092",
+        $"Cannot tell whether the corpus '{path}' is CoNLL-U or IOB2: its extension names neither and its first " +
+        "token line has neither 10 tab-separated columns (CoNLL-U) nor an O/B-/I- tag in the third column (IOB2). " +
+        "Name it .conllu or .iob2, or fix its lines.");
+
+    public static PipelineException NerCorpusTwice(string argument, string option) => new(
+        "E093",
+        $"The {argument} corpus is IOB2 and {option} names another IOB2 corpus; ner can learn from (or be scored on) " +
+        $"only one. Drop {option}, or pass a CoNLL-U file as {argument}.");
+
+    public static PipelineException ConlluCorpusRequired(string argument, string path, IEnumerable<string> components) => new(
+        "E094",
+        $"The {argument} corpus '{path}' is IOB2 (entities only) but [{string.Join(", ", components)}] learn from " +
+        "CoNLL-U. Pass a CoNLL-U treebank as the corpus and the IOB2 file with --ner-train/--ner-dev, or train only " +
+        "ner (--pipeline ner).");
+
+    public static PipelineException NothingToScore(string data, IEnumerable<string> pipeline) => new(
+        "E156",
+        $"'{data}' is IOB2, which holds only entities, but no component of the model ({Join(pipeline)}) sets entities. " +
+        "Evaluate a model with ner or entity_ruler on it, or pass CoNLL-U data for the other components.");
+
+    public static PipelineException CheckpointDamaged(string output, string checkpoint, string detail) => new(
+        "E113",
+        $"Cannot resume the training in '{output}': checkpoint '{checkpoint}' {detail}. Restore the folder from a " +
+        "copy, or train again without --resume (which clears the earlier run) or into an empty folder.");
+
+    public static PipelineException TrainingOutputBlocked(string path, string problem) => new(
+        "E114",
+        $"Cannot train into '{path}': {problem}. Move or delete it, or train into another output folder.");
+
+    public static PipelineException ModelVersionInvalid(string source, string value) => new(
+        "E115",
+        $"{source} '{value}' is not a SemVer version. Write MAJOR.MINOR.PATCH with an optional -prerelease, e.g. " +
+        "1.0.0 or 1.1.0-beta.1: it is stamped into every model's meta.json, and `pipeline package` needs it.");
+}
