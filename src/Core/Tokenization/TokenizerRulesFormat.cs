@@ -74,6 +74,7 @@ internal static class TokenizerRulesFormat
     {
         var rules = new TokenizerRules();
         var sawFormat = false;
+        var required = 0;
         var fields = r.ReadMapHeader();
         for (var i = 0; i < fields; i++)
         {
@@ -91,6 +92,7 @@ internal static class TokenizerRulesFormat
                     sawFormat = true;
                     break;
                 case "prefixes":
+                    required++;
                     rules = rules with { Prefixes = MsgPack.ReadStringArray(ref r) };
                     break;
                 case "prefix_patterns":
@@ -100,6 +102,7 @@ internal static class TokenizerRulesFormat
                     rules = rules with { PrefixCategories = ReadCategories(ref r) };
                     break;
                 case "suffixes":
+                    required++;
                     rules = rules with { Suffixes = MsgPack.ReadStringArray(ref r) };
                     break;
                 case "suffix_patterns":
@@ -109,6 +112,7 @@ internal static class TokenizerRulesFormat
                     rules = rules with { SuffixCategories = ReadCategories(ref r) };
                     break;
                 case "infix_patterns":
+                    required++;
                     rules = rules with { InfixPatterns = MsgPack.ReadStringArray(ref r) };
                     break;
                 case "token_match":
@@ -118,6 +122,7 @@ internal static class TokenizerRulesFormat
                     rules = rules with { UrlMatch = r.TryReadNil() ? null : MsgPack.ReadString(ref r) };
                     break;
                 case "special_cases":
+                    required++;
                     rules = rules with { SpecialCases = ReadSpecialCases(ref r) };
                     break;
                 default:
@@ -126,7 +131,9 @@ internal static class TokenizerRulesFormat
             }
         }
 
-        return sawFormat ? rules : throw new InvalidDataException("the 'format' field is missing");
+        return !sawFormat ? throw new InvalidDataException("the 'format' field is missing")
+            : required < 4 ? throw new InvalidDataException("not tokenizer rules: 'prefixes', 'suffixes', 'infix_patterns' or 'special_cases' is missing")
+            : rules;
     }
 
     private static UnicodeCategory[] ReadCategories(ref MessagePackReader r)

@@ -71,6 +71,19 @@ public class TokenizerCorruptBytesTests
         }
     }
 
+    [Fact]
+    public void AnotherComponentsFileIsNotReadAsEmptyRules()
+    {
+        // {"format": 1, "pos": []}: a valid map with a format version, as a tagger's model.bin starts.
+        byte[] foreign = [0x82, 0xA6, .. "format"u8, 0x01, 0xA3, .. "pos"u8, 0x90];
+        var tokenizer = new Tokenizer(new Vocab(), SmallRules);
+
+        var e = Assert.Throws<PipelineFormatException>(() => tokenizer.FromBytes(foreign));
+
+        Assert.Contains("not tokenizer rules", e.Message, StringComparison.Ordinal);
+        Assert.Equal(["do", "n't"], TokenizerTestUtil.Texts(tokenizer.Tokenize("don't")));
+    }
+
     private static void AssertFormatErrorOrSuccess(byte[] data)
     {
         var tokenizer = new Tokenizer(new Vocab(), SmallRules);
