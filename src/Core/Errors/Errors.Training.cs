@@ -137,4 +137,11 @@ internal static partial class Errors
         "E115",
         $"{source} '{value}' is not a SemVer version. Write MAJOR.MINOR.PATCH with an optional -prerelease, e.g. " +
         "1.0.0 or 1.1.0-beta.1: it is stamped into every model's meta.json, and `pipeline package` needs it.");
+
+    public static PipelineException TrainingOutputNotOurs(string output, string entry, string problem) => new(
+        "E116",
+        $"Cannot train into '{output}': '{entry}' there {problem}. Training writes its own model<N>, model-final and " +
+        "model-best folders (and training-state.json, training-log.jsonl, report.html) into the output folder and " +
+        $"removes or replaces only those an earlier run recorded in training-state.json, so it stops rather than delete " +
+        $"'{entry}'. Move it out of the folder, or train into another output folder.");
 }

@@ -28,6 +28,11 @@ internal static class MetaJson
         }
         catch (JsonException e)
         {
+            if (FieldOfWrongKind(json) is { } wrong)
+            {
+                throw Errors.MetaField(source, wrong.Field, $"must be {wrong.Expected}");
+            }
+
             var where = e.Path is null ? string.Empty : $" at {e.Path}";
             var line = e.LineNumber is null ? string.Empty : $", line {e.LineNumber + 1}";
             throw Errors.MetaUnreadable(source, $"{FirstSentence(e.Message)}{where}{line}", e);
@@ -72,6 +77,52 @@ internal static class MetaJson
             throw Errors.MetaField(source, field, "is missing or empty; meta.json needs \"lang\", \"name\" and \"version\"");
         }
     }
+
+    // When the text is valid JSON but a known field has the wrong kind of value (a string for the pipeline, say), that
+    // field and what it must be; null otherwise. Only called once deserialization failed.
+    private static (string Field, string Expected)? FieldOfWrongKind(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var value = property.Value;
+                var expected = property.Name switch
+                {
+                    "lang" or "name" or "version" or "framework_version" or "description" or "author" or "email" or "url" or "license"
+                        => value.ValueKind is JsonValueKind.String or JsonValueKind.Null ? null : "a string",
+                    "pipeline" => IsArrayOf(value, JsonValueKind.String) ? null : "a list of component names, e.g. [\"tagger\", \"parser\"]",
+                    "labels" => IsObjectOf(value, v => IsArrayOf(v, JsonValueKind.String)) ? null
+                        : "an object that maps each component name to a list of label strings, e.g. {\"tagger\": [\"NOUN\", \"VERB\"]}",
+                    "accuracy" or "speed" => IsObjectOf(value, v => v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out _)) ? null
+                        : "an object that maps names to numbers, e.g. {\"upos\": 95.1}",
+                    _ => null,
+                };
+                if (expected is not null)
+                {
+                    return (property.Name, expected);
+                }
+            }
+
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsArrayOf(JsonElement value, JsonValueKind kind) =>
+        value.ValueKind == JsonValueKind.Null || (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == kind));
+
+    private static bool IsObjectOf(JsonElement value, Func<JsonElement, bool> valid) =>
+        value.ValueKind == JsonValueKind.Null || (value.ValueKind == JsonValueKind.Object && value.EnumerateObject().All(p => valid(p.Value)));
 
     private static string FirstSentence(string message)
     {

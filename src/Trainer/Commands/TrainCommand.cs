@@ -14,7 +14,9 @@ internal static class TrainCommand
         var output = new Argument<string>("output")
         {
             Description = "Output folder; gets model0..N (one complete model per epoch), model-final, model-best, " +
-                "training-log.jsonl, report.html and training-state.json.",
+                "training-log.jsonl, report.html and training-state.json. Starting over (without --resume) removes only the model " +
+                "folders an earlier run recorded in its training-state.json; any other model<N>, model-final or model-best " +
+                "entry there stops training (E116).",
         };
         var train = new Argument<string>("train") { Description = "Training corpus, CoNLL-U (or IOB2 when only ner is trained, e.g. --pipeline ner)." };
         var dev = new Argument<string>("dev") { Description = "Development corpus, CoNLL-U (or IOB2 for ner only); every epoch's model is scored on it." };
@@ -41,7 +43,9 @@ internal static class TrainCommand
         {
             Description = "Continue an interrupted run in <output> after its last complete epoch (same corpora and settings). " +
                 "Every checkpoint the run lists must still hash to what was recorded when it was written; a damaged one " +
-                "stops the resume (E113): restore it, or train again without --resume.",
+                "stops the resume (E113): restore it, or train again without --resume. When the run already has --n-iter epochs " +
+                "or more, nothing is trained: it says so and, if model-final and model-best are there and intact, leaves them as " +
+                "they are (else writes them).",
         };
         var threads = NumberOptions.Int("--threads", "-t", "Threads a training pass may use (default: the machine's cores). With 2 or more the last " +
             "component (e.g. the parser) runs beside the others; the models are the same bytes with any number.");

@@ -35,12 +35,10 @@ internal sealed class MetaTemplate
     public string Text { get; }
 
     /// <summary>Epochs from <c>training.n_iter</c>.</summary>
-    public int? Epochs => Number("n_iter") is not { } n ? null
-        : n <= int.MaxValue ? (int)n
-        : throw Errors.MetaField(Source, "training.n_iter", $"must be a whole number from 1 to {int.MaxValue}");
+    public int? Epochs => WholeNumber("n_iter", int.MaxValue) is { } n ? (int)n : null;
 
-    /// <summary>Seed from <c>training.seed</c>.</summary>
-    public ulong? Seed => Number("seed") is { } n ? (ulong)n : null;
+    /// <summary>Seed from <c>training.seed</c> (E005 unless a whole number from 0 to <see cref="ulong.MaxValue"/>).</summary>
+    public ulong? Seed => WholeNumber("seed", ulong.MaxValue);
 
     /// <summary>The template's pipeline, or null when it names none.</summary>
     public IReadOnlyList<string>? Pipeline => Meta.Pipeline.Count > 0 ? Meta.Pipeline : null;
@@ -129,18 +127,26 @@ internal sealed class MetaTemplate
         }
     }
 
-    private double? Number(string name)
+    // A whole number from 0 to max (E005 otherwise, never rounded or clamped): 7, 7.0 and 7e0 are 7.
+    private ulong? WholeNumber(string name, ulong max)
     {
         if (Training is not { ValueKind: JsonValueKind.Object } t || !t.TryGetProperty(name, out var value))
         {
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || number < 0 || number != Math.Floor(number))
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetUInt64(out var whole) && whole <= max)
         {
-            throw Errors.MetaField(Source, $"training.{name}", "must be a whole non-negative number");
+            return whole;
         }
 
-        return number;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number) || number != decimal.Truncate(number)
+            || number < 0 || number > max)
+        {
+            var range = name == "n_iter" ? $"from 1 to {max}" : $"from 0 to {max}";
+            throw Errors.MetaField(Source, $"training.{name}", $"must be a whole number {range}, not {value.GetRawText()}");
+        }
+
+        return (ulong)number;
     }
 }

@@ -14,11 +14,7 @@ internal static class ModelHash
     public static string OfDirectory(string directory)
     {
         var hasher = new XxHash64();
-        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))
-            .Where(f => !Skipped.Contains(f))
-            .Order(StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (var file in Files(directory))
         {
             hasher.Append(Encoding.UTF8.GetBytes(file + "\n"));
             using var stream = File.OpenRead(Path.Combine(directory, file));
@@ -27,6 +23,14 @@ internal static class ModelHash
 
         return Convert.ToHexStringLower(hasher.GetCurrentHash());
     }
+
+    /// <summary>The files the hash covers: relative paths ('/'-separated, ordinal order), meta.json and accuracy.json left out.</summary>
+    public static List<string> Files(string directory) =>
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))
+            .Where(f => !Skipped.Contains(f))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>The hash of a pipeline as it would be saved (written to a temporary directory).</summary>
     public static string Of(Language nlp)

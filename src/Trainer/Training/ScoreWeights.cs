@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Pipeline.Components;
+using Pipeline.Tokens;
 using Pipeline.Training.Scoring;
 
 namespace Pipeline.Trainer.Training;
@@ -18,6 +20,31 @@ public sealed class ScoreWeights
         ["ner"] = ScoreKeys.EntsF,
         ["lemmatizer"] = ScoreKeys.Lemma,
         ["morphologizer"] = ScoreKeys.UFeats,
+    };
+
+    // The annotations each score compares (a component must write all of them), with what writes them, for messages.
+    private static readonly Dictionary<string, Attr[]> Compared = new(StringComparer.Ordinal)
+    {
+        [ScoreKeys.Upos] = [Attr.Pos],
+        [ScoreKeys.Xpos] = [Attr.Tag],
+        [ScoreKeys.UFeats] = [Attr.Morph],
+        [ScoreKeys.Lemma] = [Attr.Lemma],
+        [ScoreKeys.Uas] = [Attr.Head],
+        [ScoreKeys.Las] = [Attr.Head, Attr.Dep],
+        [ScoreKeys.EntsP] = [Attr.EntIob],
+        [ScoreKeys.EntsR] = [Attr.EntIob],
+        [ScoreKeys.EntsF] = [Attr.EntIob],
+    };
+
+    private static readonly Dictionary<Attr, string> Annotation = new()
+    {
+        [Attr.Pos] = "UPOS tags, as the tagger does",
+        [Attr.Tag] = "XPOS tags, as the tagger does",
+        [Attr.Morph] = "morphological features, as the morphologizer does",
+        [Attr.Lemma] = "lemmas, as the lemmatizer does",
+        [Attr.Head] = "heads, as the parser does",
+        [Attr.Dep] = "dependency labels, as the parser does",
+        [Attr.EntIob] = "entities, as ner and entity_ruler do",
     };
 
     private ScoreWeights(IReadOnlyDictionary<string, double> weights, bool isDefault)
@@ -87,6 +114,54 @@ public sealed class ScoreWeights
         }
 
         return FromWeights(weights, source);
+    }
+
+    /// <summary>
+    /// E108 (naming <paramref name="source"/>) when a positive template weight is on a score the run can never
+    /// produce, so that every checkpoint would score 0 on it: the token and sentence scores and those of the words'
+    /// annotations need a CoNLL-U dev corpus (<paramref name="conlluDev"/>), the entity scores dev entities
+    /// (<paramref name="entityDev"/>), and each annotation score a component of <paramref name="pipes"/> that writes
+    /// what it compares (<see cref="IDeclaresAttributes"/>; one that declares nothing may write anything).
+    /// </summary>
+    internal void CheckProduced(IReadOnlyList<IPipe> pipes, bool conlluDev, bool entityDev, IReadOnlyList<string> pipeline, string source)
+    {
+        if (IsDefault)
+        {
+            return;
+        }
+
+        bool Written(Attr attr) => pipes.Any(p => p is not IDeclaresAttributes d || d.Writes.Contains(attr));
+        var missing = new List<string>();
+        foreach (var (key, weight) in Weights.Where(w => w.Value > 0).OrderBy(w => w.Key, StringComparer.Ordinal))
+        {
+            var entities = key is ScoreKeys.EntsP or ScoreKeys.EntsR or ScoreKeys.EntsF;
+            string? reason = null;
+            if (Compared.TryGetValue(key, out var attrs) && Array.FindIndex(attrs, a => !Written(a)) is >= 0 and var unwritten)
+            {
+                reason = $"no component of [{string.Join(", ", pipeline)}] sets {Annotation[attrs[unwritten]]}";
+            }
+            else if (!entities && !conlluDev)
+            {
+                reason = "the dev corpus is IOB2, which scores entities only";
+            }
+            else if (entities && !entityDev)
+            {
+                reason = "there are no dev entities: pass --ner-dev, or a CoNLL-U dev corpus with NER= in MISC";
+            }
+
+            if (reason is not null)
+            {
+                missing.Add($"\"{key}\" ({reason})");
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw Errors.ScoreWeightsInvalid(
+                source,
+                $"weights score(s) this run never produces, on which every checkpoint would score 0: {string.Join("; ", missing)}. " +
+                "Drop them, or train the component that produces them");
+        }
     }
 
     /// <summary>

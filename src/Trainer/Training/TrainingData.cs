@@ -30,6 +30,9 @@ internal sealed class TrainingData
     /// <summary>Whether the CoNLL-U training corpus carries entities (<c>NER=</c> in MISC).</summary>
     public bool TrainHasEntities => Train.Exists(s => ConlluNer.Tags(s) is not null);
 
+    /// <summary>Whether the CoNLL-U dev corpus carries entities (<c>NER=</c> in MISC).</summary>
+    public bool DevHasEntities => Dev?.Exists(s => ConlluNer.Tags(s) is not null) ?? false;
+
     /// <summary>
     /// Reads the corpora (E062 missing, E060/E061 bad line, E100 empty, E101/E102 NER mismatches). The train and dev
     /// corpora may be IOB2 (told by <see cref="CorpusSniffer"/>) when only ner learns: they then stand for
@@ -93,7 +96,7 @@ internal sealed class TrainingData
             throw Errors.NerCorpusRequired(options.TrainPath);
         }
 
-        if (hasNer && nerDev is null && !(dev?.Exists(s => ConlluNer.Tags(s) is not null) ?? false))
+        if (hasNer && nerDev is null && !data.DevHasEntities)
         {
             info("No entities to score ner on: pass --ner-dev to get NER scores per epoch.");
         }

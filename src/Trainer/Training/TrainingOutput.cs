@@ -5,7 +5,7 @@ namespace Pipeline.Trainer.Training;
 
 /// <summary>
 /// The run folder's entries: checks up front that nothing of the wrong kind sits where training writes (E114),
-/// clears an earlier run when starting over, and proves on <c>--resume</c> that every checkpoint the state lists
+/// clears an earlier run when starting over (only the model folders <see cref="EarlierRun"/> proves are its own), and proves on <c>--resume</c> that every checkpoint the state lists
 /// is still the model it recorded (E113), so that a damaged folder is never restored or copied to model-best.
 /// </summary>
 internal static partial class TrainingOutput
@@ -35,28 +35,31 @@ internal static partial class TrainingOutput
         }
     }
 
-    /// <summary>Deletes an earlier run's files and model folders (E114 when one cannot be removed).</summary>
-    public static void RemoveEarlierRun(string output, Action<string> info)
+    /// <summary>
+    /// Deletes an earlier run's files and the model folders <see cref="EarlierRun.ClaimAll"/> proved to be its own
+    /// (E114 when one cannot be removed).
+    /// </summary>
+    public static void RemoveEarlierRun(string output, IReadOnlyList<string> folders, Action<string> info)
     {
-        var stale = Directory.EnumerateDirectories(output)
-            .Where(d => CheckpointName().IsMatch(Path.GetFileName(d)))
-            .ToList();
         foreach (var name in Files)
         {
             var path = Path.Combine(output, name);
             Remove(path, () => File.Delete(path));
         }
 
-        if (stale.Count > 0)
+        if (folders.Count > 0)
         {
-            info($"Starting over: removing {stale.Count} model folder(s) of an earlier run in {output}.");
+            info($"Starting over: removing {folders.Count} model folder(s) of the earlier run recorded in {output}.");
         }
 
-        foreach (var dir in stale)
+        foreach (var dir in folders)
         {
             Remove(dir, () => Directory.Delete(dir, recursive: true));
         }
     }
+
+    /// <summary>Whether <paramref name="name"/> is one training gives a model folder: model&lt;N&gt;, model-final, model-best.</summary>
+    public static bool IsModelFolderName(string name) => CheckpointName().IsMatch(name);
 
     /// <summary>
     /// E113 unless <paramref name="directory"/> holds the model whose hash (<see cref="ModelHash.OfDirectory"/>,

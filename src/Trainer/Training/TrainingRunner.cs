@@ -83,8 +83,41 @@ public sealed class TrainingRunner
         }
 
         var weights = template.Weights(pipeline);
-        ReportSettings(nlp, learners, epochs, seed, weights);
+        var statePath = Path.Combine(o.Output, TrainingState.FileName);
+        var inputs = Inputs(o);
+        var resuming = o.Resume && File.Exists(statePath);
+        if (o.Resume && !resuming)
+        {
+            _progress.Info($"Nothing to resume in {o.Output} (no {TrainingState.FileName}); starting at epoch 0.");
+        }
+
+        // Starting over removes only what is provably the earlier run's; anything else stops here (E116).
+        var removals = resuming ? null : new EarlierRun(o.Output, EarlierRun.TryReadState(o.Output), inputs).ClaimAll();
+        var settings = string.Create(CultureInfo.InvariantCulture, $"lang={o.Lang} pipeline={string.Join(',', pipeline)} tokenizer={(learnTokenizer ? "learned" : "rules")} seed={seed} n_sents={o.MaxSentences?.ToString(CultureInfo.InvariantCulture) ?? "all"}");
+        var fingerprint = TrainingState.FingerprintOf(o, pipeline, seed, o.MaxSentences, template);
+        var state = resuming ? ResumeState(statePath, fingerprint, settings, epochs, inputs) : TrainingState.Start(fingerprint, settings);
+        var resumed = state.Epochs.Count;
+        var logPath = Path.Combine(o.Output, TrainingLog.FileName);
+        var reportPath = Path.Combine(o.Output, ReportWriter.FileName);
+        var bestPath = Path.Combine(o.Output, "model-best");
+        var finalPath = Path.Combine(o.Output, "model-final");
+        if (resumed > 0 && resumed >= epochs)
+        {
+            var asked = o.Epochs is not null ? "--n-iter" : template.Epochs is not null ? "training.n_iter of the template" : "the default";
+            var has = $"The run in {o.Output} already has {resumed} epoch(s) ({asked} {epochs}); nothing to train";
+            var finished = Best(state.Epochs)!.Value;
+            if (new EarlierRun(o.Output, state, inputs).Finished(finished))
+            {
+                _progress.Info($"{has}; model-final and model-best are up to date.");
+                return new TrainingResult(state.Epochs, finished, bestPath, finalPath, state.Epochs[^1].Accuracy, logPath, reportPath, resumed);
+            }
+
+            _progress.Info($"{has}; writing model-final and model-best.");
+        }
+
+        ReportSettings(nlp, learners, Math.Max(epochs, resumed), seed, weights);
         var data = TrainingData.Load(o, learners, o.MaxSentences, _progress.Info);
+        weights.CheckProduced(nlp.Pipeline.Select(p => p.Pipe).ToList(), data.Dev is not null, data.NerDev is not null || data.DevHasEntities, pipeline, template.Source);
         if (learnTokenizer)
         {
             nlp.Tokenizer = TokenizerTraining.Train(nlp, data.Train, seed, _progress.Info);
@@ -100,8 +133,6 @@ public sealed class TrainingRunner
             }
         }
 
-        var settings = string.Create(CultureInfo.InvariantCulture, $"lang={o.Lang} pipeline={string.Join(',', pipeline)} tokenizer={(learnTokenizer ? "learned" : "rules")} seed={seed} n_sents={o.MaxSentences?.ToString(CultureInfo.InvariantCulture) ?? "all"}");
-        var fingerprint = TrainingState.FingerprintOf(o, pipeline, seed, o.MaxSentences, template);
         try
         {
             Directory.CreateDirectory(o.Output);
@@ -111,8 +142,11 @@ public sealed class TrainingRunner
             throw Errors.WriteFailed(o.Output, e);
         }
 
-        var statePath = Path.Combine(o.Output, TrainingState.FileName);
-        var state = PrepareState(statePath, fingerprint, settings);
+        if (removals is not null)
+        {
+            TrainingOutput.RemoveEarlierRun(o.Output, removals, _progress.Info);
+        }
+
         var trainer = new EpochTrainer(nlp.Pipeline, groups, seed) { Pipelined = (o.Threads ?? Environment.ProcessorCount) > 1 };
         foreach (var (group, skipped) in trainer.Skipped.Where(s => s.Skipped.Count > 0))
         {
@@ -120,15 +154,12 @@ public sealed class TrainingRunner
         }
 
         var writer = new CheckpointWriter(template, data, weights);
-        var resumed = state.Epochs.Count;
         if (resumed > 0)
         {
-            Replay(nlp, trainer, state, cancellation);
+            Replay(nlp, trainer, state, resumed < epochs, cancellation);
         }
 
         epochs = Math.Max(epochs, resumed);
-        var logPath = Path.Combine(o.Output, TrainingLog.FileName);
-        var reportPath = Path.Combine(o.Output, ReportWriter.FileName);
         for (var epoch = resumed; epoch < epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -153,10 +184,8 @@ public sealed class TrainingRunner
         }
 
         _progress.Info("Training finished; writing model-final and model-best.");
-        var finalPath = Path.Combine(o.Output, "model-final");
         var final = writer.Write(nlp, finalPath, epochs - 1);
         var best = Best(state.Epochs)!.Value;
-        var bestPath = Path.Combine(o.Output, "model-best");
         CheckpointWriter.Copy(state.Epochs[best].Path, bestPath);
         ReportWriter.Write(reportPath, nlp.Meta, state.Epochs, best, weights, finished: true);
         return new TrainingResult(state.Epochs, best, bestPath, finalPath, final.Accuracy, logPath, reportPath, resumed);
@@ -239,37 +268,51 @@ public sealed class TrainingRunner
         return groups;
     }
 
-    private TrainingState PrepareState(string statePath, string fingerprint, string settings)
+    // The corpora and template of the run: starting over never removes a folder that holds one.
+    private static List<(string What, string Path)> Inputs(TrainingOptions o)
     {
-        if (_options.Resume && File.Exists(statePath))
+        var inputs = new List<(string What, string Path)> { ("train corpus", o.TrainPath), ("dev corpus", o.DevPath) };
+        if (o.NerTrainPath is not null)
         {
-            var state = TrainingState.Read(statePath);
-            if (state.Fingerprint != fingerprint)
-            {
-                throw Errors.ResumeMismatch(_options.Output,
-                    $"it was started with other settings or corpora (then: {state.Settings}; now: {settings}; or a corpus or the template changed)");
-            }
-
-            for (var i = 0; i < state.Epochs.Count; i++)
-            {
-                var path = Path.Combine(_options.Output, $"model{i}");
-                TrainingOutput.VerifyCheckpoint(_options.Output, path, state.Epochs[i].ModelHash);
-                state.Epochs[i] = state.Epochs[i] with { Path = path };
-            }
-
-            return state;
+            inputs.Add(("--ner-train corpus", o.NerTrainPath));
         }
 
-        if (_options.Resume)
+        if (o.NerDevPath is not null)
         {
-            _progress.Info($"Nothing to resume in {_options.Output} (no {TrainingState.FileName}); starting at epoch 0.");
+            inputs.Add(("--ner-dev corpus", o.NerDevPath));
         }
 
-        TrainingOutput.RemoveEarlierRun(_options.Output, _progress.Info);
-        return TrainingState.Start(fingerprint, settings);
+        if (o.MetaPath is not null)
+        {
+            inputs.Add(("meta template", o.MetaPath));
+        }
+
+        return inputs;
     }
 
-    private void Replay(Language nlp, EpochTrainer trainer, TrainingState state, CancellationToken cancellation)
+    // The state to resume: same settings (E106), every listed checkpoint intact (E113), and nothing the run will
+    // replace that is not its own (E116).
+    private TrainingState ResumeState(string statePath, string fingerprint, string settings, int epochs, IReadOnlyList<(string What, string Path)> inputs)
+    {
+        var state = TrainingState.Read(statePath);
+        if (state.Fingerprint != fingerprint)
+        {
+            throw Errors.ResumeMismatch(_options.Output,
+                $"it was started with other settings or corpora (then: {state.Settings}; now: {settings}; or a corpus or the template changed)");
+        }
+
+        for (var i = 0; i < state.Epochs.Count; i++)
+        {
+            var path = Path.Combine(_options.Output, $"model{i}");
+            TrainingOutput.VerifyCheckpoint(_options.Output, path, state.Epochs[i].ModelHash);
+            state.Epochs[i] = state.Epochs[i] with { Path = path };
+        }
+
+        new EarlierRun(_options.Output, state, inputs).ClaimReplaced(epochs);
+        return state;
+    }
+
+    private void Replay(Language nlp, EpochTrainer trainer, TrainingState state, bool continues, CancellationToken cancellation)
     {
         var count = state.Epochs.Count;
         _progress.Info($"Resuming after epoch {count - 1}: replaying the training passes of {count} epoch(s) to restore the exact training state.");
@@ -283,7 +326,7 @@ public sealed class TrainingRunner
             throw Errors.ResumeMismatch(_options.Output, $"replaying the training did not reproduce model{count - 1} (the components or their code changed)");
         }
 
-        _progress.Info($"Restored the state of model{count - 1}; continuing with epoch {count}.");
+        _progress.Info(continues ? $"Restored the state of model{count - 1}; continuing with epoch {count}." : $"Restored the state of model{count - 1}.");
     }
 
     private sealed class SilentProgress : ITrainingProgress;

@@ -126,6 +126,76 @@ public sealed class TrainingErrorTests : IClassFixture<TrainingFixture>
         Assert.Contains("token_f1, sentence_f1, upos, xpos, ufeats, lemma, uas, las, ents_p, ents_r, ents_f", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("las", "tagger", "sets heads, as the parser does")]
+    [InlineData("ufeats", "tagger", "sets morphological features, as the morphologizer does")]
+    [InlineData("ents_f", "tagger", "sets entities, as ner and entity_ruler do")]
+    public void ScoreWeightsOnAScoreThePipelineNeverProducesAreRefused(string score, string pipeline, string reason)
+    {
+        var template = _fx.File($"absent-{score}.json", $$"""{ "name": "x", "training": { "score_weights": { "upos": 1, "{{score}}": 1.0 } } }""");
+        var progress = new RecordingProgress();
+        var error = Assert.Throws<PipelineFormatException>(
+            () => new TrainingRunner(_fx.Options($"absent-{score}", pipeline) with { MetaPath = template }, progress).Run());
+
+        Assert.Equal("E108", error.Code);
+        Assert.Contains($"\"{score}\" (no component of [{pipeline}] {reason})", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"upos\" (", error.Message, StringComparison.Ordinal);
+        Assert.Contains(template, error.Message, StringComparison.Ordinal);
+        Assert.Empty(progress.Completed);
+    }
+
+    [Fact]
+    public void EntityScoresNeedDevEntities()
+    {
+        var template = _fx.File("ents-no-dev.json", """{ "name": "x", "training": { "score_weights": { "ents_f": 1 } } }""");
+        var options = _fx.Options("ents-no-dev", "ner") with { MetaPath = template, NerTrainPath = _fx.NerTrain, Epochs = 1 };
+
+        var message = Fail(options);
+        Assert.StartsWith("E108", message, StringComparison.Ordinal);
+        Assert.Contains("there are no dev entities", message, StringComparison.Ordinal);
+
+        // With --ner-dev the entity scores are produced, and a zero weight on an absent score is harmless.
+        var fine = _fx.File("ents-dev.json", """{ "name": "x", "training": { "score_weights": { "ents_f": 1, "las": 0 } } }""");
+        var result = new TrainingRunner(options with { MetaPath = fine, NerDevPath = _fx.NerDev }).Run();
+        Assert.Single(result.Epochs);
+    }
+
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("18446744073709551616")]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    public void TheTemplateSeedMustBeAWholeNumberThatFitsIn64Bits(string seed)
+    {
+        var template = _fx.File($"seed-{seed}.json", $$"""{ "name": "x", "training": { "seed": {{seed}} } }""");
+        var message = Fail(_fx.Options($"seed-{seed}") with { MetaPath = template });
+
+        Assert.StartsWith("E005", message, StringComparison.Ordinal);
+        Assert.Contains("\"training.seed\" must be a whole number from 0 to 18446744073709551615", message, StringComparison.Ordinal);
+        Assert.Contains(template, message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("18446744073709551615", ulong.MaxValue)]
+    [InlineData("7.0", 7UL)]
+    [InlineData("1e3", 1000UL)]
+    public void TemplateSeedsInRangeAreKeptExactly(string seed, ulong expected)
+    {
+        var template = _fx.File($"seed-ok-{seed}.json", $$"""{ "name": "x", "training": { "seed": {{seed}} } }""");
+        Assert.Equal(expected, MetaTemplate.Load(template, "en", null).Seed);
+    }
+
+    [Fact]
+    public void ATemplatePipelineThatIsNotAListSaysWhatItMustBe()
+    {
+        var template = _fx.File("pipeline-string.json", """{ "name": "x", "pipeline": "tagger" }""");
+        var message = Fail(_fx.Options("pipeline-string") with { MetaPath = template, Pipeline = null });
+
+        Assert.StartsWith("E005", message, StringComparison.Ordinal);
+        Assert.Contains("\"pipeline\" must be a list of component names, e.g. [\"tagger\", \"parser\"]", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheTemplatesNIterIsNamedWhenItIsOutOfRange()
     {

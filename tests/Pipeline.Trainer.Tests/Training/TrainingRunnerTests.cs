@@ -228,6 +228,37 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     }
 
     [Fact]
+    public void ResumingWithFewerEpochsThanTheRunHasTrainsNothingAndSaysSo()
+    {
+        var options = _fx.Options("fewer") with { Epochs = 3 };
+        var whole = new TrainingRunner(options).Run();
+        var sentinel = Path.Combine(whole.FinalPath, CheckpointWriter.AccuracyFile);
+        File.WriteAllText(sentinel, "left alone");
+
+        var progress = new RecordingProgress();
+        var resumed = new TrainingRunner(options with { Epochs = 2, Resume = true }, progress).Run();
+
+        Assert.Contains(
+            $"The run in {options.Output} already has 3 epoch(s) (--n-iter 2); nothing to train; model-final and model-best are up to date.",
+            progress.Messages);
+        Assert.Empty(progress.Completed);
+        Assert.DoesNotContain(progress.Messages, m => m.Contains("continuing with epoch", StringComparison.Ordinal));
+        Assert.DoesNotContain(progress.Messages, m => m.StartsWith("Read ", StringComparison.Ordinal));
+        Assert.Equal("left alone", File.ReadAllText(sentinel));
+        Assert.Equal(3, resumed.ResumedAfter);
+        Assert.Equal(whole.BestEpoch, resumed.BestEpoch);
+        Assert.Equal(whole.Epochs.Select(e => e.ModelHash), resumed.Epochs.Select(e => e.ModelHash));
+
+        // A run killed before model-final was written gets it, still without training another epoch.
+        Directory.Delete(whole.FinalPath, recursive: true);
+        progress = new RecordingProgress();
+        resumed = new TrainingRunner(options with { Epochs = 2, Resume = true }, progress).Run();
+        Assert.Contains(progress.Messages, m => m.EndsWith("nothing to train; writing model-final and model-best.", StringComparison.Ordinal));
+        Assert.Empty(progress.Completed);
+        Assert.Equal(ModelHash.OfDirectory(Path.Combine(options.Output, "model2")), ModelHash.OfDirectory(resumed.FinalPath));
+    }
+
+    [Fact]
     public void StartingOverReplacesAnEarlierRun()
     {
         var options = _fx.Options("again") with { Epochs = 3 };
