@@ -7,6 +7,8 @@ namespace Pipeline.Display;
 /// <summary>
 /// Draws a parsed doc as SVG: the words on a line with their tags below, and one labelled arc per dependency,
 /// from the head to the dependent (the arrowhead). Longer arcs are drawn higher, so nested arcs do not cross.
+/// A doc of several sentences gets one figure per sentence, stacked, so that a long text does not become one
+/// line of thousands of pixels; a doc of one sentence gets one figure.
 /// </summary>
 internal static class DependencySvg
 {
@@ -22,13 +24,59 @@ internal static class DependencySvg
             throw Errors.DocNotParsed();
         }
 
-        var arcs = new List<(int Start, int End, int Dependent, string Label)>();
+        var svg = new StringBuilder();
+        var starts = Segments(doc, doc.HeadColumn);
+        for (var s = 0; s < starts.Count; s++)
+        {
+            RenderRange(svg, doc, doc.HeadColumn, starts[s], s + 1 < starts.Count ? starts[s + 1] : doc.Length);
+        }
+
+        return svg.ToString();
+    }
+
+    /// <summary>
+    /// The first token of each figure: the doc's sentence starts, leaving out any boundary that an arc crosses (a
+    /// sentence start set against the parse), so every arc lies inside one figure.
+    /// </summary>
+    private static List<int> Segments(Doc doc, int[] heads)
+    {
+        var starts = new List<int> { 0 };
+        if (doc.Length == 0)
+        {
+            return starts;
+        }
+
+        var sentenceStarts = doc.SentenceStarts();
+        var cover = new int[doc.Length + 1];
         for (var i = 0; i < doc.Length; i++)
         {
-            var head = doc.HeadColumn[i];
+            cover[Math.Min(i, heads[i]) + 1]++;
+            cover[Math.Max(i, heads[i]) + 1]--;
+        }
+
+        var open = 0;
+        for (var k = 1; k < doc.Length; k++)
+        {
+            open += cover[k];
+            if (open == 0 && sentenceStarts[k])
+            {
+                starts.Add(k);
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>One figure for tokens <paramref name="from"/> to <paramref name="to"/> (exclusive), whose arcs stay inside.</summary>
+    private static void RenderRange(StringBuilder svg, Doc doc, int[] heads, int from, int to)
+    {
+        var arcs = new List<(int Start, int End, int Dependent, string Label)>();
+        for (var i = from; i < to; i++)
+        {
+            var head = heads[i];
             if (head != i)
             {
-                arcs.Add((Math.Min(i, head), Math.Max(i, head), i, doc[i].Dep));
+                arcs.Add((Math.Min(i, head) - from, Math.Max(i, head) - from, i - from, doc[i].Dep));
             }
         }
 
@@ -37,16 +85,15 @@ internal static class DependencySvg
             .ToDictionary(p => p.length, p => p.Item2);
         var top = (levels.Count == 0 ? 0 : levels.Count) * LevelHeight + Margin;
         var baseline = top + WordGap;
-        var width = (2 * Margin) + (Math.Max(doc.Length, 1) * Distance);
+        var width = (2 * Margin) + (Math.Max(to - from, 1) * Distance);
         var height = baseline + 60;
 
-        var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
             $"<figure class=\"dependencies\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"dependency parse\">");
-        for (var i = 0; i < doc.Length; i++)
+        for (var i = from; i < to; i++)
         {
             var token = doc[i];
-            var x = X(i);
+            var x = X(i - from);
             var tag = token.Tag.Length > 0 ? token.Tag : token.Pos;
             svg.Append(CultureInfo.InvariantCulture,
                 $"<text class=\"word\" text-anchor=\"middle\" x=\"{x}\" y=\"{baseline}\" fill=\"currentColor\">" +
@@ -69,7 +116,7 @@ internal static class DependencySvg
                 $"<path class=\"arrow\" d=\"M{arrowX},{y + 2} L{arrowX - 5},{y - 8} L{arrowX + 5},{y - 8} Z\" fill=\"currentColor\"/></g>");
         }
 
-        return svg.Append("</svg></figure>").ToString();
+        svg.Append("</svg></figure>");
     }
 
     private static int X(int token) => Margin + (token * Distance) + (Distance / 2);

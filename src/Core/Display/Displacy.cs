@@ -8,8 +8,8 @@ namespace Pipeline.Display;
 /// <summary>
 /// Renders docs as standalone HTML pages: "ent" highlights the named entities in their label colors (the built-in
 /// palette, plus colors that referenced assemblies expose with <see cref="DisplacyColorsAttribute"/> and colors
-/// set with <see cref="SetColor"/>); "dep" draws the dependency tree as SVG arcs over the words and their tags.
-/// All document text is HTML-escaped.
+/// set with <see cref="SetColor"/>); "dep" draws the dependency tree as SVG arcs over the words and their tags, one
+/// figure per sentence, stacked. All document text is HTML-escaped.
 /// </summary>
 public static class Displacy
 {

@@ -1,6 +1,6 @@
 namespace Pipeline;
 
-/// <summary>The catalogue's errors of plugins, model packages and their validation (E120-E149).</summary>
+/// <summary>The catalogue's errors of plugins, model packages and their validation (E120-E151).</summary>
 internal static partial class Errors
 {
     public static PipelineException PluginConflict(string kind, string name, string first, string second) => new(
@@ -119,4 +119,9 @@ internal static partial class Errors
         "E149",
         $"The model folder '{directory}' has no meta.json, so the app cannot load it: a model package's data was " +
         "copied only in part. Build or publish the app again, or remove the folder.");
+
+    public static PipelineException ValidateAppAndSource(string app, string source) => new(
+        "E151",
+        $"pipeline validate was given both --app '{app}' and --source '{source}'; it checks one of them per run. " +
+        "Run it once with --app (an app's models) and once with --source (a folder feed of .nupkg files).");
 }

@@ -57,6 +57,11 @@ internal static partial class Errors
     public static PipelineException NerOptionWithoutNer(string option) => new(
         "E102", $"{option} was given but the pipeline has no 'ner' component. Add ner to --pipeline or drop {option}.");
 
+    public static PipelineException NerDataWithoutEntities(string model, IEnumerable<string> pipeline) => new(
+        "E102",
+        $"--ner-data was given but the model '{model}' has no component that sets entities (its pipeline: " +
+        $"{Join(pipeline)}). Evaluate a model with ner or entity_ruler, or drop --ner-data.");
+
     public static PipelineException BadPipelineList(string value, string problem) => new(
         "E103",
         $"--pipeline '{value}' {problem}. Give comma-separated component names, each once, e.g. tagger,parser,ner.");

@@ -229,6 +229,11 @@ internal static partial class Errors
         "E028",
         $"The output '{output}' is the input '{input}': writing it would destroy the input. Write to another path.");
 
+    public static PipelineException NoEntityComponent(string model, IEnumerable<string> pipeline) => new(
+        "E150",
+        $"The model '{model}' has no component that sets entities (its pipeline: {Join(pipeline)}), so the \"ent\" " +
+        "style has no entities to show. Use a model with ner or entity_ruler, or render the \"dep\" style.");
+
     // Why an expected file (or folder) is not there: the other kind of entry may stand at the path.
     private static string Absence(string path, bool folder) =>
         folder && File.Exists(path) ? "is a file, not a folder"

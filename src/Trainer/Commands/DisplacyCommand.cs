@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pipeline.Display;
 using Pipeline.Serialization;
+using Pipeline.Trainer.Training;
 using Spectre.Console;
 
 namespace Pipeline.Trainer.Commands;
@@ -18,7 +19,8 @@ internal static class DisplacyCommand
         var command = new Command(
             "displacy",
             "Process a text with a model and write an HTML page showing its entities (ent, in the label colors of the " +
-            "built-in palette and of referenced plugins) or its dependency parse (dep).")
+            "built-in palette and of referenced plugins; the model needs a component that sets entities, such as ner " +
+            "or entity_ruler, E150) or its dependency parse (dep, one figure per sentence; the model needs a parser, E142).")
         {
             model, text, output, style,
         };
@@ -34,6 +36,11 @@ internal static class DisplacyCommand
     {
         AtomicFile.CheckFileTarget(outputPath);
         var nlp = Nlp.Load(modelPath);
+        if (style == Displacy.EntityStyle && !ComponentNeeds.ForEntities([.. nlp.Pipeline.Select(p => p.Pipe)]).Any(run => run))
+        {
+            throw Errors.NoEntityComponent(modelPath, nlp.PipeNames);
+        }
+
         var doc = nlp.Process(text);
         var html = Displacy.Render(doc, style);
         AtomicFile.WriteAllText(outputPath, html);

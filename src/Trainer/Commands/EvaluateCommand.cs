@@ -44,12 +44,13 @@ internal static class EvaluateCommand
     {
         var format = CorpusFormats.Detect(dataPath);
         var nlp = Nlp.Load(modelPath);
-        if (nerPath is not null && !nlp.HasPipe("ner"))
+        var setsEntities = ComponentNeeds.ForEntities([.. nlp.Pipeline.Select(p => p.Pipe)]).Any(run => run);
+        if (nerPath is not null && !setsEntities)
         {
-            throw Errors.NerOptionWithoutNer("--ner-data");
+            throw Errors.NerDataWithoutEntities(modelPath, nlp.PipeNames);
         }
 
-        if (format == CorpusFormat.Iob2 && !ComponentNeeds.ForEntities([.. nlp.Pipeline.Select(p => p.Pipe)]).Any(run => run))
+        if (format == CorpusFormat.Iob2 && !setsEntities)
         {
             throw Errors.NothingToScore(dataPath, nlp.PipeNames);
         }

@@ -97,7 +97,7 @@ internal static class PackageCommand
         }
         else
         {
-            console.MarkupLine($"Build it with: dotnet pack {Markup.Escape(result.ProjectPath)} -c Release (or run again with --build)");
+            console.MarkupLine($"Build it with: dotnet pack {Markup.Escape(DotnetProcess.Quote(result.ProjectPath))} -c Release (or run again with --build)");
         }
 
         return 0;

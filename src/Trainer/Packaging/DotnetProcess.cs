@@ -30,6 +30,33 @@ public static class DotnetProcess
         }
     }
 
+    /// <summary>
+    /// <paramref name="argument"/> as it is typed on a command line (for messages that show a command to run): as it
+    /// is when it holds only letters, digits and <c>_-./:=+,@%</c> (and <c>\</c> of Windows paths), else in double
+    /// quotes with <c>"</c>, <c>$</c> and <c>`</c> escaped by a backslash.
+    /// </summary>
+    public static string Quote(string argument)
+    {
+        ArgumentNullException.ThrowIfNull(argument);
+        if (argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "_-./:=+,@%\\".Contains(c, StringComparison.Ordinal)))
+        {
+            return argument;
+        }
+
+        var quoted = new StringBuilder("\"");
+        foreach (var c in argument)
+        {
+            if (c is '"' or '$' or '`')
+            {
+                quoted.Append('\\');
+            }
+
+            quoted.Append(c);
+        }
+
+        return quoted.Append('"').ToString();
+    }
+
     /// <summary>Runs <c>dotnet <paramref name="arguments"/></c> in <paramref name="workingDirectory"/>; returns the exit code and the combined output.</summary>
     public static (int ExitCode, string Output) Run(
         IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout)

@@ -64,13 +64,29 @@ public static class MetaValidator
         !string.IsNullOrWhiteSpace(version) && NuGetVersion.TryParseStrict(version, out _);
 
     /// <summary>Throws the first problem's code, naming every problem, when <paramref name="meta"/> cannot be packaged.</summary>
-    public static void ThrowIfInvalid(ModelMeta meta, string source)
+    public static void ThrowIfInvalid(ModelMeta meta, string source) =>
+        ThrowIfInvalid(meta, source, new Dictionary<string, string>());
+
+    /// <summary>
+    /// As <see cref="ThrowIfInvalid(ModelMeta, string)"/>, naming where the faulty values came from: a field set by
+    /// <c>--meta key=value</c> (<paramref name="options"/>) is blamed on that option, not on the file
+    /// <paramref name="source"/>.
+    /// </summary>
+    public static void ThrowIfInvalid(ModelMeta meta, string source, IReadOnlyDictionary<string, string> options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var problems = Validate(meta);
-        if (problems.Count > 0)
+        if (problems.Count == 0)
         {
-            throw Errors.PackageMetaInvalid(source, problems.Select(p => (p.Code, p.Message)).ToList());
+            return;
         }
+
+        var fields = problems.Select(p => p.Field).Distinct(StringComparer.Ordinal).ToList();
+        var given = fields.Where(options.ContainsKey).Select(f => $"--meta {f}={options[f]}").ToList();
+        var origin = given.Count == 0 ? source
+            : given.Count == fields.Count ? string.Join(", ", given)
+            : $"{source} with {string.Join(", ", given)}";
+        throw Errors.PackageMetaInvalid(origin, problems.Select(p => (p.Code, p.Message)).ToList());
     }
 
     /// <summary>True when <paramref name="license"/> is an SPDX expression of known licences (e.g. <c>MIT</c>, <c>CC-BY-SA-4.0</c>).</summary>

@@ -3,7 +3,11 @@ using System.Text;
 
 namespace Pipeline.Trainer.Packaging;
 
-/// <summary>Writes a model package's README.md: what it is, its pipeline, labels, scores, sources, licence and how to load it.</summary>
+/// <summary>
+/// Writes a model package's README.md: what it is, its pipeline, labels, scores, sources, licence and how to load it.
+/// Meta values are text, not Markdown: each is put on one line with the characters Markdown gives a meaning
+/// (headings, emphasis, links, HTML, table pipes) escaped, so a description or author cannot change the page.
+/// </summary>
 public static class ModelCard
 {
     /// <summary>The model card of <paramref name="meta"/>, whose package depends on Pipeline.Core <paramref name="range"/>.</summary>
@@ -13,20 +17,20 @@ public static class ModelCard
         var id = meta.PackageId;
         var entry = PackageNaming.EntryClassName(id);
         var card = new StringBuilder();
-        card.Append(CultureInfo.InvariantCulture, $"# {id} {meta.Version}\n\n{PackageTemplates.Description(meta)}\n\n");
+        card.Append(CultureInfo.InvariantCulture, $"# {id} {Text(meta.Version)}\n\n{Paragraph(PackageTemplates.Description(meta))}\n\n");
         card.Append("| | |\n|---|---|\n");
         Row(card, "Package", $"`{id}`");
-        Row(card, "Version", meta.Version);
+        Row(card, "Version", Text(meta.Version));
         Row(card, "Language", $"`{meta.Lang}`");
-        Row(card, "Pipeline", meta.Pipeline.Count == 0 ? "(tokenizer only)" : string.Join(", ", meta.Pipeline.Select(p => $"`{p}`")));
+        Row(card, "Pipeline", meta.Pipeline.Count == 0 ? "(tokenizer only)" : string.Join(", ", meta.Pipeline.Select(p => CellCode(p))));
         Row(card, "Pipeline.Core", $"`{range}`");
         Row(card, "Sources", meta.Sources.Count == 0 ? "(not given)" : string.Join(", ", meta.Sources.Select(Source)));
-        Row(card, "Licence", string.IsNullOrWhiteSpace(meta.License) ? "(not given)" : meta.License);
-        var author = string.IsNullOrWhiteSpace(meta.Author) ? "(not given)" : meta.Author;
-        Row(card, "Author", string.IsNullOrWhiteSpace(meta.Url) ? author : $"[{author}]({meta.Url})");
+        Row(card, "Licence", string.IsNullOrWhiteSpace(meta.License) ? "(not given)" : Text(meta.License));
+        var author = string.IsNullOrWhiteSpace(meta.Author) ? "(not given)" : Text(meta.Author);
+        Row(card, "Author", Link(author, meta.Url) ?? author);
         if (!string.IsNullOrWhiteSpace(meta.Email))
         {
-            Row(card, "Contact", meta.Email);
+            Row(card, "Contact", Text(meta.Email));
         }
 
         card.Append("\n## Labels\n\n");
@@ -37,7 +41,7 @@ public static class ModelCard
 
         foreach (var (component, labels) in meta.Labels.Where(l => l.Value.Count > 0).OrderBy(l => l.Key, StringComparer.Ordinal))
         {
-            card.Append(CultureInfo.InvariantCulture, $"- **{component}** ({labels.Count}): {string.Join(", ", labels.Select(l => Code(Cell(l))))}\n");
+            card.Append(CultureInfo.InvariantCulture, $"- **{Text(component)}** ({labels.Count}): {string.Join(", ", labels.Select(l => Code(PackageTemplates.OneLine(l))))}\n");
         }
 
         card.Append("\n## Accuracy\n\n");
@@ -50,7 +54,7 @@ public static class ModelCard
             card.Append("| score | value |\n|---|---:|\n");
             foreach (var (score, value) in meta.Accuracy.OrderBy(a => a.Key, StringComparer.Ordinal))
             {
-                card.Append(CultureInfo.InvariantCulture, $"| {Cell(score)} | {value:0.##} |\n");
+                card.Append(CultureInfo.InvariantCulture, $"| {Text(score)} | {value:0.##} |\n");
             }
         }
 
@@ -79,14 +83,84 @@ public static class ModelCard
         return card.ToString();
     }
 
+    /// <summary>A table row; <paramref name="value"/> is Markdown already escaped for a table cell.</summary>
     private static void Row(StringBuilder card, string key, string value) =>
-        card.Append(CultureInfo.InvariantCulture, $"| {key} | {Cell(value)} |\n");
+        card.Append(CultureInfo.InvariantCulture, $"| {key} | {value} |\n");
 
     private static string Source(ModelSource source)
     {
-        var text = string.IsNullOrWhiteSpace(source.Url) ? source.Name : $"[{source.Name}]({source.Url})";
-        return string.IsNullOrWhiteSpace(source.License) ? text : $"{text} ({source.License})";
+        var name = Text(source.Name);
+        var text = Link(name, source.Url) ?? (string.IsNullOrWhiteSpace(source.Url) ? name : $"{name} ({Text(source.Url)})");
+        return string.IsNullOrWhiteSpace(source.License) ? text : $"{text} ({Text(source.License)})";
     }
+
+    /// <summary>
+    /// A Markdown link to <paramref name="url"/> when it is an absolute http(s) address (percent-encoded, so no
+    /// character of it can end the link or the table cell), else null: other schemes are shown as text, never linked.
+    /// </summary>
+    private static string? Link(string text, string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) ||
+            (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        var target = new StringBuilder();
+        foreach (var c in uri.AbsoluteUri)
+        {
+            target.Append(c is '(' or ')' or '<' or '>' or '|' or '`' or '"' or '\'' or ' ' or '\\'
+                ? $"%{(int)c:X2}"
+                : c.ToString());
+        }
+
+        return $"[{text}]({target})";
+    }
+
+    /// <summary>
+    /// Plain text as inline Markdown that renders as the text itself: on one line, with the characters that start
+    /// emphasis, code, links, HTML, entities, headings or strike-through, and the table pipe, escaped by a backslash
+    /// (an underscore inside a word, as in <c>ents_f</c>, starts nothing and stays as it is).
+    /// </summary>
+    private static string Text(string text)
+    {
+        var line = PackageTemplates.OneLine(text);
+        var builder = new StringBuilder(line.Length);
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            var inWord = c == '_' && i > 0 && i + 1 < line.Length && char.IsLetterOrDigit(line[i - 1]) && char.IsLetterOrDigit(line[i + 1]);
+            if (!inWord && c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~' or '&' or '!')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Plain text as a Markdown paragraph of its own: <see cref="Text"/>, and a leading character that would make
+    /// it a list item, a quote or a thematic break (<c>-</c>, <c>+</c>, <c>=</c>, <c>1.</c>) escaped too.
+    /// </summary>
+    private static string Paragraph(string text)
+    {
+        var escaped = Text(text);
+        var digits = escaped.TakeWhile(char.IsAsciiDigit).Count();
+        if (escaped.Length > 0 && escaped[0] is '-' or '+' or '=')
+        {
+            return "\\" + escaped;
+        }
+
+        return digits > 0 && digits < escaped.Length && escaped[digits] is '.' or ')'
+            ? string.Concat(escaped.AsSpan(0, digits), "\\", escaped.AsSpan(digits))
+            : escaped;
+    }
+
+    /// <summary>Inline code inside a table cell: <see cref="Code"/> with the table pipe escaped (GitHub tables need that even in code).</summary>
+    private static string CellCode(string text) => Code(PackageTemplates.OneLine(text)).Replace("|", "\\|", StringComparison.Ordinal);
 
     /// <summary>Inline code that survives backticks in the text (a run of backticks longer than any inside).</summary>
     private static string Code(string text)
@@ -102,6 +176,4 @@ public static class ModelCard
         var fence = new string('`', longest + 1);
         return longest == 0 ? $"{fence}{text}{fence}" : $"{fence} {text} {fence}";
     }
-
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
 }

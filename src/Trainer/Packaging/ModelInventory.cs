@@ -11,6 +11,10 @@ namespace Pipeline.Trainer.Packaging;
 /// </summary>
 public static class ModelInventory
 {
+    // The codes of a model whose factory or language comes from a plugin this process has not loaded.
+    private const string PluginMissingFactory = "E001";
+    private const string PluginMissingLanguage = "E002";
+
     /// <summary>
     /// The readable models of an app: <c>models/*/</c> under <paramref name="directory"/> (an app's build or publish
     /// output), or, for a project directory, under its <c>bin/</c> outputs. <see cref="ScanApp"/> also names the broken ones.
@@ -21,10 +25,15 @@ public static class ModelInventory
     public static IReadOnlyList<InstalledModel> FromFeed(string feed) => ScanFeed(feed).Models;
 
     /// <summary>
-    /// The models of an app (as <see cref="FromApp"/>) and its model folders that cannot be loaded: a
-    /// <c>models/&lt;id&gt;/</c> without meta.json (E149) or with a meta.json that does not parse (e.g. E004).
+    /// The models of an app (as <see cref="FromApp"/>), one per model folder (a model copied to several outputs, e.g.
+    /// bin/Debug and bin/Release, is listed once per folder), and its model folders that cannot be loaded: a
+    /// <c>models/&lt;id&gt;/</c> without meta.json (E149), with a meta.json that does not parse (e.g. E004), or, with
+    /// <paramref name="loadData"/>, whose data does not load (<see cref="Nlp.Load"/> of the folder fails, e.g. E008
+    /// for a corrupt file or E007 for a missing one). A model whose factories or language no referenced assembly
+    /// provides (E001, E002: a plugin the app has but this process lacks) goes to
+    /// <see cref="ModelInventoryResult.Unchecked"/> instead, with the models.
     /// </summary>
-    public static ModelInventoryResult ScanApp(string directory)
+    public static ModelInventoryResult ScanApp(string directory, bool loadData = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         if (!Directory.Exists(directory))
@@ -50,15 +59,41 @@ public static class ModelInventory
             models.AddRange(ModelPackages.Find(root, (path, error) => unreadable.Add(new UnreadableModel(path, error))));
         }
 
+        var notLoaded = new List<UnreadableModel>();
+        if (loadData)
+        {
+            foreach (var model in models.ToList())
+            {
+                try
+                {
+                    Nlp.Load(model.Path);
+                }
+                catch (PipelineException e) when (e.Code is PluginMissingFactory or PluginMissingLanguage)
+                {
+                    notLoaded.Add(new UnreadableModel(model.Path, e));
+                }
+                catch (PipelineException e)
+                {
+                    models.Remove(model);
+                    unreadable.Add(new UnreadableModel(model.Path, e));
+                }
+            }
+        }
+
         return new ModelInventoryResult(
-            models.DistinctBy(m => (m.PackageId, m.Version)).ToList(),
-            unreadable.OrderBy(u => u.Path, StringComparer.Ordinal).ToList());
+            models.OrderBy(m => m.PackageId, StringComparer.Ordinal).ThenBy(m => m.Path, StringComparer.Ordinal).ToList(),
+            unreadable.OrderBy(u => u.Path, StringComparer.Ordinal).ToList())
+        {
+            Unchecked = notLoaded,
+        };
     }
 
     /// <summary>
     /// The model packages among the .nupkg files of folder feed <paramref name="feed"/> (flat or id/version layout),
     /// and the .nupkg files that cannot be read: not a zip archive, truncated, without a valid .nuspec (E148), or a
     /// model package whose meta.json is missing or does not parse. Readable packages that hold no model are left out.
+    /// Only the package and its meta.json are read: the data of a packed model is not loaded (it is checked when the
+    /// package is made, and <see cref="ScanApp"/> loads it once an app has it).
     /// </summary>
     public static ModelInventoryResult ScanFeed(string feed)
     {
@@ -86,7 +121,8 @@ public static class ModelInventory
         }
 
         return new ModelInventoryResult(
-            models.OrderBy(m => m.PackageId, StringComparer.Ordinal).ThenBy(m => m.Version, StringComparer.Ordinal).ToList(),
+            models.OrderBy(m => m.PackageId, StringComparer.Ordinal).ThenBy(m => m.Version, StringComparer.Ordinal)
+                .ThenBy(m => m.Path, StringComparer.Ordinal).ToList(),
             unreadable);
     }
 

@@ -49,13 +49,18 @@ public static class ModelPackager
 
         var meta = ResolveMeta(options, input);
         var source = options.MetaPath ?? Path.Combine(options.Input, LanguageSerializer.MetaFile);
+        if (options.MetaPath is null && !File.Exists(source))
+        {
+            source = "The meta of --create-meta";
+        }
+
         if (meta.FrameworkVersion is null && MetaValidator.Validate(meta).Count == 0)
         {
             meta.FrameworkVersion = Nlp.CompatibleRange;
             Warnings.FrameworkVersionFilled(meta.PackageId, meta.FrameworkVersion);
         }
 
-        MetaValidator.ThrowIfInvalid(meta, source);
+        MetaValidator.ThrowIfInvalid(meta, source, options.MetaValues);
         LoadPlugins(options.Plugins);
         CheckLoads(meta, input);
         var range = FrameworkCompatibility.ParseRange(meta.FrameworkVersion)!.ToNormalizedString();
@@ -284,7 +289,7 @@ public static class ModelPackager
         var (exitCode, output) = DotnetProcess.Run(arguments, directory, options.BuildEnvironment, options.BuildTimeout);
         if (exitCode != 0)
         {
-            throw Errors.PackCommandFailed($"dotnet {string.Join(' ', arguments)}", exitCode, DotnetProcess.Tail(output));
+            throw Errors.PackCommandFailed($"dotnet {string.Join(' ', arguments.Select(DotnetProcess.Quote))}", exitCode, DotnetProcess.Tail(output));
         }
 
         var version = NuGet.Versioning.NuGetVersion.Parse(meta.Version).ToNormalizedString();

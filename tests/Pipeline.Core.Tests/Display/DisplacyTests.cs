@@ -48,6 +48,45 @@ public class DisplacyTests
     }
 
     [Fact]
+    public void EachSentenceOfADependencyParseGetsItsOwnFigure()
+    {
+        // Two sentences: "Sneks hiss ." and "Cats purr loudly ."; the parse implies the boundary.
+        var doc = new Doc(new Vocab("en"), ["Sneks", "hiss", ".", "Cats", "purr", "loudly", "."]);
+        int[] heads = [1, 1, 1, 4, 4, 4, 4];
+        string[] deps = ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "advmod", "punct"];
+        for (var i = 0; i < doc.Length; i++)
+        {
+            doc[i].HeadIndex = heads[i];
+            doc[i].Dep = deps[i];
+        }
+
+        var html = Displacy.Render(doc, "dep", page: false);
+        var figures = html.Split("<figure class=\"dependencies\">", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, figures.Length);
+        Assert.Contains(">Sneks</tspan>", figures[0]);
+        Assert.DoesNotContain(">Cats</tspan>", figures[0]);
+        Assert.Contains(">Cats</tspan>", figures[1]);
+        Assert.Contains("width=\"470\"", figures[0]);
+        Assert.Contains("width=\"600\"", figures[1]);
+        Assert.Equal(5, html.Split("class=\"arc\"").Length - 1);
+
+        // Each figure is drawn as the sentence alone would be.
+        var second = new Doc(new Vocab("en"), ["Cats", "purr", "loudly", "."]);
+        for (var i = 0; i < second.Length; i++)
+        {
+            second[i].HeadIndex = heads[i + 3] - 3;
+            second[i].Dep = deps[i + 3];
+        }
+
+        Assert.Equal("<figure class=\"dependencies\">" + figures[1], Displacy.Render(second, "dep", page: false));
+
+        // A sentence start set against the parse (an arc crosses it) does not split the arc's figure.
+        doc[2].IsSentStart = true;
+        doc[3].IsSentStart = true;
+        Assert.Equal(2, Displacy.Render(doc, "dep", page: false).Split("<figure").Length - 1);
+    }
+
+    [Fact]
     public void BadStylesUnparsedDocsAndBadColorsAreRefused()
     {
         var doc = new Doc(new Vocab("en"), ["a", "b"]);

@@ -153,6 +153,23 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
     }
 
     [Fact]
+    public void EvaluateNerDataNeedsAComponentThatSetsEntitiesAndSaysSoInItsOwnTerms()
+    {
+        var tagger = TrainedModel("cli-parse");
+        var (code, _, _, error) = Run("evaluate", tagger, _fx.Dev, "--ner-data", _fx.NerDev);
+        Assert.Equal(1, code);
+        Assert.Contains("[E102]", error, StringComparison.Ordinal);
+        Assert.Contains($"the model '{tagger}'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--pipeline", error, StringComparison.Ordinal);
+
+        // An entity ruler sets entities, so its model can be scored on --ner-data.
+        var ruler = Support.RulerModel.Save(_fx.Out("cli-eval-ruler"));
+        (code, var console, _, error) = Run("evaluate", ruler, _fx.Dev, "--ner-data", _fx.NerDev);
+        Assert.True(code == 0, error);
+        Assert.Contains("Entities per label", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ParseWritesConlluThatTheReaderReads()
     {
         var model = TrainedModel("cli-parse");

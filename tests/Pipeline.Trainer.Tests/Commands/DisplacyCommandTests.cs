@@ -51,4 +51,20 @@ public class DisplacyCommandTests
         Assert.False(File.Exists(dir["dep.html"]));
         Assert.NotEqual(0, Run("displacy", model, "Acme Corp", "-o", dir["x.html"], "--style", "tree").Code);
     }
+
+    [Fact]
+    public void EntityStyleOfAModelWithoutAnEntityComponentIsAClearError()
+    {
+        using var dir = new TempDir();
+        var nlp = Nlp.Blank("en");
+        nlp.AddPipe(new Sentencizer());
+        nlp.ToDisk(dir["model"]);
+
+        var (code, _, error) = Run("displacy", dir["model"], "Acme Corp", "-o", dir["ent.html"]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("[E150]", error);
+        Assert.Contains("sentencizer", error);
+        Assert.False(File.Exists(dir["ent.html"]));
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Pipeline.Trainer.Commands;
 using Pipeline.Trainer.Packaging;
 using Pipeline.Trainer.Tests.Support;
@@ -131,5 +133,77 @@ public sealed class PackageSafetyTests
             Assert.DoesNotContain("..", error, StringComparison.Ordinal);
             Assert.DoesNotContain('\n', error.TrimEnd());
         }
+    }
+
+    [Fact]
+    public void HostileMetaValuesCannotBreakTheGeneratedFiles()
+    {
+        using var dir = new TempDir();
+        var model = RulerModel.Save(dir["model"]);
+        const string description = "Tags\nnews */ </summary> <x> & \"q\" \\ $(Foo) @(Bar) %41;\n# end\n- item\r\n| a | b |\u2028`tick` <script>alert(1)</script>";
+        const string author = "Ann | Bob\n# Head <b>";
+        var plain = Package(model, dir["plain"]);
+        var hostile = ModelPackager.Package(new PackageOptions
+        {
+            Input = model,
+            Output = dir["hostile"],
+            MetaValues = new Dictionary<string, string> { ["description"] = description, ["author"] = author, ["tags"] = "a b,c$(X)" },
+        });
+
+        // Entry class: no value adds a line (a line break would end the /// comment) and the doc comment is well-formed XML.
+        var entry = File.ReadAllLines(Path.Combine(hostile.Directory, "EnTestRuler.cs"));
+        Assert.Equal(File.ReadAllLines(Path.Combine(plain.Directory, "EnTestRuler.cs")).Length, entry.Length);
+        var summary = string.Join('\n', entry.TakeWhile(l => !l.StartsWith("public", StringComparison.Ordinal))
+            .Where(l => l.StartsWith("///", StringComparison.Ordinal)).Select(l => l[3..]));
+        var text = XElement.Parse($"<doc>{summary}</doc>").Value;
+        Assert.Contains("news */ </summary> <x> & \"q\" \\ $(Foo) @(Bar) %41; # end - item | a | b | `tick` <script>", text, StringComparison.Ordinal);
+
+        // Project: valid XML, and MSBuild sees no $(...) or @(...) to expand: %XX escapes it turns back into the text.
+        var project = XDocument.Load(hostile.ProjectPath);
+        string Property(string name) => Uri.UnescapeDataString(project.Descendants(name).Single().Value);
+        Assert.Equal(description.Trim().Replace("\r\n", "\n", StringComparison.Ordinal), Property("Description"));
+        Assert.Equal("Ann | Bob # Head <b>", Property("Authors"));
+        Assert.DoesNotContain("$(", project.Descendants("Description").Single().Value, StringComparison.Ordinal);
+        Assert.EndsWith(";a-b;c$(X)", Property("PackageTags"), StringComparison.Ordinal);
+
+        // Model card: the values stay text: no new heading, list item or HTML, and table rows keep their two cells.
+        var card = File.ReadAllLines(Path.Combine(hostile.Directory, "README.md"));
+        Assert.Equal(["# en_test_ruler 1.0.0", "## Labels", "## Accuracy", "## How to load"], card.Where(l => l.StartsWith('#')).ToArray());
+        Assert.DoesNotContain(card, l => l.StartsWith("- item", StringComparison.Ordinal) || l.Contains("<script>", StringComparison.Ordinal) || l.Contains("<b>", StringComparison.Ordinal));
+        Assert.Contains(card, l => l.Contains("\\<script\\>alert(1)\\</script\\>", StringComparison.Ordinal));
+        var authorRow = Assert.Single(card, l => l.StartsWith("| Author |", StringComparison.Ordinal));
+        Assert.Equal(3, Regex.Matches(authorRow, @"(?<!\\)\|").Count);
+        Assert.Contains("Ann \\| Bob \\# Head \\<b\\>", authorRow, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABadMetaOptionIsBlamedOnTheOptionNotOnMetaJson()
+    {
+        using var dir = new TempDir();
+        var model = RulerModel.Save(dir["model"]);
+
+        var (code, _, error) = Cli("package", model, dir["out"], "--meta", "name=../x");
+        Assert.Equal(1, code);
+        Assert.Contains("[E124] --meta name=../x cannot be packaged", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("meta.json cannot be packaged", error, StringComparison.Ordinal);
+
+        // A problem of the file itself is still the file's.
+        var meta = Path.Combine(model, "meta.json");
+        File.WriteAllText(meta, File.ReadAllText(meta).Replace("\"1.0.0\"", "\"one\"", StringComparison.Ordinal));
+        (code, _, error) = Cli("package", model, dir["out"], "--meta", "name=../x");
+        Assert.Contains($"{meta} with --meta name=../x cannot be packaged", error, StringComparison.Ordinal);
+        Assert.Contains("[E125]", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheBuildHintQuotesAPathWithSpaces()
+    {
+        using var dir = new TempDir();
+        var (code, console, error) = Cli("package", RulerModel.Save(dir["model"]), dir["out dir"]);
+        Assert.True(code == 0, error);
+        var project = Path.Combine(dir["out dir"], "en_test_ruler-1.0.0", "en_test_ruler.csproj");
+        Assert.Contains($"Build it with: dotnet pack \"{project}\" -c Release", console, StringComparison.Ordinal);
+        Assert.Equal("plain/path.csproj", DotnetProcess.Quote("plain/path.csproj"));
+        Assert.Equal("\"a b/\\$x\\\"\"", DotnetProcess.Quote("a b/$x\""));
     }
 }

@@ -138,6 +138,95 @@ public sealed class ValidateTests
     }
 
     [Fact]
+    public void AnAppModelWhoseDataDoesNotLoadIsUnreadableWithItsFile()
+    {
+        using var dir = new TempDir();
+        RulerModel.Save(dir["app/models/en_test_ruler"]);
+        RulerModel.Save(dir["app/models/en_corrupt"], name: "corrupt");
+        File.WriteAllText(dir["app/models/en_corrupt/tokenizer"], "garbage");
+        RulerModel.Save(dir["app/models/en_gone"], name: "gone");
+        Directory.Delete(dir["app/models/en_gone/entity_ruler"], recursive: true);
+
+        var scan = ModelInventory.ScanApp(dir["app"]);
+
+        Assert.Equal("en_test_ruler", Assert.Single(scan.Models).PackageId);
+        Assert.Equal([dir["app/models/en_corrupt"], dir["app/models/en_gone"]], scan.Unreadable.Select(u => u.Path));
+        Assert.Equal(["E008", "E007"], scan.Unreadable.Select(u => u.Error.Code));
+        Assert.Contains(dir["app/models/en_corrupt/tokenizer"], scan.Unreadable[0].Error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, ModelInventory.ScanApp(dir["app"], loadData: false).Models.Count);
+
+        var (code, console, _) = Cli("validate", "--app", dir["app"]);
+        Assert.Equal(ValidateCommand.UnreadableExitCode, code);
+        Assert.Contains($"unreadable {dir["app/models/en_corrupt"]}", console, StringComparison.Ordinal);
+        Assert.Contains("[E008]", console, StringComparison.Ordinal);
+        Assert.Contains("[E007]", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AModelNeedingAPluginThisToolLacksIsListedAsNotLoaded()
+    {
+        using var dir = new TempDir();
+        var nlp = RulerModel.Create("plugged");
+        nlp.ToDisk(dir["app/models/en_plugged"]);
+        var metaPath = dir["app/models/en_plugged/meta.json"];
+        File.WriteAllText(metaPath, File.ReadAllText(metaPath).Replace("\"entity_ruler\"", "\"no_such_plugin_factory\"", StringComparison.Ordinal));
+
+        var scan = ModelInventory.ScanApp(dir["app"]);
+        Assert.Equal("en_plugged", Assert.Single(scan.Models).PackageId);
+        Assert.Empty(scan.Unreadable);
+        Assert.Equal("E001", Assert.Single(scan.Unchecked).Error.Code);
+
+        var (code, console, _) = Cli("validate", "--app", dir["app"]);
+        Assert.Equal(0, code);
+        Assert.Contains($"not loaded {dir["app/models/en_plugged"]}", console, StringComparison.Ordinal);
+        Assert.Contains("no_such_plugin_factory", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryRowNamesItsFolderOrPackageSoCopiesAreToldApart()
+    {
+        using var dir = new TempDir();
+        RulerModel.Save(dir["app/bin/Debug/net10.0/models/en_test_ruler"]);
+        RulerModel.Save(dir["app/bin/Release/net10.0/models/en_test_ruler"]);
+
+        var models = ModelInventory.ScanApp(dir["app"]).Models;
+        Assert.Equal(
+            [dir["app/bin/Debug/net10.0/models/en_test_ruler"], dir["app/bin/Release/net10.0/models/en_test_ruler"]],
+            models.Select(m => m.Path));
+        var (code, console, _) = Cli("validate", "--app", dir["app"]);
+        Assert.Equal(0, code);
+        Assert.Contains(Path.Combine("bin", "Debug", "net10.0", "models", "en_test_ruler"), console, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("bin", "Release", "net10.0", "models", "en_test_ruler"), console, StringComparison.Ordinal);
+
+        var meta = File.ReadAllText(dir["app/bin/Debug/net10.0/models/en_test_ruler/meta.json"]);
+        foreach (var folder in new[] { "feed/a", "feed/b" })
+        {
+            Directory.CreateDirectory(dir[folder]);
+            WriteNupkg(dir[$"{folder}/en_test_ruler.1.0.0.nupkg"], "en_test_ruler", new Dictionary<string, string> { ["models/en_test_ruler/meta.json"] = meta });
+        }
+
+        Assert.Equal(2, ModelInventory.ScanFeed(dir["feed"]).Models.Count);
+        (code, console, _) = Cli("validate", "--source", dir["feed"]);
+        Assert.Equal(0, code);
+        Assert.Contains(Path.Combine("a", "en_test_ruler.1.0.0.nupkg"), console, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("b", "en_test_ruler.1.0.0.nupkg"), console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AppAndSourceTogetherAreRefused()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir["app/models"]);
+        Directory.CreateDirectory(dir["feed"]);
+
+        var (code, console, error) = Cli("validate", "--app", dir["app"], "--source", dir["feed"]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("[E151]", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("No model packages found", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheHelpNamesTheExitCodes()
     {
         var output = new StringWriter();
