@@ -229,6 +229,11 @@ internal static partial class Errors
         "E028",
         $"The output '{output}' is the input '{input}': writing it would destroy the input. Write to another path.");
 
+    public static PipelineException OutputNeedsFileName(string path) => new(
+        "E029",
+        $"The output '{path}' ends with '{path[^1]}', so it names a folder, but a file is written there; nothing was " +
+        $"created. Give a file path, e.g. '{Path.Join(path, "out")}' with the extension the command's --help names.");
+
     // Why an expected file (or folder) is not there: the other kind of entry may stand at the path.
     private static string Absence(string path, bool folder) =>
         folder && File.Exists(path) ? "is a file, not a folder"
