@@ -40,16 +40,16 @@ internal static class ConvertCommand
 
     private static int Run(CliContext cli, string inputPath, string outputPath, string? formatName, string? labels)
     {
-        if (Path.GetExtension(outputPath).ToLowerInvariant() is ".conllu" or ".conll" or ".iob2" or ".iob" or ".bio" or ".txt")
-        {
-            throw Errors.ConvertOutputIsText(outputPath);
-        }
-
         TextInput.RequireCorpus(inputPath, "convert", byExtension: formatName is null);
         var format = CorpusFormats.Detect(inputPath, formatName);
         if (FilePaths.Same(inputPath, outputPath))
         {
             throw Errors.OutputIsInput(outputPath, inputPath);
+        }
+
+        if (Path.GetExtension(outputPath).ToLowerInvariant() is ".conllu" or ".conll" or ".iob2" or ".iob" or ".bio" or ".txt")
+        {
+            throw Errors.ConvertOutputIsText(outputPath);
         }
 
         AtomicFile.CheckFileTarget(outputPath);
