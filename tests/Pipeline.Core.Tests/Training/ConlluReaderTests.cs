@@ -162,6 +162,7 @@ public class ConlluReaderTests
             "4\tknow\tknow\tX\t_\t_\t1\tdep\t_\t_\n" +
             "5\tcông ty\tcông ty\tX\t_\t_\t1\tdep\t_\t_\n";
         Assert.Equal(["I", "don't", "know", "công ty"], Assert.Single(ReadText(text)).Tokens.Select(t => t.Form));
+        Assert.Equal("E060", Assert.Throws<PipelineFormatException>(() => ReadText(text.Replace("công ty\n", "công tý\n", StringComparison.Ordinal))).Code);
         Assert.Equal("I do n't know.", ReadText(Sample.Replace("I don't know.", "I do n't know.", StringComparison.Ordinal))[0].Text);
     }
 
