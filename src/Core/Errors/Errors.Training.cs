@@ -1,12 +1,14 @@
 namespace Pipeline;
 
-/// <summary>The catalogue's errors of corpora, training and evaluation (E060-E066, E090-E119, E156).</summary>
+/// <summary>The catalogue's errors of corpora, training and evaluation (E060-E066, E090-E119, E156-E159).</summary>
 internal static partial class Errors
 {
-    public static PipelineFormatException CorpusLine(string file, int line, string problem) => new(
+    public static PipelineFormatException CorpusLine(string file, int line, string problem, bool explainColumns = true) => new(
         "E060", $"{file}:{line}",
-        $"malformed CoNLL-U line: {problem}. Each word line has 10 tab-separated columns (ID FORM LEMMA UPOS " +
-        "XPOS FEATS HEAD DEPREL DEPS MISC); IDs count 1, 2, ... within a sentence and a blank line ends it.");
+        $"malformed CoNLL-U line: {problem}." + (explainColumns
+            ? " Each word line has 10 tab-separated columns (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC); IDs " +
+              "count 1, 2, ... within a sentence and a blank line ends it."
+            : string.Empty));
 
     public static PipelineFormatException IobLine(string file, int line, string problem) => new(
         "E061", $"{file}:{line}",
@@ -149,4 +151,21 @@ internal static partial class Errors
         "model-best folders (and training-state.json, training-log.jsonl, report.html) into the output folder and " +
         $"removes or replaces only those an earlier run recorded in training-state.json, so it stops rather than delete " +
         $"'{entry}'. Move it out of the folder, or train into another output folder.");
+
+    public static PipelineFormatException NotUtf8(string file, long? line, long? offset, byte? value, Exception? inner = null) => new(
+        "E157", line is null ? file : $"{file}:{line}",
+        "the file is not valid UTF-8" + (value is null ? string.Empty : $": byte 0x{value:X2} at byte offset {offset} cannot be decoded") +
+        ". Corpora and input text must be UTF-8 (or UTF-16 with a byte-order mark); it was probably saved in an older " +
+        $"encoding. Convert it to UTF-8, e.g. iconv -f latin1 -t utf-8 '{file}' > converted.txt (name the encoding it " +
+        "was written in), and pass the converted file.", inner);
+
+    public static PipelineException InputKind(string path, string looksLike, string command, string accepts) => new(
+        "E158",
+        $"'{path}' is {looksLike}, which {command} does not read: it reads {accepts}. Pass such a file instead.");
+
+    public static PipelineException ConvertOutputIsText(string path) => new(
+        "E159",
+        $"The output '{path}' has the extension of a text corpus ({Path.GetExtension(path)}), but convert writes a " +
+        "binary DocBin, which other tools (and pipeline train/evaluate) would then misread. Name it .spacy or .docbin, " +
+        $"e.g. '{Path.ChangeExtension(path, ".docbin")}'.");
 }

@@ -234,6 +234,11 @@ internal static partial class Errors
         $"The model '{model}' has no component that sets entities (its pipeline: {Join(pipeline)}), so the \"ent\" " +
         "style has no entities to show. Use a model with ner or entity_ruler, or render the \"dep\" style.");
 
+    public static PipelineException OutputNeedsFileName(string path) => new(
+        "E029",
+        $"The output '{path}' ends with '{path[^1]}', so it names a folder, but a file is written there; nothing was " +
+        $"created. Give a file path, e.g. '{Path.Join(path, "out")}' with the extension the command's --help names.");
+
     // Why an expected file (or folder) is not there: the other kind of entry may stand at the path.
     private static string Absence(string path, bool folder) =>
         folder && File.Exists(path) ? "is a file, not a folder"

@@ -12,7 +12,8 @@ namespace Pipeline.Serialization;
 /// that cannot be followed to an existing regular file (dangling ones, such as a descriptor link to a pipe). .NET
 /// has no public API for the type of a file, so the system-tree rule goes by the path alone: a device or pipe
 /// elsewhere (a FIFO made in a work folder) would be replaced like a file. Every <see cref="IOException"/> or
-/// <see cref="UnauthorizedAccessException"/> while writing a file becomes <c>E025</c> naming the path.
+/// <see cref="UnauthorizedAccessException"/> while writing a file becomes <c>E025</c> naming the path; a file path
+/// ending with a folder separator is refused with <c>E029</c> before anything is created.
 /// </para>
 /// </summary>
 public static class AtomicFile
@@ -47,7 +48,8 @@ public static class AtomicFile
 
     /// <summary>
     /// Throws E025 when <paramref name="path"/> cannot become a file: it is a folder, or something on the way to it
-    /// is a file. Lets a command refuse an unusable output before doing its work; changes nothing.
+    /// is a file; E029 when it ends with a folder separator. Lets a command refuse an unusable output before doing
+    /// its work; changes nothing.
     /// </summary>
     public static void CheckFileTarget(string path) => CheckTarget(path, folder: false);
 
@@ -98,9 +100,23 @@ public static class AtomicFile
         TryDeleteDirectory(old);
     }
 
+    /// <summary>E029 when <paramref name="path"/> ends with a folder separator, so it cannot name a file.</summary>
+    internal static void RequireFileName(string path)
+    {
+        if (Path.EndsInDirectorySeparator(path))
+        {
+            throw Errors.OutputNeedsFileName(path);
+        }
+    }
+
     private static void CheckTarget(string path, bool folder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!folder)
+        {
+            RequireFileName(path);
+        }
+
         var full = Path.GetFullPath(path);
         string? problem = null;
         if (!folder && Directory.Exists(full))

@@ -65,6 +65,17 @@ internal static class DocBinEnvelope
         }
     }
 
+    /// <summary>How many leading bytes <see cref="HasSignature"/> looks at.</summary>
+    public const int SignatureLength = 13;
+
+    /// <summary>
+    /// Whether <paramref name="start"/> (a file's first bytes) begins like a DocBin: a MessagePack map whose first
+    /// entry is "kind": "docbin". Lets text readers tell a DocBin from a corpus without parsing it.
+    /// </summary>
+    public static bool HasSignature(ReadOnlySpan<byte> start) =>
+        start.Length >= SignatureLength && (start[0] & 0xF0) == 0x80 && start[1] == 0xA0 + DocBinFields.Kind.Length &&
+        start[2..6].SequenceEqual("kind"u8) && start[6] == 0xA0 + DocBinFields.KindValue.Length && start[7..13].SequenceEqual("docbin"u8);
+
     /// <summary>
     /// Checks the envelope and returns the uncompressed payload and the column blobs (slices of
     /// <paramref name="data"/>). <paramref name="rented"/> is a pooled buffer the caller must return (null when the

@@ -25,9 +25,13 @@ internal sealed class FileTarget : IDisposable
     /// <summary>Where the caller writes; failures become E025.</summary>
     public Stream Stream { get; }
 
-    /// <summary>Opens <paramref name="path"/> for writing; E025 when the file or its folder cannot be made.</summary>
+    /// <summary>
+    /// Opens <paramref name="path"/> for writing; E029 (creating nothing) when it ends with a folder separator, E025
+    /// when the file or its folder cannot be made.
+    /// </summary>
     public static FileTarget Open(string path)
     {
+        AtomicFile.RequireFileName(path);
         string? temp = null;
         try
         {

@@ -1,11 +1,14 @@
 using System.Globalization;
+using Pipeline.Serialization;
 
 namespace Pipeline.Training;
 
 /// <summary>
 /// Streams the sentences of a CoNLL-U file (Universal Dependencies format): comments (<c># sent_id</c>,
 /// <c># text</c>), word lines, multiword-token ranges (<c>6-7</c>, kept as surface tokens) and empty nodes
-/// (<c>8.1</c>, skipped). A malformed line raises E060 naming the file and line.
+/// (<c>8.1</c>, skipped). A malformed line raises E060 naming the file and line, and so does a <c># text</c> line
+/// that the sentence's token forms do not spell (compared without whitespace, as the UD validator does). Files are
+/// read as UTF-8 (or UTF-16 with a byte-order mark); invalid bytes raise E157.
 /// </summary>
 public static class ConlluReader
 {
@@ -28,24 +31,24 @@ public static class ConlluReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(source);
-        return Parse(reader, source);
+        return Parse(reader, source, isFile: false);
     }
 
     private static IEnumerable<ConlluSentence> ReadFile(string path)
     {
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        foreach (var sentence in Parse(reader, path))
+        using var reader = TextFiles.Open(path);
+        foreach (var sentence in Parse(reader, path, isFile: true))
         {
             yield return sentence;
         }
     }
 
-    private static IEnumerable<ConlluSentence> Parse(TextReader reader, string source)
+    private static IEnumerable<ConlluSentence> Parse(TextReader reader, string source, bool isFile)
     {
         var builder = new SentenceBuilder(source);
         var lineNumber = 0;
         string? line;
-        while ((line = reader.ReadLine()) is not null)
+        while ((line = TextFiles.ReadLine(reader, source, isFile)) is not null)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
@@ -98,6 +101,7 @@ public static class ConlluReader
         private readonly List<string> _comments = [];
         private string? _sentId;
         private string? _text;
+        private int _textLine;
         private int _startLine;
 
         public void AddComment(string line, int lineNumber)
@@ -116,6 +120,7 @@ public static class ConlluReader
             else if (TryValue(comment, "text", out var text))
             {
                 _text = text;
+                _textLine = lineNumber;
             }
         }
 
@@ -246,6 +251,11 @@ public static class ConlluReader
             }
 
             RequireNoCycle(words);
+            if (_text is not null)
+            {
+                RequireTextMatches(tokens);
+            }
+
             var sentence = new ConlluSentence(words, tokens, _comments.ToArray(), _sentId, _text, _startLine);
             Reset();
             return sentence;
@@ -298,6 +308,32 @@ public static class ConlluReader
             }
         }
 
+        /// <summary>E060 at the <c># text</c> line when the token forms do not spell the text (<see cref="ConlluText"/>).</summary>
+        private void RequireTextMatches(List<ConlluToken> tokens)
+        {
+            var at = ConlluText.FirstMismatch(_text!, tokens, out var rest);
+            if (at < 0)
+            {
+                return;
+            }
+
+            var forms = string.Concat(tokens.Select(k => k.SpaceAfter ? k.Form + " " : k.Form)).TrimEnd();
+            var where = at < tokens.Count
+                ? $"they depart from it at '{tokens[at].Form}' (line {FirstLine(tokens[at])})"
+                : $"they end before its '{Shorten(rest)}'";
+            throw Errors.CorpusLine(
+                source, _textLine,
+                $"'# text = {Shorten(_text!)}' is not spelled by the word forms '{Shorten(forms)}': {where}. The text is " +
+                "compared with the forms without whitespace, a multiword token by the form of its range line; fix the " +
+                "# text line or the FORM column",
+                explainColumns: false);
+        }
+
+        private int FirstLine(ConlluToken token) =>
+            token.IsMultiword ? _ranges.First(r => r.First - 1 == token.FirstWord).Line : _wordLines[token.FirstWord];
+
+        private static string Shorten(string text) => text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 120), "...");
+
         private void RequireForm(string form, int lineNumber)
         {
             if (form.Length == 0)
@@ -314,6 +350,7 @@ public static class ConlluReader
             _comments.Clear();
             _sentId = null;
             _text = null;
+            _textLine = 0;
             _startLine = 0;
         }
 

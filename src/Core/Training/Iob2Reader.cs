@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Serialization;
 
 namespace Pipeline.Training;
 
@@ -7,7 +8,8 @@ namespace Pipeline.Training;
 /// are ignored), <c>#</c> comments, a blank line between sentences. Tags are repaired as they are read: a label
 /// outside <see cref="Labels"/> and a stray <c>B-O</c> become <c>O</c> (counted in <see cref="MappedLabels"/>), and
 /// an <c>I-</c> that does not continue an entity of its label starts one (counted in <see cref="RepairedTags"/>).
-/// Malformed lines raise E061 naming the file and line. Not safe for concurrent reads.
+/// Malformed lines raise E061 naming the file and line; files are read as UTF-8 (or UTF-16 with a byte-order mark)
+/// and invalid bytes raise E157. Not safe for concurrent reads.
 /// </summary>
 public sealed class Iob2Reader
 {
@@ -46,19 +48,19 @@ public sealed class Iob2Reader
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(source);
-        return Parse(reader, source);
+        return Parse(reader, source, isFile: false);
     }
 
     private IEnumerable<NerSentence> ReadFile(string path)
     {
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        foreach (var sentence in Parse(reader, path))
+        using var reader = TextFiles.Open(path);
+        foreach (var sentence in Parse(reader, path, isFile: true))
         {
             yield return sentence;
         }
     }
 
-    private IEnumerable<NerSentence> Parse(TextReader reader, string source)
+    private IEnumerable<NerSentence> Parse(TextReader reader, string source, bool isFile)
     {
         var words = new List<string>();
         var tags = new List<string>();
@@ -69,7 +71,7 @@ public sealed class Iob2Reader
         string? line;
         while (true)
         {
-            line = reader.ReadLine();
+            line = TextFiles.ReadLine(reader, source, isFile);
             lineNumber++;
             if (line is null || string.IsNullOrWhiteSpace(line))
             {

@@ -16,7 +16,7 @@ internal static class ConvertCommand
     public static Command Create(CliContext cli)
     {
         var input = new Argument<string>("input") { Description = "Corpus file: CoNLL-U (.conllu) or IOB2 (.iob2)." };
-        var output = new Argument<string>("output") { Description = "The DocBin file to write (e.g. train.docbin)." };
+        var output = new Argument<string>("output") { Description = "The DocBin file to write, named .spacy or .docbin (e.g. train.docbin)." };
         var format = new Option<string?>("--format", "-f") { Description = "Input format when the extension does not tell: conllu or iob2." };
         format.AcceptOnlyFromAmong("conllu", "iob2");
         var labels = new Option<string?>("--ner-labels")
@@ -40,10 +40,16 @@ internal static class ConvertCommand
 
     private static int Run(CliContext cli, string inputPath, string outputPath, string? formatName, string? labels)
     {
+        TextInput.RequireCorpus(inputPath, "convert", byExtension: formatName is null);
         var format = CorpusFormats.Detect(inputPath, formatName);
         if (FilePaths.Same(inputPath, outputPath))
         {
             throw Errors.OutputIsInput(outputPath, inputPath);
+        }
+
+        if (Path.GetExtension(outputPath).ToLowerInvariant() is ".conllu" or ".conll" or ".iob2" or ".iob" or ".bio" or ".txt")
+        {
+            throw Errors.ConvertOutputIsText(outputPath);
         }
 
         AtomicFile.CheckFileTarget(outputPath);

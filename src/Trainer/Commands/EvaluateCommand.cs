@@ -42,6 +42,12 @@ internal static class EvaluateCommand
 
     private static int Run(CliContext cli, string modelPath, string dataPath, string? nerPath, bool json)
     {
+        TextInput.RequireCorpus(dataPath, "evaluate");
+        if (nerPath is not null)
+        {
+            TextInput.RequireCorpus(nerPath, "evaluate");
+        }
+
         var format = CorpusFormats.Detect(dataPath);
         var nlp = Nlp.Load(modelPath);
         var setsEntities = ComponentNeeds.ForEntities([.. nlp.Pipeline.Select(p => p.Pipe)]).Any(run => run);

@@ -12,13 +12,16 @@ namespace Pipeline.Trainer.Commands;
 /// <summary><c>pipeline parse</c>: annotates text or gold tokens with a model and writes CoNLL-U.</summary>
 internal static partial class ParseCommand
 {
+    private const string Accepts = "raw text (.txt, UTF-8: one document per line or paragraph) or CoNLL-U (.conllu, .conll)";
+
     public static Command Create(CliContext cli)
     {
         var model = new Argument<string>("model") { Description = "Model directory (with meta.json) or installed model package name." };
         var input = new Argument<string>("input")
         {
             Description = "Raw text (.txt: one document per line, or per paragraph when blank lines separate them) or " +
-                "a CoNLL-U file (its # text lines are tokenized, or its words kept with --gold-tokens).",
+                "a CoNLL-U file (.conllu or .conll, or content that is CoNLL-U: its # text lines are tokenized, or its " +
+                "words kept with --gold-tokens). IOB2 corpora, DocBins and other binary files are refused.",
         };
         var output = new Option<string>("--output", "-o") { Description = "The CoNLL-U file to write.", Required = true };
         var goldTokens = new Option<bool>("--gold-tokens") { Description = "Keep the words of the CoNLL-U input instead of tokenizing its text." };
@@ -50,7 +53,7 @@ internal static partial class ParseCommand
         }
 
         AtomicFile.CheckFileTarget(outputPath);
-        var conllu = Path.GetExtension(inputPath).Equals(".conllu", StringComparison.OrdinalIgnoreCase);
+        var conllu = IsConllu(inputPath);
         if (goldTokens && !conllu)
         {
             throw Errors.GoldTokensNeedConllu(inputPath);
@@ -74,7 +77,6 @@ internal static partial class ParseCommand
                         doc = pipe.Process(doc);
                     }
 
-                    words += doc.Length;
                     var newDoc = sentence.Comments.FirstOrDefault(c => c.StartsWith("newdoc", StringComparison.Ordinal));
                     writer.Write(doc, newDoc is null ? null : Value(newDoc), asOneSentence: true, sentence.SentId, sentence.Text);
                 }
@@ -84,17 +86,36 @@ internal static partial class ParseCommand
                 var number = 0;
                 foreach (var doc in nlp.Pipe(Documents(inputPath, conllu)))
                 {
-                    words += doc.Length;
                     writer.Write(doc, $"doc{++number}");
                 }
             }
 
             sentences = writer.Sentences;
+            words = writer.Words;
         });
 
         var rate = clock.Elapsed.TotalSeconds > 0 ? words / clock.Elapsed.TotalSeconds : 0;
         cli.Console.MarkupLine($"Wrote {sentences} sentence(s), {words} word(s) to [bold]{Markup.Escape(outputPath)}[/] ({rate:0} words/s).");
         return 0;
+    }
+
+    /// <summary>
+    /// Whether the input is CoNLL-U (by its .conllu/.conll extension or its first token line) rather than raw text;
+    /// E158 for an IOB2 corpus, a DocBin or binary data, E157 for text that is not UTF-8.
+    /// </summary>
+    private static bool IsConllu(string path)
+    {
+        TextInput.Require(path, "parse", Accepts);
+        var extension = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
+        if (extension is "conllu" or "conll")
+        {
+            return true;
+        }
+
+        var sniffed = extension is "iob2" or "iob" or "bio" ? CorpusFormat.Iob2 : CorpusSniffer.Sniff(path);
+        return sniffed == CorpusFormat.Iob2
+            ? throw Errors.InputKind(path, "an IOB2 named-entity corpus", "parse", Accepts + "; score entities with pipeline evaluate")
+            : sniffed == CorpusFormat.Conllu;
     }
 
     /// <summary>The documents of the input: .conllu raw text by document, else lines or paragraphs of the text.</summary>
@@ -105,7 +126,7 @@ internal static partial class ParseCommand
             return RawTextDocuments.Group(ConlluReader.Read(path)).Select(d => d.Text);
         }
 
-        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
+        var text = TextFiles.ReadAll(path).ReplaceLineEndings("\n");
         var pieces = BlankLine().IsMatch(text)
             ? BlankLine().Split(text).Select(p => string.Join(' ', p.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
             : text.Split('\n').Select(l => l.Trim());

@@ -15,6 +15,7 @@ public sealed class ConlluWriter
 {
     private readonly TextWriter _writer;
     private int _sentences;
+    private long _words;
 
     /// <summary>Writes to <paramref name="writer"/>.</summary>
     public ConlluWriter(TextWriter writer)
@@ -25,6 +26,9 @@ public sealed class ConlluWriter
 
     /// <summary>How many sentences have been written.</summary>
     public int Sentences => _sentences;
+
+    /// <summary>How many word lines have been written (whitespace tokens, which are left out, do not count).</summary>
+    public long Words => _words;
 
     /// <summary>
     /// Writes a doc: split at its sentence boundaries (one sentence when it has none, or when
@@ -70,6 +74,7 @@ public sealed class ConlluWriter
     private void WriteSentence(Doc doc, List<int> tokens, string? sentId, string? text)
     {
         _sentences++;
+        _words += tokens.Count;
         var idOf = new Dictionary<int, int>(tokens.Count);
         for (var w = 0; w < tokens.Count; w++)
         {

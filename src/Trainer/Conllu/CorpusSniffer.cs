@@ -1,3 +1,5 @@
+using Pipeline.Serialization;
+
 namespace Pipeline.Trainer.Conllu;
 
 /// <summary>
@@ -33,8 +35,18 @@ public static class CorpusSniffer
             throw Errors.CorpusMissing(path);
         }
 
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        for (var n = 0; n < MaxLines && reader.ReadLine() is { } line; n++)
+        return Sniff(path) ?? throw Errors.CorpusFormatUnknown(path);
+    }
+
+    /// <summary>
+    /// The format the first token line of the existing file at <paramref name="path"/> shows (lines starting with
+    /// <c>#</c> are skipped), or null when it shows neither; E157 when the lines read are not valid UTF-8.
+    /// </summary>
+    public static CorpusFormat? Sniff(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var reader = TextFiles.Open(path);
+        for (var n = 0; n < MaxLines && TextFiles.ReadLine(reader, path, isFile: true) is { } line; n++)
         {
             if (line.Length == 0 || line.StartsWith('#'))
             {
@@ -55,6 +67,6 @@ public static class CorpusSniffer
             break;
         }
 
-        throw Errors.CorpusFormatUnknown(path);
+        return null;
     }
 }

@@ -34,7 +34,7 @@ internal sealed class TrainingData
     public bool DevHasEntities => Dev?.Exists(s => ConlluNer.Tags(s) is not null) ?? false;
 
     /// <summary>
-    /// Reads the corpora (E062 missing, E060/E061 bad line, E100 empty, E101/E102 NER mismatches). The train and dev
+    /// Reads the corpora (E062 missing, E158 a DocBin or binary file, E157 not UTF-8, E060/E061 bad line, E100 empty, E101/E102 NER mismatches). The train and dev
     /// corpora may be IOB2 (told by <see cref="CorpusSniffer"/>) when only ner learns: they then stand for
     /// --ner-train/--ner-dev (E093 when those are given too, E094 when another component learns). Entity labels of
     /// the IOB2 training corpus that its IOB2 dev corpus never uses are read as O (they could only cost precision),
@@ -43,6 +43,14 @@ internal sealed class TrainingData
     public static TrainingData Load(TrainingOptions options, IReadOnlyList<string> learners, int? maxSentences, Action<string> info)
     {
         var hasNer = learners.Contains("ner");
+        foreach (var path in new[] { options.TrainPath, options.DevPath, options.NerTrainPath, options.NerDevPath })
+        {
+            if (path is not null)
+            {
+                TextInput.Require(path, "train", "CoNLL-U (.conllu, .conll) corpora, and IOB2 (.iob2) for ner, as UTF-8 text");
+            }
+        }
+
         var trainIob = CorpusSniffer.Detect(options.TrainPath) == CorpusFormat.Iob2;
         var devIob = CorpusSniffer.Detect(options.DevPath) == CorpusFormat.Iob2;
         var nerTrainPath = NerPath(trainIob, "train", options.TrainPath, "--ner-train", options.NerTrainPath, learners);

@@ -135,6 +135,64 @@ public class ConlluReaderTests
         Assert.Equal($"{bad}:16", error.DataSource);
     }
 
+    [Theory]
+    [InlineData("# text = Mismatch here\n1\tTotally\ttotally\tADV\t_\t_\t2\tadvmod\t_\t_\n2\tdifferent\tdifferent\tADJ\t_\t_\t0\troot\t_\t_\n", "at 'Totally' (line 2)")]
+    [InlineData("# sent_id = 1\n# text = ab c\n1\tab\tab\tX\t_\t_\t0\troot\t_\t_\n", "end before its 'c'")]
+    [InlineData("# text = abc\n1\tab\tab\tX\t_\t_\t0\troot\t_\t_\n2\tcd\tcd\tX\t_\t_\t1\tdep\t_\t_\n", "at 'cd' (line 3)")]
+    [InlineData("# text = I dont\n1\tI\tI\tX\t_\t_\t0\troot\t_\t_\n2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n2\tdo\tdo\tX\t_\t_\t1\tdep\t_\t_\n3\tnt\tnt\tX\t_\t_\t1\tdep\t_\t_\n", "at 'don't' (line 3)")]
+    public void TextThatTheFormsDoNotSpellIsE060AtTheTextLine(string text, string detail)
+    {
+        var e = Assert.Throws<PipelineFormatException>(() => ReadText(text));
+        Assert.Equal("E060", e.Code);
+        Assert.Equal($"test.conllu:{(text.StartsWith("# sent_id", StringComparison.Ordinal) ? 2 : 1)}", e.DataSource);
+        Assert.Contains("is not spelled by the word forms", e.Message, StringComparison.Ordinal);
+        Assert.Contains(detail, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TextIsComparedWithTheFormsIgnoringOnlyWhitespace()
+    {
+        // Spacing may differ from SpaceAfter, forms may hold spaces (Vietnamese), a range's form stands for its words.
+        var text =
+            "# text = I  do n't\tknow công ty\n" +
+            "1\tI\tI\tX\t_\t_\t0\troot\t_\tSpaceAfter=No\n" +
+            "2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n" +
+            "2\tdo\tdo\tX\t_\t_\t1\tdep\t_\t_\n" +
+            "3\tnot\tnot\tX\t_\t_\t1\tdep\t_\t_\n" +
+            "4\tknow\tknow\tX\t_\t_\t1\tdep\t_\t_\n" +
+            "5\tcông ty\tcông ty\tX\t_\t_\t1\tdep\t_\t_\n";
+        Assert.Equal(["I", "don't", "know", "công ty"], Assert.Single(ReadText(text)).Tokens.Select(t => t.Form));
+        Assert.Equal("E060", Assert.Throws<PipelineFormatException>(() => ReadText(text.Replace("công ty\n", "công tý\n", StringComparison.Ordinal))).Code);
+        Assert.Equal("I do n't know.", ReadText(Sample.Replace("I don't know.", "I do n't know.", StringComparison.Ordinal))[0].Text);
+    }
+
+    [Fact]
+    public void InvalidUtf8IsE157NamingLineAndByteOffset()
+    {
+        using var temp = new TempFiles();
+        var latin1 = Path.Combine(temp.Dir, "latin1.conllu");
+        File.WriteAllBytes(latin1, System.Text.Encoding.Latin1.GetBytes("# text = Café\n1\tCafé\tcafé\tNOUN\t_\t_\t0\troot\t_\t_\n"));
+        var e = Assert.Throws<PipelineFormatException>(() => ConlluReader.Read(latin1).ToList());
+        Assert.Equal("E157", e.Code);
+        Assert.Equal($"{latin1}:1", e.DataSource);
+        Assert.Contains("byte 0xE9 at byte offset 12", e.Message, StringComparison.Ordinal);
+        Assert.Contains("iconv -f latin1 -t utf-8", e.Message, StringComparison.Ordinal);
+
+        // Far into the file, past the reader's buffers and with multibyte characters across them, the line is exact.
+        var prefix = string.Concat(Enumerable.Repeat("# text = \u00e9\u4e2d\U0001F600 comment line\n", 3000));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(prefix).Concat(System.Text.Encoding.Latin1.GetBytes("# text = Zürich\n")).ToArray();
+        var far = Path.Combine(temp.Dir, "far.conllu");
+        File.WriteAllBytes(far, bytes);
+        var farError = Assert.Throws<PipelineFormatException>(() => ConlluReader.Read(far).ToList());
+        Assert.Equal($"{far}:3001", farError.DataSource);
+        Assert.Contains($"byte 0xFC at byte offset {System.Text.Encoding.UTF8.GetByteCount(prefix) + 10}", farError.Message, StringComparison.Ordinal);
+
+        // UTF-16 with a byte-order mark is still read.
+        var utf16 = Path.Combine(temp.Dir, "utf16.conllu");
+        File.WriteAllText(utf16, "# text = Café\n1\tCafé\tcafé\tNOUN\t_\t_\t0\troot\t_\t_\n", System.Text.Encoding.Unicode);
+        Assert.Equal("Café", Assert.Single(ConlluReader.Read(utf16)).Words[0].Form);
+    }
+
     [CorpusFact("ud/en_ewt/dev.conllu")]
     public void EnglishEwtDevMatchesTheCorpusReadme()
     {

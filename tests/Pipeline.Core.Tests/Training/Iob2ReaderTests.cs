@@ -108,4 +108,26 @@ public class Iob2ReaderTests
         Assert.Equal(0, reader.RepairedTags);
         Assert.Contains(sentences, s => s.Entities.Count > 0);
     }
+
+    [Fact]
+    public void InvalidUtf8IsE157NamingLineAndByteOffset()
+    {
+        var dir = Directory.CreateTempSubdirectory("pipeline-iob2-test-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "latin1.iob2");
+            File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes("1\tAda\tB-PER\n\n1\tin\tO\n2\tZürich\tB-LOC\n"));
+            var e = Assert.Throws<PipelineFormatException>(() => new Iob2Reader().Read(path).ToList());
+            Assert.Equal("E157", e.Code);
+            Assert.Equal($"{path}:4", e.DataSource);
+            Assert.Contains("byte 0xFC at byte offset 23", e.Message, StringComparison.Ordinal);
+
+            File.WriteAllText(path, "1\tZürich\tB-LOC\n", System.Text.Encoding.Unicode);
+            Assert.Equal(["Zürich"], Assert.Single(new Iob2Reader().Read(path)).Words);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -218,4 +218,59 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
         Assert.Equal(1, missing);
         Assert.Contains("E110", missingError, StringComparison.Ordinal);
     }
+
+    private string Ruler()
+    {
+        var path = _fx.Out("cli-ruler");
+        return Directory.Exists(path) ? path : Support.RulerModel.Save(path);
+    }
+
+    [Fact]
+    public void ParseReadsConllAsConlluAndRefusesIob2DocBinsAndBinaryInput()
+    {
+        var model = Ruler();
+        var conll = _fx.File("dev.conll", File.ReadAllText(_fx.Dev));
+        var (code, _, _, error) = Run("parse", model, conll, "-o", _fx.Out("from-conll.conllu"), "--gold-tokens");
+        Assert.True(code == 0, error);
+        Assert.Equal(ConlluReader.Read(_fx.Dev).Select(s => s.SentId), ConlluReader.Read(_fx.Out("from-conll.conllu")).Select(s => s.SentId));
+
+        (code, _, _, error) = Run("parse", model, conll, "-o", _fx.Out("raw-conll.conllu"));
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("newdoc id", string.Concat(ConlluReader.Read(_fx.Out("raw-conll.conllu")).Select(s => s.Text)), StringComparison.Ordinal);
+
+        var docbin = _fx.Out("parse-input.docbin");
+        Assert.Equal(0, Run("convert", _fx.Dev, docbin).Code);
+        File.Copy(docbin, _fx.Out("docbin-bytes.txt"), overwrite: true);
+        var inputs = new (string Path, string LooksLike)[]
+        {
+            (_fx.NerDev, "an IOB2 named-entity corpus"),
+            (_fx.File("ner-as.txt", File.ReadAllText(_fx.NerDev)), "an IOB2 named-entity corpus"),
+            (docbin, "a DocBin"),
+            (_fx.Out("docbin-bytes.txt"), "a DocBin"),
+            (_fx.File("nul.txt", "Bob\0met Alice.\n"), "binary data"),
+        };
+        foreach (var (input, looksLike) in inputs)
+        {
+            var output = _fx.Out("refused.conllu");
+            (code, _, _, error) = Run("parse", model, input, "-o", output);
+            Assert.True(code == 1, input);
+            Assert.StartsWith("error: [E158]", error, StringComparison.Ordinal);
+            Assert.Contains($"'{input}' is {looksLike}", error, StringComparison.Ordinal);
+            Assert.Contains("raw text (.txt", error, StringComparison.Ordinal);
+            Assert.False(File.Exists(output));
+        }
+    }
+
+    [Fact]
+    public void ParseReportsTheWordsItWrites()
+    {
+        var input = _fx.File("tabs.txt", "Hello\tworld  and\t\tmore text.\nThe\tcat sat\t on the mat .\n");
+        var output = _fx.Out("tabs.conllu");
+        var (code, console, _, error) = Run("parse", Ruler(), input, "-o", output);
+        Assert.True(code == 0, error);
+
+        var written = ConlluReader.Read(output).Sum(s => s.Words.Count);
+        Assert.Equal(13, written);
+        Assert.Contains($"Wrote 2 sentence(s), {written} word(s)", console, StringComparison.Ordinal);
+    }
 }

@@ -68,4 +68,51 @@ public sealed class ConvertCommandTests : IClassFixture<TrainingFixture>
         Assert.Equal(1, unknown);
         Assert.Contains("E109", unknownError, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("c1.conllu")]
+    [InlineData("c1.CONLL")]
+    [InlineData("c1.iob2")]
+    [InlineData("c1.iob")]
+    [InlineData("c1.bio")]
+    [InlineData("c1.txt")]
+    public void AnOutputNamedAsATextCorpusIsE159(string name)
+    {
+        var output = _fx.Out(name);
+        var (code, _, error) = Run("convert", _fx.Dev, output);
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: [E159]", error, StringComparison.Ordinal);
+        Assert.Contains(".spacy or .docbin", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void DocBinsGivenAsCorporaAreE158SayingWhatTheCommandsRead()
+    {
+        var docbin = _fx.Out("corpus.spacy");
+        Assert.Equal(0, Run("convert", _fx.Dev, docbin).Code);
+        var disguised = _fx.Out("disguised.conllu");
+        File.Copy(docbin, disguised, overwrite: true);
+
+        string[][] commands =
+        [
+            ["evaluate", "model", docbin],
+            ["evaluate", "model", disguised],
+            ["evaluate", "model", _fx.Dev, "--ner-data", disguised],
+            ["convert", disguised, _fx.Out("again.docbin")],
+            ["convert", docbin, _fx.Out("again.docbin")],
+            ["train", "en", _fx.Out("docbin-run"), disguised, _fx.Dev, "--pipeline", "tagger"],
+            ["train", "en", _fx.Out("docbin-run"), _fx.Train, docbin, "--pipeline", "tagger"],
+        ];
+        foreach (var args in commands)
+        {
+            var (code, _, error) = Run(args);
+            Assert.True(code == 1, string.Join(' ', args));
+            Assert.StartsWith("error: [E158]", error, StringComparison.Ordinal);
+            Assert.Contains("is a DocBin", error, StringComparison.Ordinal);
+            Assert.Contains($"which {args[0]} does not read: it reads CoNLL-U (.conllu, .conll)", error, StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(_fx.Out("again.docbin")));
+    }
 }

@@ -1,4 +1,5 @@
 using Pipeline.Components;
+using Pipeline.Serialization;
 using Pipeline.Tokens;
 using Pipeline.Trainer.Commands;
 using Pipeline.Trainer.Tests.Support;
@@ -162,5 +163,56 @@ public sealed class FileProblemTests : IDisposable
              "error: [E026] A file or folder could not be used: no entry. Check the path and its permissions."],
             error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Throws<InvalidOperationException>(() => cli.Guard(() => throw new InvalidOperationException("bug")));
+    }
+
+    [Fact]
+    public void OutputsEndingInASlashAreE029AndCreateNothing()
+    {
+        var model = Model();
+        var input = Write("in.conllu", Conllu);
+        var folder = _dir["newdir"] + "/";
+
+        AssertCoded("E029", Run("convert", input, folder), folder);
+        AssertCoded("E029", Run("parse", model, input, "-o", folder), folder);
+        AssertCoded("E029", Run("displacy", model, "Bob", "-o", _dir["deeper/newdir/"]), "a file path");
+        Assert.Equal("E029", Assert.Throws<PipelineException>(() => AtomicFile.WriteAllText(folder, "x")).Code);
+        Assert.False(Directory.Exists(_dir["newdir"]));
+        Assert.False(Directory.Exists(_dir["deeper"]));
+    }
+
+    [Fact]
+    public void TextThatIsNotUtf8IsE157NamingTheLineAndWritesNothing()
+    {
+        var model = Model();
+        var latin1 = "# text = Bob in Zürich\n1\tBob\tBob\tPROPN\t_\t_\t0\troot\t_\t_\n2\tin\tin\tADP\t_\t_\t3\tcase\t_\t_\n" +
+            "3\tZürich\tZürich\tPROPN\t_\t_\t1\tnmod\t_\t_\n\n";
+        var corpus = _dir["latin1.conllu"];
+        File.WriteAllBytes(corpus, System.Text.Encoding.Latin1.GetBytes(latin1));
+        var text = _dir["latin1.txt"];
+        File.WriteAllBytes(text, System.Text.Encoding.Latin1.GetBytes("Bob met Alice.\nCafé in Zürich.\n"));
+
+        AssertCoded("E157", Run("parse", model, text, "-o", _dir["p.conllu"]), $"{text}:2: the file is not valid UTF-8: byte 0xE9 at byte offset 18");
+        AssertCoded("E157", Run("convert", corpus, _dir["c.docbin"]), $"{corpus}:1:");
+        AssertCoded("E157", Run("evaluate", model, corpus), "iconv -f latin1 -t utf-8");
+        AssertCoded("E157", Run("train", "en", _dir["run"], corpus, corpus, "--pipeline", "tagger", "--n-iter", "1"), $"{corpus}:1:");
+        Assert.False(File.Exists(_dir["p.conllu"]));
+        Assert.False(File.Exists(_dir["c.docbin"]));
+        Assert.False(Directory.Exists(_dir["run/model0"]));
+
+        // UTF-16 with a byte-order mark is text too.
+        File.WriteAllText(text, "Bob met Alice in Zürich.\n", System.Text.Encoding.Unicode);
+        var (code, _, error) = Run("parse", model, text, "-o", _dir["p.conllu"]);
+        Assert.True(code == 0, error);
+        Assert.Equal("Bob met Alice in Zürich.", Assert.Single(Pipeline.Training.ConlluReader.Read(_dir["p.conllu"])).Text);
+    }
+
+    [Fact]
+    public void FoldersGivenAsCorporaAreE062()
+    {
+        Directory.CreateDirectory(_dir["corpus"]);
+
+        AssertCoded("E062", Run("evaluate", "model", _dir["corpus"]), "is a folder, not a file");
+        AssertCoded("E062", Run("convert", _dir["corpus"], _dir["out.docbin"]), "is a folder, not a file");
+        AssertCoded("E062", Run("evaluate", "model", _dir["missing.txt"]), "does not exist");
     }
 }
