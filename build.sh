@@ -11,13 +11,14 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 project="$root/build/_build.csproj"
-# Debug keeps the orchestrator's output apart from the Release build of the Compile target; -p:Optimize=true makes
-# the training it runs in-process (Pipeline.Core, Pipeline.Trainer) run at full speed.
-if ! dotnet build "$project" -c Debug -p:Optimize=true --nologo -v quiet -clp:NoSummary >"$root/.nuke/bootstrap.log" 2>&1; then
+# Its own configuration keeps the orchestrator's output apart from the Release build of the Compile target and from
+# the Debug build of the tests (whose unoptimized Pipeline.Core it would otherwise reuse); -p:Optimize=true makes the
+# training it runs in-process (Pipeline.Core, Pipeline.Trainer) run at full speed.
+if ! dotnet build "$project" -c Orchestrator -p:Optimize=true --nologo -v quiet -clp:NoSummary >"$root/.nuke/bootstrap.log" 2>&1; then
   cat "$root/.nuke/bootstrap.log" >&2
   echo "error: building $project failed (output above)." >&2
   exit 1
 fi
 
 cd "$root"
-exec dotnet "$root/build/bin/Debug/net10.0/_build.dll" "$@"
+exec dotnet "$root/build/bin/Orchestrator/net10.0/_build.dll" "$@"
