@@ -1,8 +1,7 @@
 using Pipeline.Tokens;
-using Pipeline.Trainer.Commands;
+using Pipeline.Trainer.Tests.Support;
 using Pipeline.Trainer.Tests.Training;
 using Pipeline.Training;
-using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Commands;
 
@@ -12,13 +11,7 @@ public sealed class ConvertCommandTests : IClassFixture<TrainingFixture>
 
     public ConvertCommandTests(TrainingFixture fixture) => _fx = fixture;
 
-    private static (int Code, string Console, string Error) Run(params string[] args)
-    {
-        var console = new TestConsole().Width(200);
-        var error = new StringWriter();
-        var code = PipelineCli.Run(args, console, new StringWriter(), error);
-        return (code, console.Output, error.ToString());
-    }
+    private static (int Code, string Console, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void ConllUBecomesADocBinWithTheFullAnnotation()

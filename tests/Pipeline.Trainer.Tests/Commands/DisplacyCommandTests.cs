@@ -1,19 +1,11 @@
 using Pipeline.Components;
-using Pipeline.Trainer.Commands;
 using Pipeline.Trainer.Tests.Support;
-using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Commands;
 
 public class DisplacyCommandTests
 {
-    private static (int Code, string Console, string Error) Run(params string[] args)
-    {
-        var console = new TestConsole().Width(200);
-        var error = new StringWriter();
-        var code = PipelineCli.Run(args, console, new StringWriter(), error);
-        return (code, console.Output, error.ToString());
-    }
+    private static (int Code, string Console, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     private static string RulerModel(TempDir dir)
     {

@@ -20,13 +20,7 @@ public sealed class FileProblemTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static (int Code, string Console, string Error) Run(params string[] args)
-    {
-        var console = new TestConsole().Width(200);
-        var error = new StringWriter();
-        var code = PipelineCli.Run(args, console, new StringWriter(), error);
-        return (code, console.Output, error.ToString());
-    }
+    private static (int Code, string Console, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     private static void AssertCoded(string code, (int Code, string Console, string Error) result, string? mentions = null)
     {

@@ -8,13 +8,7 @@ namespace Pipeline.Trainer.Tests.Packaging;
 
 public sealed class ModelPackagerTests
 {
-    private static (int Code, string Console, string Error) Cli(params string[] args)
-    {
-        var console = new TestConsole().Width(400);
-        var error = new StringWriter();
-        var code = PipelineCli.Run(args, console, new StringWriter(), error);
-        return (code, console.Output, error.ToString());
-    }
+    private static (int Code, string Console, string Error) Cli(params string[] args) => CliRunner.Run(args);
 
     private static PackageResult Package(string input, string output, bool force = false) =>
         ModelPackager.Package(new PackageOptions { Input = input, Output = output, Force = force });

@@ -1,22 +1,14 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Pipeline.Trainer.Commands;
 using Pipeline.Trainer.Packaging;
 using Pipeline.Trainer.Tests.Support;
-using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Packaging;
 
 /// <summary>What <c>pipeline package</c> refuses before writing: overlapping folders, symbolic links; and how its errors read.</summary>
 public sealed class PackageSafetyTests
 {
-    private static (int Code, string Console, string Error) Cli(params string[] args)
-    {
-        var console = new TestConsole().Width(400);
-        var error = new StringWriter();
-        var code = PipelineCli.Run(args, console, new StringWriter(), error);
-        return (code, console.Output, error.ToString());
-    }
+    private static (int Code, string Console, string Error) Cli(params string[] args) => CliRunner.Run(args);
 
     private static PackageResult Package(string input, string output, bool force = false) =>
         ModelPackager.Package(new PackageOptions { Input = input, Output = output, Force = force });

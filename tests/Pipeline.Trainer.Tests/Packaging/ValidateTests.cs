@@ -10,13 +10,7 @@ namespace Pipeline.Trainer.Tests.Packaging;
 /// <summary><c>pipeline validate</c> names every package or model folder it cannot read, and exits 2 for them.</summary>
 public sealed class ValidateTests
 {
-    private static (int Code, string Console, string Error) Cli(params string[] args)
-    {
-        var console = new TestConsole().Width(400);
-        var error = new StringWriter();
-        var code = PipelineCli.Run(args, console, new StringWriter(), error);
-        return (code, console.Output, error.ToString());
-    }
+    private static (int Code, string Console, string Error) Cli(params string[] args) => CliRunner.Run(args);
 
     /// <summary>Writes a small .nupkg by hand (a zip with a .nuspec and the given files), without dotnet pack.</summary>
     private static void WriteNupkg(string path, string id, IReadOnlyDictionary<string, string> files, bool nuspec = true)
