@@ -23,7 +23,7 @@ internal sealed class CorpusResolver
         _downloader = downloader ?? (() => new CorpusDownloader(settings.Download, log));
     }
 
-    /// <summary>What the last <see cref="ResolveAsync"/> did, for the summary ("30 files: 28 from the corpus folder, 2 downloaded (3.1 MB)").</summary>
+    /// <summary>What the last <see cref="ResolveAsync"/> did, for the summary ("30 corpus file(s): 28 verified in ..., 2 downloaded and verified (3.1 MB)").</summary>
     public string Summary { get; private set; } = string.Empty;
 
     /// <summary>Files downloaded by the last <see cref="ResolveAsync"/>.</summary>
@@ -113,6 +113,11 @@ internal sealed class CorpusResolver
                 {
                     throw CorpusErrors.CacheUnwritable(inCache, e);
                 }
+                catch (Engine.BuildException e) when (File.Exists(inFolder))
+                {
+                    // Say why the copy in the corpus folder was not taken instead.
+                    throw new Engine.BuildException($"{e.Message} (The corpus folder's copy was refused: {folderState}, not {asset.Sha256}.)", e);
+                }
 
                 bytes += downloader.BytesReceived - before;
                 _log.WriteLine($"[corpora] {name}: verified (SHA-256 {asset.Sha256[..12]}...) into {inCache}");
@@ -128,17 +133,17 @@ internal sealed class CorpusResolver
         var parts = new List<string>();
         if (fromFolder > 0)
         {
-            parts.Add($"{fromFolder} from {_settings.Folder}");
+            parts.Add($"{fromFolder} verified in {_settings.Folder}");
         }
 
         if (fromCache > 0)
         {
-            parts.Add($"{fromCache} from the cache {_settings.Cache}");
+            parts.Add($"{fromCache} verified in the cache {_settings.Cache}");
         }
 
         if (_downloaded.Count > 0)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{_downloaded.Count} downloaded ({bytes / 1e6:0.0} MB)"));
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{_downloaded.Count} downloaded and verified ({bytes / 1e6:0.0} MB)"));
         }
 
         if (unverified > 0)
@@ -146,7 +151,7 @@ internal sealed class CorpusResolver
             parts.Add($"{unverified} unchecked (no asset, W040)");
         }
 
-        Summary = $"{wanted.Count} corpus file(s) verified: {(parts.Count == 0 ? "none needed" : string.Join(", ", parts))}";
+        Summary = $"{wanted.Count} corpus file(s): {(parts.Count == 0 ? "none needed" : string.Join(", ", parts))}";
         return new CorpusFiles(_settings.Folder, paths);
     }
 

@@ -45,7 +45,7 @@ public sealed class CorporaTests : IDisposable
         Assert.Equal(2, _server.Requests.Count);
         Assert.Empty(again.Downloaded);
         Assert.Equal(TrainInCache, second.Locate("ud/tiny/train.conllu"));
-        Assert.Contains("2 from the cache", again.Summary, StringComparison.Ordinal);
+        Assert.Contains("2 verified in the cache", again.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed class CorporaTests : IDisposable
         var second = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Train", "--epochs", "1", .. args]);
         Assert.True(second.Exit == 0, second.Output + second.Error);
         Assert.Equal(2, _server.Requests.Count);
-        Assert.Contains("2 from the cache", second.Output, StringComparison.Ordinal);
+        Assert.Contains("2 verified in the cache", second.Output, StringComparison.Ordinal);
         var stamp = File.ReadAllText(Path.Combine(_dir.Path, "artifacts", "models", "en_tiny", "build-stamp.json"));
         Assert.Contains("\"corpus:ud/tiny/train.conllu\"", stamp, StringComparison.Ordinal);
     }
@@ -226,6 +226,18 @@ public sealed class CorporaTests : IDisposable
         Assert.Contains("[E204] Corpus file ud/tiny/train.conllu", run.Output + run.Error, StringComparison.Ordinal);
         Assert.Matches(@"Train\s+NotRun", run.Output);
         Assert.False(Directory.Exists(Path.Combine(_dir.Path, "artifacts", "models", "en_tiny")));
+    }
+
+    [Fact]
+    public async Task A_failed_download_says_why_the_corpus_folder_copy_was_refused()
+    {
+        var folder = Path.Combine(_dir.Path, "corpora");
+        TinyCorpus.Write(folder);
+        File.AppendAllText(Path.Combine(folder, "ud", "tiny", "train.conllu"), "# changed\n");
+        _server.Fail(AssetCorpus.TrainPath, 404);
+        var error = await Assert.ThrowsAsync<BuildException>(() => Resolver(folder: folder).ResolveAsync([Corpus.Template], default));
+        Assert.StartsWith("[E201]", error.Message, StringComparison.Ordinal);
+        Assert.Contains(AssetCorpus.Sha256(File.ReadAllBytes(Path.Combine(folder, "ud", "tiny", "train.conllu"))), error.Message, StringComparison.Ordinal);
     }
 
     private Models.ModelTemplate ModelTemplateFrom(string json)
