@@ -240,6 +240,27 @@ public sealed class CorporaTests : IDisposable
         Assert.Contains(AssetCorpus.Sha256(File.ReadAllBytes(Path.Combine(folder, "ud", "tiny", "train.conllu"))), error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Two_templates_that_give_one_file_different_hashes_are_refused()
+    {
+        var text = File.ReadAllText(Corpus.TemplatePath).Replace("\"tiny\"", "\"other\"", StringComparison.Ordinal)
+            .Replace(AssetCorpus.Sha256(Corpus.Train), new string('a', 64), StringComparison.Ordinal);
+        var other = ModelTemplateFrom(text);
+        var error = await Assert.ThrowsAsync<BuildException>(() => Resolver().ResolveAsync([Corpus.Template, other], default));
+        Assert.StartsWith("[E206] Corpus file ud/tiny/train.conllu", error.Message, StringComparison.Ordinal);
+        Assert.Contains("en_other", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public void A_mirror_that_is_not_an_http_url_is_refused()
+    {
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Corpora", "--corpora-mirror", "ftp://mirror.example"]);
+        Assert.NotEqual(0, run.Exit);
+        Assert.Contains("[E207] --corpora-mirror is 'ftp://mirror.example'", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+    }
+
     private Models.ModelTemplate ModelTemplateFrom(string json)
     {
         var name = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("name").GetString();
