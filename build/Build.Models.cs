@@ -10,7 +10,7 @@ internal sealed partial class Build
 {
     private void TrainModels(TargetContext context)
     {
-        var trainer = new ModelTrainer(TrainSettings(), context.Log);
+        var trainer = new ModelTrainer(TrainSettings(context), context.Log);
         var report = trainer.Train(SelectedTemplates(), context.Cancellation);
         context.Note(report.Summary);
         if (report.Failed.Count > 0)
@@ -28,7 +28,7 @@ internal sealed partial class Build
             context.Cancellation.ThrowIfCancellationRequested();
             try
             {
-                var scored = ModelScoring.Evaluate(template, Path.Combine(ModelsDirectory, template.Id), CorporaDirectory, Force, context.Log);
+                var scored = ModelScoring.Evaluate(template, Path.Combine(ModelsDirectory, template.Id), CorpusFilesFor(context), Force, context.Log);
                 (scored ? report.Done : report.UpToDate).Add(template.Id);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -48,9 +48,10 @@ internal sealed partial class Build
         }
     }
 
-    private TrainSettings TrainSettings() => new()
+    private TrainSettings TrainSettings(TargetContext context) => new()
     {
         CorpusRoot = CorporaDirectory,
+        Files = CorpusFilesFor(context),
         ModelsRoot = ModelsDirectory,
         Version = Version,
         Epochs = Epochs,

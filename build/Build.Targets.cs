@@ -30,11 +30,17 @@ internal sealed partial class Build
         .DependsOn(Compile)
         .Executes(context => DotNetAsync(context, "test", "Pipeline.sln", "-c", Configuration, "--no-build", "--nologo"));
 
+    /// <summary>Finds, checks or downloads the corpus files of the selected templates.</summary>
+    public Target Corpora => _ => _
+        .Description("Checks each corpus file of the selected templates against its SHA-256: from --corpora when it matches there, else from --corpora-cache (default artifacts/corpora), else downloaded there (not with --offline).")
+        .After(Compile, Test)
+        .Executes(ResolveCorporaAsync);
+
     /// <summary>Trains the selected templates.</summary>
     public Target Train => _ => _
-        .Description("Trains the selected templates in parallel through the Trainer library into artifacts/models/<lang>_<name>/ (skips models whose inputs did not change).")
+        .Description("Trains the selected templates in parallel through the Trainer library into artifacts/models/<lang>_<name>/ on the files Corpora checked (skips models whose inputs did not change).")
+        .DependsOn(Corpora)
         .After(Compile, Test)
-        .Requires(() => Directory.Exists(CorporaDirectory), "the corpus root is missing; pass --corpora <folder holding ud/ and ner/> (default ../shared/corpora).")
         .Executes(TrainModels);
 
     /// <summary>Scores the trained models and updates the README table.</summary>
@@ -59,7 +65,7 @@ internal sealed partial class Build
 
     /// <summary>Writes the models workflow for GitHub Actions.</summary>
     public Target Workflow => _ => _
-        .Description("Writes .github/workflows/models.yml: a matrix job per model (Train + Evaluate), then Package and Publish.")
+        .Description("Writes .github/workflows/models.yml for a stock ubuntu-latest runner: the corpora downloaded and cached, a matrix job per model (Train + Evaluate), then Package, and Publish where NUGET_FEED is set.")
         .Produces(WorkflowWriter.RelativePath)
         .Executes(WriteWorkflow);
 }

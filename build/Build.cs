@@ -47,9 +47,21 @@ internal sealed partial class Build : BuildBase
     [Parameter("Ask the trainer for a GPU (components without GPU support say so and use the CPU).")]
     public bool Gpu { get; set; }
 
-    /// <summary>The corpus root.</summary>
-    [Parameter("The corpus root, relative to the repository root or absolute; templates name their corpora relative to it.")]
-    public string Corpora { get; set; } = "../shared/corpora";
+    /// <summary>The corpus root (the parameter Corpora; the property has another name because the Corpora target takes it).</summary>
+    [Parameter("The corpus folder, relative to the repository root or absolute; templates name their corpora relative to it. A file is used from here when it has its template's SHA-256, else it is taken from --corpora-cache or downloaded.", Name = "Corpora")]
+    public string CorpusFolder { get; set; } = "../shared/corpora";
+
+    /// <summary>The download cache of corpus files.</summary>
+    [Parameter("Where corpus files are downloaded to (laid out like --corpora), relative to the repository root or absolute; none means <artifacts>/corpora.")]
+    public string? CorporaCache { get; set; }
+
+    /// <summary>A mirror of the corpora's upstream hosts.</summary>
+    [Parameter("A base URL whose scheme and host replace those of every corpus asset URL, keeping the asset's path (for a company mirror of raw.githubusercontent.com).")]
+    public string? CorporaMirror { get; set; }
+
+    /// <summary>Whether downloads are forbidden.</summary>
+    [Parameter("Never download corpus files: use --corpora and the cache only; a file found in neither with its SHA-256 is an error (E204).")]
+    public bool Offline { get; set; }
 
     /// <summary>The output root.</summary>
     [Parameter("Where models (models/), packages (packages/) and the default feed (feed/) are written, relative to the repository root or absolute.")]
@@ -84,7 +96,7 @@ internal sealed partial class Build : BuildBase
 
     private string PackagesDirectory => Path.Combine(ArtifactsDirectory, "packages");
 
-    private string CorporaDirectory => Full(Corpora);
+    private string CorporaDirectory => Full(CorpusFolder);
 
     private string FeedLocation => Feed is { Length: > 0 } feed
         ? (Publishing.NuGetPublisher.IsHttp(feed) ? feed : Full(feed))

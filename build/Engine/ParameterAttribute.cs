@@ -16,6 +16,12 @@ public sealed class ParameterAttribute : Attribute
     /// <summary>A secret (an API key): never printed, and not read from parameters.json.</summary>
     public bool Secret { get; set; }
 
+    /// <summary>
+    /// The parameter's name when it differs from the property's (a target of the same name needs the property's):
+    /// the option, environment variable and parameters.json key follow it. Null: the property's name.
+    /// </summary>
+    public string? Name { get; set; }
+
     /// <summary>The smallest allowed value of a number; NaN for none.</summary>
     public double Minimum { get; set; } = double.NaN;
 }

@@ -17,8 +17,8 @@ public sealed class ParameterDescriptor
     /// <summary>The declaration.</summary>
     public ParameterAttribute Attribute { get; }
 
-    /// <summary>The parameter's name, as in parameters.json (the property name).</summary>
-    public string Name => Property.Name;
+    /// <summary>The parameter's name, as in parameters.json (the property name unless the attribute gives one).</summary>
+    public string Name => Attribute.Name ?? Property.Name;
 
     /// <summary>The command-line option: <c>--api-key</c> for <c>ApiKey</c>.</summary>
     public string Option => "--" + string.Concat(Words.Select(w => w.ToLowerInvariant())
@@ -65,7 +65,7 @@ public sealed class ParameterDescriptor
     {
         get
         {
-            var name = Property.Name;
+            var name = Name;
             var start = 0;
             for (var i = 1; i < name.Length; i++)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Build.Corpora;
 using Pipeline.Build.Models;
 using Pipeline.Build.Training;
 using Pipeline.Trainer.Evaluation;
@@ -17,7 +18,11 @@ internal static class ModelScoring
     public const string FileName = "evaluation.json";
 
     /// <summary>Scores one model; returns false when its evaluation was already up to date.</summary>
-    public static bool Evaluate(ModelTemplate template, string runFolder, string corpusRoot, bool force, TextWriter log)
+    public static bool Evaluate(ModelTemplate template, string runFolder, string corpusRoot, bool force, TextWriter log) =>
+        Evaluate(template, runFolder, CorpusFiles.Under(corpusRoot), force, log);
+
+    /// <summary>Scores one model on the dev files where the Corpora target found them; returns false when its evaluation was already up to date.</summary>
+    public static bool Evaluate(ModelTemplate template, string runFolder, CorpusFiles corpora, bool force, TextWriter log)
     {
         var best = Path.Combine(runFolder, "model-best");
         if (!File.Exists(Path.Combine(best, "meta.json")))
@@ -33,7 +38,7 @@ internal static class ModelScoring
             return false;
         }
 
-        var inputs = template.Inputs(corpusRoot);
+        var inputs = template.Inputs(corpora);
         var nlp = Nlp.Load(best);
         List<ConlluSentence>? sentences = inputs.IsIob2Only ? null : ConlluReader.Read(inputs.Dev).ToList();
         var nerDev = inputs.IsIob2Only ? inputs.Dev : inputs.NerDev;
@@ -50,7 +55,7 @@ internal static class ModelScoring
             model = template.Id,
             version = nlp.Meta.Version,
             pipeline = nlp.PipeNames,
-            dev = new[] { inputs.IsIob2Only ? null : inputs.Dev, nerDev }.OfType<string>().Select(f => Path.GetRelativePath(corpusRoot, f).Replace('\\', '/')),
+            dev = new[] { inputs.IsIob2Only ? null : inputs.Dev, nerDev }.OfType<string>().Select(corpora.NameOf),
             accuracy,
             words_per_second = scores.WordsPerSecond is { } wps ? Math.Round(wps) : (double?)null,
             trained_from = stamp,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Build.Corpora;
 using Pipeline.Build.Engine;
 
 namespace Pipeline.Build.Models;
@@ -7,12 +8,13 @@ namespace Pipeline.Build.Models;
 /// A model template, <c>meta-templates/&lt;lang&gt;_&lt;name&gt;.json</c>: the meta.json fields that do not change from
 /// release to release (which the trainer stamps into every checkpoint) and a <c>training</c> block with, per
 /// component, the <c>train</c> and <c>dev</c> corpora relative to the corpus root, plus <c>n_iter</c>, <c>seed</c>
-/// and <c>score_weights</c> (read by the trainer).
+/// and <c>score_weights</c> (read by the trainer), and <c>assets</c>: where each corpus file comes from and its SHA-256.
 /// </summary>
 internal sealed class ModelTemplate
 {
-    private ModelTemplate(string path, string lang, string name, string? version, IReadOnlyList<string> pipeline, IReadOnlyDictionary<string, ComponentCorpora> corpora)
+    private ModelTemplate(string path, string lang, string name, string? version, IReadOnlyList<string> pipeline, IReadOnlyDictionary<string, ComponentCorpora> corpora, IReadOnlyList<CorpusAsset> assets)
     {
+        Assets = assets;
         Path = path;
         Lang = lang;
         Name = name;
@@ -41,6 +43,12 @@ internal sealed class ModelTemplate
 
     /// <summary>The corpora of each component.</summary>
     public IReadOnlyDictionary<string, ComponentCorpora> Corpora { get; }
+
+    /// <summary>The corpus files' sources and hashes (<c>training.assets</c>); a file without one is used unchecked.</summary>
+    public IReadOnlyList<CorpusAsset> Assets { get; }
+
+    /// <summary>Every corpus file the template names, in order, each once.</summary>
+    public IReadOnlyList<string> CorpusNames => Corpora.Values.SelectMany(c => new[] { c.Train, c.Dev }).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Loads every template of <paramref name="directory"/>, sorted by id.</summary>
     public static IReadOnlyList<ModelTemplate> LoadAll(string directory)
@@ -125,15 +133,20 @@ internal sealed class ModelTemplate
                 corpora[component.Name] = new ComponentCorpora(train, dev);
             }
 
-            var template = new ModelTemplate(path, lang, name, String(root, "version", path), pipeline, corpora);
+            var assets = CorpusAsset.ReadAll(training, path);
+            var template = new ModelTemplate(path, lang, name, String(root, "version", path), pipeline, corpora, assets);
             template.Check();
             return template;
         }
     }
 
     /// <summary>The trainer's inputs for this template under <paramref name="corpusRoot"/>; every file must exist.</summary>
-    public TrainingInputs Inputs(string corpusRoot)
+    public TrainingInputs Inputs(string corpusRoot) => Inputs(CorpusFiles.Under(corpusRoot));
+
+    /// <summary>The trainer's inputs for this template, each file where the Corpora target found it; every file must exist.</summary>
+    public TrainingInputs Inputs(CorpusFiles files)
     {
+        var corpusRoot = files.Root;
         var ner = Corpora.GetValueOrDefault("ner");
         var other = Corpora.Where(c => c.Key != "ner" || !IsIob2(c.Value.Train)).Select(c => c.Value).FirstOrDefault();
         TrainingInputs inputs = other is null
@@ -146,7 +159,7 @@ internal sealed class ModelTemplate
 
         return inputs;
 
-        string Full(string relative) => System.IO.Path.GetFullPath(System.IO.Path.Combine(corpusRoot, relative));
+        string Full(string relative) => files.Locate(relative);
     }
 
     private void Check()
@@ -162,6 +175,12 @@ internal sealed class ModelTemplate
         if (conllu.Count > 1)
         {
             throw Field(Path, "training.corpora", "names different CoNLL-U corpora for different components; the trainer trains them on one corpus (ner may use IOB2 files)");
+        }
+
+        var unused = Assets.FirstOrDefault(a => !CorpusNames.Contains(a.Dest));
+        if (unused is not null)
+        {
+            throw CorpusErrors.AssetInvalid(Path, "training.assets", $"gives {unused.Dest}, which no component of training.corpora trains or is scored on");
         }
 
         var ner = Corpora.GetValueOrDefault("ner");

@@ -65,7 +65,7 @@ internal sealed class ModelTrainer
         {
             try
             {
-                var inputs = template.Inputs(_settings.CorpusRoot);
+                var inputs = template.Inputs(_settings.Corpora);
                 var stamp = TrainStamp.Of(template, inputs, _settings);
                 var earlier = TrainStamp.Read(RunFolder(template));
                 if (!_settings.Force && earlier?.Hash == stamp.Hash && File.Exists(Path.Combine(RunFolder(template), "model-best", "meta.json")))

@@ -1,3 +1,5 @@
+using Pipeline.Build.Corpora;
+
 namespace Pipeline.Build.Training;
 
 /// <summary>What the Train target passes to <see cref="ModelTrainer"/>: folders and the build parameters that shape a model.</summary>
@@ -5,6 +7,12 @@ internal sealed record TrainSettings
 {
     /// <summary>The corpus root that templates name their files relative to.</summary>
     public required string CorpusRoot { get; init; }
+
+    /// <summary>Where the Corpora target found each checked corpus file; null: every file under <see cref="CorpusRoot"/>.</summary>
+    public CorpusFiles? Files { get; init; }
+
+    /// <summary>The corpus files to train on: <see cref="Files"/>, else the files under <see cref="CorpusRoot"/>.</summary>
+    public CorpusFiles Corpora => Files ?? CorpusFiles.Under(CorpusRoot);
 
     /// <summary>The folder that gets one <c>&lt;lang&gt;_&lt;name&gt;/</c> run folder per model.</summary>
     public required string ModelsRoot { get; init; }

@@ -46,9 +46,11 @@ internal sealed class TrainStamp
             ["parameter:n_sents"] = settings.NSents?.ToString(CultureInfo.InvariantCulture) ?? "(all)",
             ["parameter:gpu"] = settings.Gpu ? "true" : "false",
         };
+        var corpora = settings.Corpora;
         foreach (var file in inputs.Files)
         {
-            values["corpus:" + Path.GetRelativePath(settings.CorpusRoot, file).Replace('\\', '/')] = HashFile(file);
+            // Keyed by the template's name of the file, so that a file moved from the corpus folder to the cache keeps its stamp.
+            values["corpus:" + corpora.NameOf(file)] = HashFile(file);
         }
 
         return new TrainStamp(values);

@@ -15,15 +15,15 @@ public sealed class BuildTargetsTests : IDisposable
     {
         var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["--plan"]);
         Assert.Equal(0, run.Exit);
-        Assert.Matches(@"1\. Restore\s+2\. Compile.*\s+3\. Train\s+4\. Evaluate.*\s+5\. Package", run.Output);
+        Assert.Matches(@"1\. Restore\s+2\. Compile.*\s+3\. Corpora\s+4\. Train\s+depends on Corpora\s+5\. Evaluate.*\s+6\. Package", run.Output);
     }
 
     [Fact]
     public void Publish_plan_skipping_training_keeps_packaging()
     {
-        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Publish", "--skip", "Train", "Evaluate", "--plan"]);
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Publish", "--skip", "Corpora", "Train", "Evaluate", "--plan"]);
         Assert.Equal(0, run.Exit);
-        Assert.Matches(@"Train\s+SKIPPED.*\s+.*Evaluate\s+depends on Train; SKIPPED.*\s+.*Package\s+depends on Compile, Evaluate\s+.*Publish", run.Output);
+        Assert.Matches(@"Corpora\s+SKIPPED.*\s+.*Train\s+depends on Corpora; SKIPPED.*\s+.*Evaluate\s+depends on Train; SKIPPED.*\s+.*Package\s+depends on Compile, Evaluate\s+.*Publish", run.Output);
     }
 
     [Fact]
@@ -45,27 +45,5 @@ public sealed class BuildTargetsTests : IDisposable
         Assert.Equal(1, run.Exit);
         Assert.Matches(@"Compile\s+Failed\s+.*dotnet build failed with exit code 1", run.Output);
         Assert.Matches(@"Test\s+NotRun", run.Output);
-    }
-
-    [Fact]
-    public void Train_with_a_missing_corpus_root_fails_before_running()
-    {
-        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Train", "--corpora", "no/such/folder"]);
-        Assert.Equal(2, run.Exit);
-        Assert.Contains("the corpus root is missing", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Workflow_writes_a_matrix_job_per_template()
-    {
-        _dir.File("meta-templates/en_a.json", TinyCorpus.Template("a", "tagger"));
-        _dir.File("meta-templates/en_b.json", TinyCorpus.Template("b", "ner"));
-        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Workflow"]);
-        Assert.True(run.Exit == 0, run.Output + run.Error);
-        var yaml = File.ReadAllText(Path.Combine(_dir.Path, ".github", "workflows", "models.yml"));
-        Assert.Contains("          - en_a\n          - en_b\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("./build.sh Train Evaluate --models ${{ matrix.model }}", yaml, StringComparison.Ordinal);
-        Assert.Contains("needs: train", yaml, StringComparison.Ordinal);
-        Assert.Contains("./build.sh Publish --skip Train Evaluate", yaml, StringComparison.Ordinal);
     }
 }

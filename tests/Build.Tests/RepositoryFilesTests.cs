@@ -24,7 +24,7 @@ public sealed class RepositoryFilesTests
         var build = new Build();
         var sources = ParameterBinder.Bind(build, CommandLine.Parse([]), new Dictionary<string, string>(), Path.Combine(Repo.Root, ".nuke", "parameters.json"));
         Assert.Equal("parameters.json", sources["Corpora"]);
-        Assert.Equal("../shared/corpora", build.Corpora);
+        Assert.Equal("../shared/corpora", build.CorpusFolder);
     }
 
     [Fact]
