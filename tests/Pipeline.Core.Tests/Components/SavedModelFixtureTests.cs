@@ -1,3 +1,4 @@
+using MessagePack;
 using Pipeline.Components;
 using Pipeline.Components.Lemmatization;
 using Pipeline.Components.Morphology;
@@ -55,6 +56,46 @@ public class SavedModelFixtureTests
         var pipe = Create(component);
         ((IByteSerializable)pipe).FromBytes(original);
         Assert.Equal(original, ((IByteSerializable)pipe).ToBytes());
+    }
+
+    [Theory]
+    [InlineData("tagger", "ambiguity")]
+    [InlineData("parser", "lexicon")]
+    [InlineData("ner", "lexicon")]
+    public void WordTablesAreSavedInTheOneSharedEncoding(string component, string field)
+    {
+        var pipe = Create(component);
+        ((IByteSerializable)pipe).FromBytes(File.ReadAllBytes(Fixture(component, "model.bin")));
+        var reader = new MessagePackReader(((IByteSerializable)pipe).ToBytes());
+        var found = false;
+        for (var fields = reader.ReadMapHeader(); fields > 0; fields--)
+        {
+            if (reader.ReadString() == field)
+            {
+                Assert.Equal(MessagePackType.Binary, reader.NextMessagePackType);
+                found = true;
+            }
+
+            reader.Skip();
+        }
+
+        Assert.True(found, $"no '{field}' in the {component} model");
+    }
+
+    [Theory]
+    [MemberData(nameof(Components))]
+    public void ANewerFormatVersionIsRefusedNamingTheVersion(string component)
+    {
+        var pipe = Create(component);
+        ((IByteSerializable)pipe).FromBytes(File.ReadAllBytes(Fixture(component, "model.bin")));
+        var bytes = ((IByteSerializable)pipe).ToBytes();
+
+        // A fixmap, then "format" (7 bytes) and the version as a positive fixint.
+        Assert.Equal("format", new MessagePackReader(bytes[1..]).ReadString());
+        bytes[8] = 9;
+        var e = Assert.Throws<PipelineFormatException>(() => ((IByteSerializable)Create(component)).FromBytes(bytes));
+        Assert.Equal("E018", e.Code);
+        Assert.Contains("format version 9", e.Message, StringComparison.Ordinal);
     }
 
     private static string Fixture(string component, string suffix) => Path.Combine(FixtureDir, $"{component}.{suffix}");
