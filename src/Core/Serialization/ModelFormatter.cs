@@ -10,16 +10,18 @@ namespace Pipeline.Serialization;
 /// </summary>
 /// <typeparam name="TState">The saved state: what the component hands over to save and installs on load.</typeparam>
 /// <typeparam name="TFields">The fields read so far, checked and made into a state by <see cref="Build"/>.</typeparam>
-internal abstract class ModelFormatter<TState, TFields>
+/// <param name="kind">What the model is, for errors ("tagger").</param>
+/// <param name="version">The version written; files of any version from 1 up to it are read.</param>
+internal abstract class ModelFormatter<TState, TFields>(string kind, int version)
     where TFields : new()
 {
     private const string FormatKey = "format";
 
     /// <summary>What the model is, for errors ("tagger").</summary>
-    protected abstract string Kind { get; }
+    protected string Kind { get; } = kind;
 
     /// <summary>The version written; files of any version from 1 up to it are read.</summary>
-    protected abstract int Version { get; }
+    protected int Version { get; } = version;
 
     /// <summary>The state as bytes.</summary>
     public byte[] Write(TState state) => MsgPack.Write((ref MessagePackWriter w) =>

@@ -8,10 +8,14 @@ namespace Pipeline.Training;
 /// for those that keep one, <c>lexicon</c> (a <see cref="LexiconCodec"/> word table, written when not empty). Each
 /// component's formatter checks that the labels fit its model.
 /// </summary>
-internal abstract class LabelledModelFormatter : ModelFormatter<LabelledSavedState, LabelledModelFormatter.Fields>
+/// <param name="kind">What the model is, for errors.</param>
+/// <param name="version">The version written.</param>
+/// <param name="hasLexicon">Whether the component keeps a word table.</param>
+internal abstract class LabelledModelFormatter(string kind, int version, bool hasLexicon)
+    : ModelFormatter<LabelledSavedState, LabelledModelFormatter.Fields>(kind, version)
 {
     /// <summary>Whether the component keeps a word table.</summary>
-    protected abstract bool HasLexicon { get; }
+    protected bool HasLexicon { get; } = hasLexicon;
 
     protected override int FieldCount(LabelledSavedState state) => HasLexicon && state.Lexicon is { Count: > 0 } ? 3 : 2;
 
@@ -65,10 +69,8 @@ internal abstract class LabelledModelFormatter : ModelFormatter<LabelledSavedSta
     /// <summary>The fields read so far.</summary>
     internal sealed class Fields
     {
-        public string[]? Labels { get; set; }
-
-        public AveragedPerceptron? Model { get; set; }
-
-        public Dictionary<ulong, ulong>? Lexicon { get; set; }
+        public string[]? Labels;
+        public AveragedPerceptron? Model;
+        public Dictionary<ulong, ulong>? Lexicon;
     }
 }

@@ -8,13 +8,9 @@ namespace Pipeline.Components.Lemmatization;
 /// The lemmatizer's <c>model.bin</c>: <c>lookup</c> ([form, pos, lemma] entries, sorted), <c>scripts</c> (the edit
 /// scripts' codes, one per class) and <c>model</c>.
 /// </summary>
-internal sealed class LemmatizerFormatter : ModelFormatter<LemmatizerSavedState, LemmatizerFormatter.Fields>
+internal sealed class LemmatizerFormatter() : ModelFormatter<LemmatizerSavedState, LemmatizerFormatter.Fields>("lemmatizer", version: 1)
 {
     public static LemmatizerFormatter Instance { get; } = new();
-
-    protected override string Kind => "lemmatizer";
-
-    protected override int Version => 1;
 
     protected override int FieldCount(LemmatizerSavedState state) => 3;
 
@@ -80,10 +76,8 @@ internal sealed class LemmatizerFormatter : ModelFormatter<LemmatizerSavedState,
     /// <summary>The fields read so far.</summary>
     internal sealed class Fields
     {
-        public Dictionary<(ulong, ulong), string>? Lookup { get; set; }
-
-        public EditScript[]? Scripts { get; set; }
-
-        public AveragedPerceptron? Model { get; set; }
+        public Dictionary<(ulong, ulong), string>? Lookup;
+        public EditScript[]? Scripts;
+        public AveragedPerceptron? Model;
     }
 }

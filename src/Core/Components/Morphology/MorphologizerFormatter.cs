@@ -3,15 +3,9 @@ using Pipeline.Training;
 namespace Pipeline.Components.Morphology;
 
 /// <summary>The morphologizer's <c>model.bin</c>: its feature bundles (<c>labels</c>, one per class) and <c>model</c>.</summary>
-internal sealed class MorphologizerFormatter : LabelledModelFormatter
+internal sealed class MorphologizerFormatter() : LabelledModelFormatter("morphologizer", version: 1, hasLexicon: false)
 {
     public static MorphologizerFormatter Instance { get; } = new();
-
-    protected override string Kind => "morphologizer";
-
-    protected override int Version => 1;
-
-    protected override bool HasLexicon => false;
 
     protected override void Validate(string[] labels, AveragedPerceptron model)
     {

@@ -7,15 +7,9 @@ namespace Pipeline.Components.Ner;
 /// (<see cref="NerLexicon"/> codes). Version 2 stores the lexicon in the shared word-table encoding; version 1 stored
 /// a flat array of keys and values, which still loads.
 /// </summary>
-internal sealed class EntityRecognizerFormatter : LabelledModelFormatter
+internal sealed class EntityRecognizerFormatter() : LabelledModelFormatter("entity recognizer", version: 2, hasLexicon: true)
 {
     public static EntityRecognizerFormatter Instance { get; } = new();
-
-    protected override string Kind => "entity recognizer";
-
-    protected override int Version => 2;
-
-    protected override bool HasLexicon => true;
 
     protected override void Validate(string[] labels, AveragedPerceptron model)
     {

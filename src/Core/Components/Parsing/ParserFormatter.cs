@@ -10,13 +10,9 @@ namespace Pipeline.Components.Parsing;
 /// <c>morphology</c> (the model may read morphological features, which a version-1 reader would silently ignore and
 /// parse worse); version-1 models load as models without them and parse as before.
 /// </summary>
-internal sealed class ParserFormatter : ModelFormatter<ParserSavedState, ParserFormatter.Fields>
+internal sealed class ParserFormatter() : ModelFormatter<ParserSavedState, ParserFormatter.Fields>("parser", version: 2)
 {
     public static ParserFormatter Instance { get; } = new();
-
-    protected override string Kind => "parser";
-
-    protected override int Version => 2;
 
     protected override int FieldCount(ParserSavedState state) => 6;
 
@@ -158,18 +154,12 @@ internal sealed class ParserFormatter : ModelFormatter<ParserSavedState, ParserF
     /// <summary>The fields read so far.</summary>
     internal sealed class Fields
     {
-        public string[]? Labels { get; set; }
-
-        public string? RootDep { get; set; }
-
-        public Move[]? Moves { get; set; }
-
-        public int[]? ActionLabels { get; set; }
-
-        public Dictionary<ulong, ulong>? Lexicon { get; set; }
-
-        public AveragedPerceptron? Model { get; set; }
-
-        public bool? Morphology { get; set; }
+        public string[]? Labels;
+        public string? RootDep;
+        public Move[]? Moves;
+        public int[]? ActionLabels;
+        public Dictionary<ulong, ulong>? Lexicon;
+        public AveragedPerceptron? Model;
+        public bool? Morphology;
     }
 }

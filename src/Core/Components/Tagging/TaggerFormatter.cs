@@ -10,13 +10,9 @@ namespace Pipeline.Components.Tagging;
 /// <c>second_margin</c>. Version 2 stores the ambiguity classes in the shared word-table encoding; version 1
 /// stored [word, class] arrays, which still load.
 /// </summary>
-internal sealed class TaggerFormatter : ModelFormatter<TaggerSavedState, TaggerFormatter.Fields>
+internal sealed class TaggerFormatter() : ModelFormatter<TaggerSavedState, TaggerFormatter.Fields>("tagger", version: 2)
 {
     public static TaggerFormatter Instance { get; } = new();
-
-    protected override string Kind => "tagger";
-
-    protected override int Version => 2;
 
     protected override int FieldCount(TaggerSavedState state) => 7;
 
@@ -124,18 +120,12 @@ internal sealed class TaggerFormatter : ModelFormatter<TaggerSavedState, TaggerF
     /// <summary>The fields read so far.</summary>
     internal sealed class Fields
     {
-        public string[]? Pos { get; set; }
-
-        public string[]? Tags { get; set; }
-
-        public Dictionary<ulong, (int, int)>? Dictionary { get; set; }
-
-        public Dictionary<ulong, ulong>? Ambiguity { get; set; }
-
-        public AveragedPerceptron? Model { get; set; }
-
-        public AveragedPerceptron? Second { get; set; }
-
-        public float Margin { get; set; } = float.PositiveInfinity;
+        public string[]? Pos;
+        public string[]? Tags;
+        public Dictionary<ulong, (int, int)>? Dictionary;
+        public Dictionary<ulong, ulong>? Ambiguity;
+        public AveragedPerceptron? Model;
+        public AveragedPerceptron? Second;
+        public float Margin = float.PositiveInfinity;
     }
 }
