@@ -61,10 +61,9 @@ public sealed partial class EntityRuler
             var overwrite = false;
             string? attr = null;
             string? jsonl = null;
-            var fields = r.ReadMapHeader();
-            for (var i = 0; i < fields; i++)
+            MsgPackMap.Read(ref r, (ref MessagePackReader r, string key) =>
             {
-                switch (MsgPack.ReadString(ref r))
+                switch (key)
                 {
                     case "format":
                         version = MsgPack.ReadFormatVersion(ref r, BytesSource, FormatVersion);
@@ -79,10 +78,11 @@ public sealed partial class EntityRuler
                         jsonl = MsgPack.ReadString(ref r);
                         break;
                     default:
-                        r.Skip();
-                        break;
+                        return false;
                 }
-            }
+
+                return true;
+            });
 
             return version < 1 || jsonl is null
                 ? throw new InvalidDataException("the 'format' or 'patterns' field is missing")

@@ -123,10 +123,9 @@ public sealed class Sentencizer : IPipe, IByteSerializable, IDiskSerializable, I
         {
             string[]? result = null;
             var version = -1;
-            var fields = r.ReadMapHeader();
-            for (var i = 0; i < fields; i++)
+            MsgPackMap.Read(ref r, (ref MessagePackReader r, string key) =>
             {
-                switch (MsgPack.ReadString(ref r))
+                switch (key)
                 {
                     case "format":
                         version = MsgPack.ReadFormatVersion(ref r, BytesSource, FormatVersion);
@@ -135,10 +134,11 @@ public sealed class Sentencizer : IPipe, IByteSerializable, IDiskSerializable, I
                         result = MsgPack.ReadStringArray(ref r);
                         break;
                     default:
-                        r.Skip();
-                        break;
+                        return false;
                 }
-            }
+
+                return true;
+            });
 
             if (version < 1)
             {

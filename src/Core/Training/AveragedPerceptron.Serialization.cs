@@ -70,34 +70,34 @@ public sealed partial class AveragedPerceptron
         var classCount = -1;
         var version = 0;
         ReadOnlyMemory<byte>? keyData = null, lengthData = null, classData = null, weightData = null;
-        var fields = reader.ReadMapHeader();
-        for (var i = 0; i < fields; i++)
+        MsgPackMap.Read(ref reader, (ref MessagePackReader r, string key) =>
         {
-            switch (MsgPack.ReadString(ref reader))
+            switch (key)
             {
                 case "format":
-                    version = MsgPack.ReadFormatVersion(ref reader, source, FormatVersion);
+                    version = MsgPack.ReadFormatVersion(ref r, source, FormatVersion);
                     break;
                 case "classes":
-                    classCount = reader.ReadInt32();
+                    classCount = r.ReadInt32();
                     break;
                 case "keys":
-                    keyData = MsgPack.ReadBinary(ref reader);
+                    keyData = MsgPack.ReadBinary(ref r);
                     break;
                 case "row_lengths":
-                    lengthData = MsgPack.ReadBinary(ref reader);
+                    lengthData = MsgPack.ReadBinary(ref r);
                     break;
                 case "entry_classes":
-                    classData = MsgPack.ReadBinary(ref reader);
+                    classData = MsgPack.ReadBinary(ref r);
                     break;
                 case "entry_weights":
-                    weightData = MsgPack.ReadBinary(ref reader);
+                    weightData = MsgPack.ReadBinary(ref r);
                     break;
                 default:
-                    reader.Skip();
-                    break;
+                    return false;
             }
-        }
+
+            return true;
+        });
 
         if (version < 1 || keyData is null || lengthData is null || classData is null || weightData is null)
         {

@@ -9,7 +9,7 @@ public sealed partial class Lemmatizer
     /// Trains from scratch on gold docs with Lemma and Pos set: fills the (form, tag) lookup table, collects the
     /// edit scripts, then trains the script classifier for <paramref name="epochs"/> passes over the tokens in an
     /// order shuffled per epoch from <paramref name="seed"/> (the same seed gives the same model, byte for byte).
-    /// <paramref name="onEpoch"/> gets each epoch's number and the classifier's training accuracy; <see cref="ToBytes"/>
+    /// <paramref name="onEpoch"/> gets each epoch's number and the classifier's training accuracy; <see cref="ModelComponent.ToBytes"/>
     /// called from it saves the averaged model so far (a checkpoint). Returns those accuracies. Tokens without a
     /// lemma are skipped (E064 when none has one).
     /// </summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using Pipeline.Serialization;
 using Pipeline.Tokens;
 using Pipeline.Training;
 
@@ -12,13 +11,10 @@ namespace Pipeline.Components.Lemmatization;
 /// after the tagger: it reads <see cref="Token.Pos"/> (and <see cref="Token.Tag"/> when set). Train it with <see cref="Train"/> (or, in the trainer, <see cref="Initialize"/>, <see cref="Update"/> and <see cref="FinishTraining"/>, which learn from the tags the tagger predicts); it is saved as <c>model.bin</c> in its directory. <see cref="Process"/>
 /// is safe for concurrent use.
 /// </summary>
-public sealed partial class Lemmatizer : IPipe, IByteSerializable, IDiskSerializable, IIsolatedState, IDeclaresAttributes
+public sealed partial class Lemmatizer : ModelComponent, IPipe, IDeclaresAttributes
 {
     /// <summary>The name of the factory that creates lemmatizers.</summary>
     public const string FactoryName = "lemmatizer";
-
-    /// <summary>The file that holds the model in the component's directory.</summary>
-    public const string ModelFile = "model.bin";
 
     private const int Candidates = 8;
     private Dictionary<(ulong Form, ulong Pos), string> _lookup = [];
@@ -27,13 +23,9 @@ public sealed partial class Lemmatizer : IPipe, IByteSerializable, IDiskSerializ
 
     /// <summary>Creates an untrained lemmatizer.</summary>
     public Lemmatizer(string name = FactoryName)
+        : base(name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Name = name;
     }
-
-    /// <inheritdoc />
-    public string Name { get; }
 
     /// <inheritdoc />
     public IReadOnlyList<Attr> Reads { get; } = Array.AsReadOnly<Attr>([Attr.Orth, Attr.Pos, Attr.Tag]);
@@ -88,19 +80,15 @@ public sealed partial class Lemmatizer : IPipe, IByteSerializable, IDiskSerializ
         return doc;
     }
 
-    /// <summary>Writes <c>model.bin</c> into <paramref name="directory"/>.</summary>
-    public void ToDisk(string directory) => AtomicFile.WriteAllBytes(Path.Combine(directory, ModelFile), ToBytes());
+    private protected override byte[] SaveModel() =>
+        LemmatizerFormatter.Instance.Write(new LemmatizerSavedState(_lookup, _scripts, _model ?? throw Errors.NotTrained(Name)));
 
-    /// <summary>Reads <c>model.bin</c> from <paramref name="directory"/> (E007 when missing).</summary>
-    public void FromDisk(string directory)
+    private protected override void LoadModel(ReadOnlyMemory<byte> data, string source)
     {
-        var file = Path.Combine(directory, ModelFile);
-        if (!File.Exists(file))
-        {
-            throw Errors.ComponentDataMissing(Name, file);
-        }
-
-        Load(File.ReadAllBytes(file), file);
+        var state = LemmatizerFormatter.Instance.Read(data, source);
+        _lookup = state.Lookup;
+        _scripts = state.Scripts;
+        _model = state.Model;
     }
 
     /// <summary>

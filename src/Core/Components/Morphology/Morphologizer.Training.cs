@@ -10,7 +10,7 @@ public sealed partial class Morphologizer
     /// using their Pos and Tag as features: <paramref name="epochs"/> passes over the docs, left to right on the
     /// model's own previous predictions, in an order shuffled per epoch from <paramref name="seed"/> (the same seed
     /// gives the same model, byte for byte). <paramref name="onEpoch"/> gets each epoch's number and training
-    /// accuracy; <see cref="ToBytes"/> called from it saves the averaged model so far (a checkpoint). Returns those
+    /// accuracy; <see cref="ModelComponent.ToBytes"/> called from it saves the averaged model so far (a checkpoint). Returns those
     /// accuracies.
     /// </summary>
     public IReadOnlyList<double> Train(IReadOnlyList<Doc> examples, int epochs = 10, ulong seed = 0, Action<int, double>? onEpoch = null)

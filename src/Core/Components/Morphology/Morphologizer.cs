@@ -1,6 +1,5 @@
 using System.Buffers;
 using Pipeline.Components.Tagging;
-using Pipeline.Serialization;
 using Pipeline.Tokens;
 using Pipeline.Training;
 
@@ -13,13 +12,10 @@ namespace Pipeline.Components.Morphology;
 /// with <see cref="Train"/> (or <see cref="Initialize"/>, <see cref="Update"/>, <see cref="FinishTraining"/>); it is saved as <c>model.bin</c> in its directory. <see cref="Process"/> is safe for
 /// concurrent use.
 /// </summary>
-public sealed partial class Morphologizer : IPipe, IByteSerializable, IDiskSerializable, IIsolatedState, IDeclaresAttributes
+public sealed partial class Morphologizer : ModelComponent, IPipe, IDeclaresAttributes
 {
     /// <summary>The name of the factory that creates morphologizers.</summary>
     public const string FactoryName = "morphologizer";
-
-    /// <summary>The file that holds the model in the component's directory.</summary>
-    public const string ModelFile = "model.bin";
 
     private string[] _labels = [];
     private ulong[] _labelHashes = [];
@@ -28,13 +24,9 @@ public sealed partial class Morphologizer : IPipe, IByteSerializable, IDiskSeria
 
     /// <summary>Creates an untrained morphologizer.</summary>
     public Morphologizer(string name = FactoryName)
+        : base(name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Name = name;
     }
-
-    /// <inheritdoc />
-    public string Name { get; }
 
     /// <inheritdoc />
     public IReadOnlyList<Attr> Reads { get; } = Array.AsReadOnly<Attr>([Attr.Orth, Attr.Pos, Attr.Tag]);
@@ -78,19 +70,14 @@ public sealed partial class Morphologizer : IPipe, IByteSerializable, IDiskSeria
         return doc;
     }
 
-    /// <summary>Writes <c>model.bin</c> into <paramref name="directory"/>.</summary>
-    public void ToDisk(string directory) => AtomicFile.WriteAllBytes(Path.Combine(directory, ModelFile), ToBytes());
+    private protected override byte[] SaveModel() =>
+        MorphologizerFormatter.Instance.Write(new LabelledSavedState(_labels, _model ?? throw Errors.NotTrained(Name)));
 
-    /// <summary>Reads <c>model.bin</c> from <paramref name="directory"/> (E007 when missing).</summary>
-    public void FromDisk(string directory)
+    private protected override void LoadModel(ReadOnlyMemory<byte> data, string source)
     {
-        var file = Path.Combine(directory, ModelFile);
-        if (!File.Exists(file))
-        {
-            throw Errors.ComponentDataMissing(Name, file);
-        }
-
-        Load(File.ReadAllBytes(file), file);
+        var state = MorphologizerFormatter.Instance.Read(data, source);
+        SetLabels(state.Labels);
+        _model = state.Model;
     }
 
     private void SetLabels(string[] labels)

@@ -1,6 +1,5 @@
 using System.Buffers;
 using Pipeline.Components.Tagging;
-using Pipeline.Serialization;
 using Pipeline.Tokens;
 using Pipeline.Training;
 
@@ -19,15 +18,12 @@ namespace Pipeline.Components.Ner;
 /// <see cref="FinishTraining"/>); it is saved as <c>model.bin</c> in its directory. <see cref="Process"/> is safe
 /// for concurrent use.
 /// </summary>
-public sealed partial class EntityRecognizer : ITrainable, IByteSerializable, IDiskSerializable, IIsolatedState, IDeclaresAttributes
+public sealed partial class EntityRecognizer : ModelComponent, ITrainable, IDeclaresAttributes
 {
     private const ulong NoiseSeed = 0x4E45_525F_4E4F_4953UL;
 
     /// <summary>The name of the factory that creates entity recognizers.</summary>
     public const string FactoryName = "ner";
-
-    /// <summary>The file that holds the model in the component's directory.</summary>
-    public const string ModelFile = "model.bin";
 
     /// <summary>Config key: the entity labels to learn (a list of strings); others are read as O.</summary>
     public const string LabelsKey = "labels";
@@ -46,17 +42,13 @@ public sealed partial class EntityRecognizer : ITrainable, IByteSerializable, ID
     /// and reads entities of other labels as O (E091 for an empty label, "O", or one containing whitespace).
     /// </summary>
     public EntityRecognizer(string name = FactoryName, IEnumerable<string>? labels = null)
+        : base(name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Name = name;
         if (labels is not null)
         {
             _allowedLabels = [.. labels.Select(ValidLabel).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         }
     }
-
-    /// <inheritdoc />
-    public string Name { get; }
 
     /// <inheritdoc />
     public IReadOnlyList<Attr> Reads { get; } = Array.AsReadOnly<Attr>([Attr.Orth, Attr.Pos, Attr.Tag, Attr.EntIob, Attr.EntType]);
@@ -110,19 +102,16 @@ public sealed partial class EntityRecognizer : ITrainable, IByteSerializable, ID
         return doc;
     }
 
-    /// <summary>Writes <c>model.bin</c> into <paramref name="directory"/>.</summary>
-    public void ToDisk(string directory) => AtomicFile.WriteAllBytes(Path.Combine(directory, ModelFile), ToBytes());
+    private protected override byte[] SaveModel() =>
+        EntityRecognizerFormatter.Instance.Write(new LabelledSavedState(_labels, _model ?? throw Errors.NotTrained(Name), _lexicon.Codes));
 
-    /// <summary>Reads <c>model.bin</c> from <paramref name="directory"/> (E007 when missing).</summary>
-    public void FromDisk(string directory)
+    private protected override void LoadModel(ReadOnlyMemory<byte> data, string source)
     {
-        var file = Path.Combine(directory, ModelFile);
-        if (!File.Exists(file))
-        {
-            throw Errors.ComponentDataMissing(Name, file);
-        }
-
-        Load(File.ReadAllBytes(file), file);
+        var state = EntityRecognizerFormatter.Instance.Read(data, source);
+        SetLabels(state.Labels);
+        _model = state.Model;
+        _lexicon = state.Lexicon is { Count: > 0 } codes ? NerLexicon.FromCodes(codes) : NerLexicon.Empty;
+        _labelIndex = null;
     }
 
     /// <summary>

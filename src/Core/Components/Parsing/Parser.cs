@@ -1,4 +1,3 @@
-using Pipeline.Serialization;
 using Pipeline.Tokens;
 using Pipeline.Training;
 
@@ -15,13 +14,10 @@ namespace Pipeline.Components.Parsing;
 /// into one sentence per tree. Saved as <c>model.bin</c> in its directory. <see cref="Process"/> is safe for
 /// concurrent use.
 /// </summary>
-public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSerializable, IIsolatedState, IDeclaresAttributes
+public sealed partial class Parser : ModelComponent, ITrainable, IDeclaresAttributes
 {
     /// <summary>The name of the factory that creates parsers.</summary>
     public const string FactoryName = "parser";
-
-    /// <summary>The file that holds the model in the component's directory.</summary>
-    public const string ModelFile = "model.bin";
 
     /// <summary>The label of a sentence's root word when the training data labels no root.</summary>
     public const string RootLabel = "ROOT";
@@ -46,13 +42,9 @@ public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSeriali
 
     /// <summary>Creates an untrained parser.</summary>
     public Parser(string name = FactoryName)
+        : base(name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Name = name;
     }
-
-    /// <inheritdoc />
-    public string Name { get; }
 
     /// <inheritdoc />
     public IReadOnlyList<Attr> Reads { get; } = Array.AsReadOnly<Attr>([Attr.Orth, Attr.Pos, Attr.Tag, Attr.Morph, Attr.SentStart]);
@@ -96,19 +88,17 @@ public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSeriali
         return doc;
     }
 
-    /// <summary>Writes <c>model.bin</c> into <paramref name="directory"/>.</summary>
-    public void ToDisk(string directory) => AtomicFile.WriteAllBytes(Path.Combine(directory, ModelFile), ToBytes());
+    private protected override byte[] SaveModel() => ParserFormatter.Instance.Write(
+        new ParserSavedState(_labels, _rootDep, _moves, _actionLabels, _lexicon, _model ?? throw Errors.NotTrained(Name), _morphology));
 
-    /// <summary>Reads <c>model.bin</c> from <paramref name="directory"/> (E007 when missing).</summary>
-    public void FromDisk(string directory)
+    private protected override void LoadModel(ReadOnlyMemory<byte> data, string source)
     {
-        var file = Path.Combine(directory, ModelFile);
-        if (!File.Exists(file))
-        {
-            throw Errors.ComponentDataMissing(Name, file);
-        }
-
-        Load(File.ReadAllBytes(file), file);
+        var state = ParserFormatter.Instance.Read(data, source);
+        SetActions(state.Labels, state.Moves, state.ActionLabels, state.RootDep);
+        _lexicon = state.Lexicon;
+        _morphology = state.Morphology;
+        _model = state.Model;
+        _labelIds = null;
     }
 
     /// <summary>

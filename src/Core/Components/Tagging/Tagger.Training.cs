@@ -150,7 +150,7 @@ public sealed partial class Tagger
     /// docs in an order shuffled per epoch from <paramref name="seed"/> (the same seed gives the same model, byte
     /// for byte), then <see cref="FinishTraining"/>. With <see cref="SecondPass"/>, it first trains one model per
     /// fold to tag the held-out docs and afterwards trains the second pass on those tags. <paramref name="onEpoch"/>
-    /// gets each first-pass epoch's number and training accuracy (Pos); <see cref="ToBytes"/> called from it saves the
+    /// gets each first-pass epoch's number and training accuracy (Pos); <see cref="ModelComponent.ToBytes"/> called from it saves the
     /// averaged first-pass model so far (a checkpoint). Returns those accuracies.
     /// </summary>
     public IReadOnlyList<double> Train(IReadOnlyList<Doc> examples, int epochs = 15, ulong seed = 0, Action<int, double>? onEpoch = null)

@@ -1,5 +1,4 @@
 using System.Buffers;
-using Pipeline.Serialization;
 using Pipeline.Tokens;
 using Pipeline.Training;
 
@@ -14,13 +13,10 @@ namespace Pipeline.Components.Tagging;
 /// <see cref="Initialize"/>, <see cref="Update"/>, <see cref="FinishTraining"/>); it is saved as <c>model.bin</c>
 /// in its directory. <see cref="Process"/> is safe for concurrent use.
 /// </summary>
-public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable, IIsolatedState, IDeclaresAttributes
+public sealed partial class Tagger : ModelComponent, IPipe, IDeclaresAttributes
 {
     /// <summary>The name of the factory that creates taggers.</summary>
     public const string FactoryName = "tagger";
-
-    /// <summary>The file that holds the model in the component's directory.</summary>
-    public const string ModelFile = "model.bin";
 
     /// <summary>Config key: the share of features left out of each training decision (see <see cref="DropRate"/>).</summary>
     public const string DropRateKey = "drop_rate";
@@ -38,13 +34,9 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
 
     /// <summary>Creates an untrained tagger.</summary>
     public Tagger(string name = FactoryName)
+        : base(name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Name = name;
     }
-
-    /// <inheritdoc />
-    public string Name { get; }
 
     /// <inheritdoc />
     public IReadOnlyList<Attr> Reads { get; } = Array.AsReadOnly<Attr>([Attr.Orth]);
@@ -139,19 +131,20 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
         return doc;
     }
 
-    /// <summary>Writes <c>model.bin</c> into <paramref name="directory"/>.</summary>
-    public void ToDisk(string directory) => AtomicFile.WriteAllBytes(Path.Combine(directory, ModelFile), ToBytes());
+    private protected override byte[] SaveModel() => TaggerFormatter.Instance.Write(
+        new TaggerSavedState(_pos, _tags, _tagDictionary, _ambiguity, _model ?? throw Errors.NotTrained(Name), _second, _secondMargin));
 
-    /// <summary>Reads <c>model.bin</c> from <paramref name="directory"/> (E007 when missing).</summary>
-    public void FromDisk(string directory)
+    private protected override void LoadModel(ReadOnlyMemory<byte> data, string source)
     {
-        var file = Path.Combine(directory, ModelFile);
-        if (!File.Exists(file))
-        {
-            throw Errors.ComponentDataMissing(Name, file);
-        }
-
-        Load(File.ReadAllBytes(file), file);
+        var state = TaggerFormatter.Instance.Read(data, source);
+        SetLabels(state.Pos, state.Tags);
+        _tagDictionary = state.TagDictionary;
+        _ambiguity = state.Ambiguity;
+        _model = state.Model;
+        _second = state.Second;
+        _secondMargin = state.SecondMargin;
+        _posIndex = null;
+        _tagIndex = null;
     }
 
     private void SetLabels(string[] pos, string[] tags)

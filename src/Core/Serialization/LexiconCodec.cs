@@ -1,0 +1,90 @@
+using System.Buffers.Binary;
+using MessagePack;
+
+namespace Pipeline.Serialization;
+
+/// <summary>
+/// The one encoding of word tables in model files (a 64-bit word hash to a 64-bit value: the tagger's ambiguity
+/// classes, the parser's lexicon, the entity recognizer's gazetteer codes): MessagePack binary data holding the
+/// (key, value) pairs as little-endian 64-bit integers, sorted by key so that the bytes do not depend on insertion
+/// order. The two older encodings still read: an array of [key, value] arrays (tagger format 1) and a flat array
+/// key, value, key, value, ... (entity recognizer format 1).
+/// </summary>
+internal static class LexiconCodec
+{
+    private const int PairBytes = 2 * sizeof(ulong);
+
+    public static void Write(ref MessagePackWriter writer, IReadOnlyDictionary<ulong, ulong> lexicon)
+    {
+        var bytes = new byte[lexicon.Count * PairBytes];
+        var offset = 0;
+        foreach (var (key, value) in lexicon.OrderBy(p => p.Key))
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(offset), key);
+            BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(offset + sizeof(ulong)), value);
+            offset += PairBytes;
+        }
+
+        writer.Write(bytes);
+    }
+
+    /// <summary>Reads a word table in any of the three encodings; malformed or repeated keys raise <see cref="InvalidDataException"/>.</summary>
+    public static Dictionary<ulong, ulong> Read(ref MessagePackReader reader)
+    {
+        if (reader.NextMessagePackType == MessagePackType.Binary)
+        {
+            var bytes = MsgPack.ReadBinary(ref reader).Span;
+            if (bytes.Length % PairBytes != 0)
+            {
+                throw new InvalidDataException("the lexicon is not a whole number of (word, value) pairs");
+            }
+
+            var lexicon = new Dictionary<ulong, ulong>(bytes.Length / PairBytes);
+            for (var at = 0; at < bytes.Length; at += PairBytes)
+            {
+                Add(lexicon, BinaryPrimitives.ReadUInt64LittleEndian(bytes[at..]), BinaryPrimitives.ReadUInt64LittleEndian(bytes[(at + sizeof(ulong))..]));
+            }
+
+            return lexicon;
+        }
+
+        var count = reader.ReadArrayHeader();
+        return count > 0 && reader.NextMessagePackType == MessagePackType.Array ? ReadEntries(ref reader, count) : ReadFlat(ref reader, count);
+    }
+
+    private static Dictionary<ulong, ulong> ReadEntries(ref MessagePackReader reader, int count)
+    {
+        var lexicon = new Dictionary<ulong, ulong>(Math.Min(count, 1 << 16));
+        for (var e = 0; e < count; e++)
+        {
+            MsgPackMap.ReadTuple(ref reader, 2, "a lexicon entry");
+            Add(lexicon, reader.ReadUInt64(), reader.ReadUInt64());
+        }
+
+        return lexicon;
+    }
+
+    private static Dictionary<ulong, ulong> ReadFlat(ref MessagePackReader reader, int count)
+    {
+        if (count % 2 != 0)
+        {
+            throw new InvalidDataException("the lexicon must hold key and value pairs");
+        }
+
+        var lexicon = new Dictionary<ulong, ulong>(Math.Min(count / 2, 1 << 20));
+        for (var k = 0; k < count; k += 2)
+        {
+            Add(lexicon, reader.ReadUInt64(), reader.ReadUInt64());
+        }
+
+        return lexicon;
+    }
+
+    private static void Add(Dictionary<ulong, ulong> lexicon, ulong key, ulong value)
+    {
+        if (!lexicon.TryAdd(key, value))
+        {
+            throw new InvalidDataException($"the lexicon has key {key} twice");
+        }
+    }
+}
