@@ -14,6 +14,15 @@ public class ArgumentErrorTests
     }
 
     [Fact]
+    public void UnknownAttributesAndIobCodesAreOutOfRangeNamingTheParameter()
+    {
+        var doc = new Doc(new Vocab("en"), ["a", "b"]);
+        Assert.Equal("iob", Assert.Throws<ArgumentOutOfRangeException>(() => doc.SetEntity(0, 7, 0)).ParamName);
+        Assert.Equal("attr", Assert.Throws<ArgumentOutOfRangeException>(() => doc.ToArray((Attr)99)).ParamName);
+        Assert.Equal("attr", Assert.Throws<ArgumentOutOfRangeException>(() => doc.FromArray([(Attr)99], new ulong[2, 1])).ParamName);
+    }
+
+    [Fact]
     public void BadWordsSpansAndNamesAreArgumentExceptions()
     {
         var vocab = new Vocab("en");
