@@ -104,8 +104,6 @@ internal static partial class Errors
     public static PipelineException BadConfig(string component, string key, string problem) => new(
         "E022", $"Setting '{key}' of component '{component}' {problem}.");
 
-    public static PipelineException InvalidArgument(string what, string problem) => new("E023", $"{what} {problem}.");
-
     public static PipelineException WriteFailed(string path, Exception inner) => new(
         "E025", $"Could not write '{path}': {inner.Message.TrimEnd('.')}. The previous contents were left in place.", inner);
 

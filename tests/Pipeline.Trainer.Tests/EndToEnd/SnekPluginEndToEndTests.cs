@@ -11,6 +11,7 @@ namespace Pipeline.Trainer.Tests.EndToEnd;
 /// "snek" pipe and loads it back with a setting, with no plugin registration code; the app that references only
 /// Pipeline.Core cannot load that model and is told which factory is missing and which package to add.
 /// </summary>
+[Trait("Category", "Slow")]
 public class SnekPluginEndToEndTests
 {
     [Fact]

@@ -12,7 +12,7 @@ namespace Pipeline.Trainer.Tests.Packaging;
 /// Everything lives in a temporary directory whose nuget.config adds the feed and sets its own
 /// globalPackagesFolder, so no package cache outside it is written or read stale.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait("Category", "Slow")]
 public sealed class PackageEndToEndTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
