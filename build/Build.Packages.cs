@@ -1,6 +1,7 @@
 using Pipeline.Build.Engine;
 using Pipeline.Build.Packaging;
 using Pipeline.Build.Publishing;
+using ReproduciblePackage = Pipeline.Trainer.Packaging.ReproduciblePackage;
 
 namespace Pipeline.Build;
 
@@ -25,6 +26,12 @@ internal sealed partial class Build
             if (packed.Count == 0)
             {
                 throw new BuildException($"dotnet pack left no {id} package in {PackagesDirectory}.");
+            }
+
+            // Same sources, same bytes: a release can be verified by rebuilding it.
+            foreach (var package in packed)
+            {
+                ReproduciblePackage.Normalize(package.Path);
             }
         }
 

@@ -299,6 +299,9 @@ public static class ModelPackager
             throw Errors.PackageVerificationFailed(nupkg, ["dotnet pack did not write it"]);
         }
 
+        // Same model, same bytes: fixed entry times and order, no random names (see ReproduciblePackage).
+        ReproduciblePackage.Normalize(nupkg);
+
         NupkgVerifier.Verify(nupkg, meta, range, dataFiles.Append(LanguageSerializer.MetaFile));
         return nupkg;
     }

@@ -39,6 +39,7 @@ internal static class PackageTemplates
                 <EnableDefaultNoneItems>false</EnableDefaultNoneItems>
                 <GenerateDocumentationFile>true</GenerateDocumentationFile>
                 <Deterministic>true</Deterministic>
+                <PathMap>$(MSBuildProjectDirectory)=/_/</PathMap>
                 <AssemblyName>{id}</AssemblyName>
                 <RootNamespace>{PackageNaming.EntryNamespace}</RootNamespace>
                 <PackageId>{id}</PackageId>
