@@ -54,6 +54,8 @@ internal sealed partial class Build
             throw new BuildException($"{PackagesDirectory} holds no packages; run Package first.");
         }
 
+        // The regression gate: nothing is pushed when a model's main score dropped against the feed.
+        var deltas = await CheckRegressionsAsync(context, packages.Select(PackageFile.Read).ToList()).ConfigureAwait(false);
         var publisher = new NuGetPublisher(Processes(), FeedLocation, ApiKey);
         var skipped = new List<string>();
         var pushed = 0;
@@ -72,6 +74,11 @@ internal sealed partial class Build
         }
 
         context.Note($"{pushed} pushed to {FeedLocation}");
+        foreach (var note in deltas)
+        {
+            context.Note(note);
+        }
+
         if (skipped.Count > 0)
         {
             context.Note($"{skipped.Count} already there: {string.Join(", ", skipped)}");

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Pipeline.Serialization;
 
 namespace Pipeline.Trainer.Packaging;
 
@@ -55,29 +56,19 @@ public static partial class ReproduciblePackage
             .OrderBy(n => n == nuspec ? 0 : 1)
             .ThenBy(n => n, StringComparer.Ordinal)
             .ToList();
-        var temporary = path + ".tmp-" + Environment.ProcessId;
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
-            using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+            foreach (var name in order)
             {
-                foreach (var name in order)
-                {
-                    var (content, attributes) = entries[name];
-                    var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-                    entry.LastWriteTime = EntryTime;
-                    entry.ExternalAttributes = attributes;
-                    using var output = entry.Open();
-                    output.Write(content);
-                }
+                var (content, attributes) = entries[name];
+                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                entry.LastWriteTime = EntryTime;
+                entry.ExternalAttributes = attributes;
+                using var output = entry.Open();
+                output.Write(content);
             }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        });
     }
 
     private static Dictionary<string, (byte[] Content, int Attributes)> Read(string path)
