@@ -38,10 +38,12 @@ internal sealed partial class Build
             }
         }
 
-        // The table shows every template, with the scores that exist.
-        var readme = Path.Combine(RootDirectory, "README.md");
-        var changed = ReadmeTable.Update(readme, ReadmeTable.Render(all, ModelsDirectory));
-        context.Note(report.Summary + (changed ? "; README table updated" : string.Empty));
+        // The table of every template, with the scores that exist, goes to artifacts/ only: the clone stays clean.
+        // The README's copy changes only through the ReadmeTable target, from a complete set of models.
+        var table = Path.Combine(ArtifactsDirectory, ModelsTableFile);
+        Directory.CreateDirectory(ArtifactsDirectory);
+        Pipeline.Serialization.AtomicFile.WriteAllText(table, Evaluation.ReadmeTable.Render(all, ModelsDirectory));
+        context.Note($"{report.Summary}; table in {Path.GetRelativePath(RootDirectory, table)}");
         if (report.Failed.Count > 0)
         {
             throw new BuildException("Evaluation failed: " + report.Failures);

@@ -34,12 +34,12 @@ internal sealed partial class Build
     public Target Train => _ => _
         .Description("Trains the selected templates in parallel through the Trainer library into artifacts/models/<lang>_<name>/ (skips models whose inputs did not change).")
         .After(Compile, Test)
-        .Requires(() => Directory.Exists(CorporaDirectory), "the corpus root is missing; pass --corpora <folder holding ud/ and ner/> (default ../shared/corpora).")
+        .Requires(() => Directory.Exists(CorporaDirectory), $"the corpus root {CorporaDirectory} (--corpora {Corpora}) does not exist; pass --corpora <folder holding ud/ and ner/> (default ../shared/corpora, beside the clone).")
         .Executes(TrainModels);
 
-    /// <summary>Scores the trained models and updates the README table.</summary>
+    /// <summary>Scores the trained models and writes the models table under artifacts/.</summary>
     public Target Evaluate => _ => _
-        .Description("Scores each model-best on its template's dev corpora into evaluation.json, and updates the README's models table.")
+        .Description("Scores each model-best on its template's dev corpora into evaluation.json, and writes the models table to artifacts/models-table.md (ReadmeTable copies it into README.md).")
         .DependsOn(Train)
         .Executes(EvaluateModels);
 
@@ -56,6 +56,12 @@ internal sealed partial class Build
         .DependsOn(Package)
         .Requires(() => !NuGetPublisher.IsHttp(FeedLocation) || ApiKey is { Length: > 0 }, "an HTTP feed needs --api-key (or the API_KEY environment variable).")
         .Executes(PublishAsync);
+
+    /// <summary>Writes the README's models table.</summary>
+    public Target ReadmeTable => _ => _
+        .Description("Writes the models table of README.md from every template's evaluation.json (refuses unless all are evaluated; no --models).")
+        .After(Evaluate)
+        .Executes(WriteReadmeTable);
 
     /// <summary>Writes the models workflow for GitHub Actions.</summary>
     public Target Workflow => _ => _

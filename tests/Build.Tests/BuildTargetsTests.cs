@@ -52,7 +52,7 @@ public sealed class BuildTargetsTests : IDisposable
     {
         var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Train", "--corpora", "no/such/folder"]);
         Assert.Equal(2, run.Exit);
-        Assert.Contains("the corpus root is missing", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"the corpus root {Path.Combine(_dir.Path, "no", "such", "folder")} (--corpora no/such/folder) does not exist", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
