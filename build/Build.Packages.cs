@@ -11,9 +11,11 @@ internal sealed partial class Build
     private async Task PackAsync(TargetContext context)
     {
         Directory.CreateDirectory(PackagesDirectory);
+        // dotnet pack builds each packed project and what it references, nothing else of the solution (the tests and
+        // benchmarks took most of a one-model run); after Compile the build is incremental.
         foreach (var project in new[] { "src/Core/Pipeline.Core.csproj", "src/Trainer/Pipeline.Trainer.csproj" })
         {
-            await DotNetAsync(context, "pack", project, "-c", Configuration, "--no-build", "--nologo", "-o", PackagesDirectory).ConfigureAwait(false);
+            await DotNetAsync(context, "pack", project, "-c", Configuration, "--nologo", "-o", PackagesDirectory).ConfigureAwait(false);
         }
 
         // Each library package must be a readable package with the right id.
