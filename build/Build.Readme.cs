@@ -16,7 +16,7 @@ internal sealed partial class Build
         }
 
         var all = AllTemplates();
-        var missing = Evaluation.ReadmeTable.Unevaluated(all, ModelsDirectory);
+        var missing = Evaluation.ReadmeTable.Incomplete(all, ModelsDirectory);
         if (missing.Count > 0)
         {
             throw BuildErrors.IncompleteModelSet(missing, ModelsDirectory);

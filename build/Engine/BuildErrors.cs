@@ -18,9 +18,9 @@ internal static class BuildErrors
     public static BuildException PreviousVersionUnreadable(string id, string version, string feed, string reason) => new(
         $"[E221] Cannot read {id} {version} on {feed} to compare scores: {reason}. Check the feed address and access (--api-key), or pass --allow-regression to publish without the comparison.");
 
-    /// <summary>E222: the README table was asked for with models that are not all trained and evaluated.</summary>
-    public static BuildException IncompleteModelSet(IEnumerable<string> missing, string modelsRoot) => new(
-        $"[E222] The README models table is written only from a complete set of models; {string.Join(", ", missing)} {(missing.Count() == 1 ? "has" : "have")} no evaluation.json under {modelsRoot}. Run ./build.sh Evaluate (all models, no --models) first, then ./build.sh ReadmeTable.");
+    /// <summary>E222: the README table was asked for while not every model is fully trained and evaluated.</summary>
+    public static BuildException IncompleteModelSet(IEnumerable<string> problems, string modelsRoot) => new(
+        $"[E222] The README models table is written only from a complete set of fully trained, evaluated models (under {modelsRoot}); not ready: {string.Join(", ", problems)}. Run ./build.sh (all models, no --models, --epochs or --n-sents) first, then ./build.sh ReadmeTable.");
 
     /// <summary>E223: ReadmeTable was given --models.</summary>
     public static BuildException ReadmeTableWithModels() => new(

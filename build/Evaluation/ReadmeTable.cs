@@ -17,11 +17,35 @@ internal static class ReadmeTable
     private static readonly (string Key, string Header)[] Columns =
         [("upos", "UPOS"), ("ufeats", "UFeats"), ("lemma", "Lemma"), ("uas", "UAS"), ("las", "LAS"), ("ents_f", "NER F")];
 
-    /// <summary>The ids of <paramref name="templates"/> whose run folder has no evaluation.json with scores.</summary>
-    public static IReadOnlyList<string> Unevaluated(IReadOnlyList<ModelTemplate> templates, string modelsRoot) => templates
-        .Where(t => ModelScoring.Read(Path.Combine(modelsRoot, t.Id, ModelScoring.FileName)) is not { } e || !e.TryGetProperty("accuracy", out _))
-        .Select(t => t.Id)
-        .ToList();
+    /// <summary>
+    /// Each template whose scores cannot go into the README, with why: no evaluation.json with scores, or a quick
+    /// run (trained with --epochs or --n-sents, as its build-stamp.json records).
+    /// </summary>
+    public static IReadOnlyList<string> Incomplete(IReadOnlyList<ModelTemplate> templates, string modelsRoot)
+    {
+        var problems = new List<string>();
+        foreach (var template in templates)
+        {
+            var run = Path.Combine(modelsRoot, template.Id);
+            if (ModelScoring.Read(Path.Combine(run, ModelScoring.FileName)) is not { } evaluation || !evaluation.TryGetProperty("accuracy", out _))
+            {
+                problems.Add($"{template.Id} (no {ModelScoring.FileName})");
+                continue;
+            }
+
+            var inputs = Training.TrainStamp.Read(run)?.Inputs;
+            var quick = new[] { ("parameter:epochs", "(template)", "--epochs"), ("parameter:n_sents", "(all)", "--n-sents") }
+                .Where(p => inputs is not null && inputs.TryGetValue(p.Item1, out var value) && value != p.Item2)
+                .Select(p => $"{p.Item3} {inputs![p.Item1]}")
+                .ToList();
+            if (quick.Count > 0)
+            {
+                problems.Add($"{template.Id} (a quick run: trained with {string.Join(" ", quick)})");
+            }
+        }
+
+        return problems;
+    }
 
     /// <summary>The table (markdown) of every template, with scores from each run folder's evaluation.json.</summary>
     public static string Render(IReadOnlyList<ModelTemplate> templates, string modelsRoot)

@@ -25,7 +25,7 @@ public sealed class ReadmeTableTargetTests : IDisposable
         var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable"]);
         Assert.Equal(1, run.Exit);
         Assert.Contains("[E222]", run.Error, StringComparison.Ordinal);
-        Assert.Contains("en_b has no evaluation.json", run.Error, StringComparison.Ordinal);
+        Assert.Contains("not ready: en_b (no evaluation.json)", run.Error, StringComparison.Ordinal);
         Assert.Contains("old-row", File.ReadAllText(_readme), StringComparison.Ordinal);
     }
 
@@ -43,6 +43,18 @@ public sealed class ReadmeTableTargetTests : IDisposable
         Assert.DoesNotContain("old-row", text, StringComparison.Ordinal);
         Assert.Contains("| `en_a` | tagger | 91.2 |", text, StringComparison.Ordinal);
         Assert.Contains("| 70.5 |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scores_of_a_quick_run_are_refused()
+    {
+        Evaluated("en_a", "\"upos\": 91.24");
+        Evaluated("en_b", "\"ents_f\": 70.5");
+        _dir.File("artifacts/models/en_b/build-stamp.json", """{ "hash": "x", "inputs": { "parameter:epochs": "1", "parameter:n_sents": "(all)" } }""");
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable"]);
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("en_b (a quick run: trained with --epochs 1)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("old-row", File.ReadAllText(_readme), StringComparison.Ordinal);
     }
 
     [Fact]
