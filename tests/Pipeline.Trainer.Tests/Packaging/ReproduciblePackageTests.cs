@@ -58,11 +58,30 @@ public sealed class ReproduciblePackageTests
 
         var first = Package(model, dir["one"]);
         Thread.Sleep(TimeSpan.FromSeconds(2.5)); // later file times: the zip's 2-second clock ticks over
-        var second = Package(model, dir["two/deeper"]);
+
+        // The second one is packed inside a git repository with a commit, which must not leak into the package.
+        var repository = Directory.CreateDirectory(dir["two"]).FullName;
+        Git(repository, "init", "-q");
+        Git(repository, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "x");
+        var second = Package(model, Path.Combine(repository, "deeper"));
 
         Assert.NotEqual(first, second);
         Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
         Assert.Empty(NupkgVerifier.Check(first, ModelMeta.Read(dir["one/en_test_ruler-1.0.0/meta.json"]), Nlp.CompatibleRange, ["meta.json", "tokenizer"]));
+    }
+
+    private static void Git(string directory, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)}: {output}");
     }
 
     private static string Package(string model, string output)
