@@ -71,6 +71,7 @@ public sealed class TrainingRunner
         var seed = o.Seed ?? template.Seed ?? 0;
         var nlp = Nlp.Blank(o.Lang);
         var learnTokenizer = TokenizerTraining.Requested(pipeline, template);
+        var splitsSentences = learnTokenizer || pipeline.Contains(Components.Sentencizer.FactoryName);
         foreach (var name in pipeline.Where(n => n != TokenizerTraining.PipelineName))
         {
             nlp.AddPipe(nlp.CreatePipe(name, ModelLoader.ConfigFor(template.Meta, name, NoOverrides, template.Source)), name);
@@ -109,7 +110,7 @@ public sealed class TrainingRunner
             if (new EarlierRun(o.Output, state, inputs).Finished(finished))
             {
                 _progress.Info($"{has}; model-final and model-best are up to date.");
-                return new TrainingResult(state.Epochs, finished, bestPath, finalPath, state.Epochs[^1].Accuracy, logPath, reportPath, resumed);
+                return new TrainingResult(state.Epochs, finished, bestPath, finalPath, state.Epochs[^1].Accuracy, logPath, reportPath, resumed) { SplitsSentences = splitsSentences };
             }
 
             _progress.Info($"{has}; writing model-final and model-best.");
@@ -188,7 +189,7 @@ public sealed class TrainingRunner
         var best = Best(state.Epochs)!.Value;
         CheckpointWriter.Copy(state.Epochs[best].Path, bestPath);
         ReportWriter.Write(reportPath, nlp.Meta, state.Epochs, best, weights, finished: true);
-        return new TrainingResult(state.Epochs, best, bestPath, finalPath, final.Accuracy, logPath, reportPath, resumed);
+        return new TrainingResult(state.Epochs, best, bestPath, finalPath, final.Accuracy, logPath, reportPath, resumed) { SplitsSentences = splitsSentences };
     }
 
     /// <summary>The first epoch with the highest weighted score, or null when there is none.</summary>
