@@ -1,5 +1,5 @@
 using System.Globalization;
-using Pipeline.Serialization;
+using Pipeline.IO;
 
 namespace Pipeline.Training;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Trainer.Conllu;
 using Pipeline.Trainer.Evaluation;

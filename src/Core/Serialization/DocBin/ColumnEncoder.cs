@@ -1,6 +1,6 @@
 using Pipeline.Tokens;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>
 /// Encodes the token columns of a <see cref="DocBinData"/> with the model of <see cref="DocBinColumns"/>: string

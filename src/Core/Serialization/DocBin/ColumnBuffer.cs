@@ -1,4 +1,4 @@
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>A growable array of one token attribute (or one per-doc value) across all docs of a DocBin.</summary>
 internal sealed class ColumnBuffer<T>

@@ -1,6 +1,6 @@
 using Pipeline.Tokens;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>The context whose recent values predict a column's value.</summary>
 internal enum ColumnKey

@@ -1,4 +1,6 @@
-namespace Pipeline.Serialization;
+using Pipeline.Serialization;
+
+namespace Pipeline.IO;
 
 /// <summary>
 /// One file being written by <see cref="AtomicFile"/>: opened with <see cref="Open"/>, filled through

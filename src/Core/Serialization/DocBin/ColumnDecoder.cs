@@ -1,6 +1,6 @@
 using Pipeline.Tokens;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>
 /// Decodes the columns of one DocBin payload in <see cref="DocBinColumns.Order"/>, mirroring the model of

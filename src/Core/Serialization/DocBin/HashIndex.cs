@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>
 /// An open-addressing map from non-zero 64-bit string hashes to dense indices, keys and values side by side so a

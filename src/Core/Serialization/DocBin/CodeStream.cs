@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>
 /// Entropy-codes a column of non-negative integer codes. Short columns are written as LEB128 varints; longer ones

@@ -1,4 +1,4 @@
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>
 /// One string-valued attribute across all docs of a DocBin: a column-local dictionary (entry 0 is the empty string,

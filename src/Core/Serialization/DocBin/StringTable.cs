@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>
 /// The strings of a DocBin being written, each stored once: column dictionaries, cat labels, user-data keys and

@@ -1,4 +1,4 @@
-namespace Pipeline.Serialization;
+namespace Pipeline.IO;
 
 /// <summary>
 /// Path questions that .NET has no public API for: where a path really leads once every symbolic link along it is

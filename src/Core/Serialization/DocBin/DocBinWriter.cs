@@ -2,7 +2,7 @@ using System.Buffers;
 using MessagePack;
 using Pipeline.Tokens;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>
 /// Encodes a <see cref="DocBinData"/>: a MessagePack payload (attributes, counts, the string table, column

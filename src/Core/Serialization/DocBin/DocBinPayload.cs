@@ -1,7 +1,7 @@
 using MessagePack;
 using Pipeline.Tokens;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>The fields of a DocBin payload map as read, before they are decoded; refuses unknown or repeated fields.</summary>
 internal sealed class DocBinPayload

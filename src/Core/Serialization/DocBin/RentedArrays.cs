@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>Scratch arrays rented from the shared pools for one encode or decode, all returned on dispose.</summary>
 internal sealed class RentedArrays : IDisposable

@@ -1,4 +1,6 @@
-namespace Pipeline.Serialization;
+using Pipeline.Serialization;
+
+namespace Pipeline.IO;
 
 /// <summary>Reads the rest of a caller's stream into memory for the byte readers, with a size bound.</summary>
 internal static class StreamBytes

@@ -1,4 +1,6 @@
-namespace Pipeline.Serialization;
+using Pipeline.Serialization;
+
+namespace Pipeline.IO;
 
 /// <summary>
 /// The stream <see cref="AtomicFile.Write(string, Action{Stream})"/> hands out: writes go to the file being made,

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.IO.Compression;
 using MessagePack;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>
 /// The outer layer of DocBin bytes: a MessagePack map naming the kind, format version, codec and payload size, then

@@ -1,6 +1,6 @@
 using Pipeline.Tokens;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>
 /// The DocBin encoding of multiword tokens: per doc a count, then per token its first word, its word count minus

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Pipeline.Tokens;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>
 /// The contents of a DocBin, column by column across all its docs: string attributes as indices into column-local

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Pipeline.Tokens;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 internal sealed partial class DocBinData
 {

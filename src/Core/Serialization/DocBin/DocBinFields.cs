@@ -1,4 +1,4 @@
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>The field names of the DocBin MessagePack payload and envelope.</summary>
 internal static class DocBinFields

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>
 /// Reads what <see cref="PackedWriter"/> wrote, from untrusted bytes: every read is bounds-checked and every

@@ -2,7 +2,7 @@ using System.Buffers;
 using MessagePack;
 using Pipeline.Tokens;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>
 /// Decodes DocBin bytes written by <see cref="DocBinWriter"/>, treating them as untrusted: every count is checked

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.IO;
 
 /// <summary>
 /// Reads text files strictly: UTF-8 (a UTF-8, UTF-16 or UTF-32 byte-order mark picks the encoding) whose invalid

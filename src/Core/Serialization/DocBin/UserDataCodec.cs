@@ -1,6 +1,6 @@
 using Pipeline.Tokens;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.Serialization.DocBin;
 
 /// <summary>
 /// The tagged encoding of cats and user data in a DocBin. Values keep their .NET type: null, bool, int, long,
