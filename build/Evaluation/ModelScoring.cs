@@ -2,8 +2,8 @@ using System.Text.Json;
 using Pipeline.Build.Corpora;
 using Pipeline.Build.Models;
 using Pipeline.Build.Training;
+using Pipeline.Corpora;
 using Pipeline.Trainer.Evaluation;
-using Pipeline.Training;
 
 namespace Pipeline.Build.Evaluation;
 

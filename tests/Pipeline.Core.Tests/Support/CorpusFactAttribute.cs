@@ -12,7 +12,7 @@ public sealed class CorpusFactAttribute : FactAttribute, ITraitAttribute
 {
     public CorpusFactAttribute(string relativePath)
     {
-        if (Corpora.Find(relativePath) is null)
+        if (TestCorpora.Find(relativePath) is null)
         {
             Skip = $"Corpus file '{relativePath}' not found: set PIPELINE_CORPORA or place the corpora in " +
                 "../shared/corpora next to the repository root.";

@@ -13,7 +13,7 @@ public sealed class CorpusFactAttribute : FactAttribute, ITraitAttribute
     /// <summary>Requires <paramref name="relativePath"/> under shared/corpora.</summary>
     public CorpusFactAttribute(string relativePath)
     {
-        if (Corpora.File(relativePath) is null)
+        if (TestCorpora.File(relativePath) is null)
         {
             Skip = $"corpus file shared/corpora/{relativePath} not found (set PIPELINE_CORPORA to its folder)";
         }

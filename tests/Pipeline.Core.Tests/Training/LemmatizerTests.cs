@@ -1,7 +1,7 @@
 using Pipeline.Components.Lemmatization;
 using Pipeline.Components.Tagging;
+using Pipeline.Corpora;
 using Pipeline.Tokens;
-using Pipeline.Training;
 
 namespace Pipeline.Tests.Training;
 
@@ -114,8 +114,8 @@ public class LemmatizerTests
     public void SmallSliceOfEnglishEwtBeatsAFloorOnDev()
     {
         var vocab = new Vocab("en");
-        var train = ConlluReader.Read(Corpora.File("ud/en_ewt/train.conllu")!).Take(600).Select(s => s.ToDoc(vocab)).ToList();
-        var dev = ConlluReader.Read(Corpora.File("ud/en_ewt/dev.conllu")!).Take(150).Select(s => s.ToDoc(vocab)).ToList();
+        var train = ConlluReader.Read(TestCorpora.File("ud/en_ewt/train.conllu")!).Take(600).Select(s => s.ToDoc(vocab)).ToList();
+        var dev = ConlluReader.Read(TestCorpora.File("ud/en_ewt/dev.conllu")!).Take(150).Select(s => s.ToDoc(vocab)).ToList();
         var lemmatizer = new Lemmatizer();
         lemmatizer.Train(train, epochs: 3, seed: 1);
         int total = 0, right = 0;

@@ -1,6 +1,6 @@
 using Pipeline.Components.Tagging;
+using Pipeline.Corpora;
 using Pipeline.Tokens;
-using Pipeline.Training;
 
 namespace Pipeline.Tests.Training;
 
@@ -217,8 +217,8 @@ public class TaggerTests
     public void SmallSliceOfEnglishEwtBeatsAFloorOnDev()
     {
         var vocab = new Vocab("en");
-        var train = ConlluReader.Read(Corpora.File("ud/en_ewt/train.conllu")!).Take(500).Select(s => s.ToDoc(vocab)).ToList();
-        var dev = ConlluReader.Read(Corpora.File("ud/en_ewt/dev.conllu")!).Take(150).Select(s => s.ToDoc(vocab)).ToList();
+        var train = ConlluReader.Read(TestCorpora.File("ud/en_ewt/train.conllu")!).Take(500).Select(s => s.ToDoc(vocab)).ToList();
+        var dev = ConlluReader.Read(TestCorpora.File("ud/en_ewt/dev.conllu")!).Take(150).Select(s => s.ToDoc(vocab)).ToList();
         var tagger = new Tagger { SecondPass = false };
         tagger.Train(train, epochs: 3, seed: 1);
         var upos = Accuracy(tagger, dev, t => t.Pos);

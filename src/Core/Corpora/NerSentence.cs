@@ -1,6 +1,6 @@
 using Pipeline.Tokens;
 
-namespace Pipeline.Training;
+namespace Pipeline.Corpora;
 
 /// <summary>
 /// One sentence of an IOB2 named-entity corpus, as read by <see cref="Iob2Reader"/>: its words and one

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Pipeline.IO;
 
-namespace Pipeline.Training;
+namespace Pipeline.Corpora;
 
 /// <summary>
 /// Streams the sentences of a CoNLL-U file (Universal Dependencies format): comments (<c># sent_id</c>,

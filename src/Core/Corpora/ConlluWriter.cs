@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Pipeline.Tokens;
-using Pipeline.Training;
 
-namespace Pipeline.Trainer.Conllu;
+namespace Pipeline.Corpora;
 
 /// <summary>
 /// Writes annotated docs as CoNLL-U that any Universal Dependencies tool (and <see cref="ConlluReader"/>) reads:

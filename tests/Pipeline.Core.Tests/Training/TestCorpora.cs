@@ -1,7 +1,7 @@
 namespace Pipeline.Tests.Training;
 
 /// <summary>Finds the shared corpora (<c>shared/corpora</c> beside the repository or one of its ancestors).</summary>
-internal static class Corpora
+internal static class TestCorpora
 {
     private static readonly Lazy<string?> Root = new(Find);
 

@@ -1,6 +1,7 @@
-using Pipeline.Training;
+using Pipeline.Corpora;
+using Pipeline.Tests.Training;
 
-namespace Pipeline.Tests.Training;
+namespace Pipeline.Tests.Corpora;
 
 public class ConlluReaderTests
 {
@@ -198,7 +199,7 @@ public class ConlluReaderTests
     {
         // The README counts syntactic words (integer-ID lines): 2,001 sentences / 25,147 words; 360 words are
         // absorbed into multiword tokens, leaving 24,787 surface tokens.
-        var sentences = ConlluReader.Read(Corpora.File("ud/en_ewt/dev.conllu")!).ToList();
+        var sentences = ConlluReader.Read(TestCorpora.File("ud/en_ewt/dev.conllu")!).ToList();
         Assert.Equal(2001, sentences.Count);
         Assert.Equal(25147, sentences.Sum(s => s.Words.Count));
         Assert.Equal(24787, sentences.Sum(s => s.Tokens.Count));

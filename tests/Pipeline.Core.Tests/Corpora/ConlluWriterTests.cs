@@ -1,8 +1,7 @@
+using Pipeline.Corpora;
 using Pipeline.Tokens;
-using Pipeline.Trainer.Conllu;
-using Pipeline.Training;
 
-namespace Pipeline.Trainer.Tests.Conllu;
+namespace Pipeline.Tests.Corpora;
 
 public class ConlluWriterTests
 {

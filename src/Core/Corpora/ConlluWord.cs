@@ -1,4 +1,4 @@
-namespace Pipeline.Training;
+namespace Pipeline.Corpora;
 
 /// <summary>
 /// One syntactic word of a CoNLL-U sentence with its gold annotation. Unspecified columns (<c>_</c>) are empty

@@ -1,4 +1,4 @@
-namespace Pipeline.Training;
+namespace Pipeline.Corpora;
 
 /// <summary>
 /// One surface token of a CoNLL-U sentence: either a plain word or a multiword token (a range line such as

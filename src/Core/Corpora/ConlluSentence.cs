@@ -1,6 +1,6 @@
 using Pipeline.Tokens;
 
-namespace Pipeline.Training;
+namespace Pipeline.Corpora;
 
 /// <summary>
 /// One sentence of a CoNLL-U corpus with its gold words and annotation, as read by <see cref="ConlluReader"/>:

@@ -4,7 +4,7 @@ namespace Pipeline.Tests.Support;
 /// Finds the shared corpora: $PIPELINE_CORPORA if set, else ../shared/corpora (or shared/corpora) next to the
 /// repository root, the directory holding Pipeline.sln above the test binaries.
 /// </summary>
-internal static class Corpora
+internal static class TestCorpora
 {
     /// <summary>The full path of a file below the corpora folder, or null when it is absent.</summary>
     public static string? Find(string relative)

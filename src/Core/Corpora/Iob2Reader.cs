@@ -1,7 +1,7 @@
 using System.Globalization;
 using Pipeline.IO;
 
-namespace Pipeline.Training;
+namespace Pipeline.Corpora;
 
 /// <summary>
 /// Streams the sentences of an IOB2 named-entity file: tab-separated <c>ID word TAG ...</c> lines (extra columns

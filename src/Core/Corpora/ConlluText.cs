@@ -1,4 +1,4 @@
-namespace Pipeline.Training;
+namespace Pipeline.Corpora;
 
 /// <summary>
 /// Checks that a CoNLL-U sentence's <c># text</c> is spelled by its tokens' forms (a multiword token by its range

@@ -1,4 +1,4 @@
-namespace Pipeline.Training;
+namespace Pipeline.Corpora;
 
 /// <summary>
 /// Named entities carried in the MISC column of CoNLL-U (<c>NER=B-PER</c>, <c>NER=I-PER</c>, <c>NER=O</c>), the

@@ -1,6 +1,7 @@
-using Pipeline.Training;
+using Pipeline.Corpora;
+using Pipeline.Tests.Training;
 
-namespace Pipeline.Tests.Training;
+namespace Pipeline.Tests.Corpora;
 
 public class Iob2ReaderTests
 {
@@ -102,7 +103,7 @@ public class Iob2ReaderTests
     public void EnglishEwtNerDevMatchesTheCorpusReadme()
     {
         var reader = new Iob2Reader(["PER", "ORG", "LOC"]);
-        var sentences = reader.Read(Corpora.File("ner/en_ewt/dev.iob2")!).ToList();
+        var sentences = reader.Read(TestCorpora.File("ner/en_ewt/dev.iob2")!).ToList();
         Assert.Equal(2001, sentences.Count);
         Assert.Equal(25149, sentences.Sum(s => s.Words.Count));
         Assert.Equal(0, reader.RepairedTags);
