@@ -61,9 +61,9 @@ public sealed class PackageTests : IDisposable
     public void A_package_with_the_wrong_id_or_no_model_data_fails_the_check()
     {
         var wrong = FakePackage.Write(Path.Combine(_dir.Path, "w.nupkg"), "en_b", "2.0.0");
-        Assert.Contains("expected en_a 2.0.0", Assert.Throws<BuildException>(() => ModelPackager.Check(wrong, "en_a", "2.0.0")).Message, StringComparison.Ordinal);
+        Assert.Contains("expected en_a 2.0.0", Assert.Throws<BuildException>(() => ModelPackageStep.Check(wrong, "en_a", "2.0.0")).Message, StringComparison.Ordinal);
         var empty = FakePackage.Write(Path.Combine(_dir.Path, "e.nupkg"), "en_a", "2.0.0", withModel: false);
-        Assert.Contains("no model data", Assert.Throws<BuildException>(() => ModelPackager.Check(empty, "en_a", "2.0.0")).Message, StringComparison.Ordinal);
+        Assert.Contains("no model data", Assert.Throws<BuildException>(() => ModelPackageStep.Check(empty, "en_a", "2.0.0")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("run Train first", Assert.Single(report.Failed).Reason, StringComparison.Ordinal);
     }
 
-    private ModelPackager Packager(Func<string[], int> cli) =>
+    private ModelPackageStep Packager(Func<string[], int> cli) =>
         new(Path.Combine(_dir.Path, "models"), Path.Combine(_dir.Path, "packages"), Path.Combine(_dir.Path, "tmp"), force: false, _log, (args, _) => cli(args));
 
     private ModelTemplate Trained(string name)

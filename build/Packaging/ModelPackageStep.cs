@@ -12,7 +12,7 @@ namespace Pipeline.Build.Packaging;
 /// (run in-process), checks the result (id, version, model data inside) and copies it to the packages folder.
 /// A model packaged from the same training stamp and version is not packaged again (unless forced).
 /// </summary>
-internal sealed class ModelPackager
+internal sealed class ModelPackageStep
 {
     /// <summary>The stamp's file name in the run folder.</summary>
     public const string StampFile = "package-stamp.json";
@@ -25,7 +25,7 @@ internal sealed class ModelPackager
     private readonly Func<string[], TextWriter, int> _cli;
 
     /// <summary>Creates a packager; <paramref name="cli"/> replaces <see cref="PipelineCli.Run"/> (tests).</summary>
-    public ModelPackager(string modelsRoot, string packages, string scratch, bool force, TextWriter log, Func<string[], TextWriter, int>? cli = null)
+    public ModelPackageStep(string modelsRoot, string packages, string scratch, bool force, TextWriter log, Func<string[], TextWriter, int>? cli = null)
     {
         _modelsRoot = modelsRoot;
         _packages = packages;
