@@ -122,16 +122,16 @@ public class ConlluReaderTests
     [Fact]
     public void ReadsFilesAndReportsMissingOnes()
     {
-        using var temp = new TempFiles();
-        var path = temp.Write("a.conllu", Sample);
+        using var temp = new TempDir();
+        var path = temp.File("a.conllu", Sample);
         Assert.Equal(2, ConlluReader.Read(path).Count());
-        var e = Assert.Throws<PipelineException>(() => ConlluReader.Read(Path.Combine(temp.Dir, "missing.conllu")));
+        var e = Assert.Throws<PipelineException>(() => ConlluReader.Read(Path.Combine(temp.Path, "missing.conllu")));
         Assert.Equal("E062", e.Code);
         Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
-        var folder = Assert.Throws<PipelineException>(() => ConlluReader.Read(temp.Dir));
+        var folder = Assert.Throws<PipelineException>(() => ConlluReader.Read(temp.Path));
         Assert.Contains("is a folder, not a file", folder.Message, StringComparison.Ordinal);
 
-        var bad = temp.Write("bad.conllu", Sample + "\n1\tx\n");
+        var bad = temp.File("bad.conllu", Sample + "\n1\tx\n");
         var error = Assert.Throws<PipelineFormatException>(() => ConlluReader.Read(bad).ToList());
         Assert.Equal($"{bad}:16", error.DataSource);
     }
@@ -170,8 +170,8 @@ public class ConlluReaderTests
     [Fact]
     public void InvalidUtf8IsE157NamingLineAndByteOffset()
     {
-        using var temp = new TempFiles();
-        var latin1 = Path.Combine(temp.Dir, "latin1.conllu");
+        using var temp = new TempDir();
+        var latin1 = Path.Combine(temp.Path, "latin1.conllu");
         File.WriteAllBytes(latin1, System.Text.Encoding.Latin1.GetBytes("# text = Café\n1\tCafé\tcafé\tNOUN\t_\t_\t0\troot\t_\t_\n"));
         var e = Assert.Throws<PipelineFormatException>(() => ConlluReader.Read(latin1).ToList());
         Assert.Equal("E157", e.Code);
@@ -182,14 +182,14 @@ public class ConlluReaderTests
         // Far into the file, past the reader's buffers and with multibyte characters across them, the line is exact.
         var prefix = string.Concat(Enumerable.Repeat("# text = \u00e9\u4e2d\U0001F600 comment line\n", 3000));
         var bytes = System.Text.Encoding.UTF8.GetBytes(prefix).Concat(System.Text.Encoding.Latin1.GetBytes("# text = Zürich\n")).ToArray();
-        var far = Path.Combine(temp.Dir, "far.conllu");
+        var far = Path.Combine(temp.Path, "far.conllu");
         File.WriteAllBytes(far, bytes);
         var farError = Assert.Throws<PipelineFormatException>(() => ConlluReader.Read(far).ToList());
         Assert.Equal($"{far}:3001", farError.DataSource);
         Assert.Contains($"byte 0xFC at byte offset {System.Text.Encoding.UTF8.GetByteCount(prefix) + 10}", farError.Message, StringComparison.Ordinal);
 
         // UTF-16 with a byte-order mark is still read.
-        var utf16 = Path.Combine(temp.Dir, "utf16.conllu");
+        var utf16 = Path.Combine(temp.Path, "utf16.conllu");
         File.WriteAllText(utf16, "# text = Café\n1\tCafé\tcafé\tNOUN\t_\t_\t0\troot\t_\t_\n", System.Text.Encoding.Unicode);
         Assert.Equal("Café", Assert.Single(ConlluReader.Read(utf16)).Words[0].Form);
     }
@@ -199,7 +199,7 @@ public class ConlluReaderTests
     {
         // The README counts syntactic words (integer-ID lines): 2,001 sentences / 25,147 words; 360 words are
         // absorbed into multiword tokens, leaving 24,787 surface tokens.
-        var sentences = ConlluReader.Read(TestCorpora.File("ud/en_ewt/dev.conllu")!).ToList();
+        var sentences = ConlluReader.Read(TestCorpora.Find("ud/en_ewt/dev.conllu")!).ToList();
         Assert.Equal(2001, sentences.Count);
         Assert.Equal(25147, sentences.Sum(s => s.Words.Count));
         Assert.Equal(24787, sentences.Sum(s => s.Tokens.Count));

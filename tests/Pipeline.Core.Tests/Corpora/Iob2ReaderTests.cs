@@ -103,7 +103,7 @@ public class Iob2ReaderTests
     public void EnglishEwtNerDevMatchesTheCorpusReadme()
     {
         var reader = new Iob2Reader(["PER", "ORG", "LOC"]);
-        var sentences = reader.Read(TestCorpora.File("ner/en_ewt/dev.iob2")!).ToList();
+        var sentences = reader.Read(TestCorpora.Find("ner/en_ewt/dev.iob2")!).ToList();
         Assert.Equal(2001, sentences.Count);
         Assert.Equal(25149, sentences.Sum(s => s.Words.Count));
         Assert.Equal(0, reader.RepairedTags);

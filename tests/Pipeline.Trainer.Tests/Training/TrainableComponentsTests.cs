@@ -13,7 +13,7 @@ public sealed class TrainableComponentsTests
     public void TheMorphologizerAndLemmatizerLearnEpochByEpochThroughTheTrainer()
     {
         using var dir = new TempDir();
-        var result = TestCorpora.TrainEnglishSlice(dir, 400, ["tagger", "morphologizer", "lemmatizer"], epochs: 2);
+        var result = EnglishSlice.Train(dir, 400, ["tagger", "morphologizer", "lemmatizer"], epochs: 2);
 
         var last = result.Epochs[^1];
         Assert.True(last.Accuracy[ScoreKeys.Lemma] > 88, $"lemma {last.Accuracy[ScoreKeys.Lemma]}");

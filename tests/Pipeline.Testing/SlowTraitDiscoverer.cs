@@ -1,7 +1,7 @@
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Pipeline.Trainer.Tests.Support;
+namespace Pipeline.Testing;
 
 /// <summary>
 /// Gives a test whose attribute names this discoverer the trait <c>Category=Slow</c>, so
@@ -10,10 +10,10 @@ namespace Pipeline.Trainer.Tests.Support;
 public sealed class SlowTraitDiscoverer : ITraitDiscoverer
 {
     /// <summary>The assembly-qualified name xunit's <see cref="TraitDiscovererAttribute"/> needs.</summary>
-    public const string TypeName = "Pipeline.Trainer.Tests.Support.SlowTraitDiscoverer";
+    public const string TypeName = "Pipeline.Testing.SlowTraitDiscoverer";
 
     /// <summary>The assembly holding this discoverer.</summary>
-    public const string AssemblyName = "Pipeline.Trainer.Tests";
+    public const string AssemblyName = "Pipeline.Testing";
 
     /// <inheritdoc />
     public IEnumerable<KeyValuePair<string, string>> GetTraits(IAttributeInfo traitAttribute)

@@ -1,6 +1,7 @@
+using Xunit;
 using Xunit.Sdk;
 
-namespace Pipeline.Trainer.Tests.Support;
+namespace Pipeline.Testing;
 
 /// <summary>
 /// A fact that is skipped, saying why, when the corpus file it needs is not on this machine.

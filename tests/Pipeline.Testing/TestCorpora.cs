@@ -1,10 +1,10 @@
-namespace Pipeline.Tests.Support;
+namespace Pipeline.Testing;
 
 /// <summary>
 /// Finds the shared corpora: $PIPELINE_CORPORA if set, else ../shared/corpora (or shared/corpora) next to the
 /// repository root, the directory holding Pipeline.sln above the test binaries.
 /// </summary>
-internal static class TestCorpora
+public static class TestCorpora
 {
     /// <summary>The full path of a file below the corpora folder, or null when it is absent.</summary>
     public static string? Find(string relative)
@@ -19,5 +19,22 @@ internal static class TestCorpora
         roots.Add(Path.Combine(RepoPaths.Root, "shared", "corpora"));
 
         return roots.Select(r => Path.GetFullPath(Path.Combine(r, relative))).FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>Copies the first <paramref name="sentences"/> sentences (blank-line separated) of <paramref name="source"/> to <paramref name="target"/>.</summary>
+    public static void Slice(string source, string target, int sentences)
+    {
+        using var reader = new StreamReader(source);
+        using var writer = new StreamWriter(target);
+        var count = 0;
+        string? line;
+        while (count < sentences && (line = reader.ReadLine()) is not null)
+        {
+            writer.WriteLine(line);
+            if (line.Length == 0)
+            {
+                count++;
+            }
+        }
     }
 }

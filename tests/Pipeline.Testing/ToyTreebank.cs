@@ -1,12 +1,12 @@
 using Pipeline.Tokens;
 
-namespace Pipeline.Tests.Parsing;
+namespace Pipeline.Testing;
 
 /// <summary>
 /// A tiny generated treebank: sentences of a toy English grammar ("the big dog chased Alice in a house .") with
 /// gold tags, heads and labels, deterministic per seed.
 /// </summary>
-internal static class ToyTreebank
+public static class ToyTreebank
 {
     private static readonly string[] Determiners = ["the", "a", "every", "this"];
     private static readonly string[] Adjectives = ["big", "small", "red", "happy", "old", "quiet"];

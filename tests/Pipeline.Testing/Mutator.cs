@@ -1,4 +1,4 @@
-namespace Pipeline.Tests.Support;
+namespace Pipeline.Testing;
 
 /// <summary>
 /// Seeded byte-array mutations for fuzz tests: bit flips, byte changes (favouring MessagePack type markers),

@@ -1,4 +1,4 @@
-namespace Pipeline.Tests.Support;
+namespace Pipeline.Testing;
 
 /// <summary>Locates the repository root (the directory holding Pipeline.sln) and its docs.</summary>
 public static class RepoPaths

@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace Pipeline.Trainer.Tests.Support;
+namespace Pipeline.Testing;
 
 /// <summary>
 /// Writes a small generated treebank (CoNLL-U with lemmas, UPOS, XPOS, features, heads and relations, and a
 /// matching IOB2 file with PER/LOC entities): sentences like "the big dog sees Alice in Paris .", deterministic
 /// per seed, with a few words that are nouns or verbs depending on context.
 /// </summary>
-public static class ToyTreebank
+public static class ToyTreebankFiles
 {
     private static readonly string[] Determiners = ["the", "a", "every", "this"];
     private static readonly string[] Adjectives = ["big", "small", "red", "happy", "old", "quiet"];
