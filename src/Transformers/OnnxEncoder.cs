@@ -47,6 +47,9 @@ internal sealed class OnnxEncoder : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+
+        // Idle threads sleep rather than spin: on a small shared machine spinning takes cores from other work.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         if (config.ModelPath is { } modelPath && config.VocabPath is { } vocabPath)
         {
             if (!File.Exists(modelPath))
