@@ -71,7 +71,7 @@ public sealed class Iob2Reader
         string? line;
         while (true)
         {
-            line = TextFiles.ReadLine(reader, source, isFile);
+            line = TextFiles.ReadLine(reader, source, isFile, lineNumber + 1);
             lineNumber++;
             if (line is null || string.IsNullOrWhiteSpace(line))
             {

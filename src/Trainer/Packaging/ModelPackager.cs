@@ -199,7 +199,7 @@ public static class ModelPackager
         }
     }
 
-    private static ModelMeta ReadLenient(string path) => MetaJson.Parse(File.ReadAllText(path), path, requireIdentity: false);
+    private static ModelMeta ReadLenient(string path) => MetaJson.Parse(InputFiles.ReadAllText(path, InputFiles.MetaBytes, "meta.json"), path, requireIdentity: false);
 
     /// <summary>Builds the pipeline the meta names and loads the data into it, so a broken model is never packaged.</summary>
     private static void CheckLoads(ModelMeta meta, string input)

@@ -100,7 +100,7 @@ public sealed partial class Lemmatizer : IPipe, IByteSerializable, IDiskSerializ
             throw Errors.ComponentDataMissing(Name, file);
         }
 
-        Load(File.ReadAllBytes(file), file);
+        Load(InputFiles.ReadAllBytes(file, InputFiles.DataBytes, $"the {Name} model file"), file);
     }
 
     /// <summary>

@@ -90,7 +90,7 @@ public sealed partial class Morphologizer : IPipe, IByteSerializable, IDiskSeria
             throw Errors.ComponentDataMissing(Name, file);
         }
 
-        Load(File.ReadAllBytes(file), file);
+        Load(InputFiles.ReadAllBytes(file, InputFiles.DataBytes, $"the {Name} model file"), file);
     }
 
     private void SetLabels(string[] labels)

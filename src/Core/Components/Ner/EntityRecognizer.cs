@@ -122,7 +122,7 @@ public sealed partial class EntityRecognizer : ITrainable, IByteSerializable, ID
             throw Errors.ComponentDataMissing(Name, file);
         }
 
-        Load(File.ReadAllBytes(file), file);
+        Load(InputFiles.ReadAllBytes(file, InputFiles.DataBytes, $"the {Name} model file"), file);
     }
 
     /// <summary>

@@ -108,7 +108,7 @@ public sealed partial class Parser : ITrainable, IByteSerializable, IDiskSeriali
             throw Errors.ComponentDataMissing(Name, file);
         }
 
-        Load(File.ReadAllBytes(file), file);
+        Load(InputFiles.ReadAllBytes(file, InputFiles.DataBytes, $"the {Name} model file"), file);
     }
 
     /// <summary>

@@ -151,7 +151,7 @@ public sealed partial class Tagger : IPipe, IByteSerializable, IDiskSerializable
             throw Errors.ComponentDataMissing(Name, file);
         }
 
-        Load(File.ReadAllBytes(file), file);
+        Load(InputFiles.ReadAllBytes(file, InputFiles.DataBytes, $"the {Name} model file"), file);
     }
 
     private void SetLabels(string[] pos, string[] tags)
