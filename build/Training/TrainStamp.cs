@@ -60,7 +60,7 @@ internal sealed class TrainStamp
         var path = Path.Combine(runFolder, FileName);
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(Engine.BuildFiles.ReadJson(path));
             var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var input in document.RootElement.GetProperty("inputs").EnumerateObject())
             {
@@ -69,7 +69,7 @@ internal sealed class TrainStamp
 
             return new TrainStamp(inputs);
         }
-        catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException or UnauthorizedAccessException or Engine.BuildException)
         {
             return null;
         }
