@@ -3,11 +3,11 @@ namespace Pipeline;
 /// <summary>Warnings about input that is used but not as written: ignored settings, cut sentences (W030-W031).</summary>
 public static partial class Warnings
 {
-    internal static void LongSentenceSplit(string component, int tokens, int limit, int pieces) => Emit(
+    internal static void LongSentencesSkipped(string component, int count, int longest, int limit) => Emit(
         "W030",
-        $"{component} training: a sentence of {tokens:N0} tokens is longer than the limit of {limit:N0}, so it is " +
-        $"trained as {pieces} pieces of at most {limit:N0} tokens (training time grows with the square of a sentence's " +
-        "length). A sentence this long is usually a document without sentence breaks: split it in the corpus.");
+        $"{component} training: {count:N0} sentence(s) are longer than the limit of {limit:N0} tokens (the longest has " +
+        $"{longest:N0}) and are not learned from: the training time of a sentence grows with the square of its length. " +
+        "A sentence this long is usually a document without sentence breaks: split it in the corpus.");
 
     internal static void UnknownPipelineArg(string metaFile, string path, string key, string? nearest) => Emit(
         "W031",
