@@ -9,6 +9,19 @@ namespace Pipeline.Build.Engine;
 /// </summary>
 internal static class BuildFiles
 {
+    /// <summary>Refuses (E160 as a build error) an existing path that is not a regular file, before it is opened.</summary>
+    public static void RequireRegular(string path)
+    {
+        try
+        {
+            InputFiles.RequireRegular(path);
+        }
+        catch (PipelineException e)
+        {
+            throw new BuildException(e.Message, e);
+        }
+    }
+
     /// <summary>The text of a small JSON file (at most 16 MiB).</summary>
     public static string ReadJson(string path)
     {

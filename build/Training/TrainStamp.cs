@@ -109,6 +109,8 @@ internal sealed class TrainStamp
         var info = new FileInfo(path);
         return FileHashes.GetOrAdd((info.FullName, info.Length, info.LastWriteTimeUtc), key =>
         {
+            // A FIFO would block the hash, /dev/zero never end it (E160).
+            Engine.BuildFiles.RequireRegular(key.Path);
             using var stream = File.OpenRead(key.Path);
             return Convert.ToHexStringLower(SHA256.HashData(stream));
         });

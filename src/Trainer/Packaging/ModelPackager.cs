@@ -244,6 +244,9 @@ public static class ModelPackager
         {
             var target = Path.Combine(data, file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+
+            // A FIFO or device among the model's files would block or never end the copy (E160).
+            InputFiles.RequireRegular(Path.Combine(input, file));
             File.Copy(Path.Combine(input, file), target);
         }
 

@@ -18,6 +18,7 @@ internal static class ModelHash
         foreach (var file in Files(directory))
         {
             hasher.Append(Encoding.UTF8.GetBytes(file + "\n"));
+            InputFiles.RequireRegular(Path.Combine(directory, file));
             using var stream = File.OpenRead(Path.Combine(directory, file));
             hasher.Append(stream);
         }

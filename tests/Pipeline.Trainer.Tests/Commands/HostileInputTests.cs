@@ -110,6 +110,29 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void PackageRefusesASpecialFileAmongTheModelFiles()
+    {
+        var model = RulerModel.Save(_dir["model"]);
+        SpecialFiles.MakeFifo(Path.Combine(model, "notes.txt"));
+
+        AssertCoded("E160", Run("package", model, _dir["pkg"]), "notes.txt");
+    }
+
+    [Fact]
+    public void ResumeRefusesASpecialFileInACheckpoint()
+    {
+        var corpus = Write("train.conllu", Conllu);
+        var first = Run("train", "en", _dir["run"], corpus, corpus, "--pipeline", "tagger", "--n-iter", "2");
+        Assert.True(first.Code == 0, first.Error);
+        SpecialFiles.MakeFifo(_dir["run/model1/extra.bin"]);
+
+        var resumed = Run("train", "en", _dir["run"], corpus, corpus, "--pipeline", "tagger", "--n-iter", "3", "--resume");
+
+        AssertCoded("E113", resumed, "model1");
+        Assert.Contains("E160", resumed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AHugeMetaJsonIsOneCodedLineForEveryCommand()
     {
         var model = RulerModel.Save(_dir["model"]);
