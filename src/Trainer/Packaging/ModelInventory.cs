@@ -158,7 +158,7 @@ public static class ModelInventory
             json = InputFiles.Decode(ReadEntry(stream, $"{nupkg} ({metaEntry})"), $"{nupkg} ({metaEntry})");
         }
         catch (Exception e) when (e is InvalidDataException or IOException or PackagingException or XmlException
-            or InvalidOperationException or ArgumentException or FormatException or UnauthorizedAccessException)
+            or InvalidOperationException or ArgumentException or FormatException or UnauthorizedAccessException or NotSupportedException)
         {
             var detail = e.InnerException?.Message ?? e.Message;
             throw Errors.NupkgUnreadable(nupkg, e is InvalidDataException ? $"not a valid zip archive: {detail}" : detail, e);

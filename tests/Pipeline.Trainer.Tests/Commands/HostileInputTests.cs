@@ -197,6 +197,35 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void DamagedPackagesAreAlwaysRowsNeverTheEndOfTheScan()
+    {
+        var feed = Directory.CreateDirectory(_dir["fuzz"]).FullName;
+        var meta = File.ReadAllText(Path.Combine(RulerModel.Save(_dir["model"]), "meta.json"));
+        var good = Path.Combine(_dir.Path, "good.nupkg");
+        Nupkg(good, "en_test_ruler", Encoding.UTF8.GetBytes(meta));
+        var bytes = File.ReadAllBytes(good);
+        var random = new Random(20);
+        for (var i = 0; i < 60; i++)
+        {
+            var damaged = (byte[])bytes.Clone();
+            for (var n = random.Next(1, 6); n > 0; n--)
+            {
+                damaged[random.Next(damaged.Length)] = (byte)random.Next(256);
+            }
+
+            File.WriteAllBytes(Path.Combine(feed, $"p{i}.nupkg"), random.Next(4) == 0 ? damaged[..random.Next(damaged.Length)] : damaged);
+        }
+
+        Pipeline.Trainer.Packaging.ModelInventoryResult? scan = null;
+        SpecialFiles.WithinGuard(() => scan = Pipeline.Trainer.Packaging.ModelInventory.ScanFeed(feed));
+
+        // Each package is a model, an unreadable row, or (when the damage renamed its id) a package without a model.
+        Assert.InRange(scan!.Models.Count + scan.Unreadable.Count, 1, 60);
+        Assert.NotEmpty(scan.Unreadable);
+        Assert.All(scan.Unreadable, u => Assert.IsType<PipelineFormatException>(u.Error, exactMatch: false));
+    }
+
+    [Fact]
     public void ValidateListsHostileAppModelsAsRowsAndGoesOn()
     {
         RulerModel.Save(_dir["app/models/en_test_ruler"]);
