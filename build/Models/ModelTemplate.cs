@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Build.Engine;
+using Pipeline.Serialization;
 
 namespace Pipeline.Build.Models;
 
@@ -146,7 +147,8 @@ internal sealed class ModelTemplate
 
         return inputs;
 
-        string Full(string relative) => System.IO.Path.GetFullPath(System.IO.Path.Combine(corpusRoot, relative));
+        // A corpus named with '..', as an absolute path or through a link must not reach outside the corpus root (E181).
+        string Full(string relative) => RootedPath.Inside(corpusRoot, relative, $"corpus of template {Path}");
     }
 
     private void Check()

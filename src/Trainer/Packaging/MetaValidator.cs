@@ -26,6 +26,7 @@ public static class MetaValidator
             }
         }
 
+        CheckControlCharacters(problems, meta);
         CheckIdentifier(problems, "lang", meta.Lang, "en");
         CheckIdentifier(problems, "name", meta.Name, "core_web_sm");
         if (!string.IsNullOrWhiteSpace(meta.Lang) && !string.IsNullOrWhiteSpace(meta.Name) && meta.PackageId.Length > MaxPackageIdLength)
@@ -112,6 +113,29 @@ public static class MetaValidator
         catch (ArgumentException)
         {
             return false;
+        }
+    }
+
+    // A package project is XML, which cannot hold control characters other than line breaks and tabs (dotnet pack
+    // fails with MSB4025): refused in every field before anything is written. Line breaks and tabs are whitespace
+    // the generated files handle.
+    private static void CheckControlCharacters(List<MetaProblem> problems, ModelMeta meta)
+    {
+        var fields = new List<(string Field, string? Value)>
+        {
+            ("lang", meta.Lang), ("name", meta.Name), ("version", meta.Version), ("framework_version", meta.FrameworkVersion),
+            ("description", meta.Description), ("author", meta.Author), ("email", meta.Email), ("url", meta.Url), ("license", meta.License),
+        };
+        fields.AddRange(meta.Pipeline.Select(p => ("pipeline", (string?)p)));
+        fields.AddRange(meta.Sources.Select(s => ("sources", (string?)s.Name)));
+        fields.AddRange(PackageTemplates.ReadTags(meta).Select(t => ("tags", (string?)t)));
+        foreach (var (field, value) in fields)
+        {
+            if (value is not null && value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            {
+                var shown = string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+                problems.Add(new("E184", field, $"\"{field}\" '{shown}' holds a control character, which a package project (.csproj, XML) cannot hold; remove it."));
+            }
         }
     }
 

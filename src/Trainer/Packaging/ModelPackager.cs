@@ -47,6 +47,9 @@ public static class ModelPackager
         ModelFolderGuard.RefuseOutputInsideModel(input, output);
         ModelFolderGuard.RefuseLinks(input);
 
+        // One writer per output folder (E180).
+        using var folderLock = FolderLock.Acquire(output, FolderLock.CommandOf("package"));
+
         var meta = ResolveMeta(options, input);
         var source = options.MetaPath ?? Path.Combine(options.Input, LanguageSerializer.MetaFile);
         if (options.MetaPath is null && !File.Exists(source))
@@ -273,17 +276,21 @@ public static class ModelPackager
     {
         var directory = Path.GetDirectoryName(project)!;
         var dist = Path.Combine(directory, DistDirectory);
+        // The project runs in its own folder (so its path, which holds the user's output path, is not an argument),
+        // and every value MSBuild reads is escaped or refused (MsBuildValue): no ';' in a path or source can add
+        // properties of its own.
         var arguments = new List<string>
         {
-            "pack", project, "-c", "Release", "-o", dist, "-nodeReuse:false", "-p:UseSharedCompilation=false",
-            "--nologo", "-v:minimal",
+            "pack", Path.GetFileName(project), "-c", "Release",
+            MsBuildValue.Property("PackageOutputPath", dist + Path.DirectorySeparatorChar, "package output folder"),
+            "-nodeReuse:false", "-p:UseSharedCompilation=false", "--nologo", "-v:minimal",
         };
         var fromEnvironment = (Environment.GetEnvironmentVariable(SourcesVariable) ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var sources = options.Sources.Concat(fromEnvironment).Select(s => Directory.Exists(s) ? Path.GetFullPath(s) : s).Distinct().ToList();
         if (sources.Count > 0)
         {
-            arguments.Add($"-p:RestoreAdditionalProjectSources={string.Join("%3B", sources)}");
+            arguments.Add(MsBuildValue.ListProperty("RestoreAdditionalProjectSources", sources, $"NuGet source (--source or {SourcesVariable})"));
         }
 
         var (exitCode, output) = DotnetProcess.Run(arguments, directory, options.BuildEnvironment, options.BuildTimeout);

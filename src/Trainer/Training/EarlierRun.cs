@@ -6,8 +6,10 @@ namespace Pipeline.Trainer.Training;
 /// those. A folder is the run's when the state is readable and the folder is a real folder (not a symbolic link)
 /// that holds <c>meta.json</c> and none of the run's input files, and whose model files are a checkpoint the state
 /// lists: <c>model&lt;N&gt;</c> by its own recorded hash; <c>model-final</c> and <c>model-best</c> by the hash of
-/// any listed checkpoint, or by holding exactly the files (by name) of a listed checkpoint that is intact. Anything
-/// else in the way stops training with E116, before the corpora are read.
+/// any listed checkpoint, or by holding exactly the files (by name) of a listed checkpoint that is intact. The
+/// checkpoint the state records as pending (a run stopped between putting it in place and recording its epoch) is
+/// the run's too when its model files hash to the recorded value. Anything else in the way stops training with E116,
+/// before the corpora are read.
 /// </summary>
 internal sealed class EarlierRun
 {
@@ -118,6 +120,13 @@ internal sealed class EarlierRun
         }
 
         var listed = _state.Epochs.Count;
+
+        // The checkpoint the run was putting in place when it stopped (recorded before the folder appeared).
+        if (_state.Pending is { } pending && pending.Folder == name && IsCheckpoint(folder, pending.ModelHash))
+        {
+            return;
+        }
+
         if (name is not (Final or Best))
         {
             var index = int.TryParse(name.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : -1;
@@ -174,8 +183,8 @@ internal sealed class EarlierRun
         }
     }
 
-    // Whether the folder is a real folder with meta.json whose model files hash to the expected value.
-    private static bool IsCheckpoint(string folder, string expected) =>
+    /// <summary>Whether the folder is a real folder with meta.json whose model files hash to <paramref name="expected"/>.</summary>
+    internal static bool IsCheckpoint(string folder, string expected) =>
         Directory.Exists(folder)
         && new DirectoryInfo(folder).LinkTarget is null
         && File.Exists(Path.Combine(folder, Meta))

@@ -47,6 +47,10 @@ public sealed class TrainingRunner
         }
 
         AtomicFile.CheckDirectoryTarget(o.Output);
+
+        // One writer per run folder (E180); what a killed or interrupted run left unfinished is cleaned up first.
+        using var folderLock = FolderLock.Acquire(o.Output, FolderLock.CommandOf("train"));
+        RunRecovery.Recover(o.Output, _progress.Info);
         TrainingOutput.CheckEntries(o.Output);
 
         var template = MetaTemplate.Load(o.MetaPath, o.Lang, o.Version);
@@ -144,7 +148,7 @@ public sealed class TrainingRunner
 
         if (removals is not null)
         {
-            TrainingOutput.RemoveEarlierRun(o.Output, removals, _progress.Info);
+            RunRecovery.SetAside(o.Output, removals, _progress.Info);
         }
 
         var trainer = new EpochTrainer(nlp.Pipeline, groups, seed) { Pipelined = (o.Threads ?? Environment.ProcessorCount) > 1 };
@@ -168,11 +172,17 @@ public sealed class TrainingRunner
             var losses = trainer.Train(epoch, done => _progress.ExamplesTrained(current, done), cancellation);
             _progress.Evaluating(epoch);
             var directory = Path.Combine(o.Output, $"model{epoch}");
-            var scores = writer.Write(nlp, directory, epoch);
+            var scores = writer.Write(nlp, directory, epoch, hash =>
+            {
+                state.Pending = new PendingCheckpoint(Path.GetFileName(directory), hash);
+                state.Write(statePath);
+            });
             var result = new EpochResult(
                 epoch, losses, scores.Accuracy, scores.EntitiesPerLabel, scores.WordsPerSecond, scores.Score, directory, scores.ModelHash);
             state.Epochs.Add(result);
+            state.Pending = null;
             state.Write(statePath);
+            RunRecovery.DropSetAside(o.Output);
             TrainingLog.Write(logPath, state.Epochs);
             ReportWriter.Write(reportPath, nlp.Meta, state.Epochs, Best(state.Epochs), weights, finished: false);
             _progress.EpochCompleted(result);
