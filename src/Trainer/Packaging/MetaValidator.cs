@@ -83,7 +83,7 @@ public static class MetaValidator
         }
 
         var fields = problems.Select(p => p.Field).Distinct(StringComparer.Ordinal).ToList();
-        var given = fields.Where(options.ContainsKey).Select(f => $"--meta {f}={options[f]}").ToList();
+        var given = fields.Where(options.ContainsKey).Select(f => $"--meta {f}={Visible(options[f])}").ToList();
         var origin = given.Count == 0 ? source
             : given.Count == fields.Count ? string.Join(", ", given)
             : $"{source} with {string.Join(", ", given)}";
@@ -133,11 +133,14 @@ public static class MetaValidator
         {
             if (value is not null && value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
             {
-                var shown = string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
-                problems.Add(new("E184", field, $"\"{field}\" '{shown}' holds a control character, which a package project (.csproj, XML) cannot hold; remove it."));
+                problems.Add(new("E184", field, $"\"{field}\" '{Visible(value)}' holds a control character, which a package project (.csproj, XML) cannot hold; remove it."));
             }
         }
     }
+
+    // Control characters as \uXXXX, so that a message never carries them to the terminal.
+    private static string Visible(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     private static void CheckIdentifier(List<MetaProblem> problems, string field, string value, string example)
     {

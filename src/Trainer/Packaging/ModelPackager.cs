@@ -47,6 +47,11 @@ public static class ModelPackager
         ModelFolderGuard.RefuseOutputInsideModel(input, output);
         ModelFolderGuard.RefuseLinks(input);
 
+        if (options.Build)
+        {
+            MsBuildValue.RefuseAsProjectFolder(output, "package output folder (with --build)");
+        }
+
         // One writer per output folder (E180).
         using var folderLock = FolderLock.Acquire(output, FolderLock.CommandOf("package"));
 
@@ -272,31 +277,40 @@ public static class ModelPackager
         AtomicFile.WriteAllText(Path.Combine(directory, "README.md"), ModelCard.Render(meta, range));
     }
 
-    private static string Build(PackageOptions options, string project, ModelMeta meta, string range, IReadOnlyList<string> dataFiles)
+    /// <summary>
+    /// The arguments of <c>dotnet pack</c> for <paramref name="project"/>, run in the project's folder (so its path,
+    /// which holds the user's output path, is no argument). Every value MSBuild reads is escaped or refused
+    /// (<see cref="MsBuildValue"/>, E183), so no ';' in a path or source adds properties of its own.
+    /// </summary>
+    internal static List<string> PackArguments(string project, IEnumerable<string> sources)
     {
-        var directory = Path.GetDirectoryName(project)!;
-        var dist = Path.Combine(directory, DistDirectory);
-        // The project runs in its own folder (so its path, which holds the user's output path, is not an argument),
-        // and every value MSBuild reads is escaped or refused (MsBuildValue): no ';' in a path or source can add
-        // properties of its own.
+        var dist = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(project))!, DistDirectory);
         var arguments = new List<string>
         {
             "pack", Path.GetFileName(project), "-c", "Release",
             MsBuildValue.Property("PackageOutputPath", dist + Path.DirectorySeparatorChar, "package output folder"),
             "-nodeReuse:false", "-p:UseSharedCompilation=false", "--nologo", "-v:minimal",
         };
-        var fromEnvironment = (Environment.GetEnvironmentVariable(SourcesVariable) ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var sources = options.Sources.Concat(fromEnvironment).Select(s => Directory.Exists(s) ? Path.GetFullPath(s) : s).Distinct().ToList();
-        if (sources.Count > 0)
+        var list = sources.Select(s => Directory.Exists(s) ? Path.GetFullPath(s) : s).Distinct().ToList();
+        if (list.Count > 0)
         {
-            arguments.Add(MsBuildValue.ListProperty("RestoreAdditionalProjectSources", sources, $"NuGet source (--source or {SourcesVariable})"));
+            arguments.Add(MsBuildValue.ListProperty("RestoreAdditionalProjectSources", list, $"NuGet source (--source or {SourcesVariable})"));
         }
 
+        return arguments;
+    }
+
+    private static string Build(PackageOptions options, string project, ModelMeta meta, string range, IReadOnlyList<string> dataFiles)
+    {
+        var directory = Path.GetDirectoryName(project)!;
+        var dist = Path.Combine(directory, DistDirectory);
+        var fromEnvironment = (Environment.GetEnvironmentVariable(SourcesVariable) ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var arguments = PackArguments(project, options.Sources.Concat(fromEnvironment));
         var (exitCode, output) = DotnetProcess.Run(arguments, directory, options.BuildEnvironment, options.BuildTimeout);
         if (exitCode != 0)
         {
-            throw Errors.PackCommandFailed($"dotnet {string.Join(' ', arguments.Select(DotnetProcess.Quote))}", exitCode, DotnetProcess.Tail(output));
+            throw Errors.PackCommandFailed($"cd {DotnetProcess.Quote(directory)} && dotnet {string.Join(' ', arguments.Select(DotnetProcess.Quote))}", exitCode, DotnetProcess.Tail(output));
         }
 
         var version = NuGet.Versioning.NuGetVersion.Parse(meta.Version).ToNormalizedString();

@@ -40,6 +40,27 @@ public static class MsBuildValue
         return escaped.ToString();
     }
 
+    /// <summary>
+    /// The characters a folder holding a project to build must not have: the SDK's own targets use the project's
+    /// path unescaped, so MSBuild reads them as escapes (<c>%41</c>), properties, item lists or wildcards (checked
+    /// with dotnet SDK 10: <c>%</c> gives NETSDK1004, <c>@(...)</c> MSB4012).
+    /// </summary>
+    public const string UnbuildableInPath = "%$@'*?";
+
+    /// <summary>E183 when <paramref name="folder"/> (a <paramref name="what"/>) holds a character of <see cref="UnbuildableInPath"/> or a control character.</summary>
+    public static void RefuseAsProjectFolder(string folder, string what)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var bad = folder.Where(c => UnbuildableInPath.Contains(c, StringComparison.Ordinal)).Distinct().ToList();
+        if (bad.Count > 0)
+        {
+            throw Errors.UnsafeToolValue(
+                what, folder, $"dotnet pack cannot build a project in a folder whose path holds {string.Join(' ', bad.Select(c => $"'{c}'"))} (MSBuild reads them as its own syntax in the project's paths)");
+        }
+
+        Escape(folder, what);
+    }
+
     /// <summary>The argument <c>-p:<paramref name="name"/>=value</c> with <paramref name="value"/> escaped.</summary>
     public static string Property(string name, string value, string what) => $"-p:{name}={Escape(value, what)}";
 
