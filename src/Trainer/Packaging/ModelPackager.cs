@@ -49,7 +49,9 @@ public static class ModelPackager
 
         if (options.Build)
         {
+            // What dotnet pack would get is checked before anything is written (E183).
             MsBuildValue.RefuseAsProjectFolder(output, "package output folder (with --build)");
+            PackArguments(Path.Combine(output, "project.csproj"), BuildSources(options));
         }
 
         // One writer per output folder (E180).
@@ -277,6 +279,11 @@ public static class ModelPackager
         AtomicFile.WriteAllText(Path.Combine(directory, "README.md"), ModelCard.Render(meta, range));
     }
 
+    // --source values, then those of PIPELINE_PACKAGE_SOURCES.
+    private static IEnumerable<string> BuildSources(PackageOptions options) =>
+        options.Sources.Concat((Environment.GetEnvironmentVariable(SourcesVariable) ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     /// <summary>
     /// The arguments of <c>dotnet pack</c> for <paramref name="project"/>, run in the project's folder (so its path,
     /// which holds the user's output path, is no argument). Every value MSBuild reads is escaped or refused
@@ -304,9 +311,7 @@ public static class ModelPackager
     {
         var directory = Path.GetDirectoryName(project)!;
         var dist = Path.Combine(directory, DistDirectory);
-        var fromEnvironment = (Environment.GetEnvironmentVariable(SourcesVariable) ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var arguments = PackArguments(project, options.Sources.Concat(fromEnvironment));
+        var arguments = PackArguments(project, BuildSources(options));
         var (exitCode, output) = DotnetProcess.Run(arguments, directory, options.BuildEnvironment, options.BuildTimeout);
         if (exitCode != 0)
         {

@@ -1,3 +1,5 @@
+using Pipeline.Serialization;
+
 namespace Pipeline.Trainer.Training;
 
 /// <summary>
@@ -236,13 +238,39 @@ internal sealed class EarlierRun
         _ => $"model0 to model{count - 1}",
     };
 
+    // As written or once links are followed (an input reached through a link into the folder is inside it too).
     private static bool Inside(string folder, string path)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-        return Path.GetFullPath(path).StartsWith(root, PathComparison);
+        return Path.GetFullPath(path).StartsWith(root, PathComparison) || RealInside(folder, path);
     }
 
-    private static bool SamePath(string a, string b) => string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), PathComparison);
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), PathComparison) || string.Equals(Real(a), Real(b), PathComparison);
+
+    private static bool RealInside(string folder, string path)
+    {
+        try
+        {
+            return RootedPath.IsSameOrInside(path, folder);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static string? Real(string path)
+    {
+        try
+        {
+            return RootedPath.Real(path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     private static StringComparison PathComparison => OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
 }

@@ -89,7 +89,7 @@ public sealed class PackageIntegrityTests
 
         Assert.Equal("E183", error.Code);
         Assert.Contains("';'", error.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(dir["out"], "en_test_ruler-1.0.0", ModelPackager.DistDirectory)));
+        Assert.False(Directory.Exists(dir["out"]));
     }
 
     [Theory]

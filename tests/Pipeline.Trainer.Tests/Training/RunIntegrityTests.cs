@@ -90,6 +90,21 @@ public sealed class RunIntegrityTests : IClassFixture<TrainingFixture>
     }
 
     [Fact]
+    public void ACorpusReachedThroughALinkIntoACheckpointIsSeenInsideIt()
+    {
+        var options = _fx.Options("input-link") with { Epochs = 1 };
+        new TrainingRunner(options).Run();
+        File.Copy(_fx.Dev, Path.Combine(options.Output, "model0", "dev.conllu"));
+        var link = _fx.Out("input-link-alias");
+        Directory.CreateSymbolicLink(link, Path.Combine(options.Output, "model0"));
+
+        var error = Assert.Throws<PipelineException>(() => new TrainingRunner(options with { DevPath = Path.Combine(link, "dev.conllu") }).Run());
+
+        Assert.Equal("E116", error.Code);
+        Assert.Contains("'model0' there holds the dev corpus", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TemporaryEntriesOfAKilledRunAreRemovedAndACutShortReplacementIsPutBack()
     {
         var options = _fx.Options("leftovers") with { Epochs = 1 };
