@@ -42,10 +42,10 @@ internal sealed partial class Build
 
         // The artifacts folder reaches MSBuild (dotnet pack -o, and projects built under artifacts/tmp): ';' and ','
         // would split it into other properties, and MSBuild reads % $ @ ' * ? in a project's path as its own syntax.
-        var special = Artifacts.Where(c => (MsBuildValue.UnbuildableInPath + ";,").Contains(c)).Distinct().ToList();
+        var special = ArtifactsDirectory.Where(c => (MsBuildValue.UnbuildableInPath + ";,").Contains(c)).Distinct().ToList();
         if (special.Count > 0)
         {
-            throw new BuildException($"--artifacts '{Artifacts}' holds {string.Join(' ', special.Select(c => $"'{c}'"))}, which MSBuild would read as a separator, escape or its own syntax when the path is passed to dotnet pack; choose a folder without them.");
+            throw new BuildException($"--artifacts '{Artifacts}' (the folder {ArtifactsDirectory}) holds {string.Join(' ', special.Select(c => $"'{c}'"))}, which MSBuild would read as a separator, escape or its own syntax when the path is passed to dotnet pack; choose a folder without them.");
         }
     }
 

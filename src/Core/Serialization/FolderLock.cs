@@ -8,8 +8,8 @@ namespace Pipeline.Serialization;
 /// One writer per output folder: an exclusive lock taken for the whole run of a command that writes into a folder
 /// (<c>pipeline train</c>'s run folder, <c>pipeline package</c>'s output, the build's <c>artifacts/</c>), so that two
 /// runs never delete or overwrite each other's files. The lock is the file <see cref="FileName"/> in the folder,
-/// created atomically (written under a temporary name, then linked into place without replacing) with the holder's
-/// process id, process start time, host and command, kept open for the run and deleted on <see cref="Dispose"/>.
+/// created exclusively (of two runs creating it at once, one wins) with the holder's process id, process start time,
+/// host and command, kept open for the run and deleted on <see cref="Dispose"/>.
 /// <para>
 /// A second run finds the file and stops with <c>E180</c> naming the holder, unless the lock is stale: written on
 /// this host by a process that is no longer running (its id is free, or now belongs to a process started at
@@ -62,23 +62,35 @@ public sealed class FolderLock : IDisposable
         {
             var created = !Directory.Exists(full);
             Directory.CreateDirectory(full);
+            var unreadable = 0;
             for (var attempt = 1; ; attempt++)
             {
                 var token = Guid.NewGuid().ToString("N");
-                if (TryCreate(path, Holder.Current(command, token)))
+                if (TryCreate(path, JsonSerializer.Serialize(Holder.Current(command, token), Json)) is { } stream)
                 {
-                    var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                     return new FolderLock(full, path, stream, token, created);
                 }
 
                 var text = ReadOrNull(path);
                 if (text is null)
                 {
-                    continue; // released between our try and the read: try again
+                    // Released between our try and the read: try again (a bounded number of times).
+                    if (attempt >= Attempts * 20)
+                    {
+                        throw Errors.FolderLocked(full, path, "other runs that keep taking and releasing it");
+                    }
+
+                    continue;
                 }
 
                 var holder = Holder.Parse(text);
-                if (holder is null || !holder.IsStale() || attempt >= Attempts)
+                if (holder is null && ++unreadable < Attempts * 2)
+                {
+                    Thread.Sleep(20); // its holder may still be writing it
+                    continue;
+                }
+
+                if (holder is null || !holder.IsStale() || attempt >= Attempts * 20)
                 {
                     throw Errors.FolderLocked(full, path, holder?.Describe() ?? "an unreadable lock file (not written by Pipeline, or damaged)");
                 }
@@ -137,23 +149,31 @@ public sealed class FolderLock : IDisposable
         }
     }
 
-    // Writes the holder to a temporary file and links it to the lock path without replacing an existing lock.
-    private static bool TryCreate(string path, Holder holder)
+    // Creates the lock file exclusively (O_CREAT|O_EXCL: of two runs, one wins) with the holder's record, and keeps it
+    // open; null when it exists.
+    private static FileStream? TryCreate(string path, string record)
     {
-        var tmp = $"{path}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(holder, Json));
+        FileStream stream;
         try
         {
-            File.Move(tmp, path, overwrite: false);
-            return true;
+            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete);
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException)
         {
-            return false;
+            return null; // it exists (or existed a moment ago): the caller reads it and decides
         }
-        finally
+
+        try
         {
-            AtomicFile.TryDelete(tmp);
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(record));
+            stream.Flush(flushToDisk: true);
+            return stream;
+        }
+        catch
+        {
+            stream.Dispose();
+            AtomicFile.TryDelete(path);
+            throw;
         }
     }
 
@@ -176,16 +196,14 @@ public sealed class FolderLock : IDisposable
             return true;
         }
 
-        // Another run took it over and locked the folder in between: give its lock back.
-        try
+        // Another run took it over and locked the folder in between: give its lock back (unless yet another run
+        // locked it meanwhile).
+        if (ReadOrNull(aside) is { } live && TryCreate(path, live) is { } restored)
         {
-            File.Move(aside, path, overwrite: false);
-        }
-        catch (IOException)
-        {
-            AtomicFile.TryDelete(aside);
+            restored.Dispose();
         }
 
+        AtomicFile.TryDelete(aside);
         return false;
     }
 

@@ -5,7 +5,8 @@ namespace Pipeline.Trainer.Commands;
 /// <summary>
 /// Turns Ctrl-C (SIGINT) and SIGTERM into a cancellation the running command sees, so that <c>train</c> stops at its
 /// next check, keeps its completed epochs, releases its folder lock and exits 130 with the "--resume" note instead of
-/// being killed at once. A second Ctrl-C ends the process as usual.
+/// being killed at once. A second Ctrl-C (or SIGTERM) ends the process as usual, so that a command that does not
+/// watch the token can still be stopped.
 /// </summary>
 internal sealed class InterruptSignals : IDisposable
 {
@@ -32,23 +33,19 @@ internal sealed class InterruptSignals : IDisposable
         _source.Dispose();
     }
 
-    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
+    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e) => e.Cancel = First();
+
+    private void OnTerminate(PosixSignalContext context) => context.Cancel = First();
+
+    // The first signal cancels the token and keeps the process; a second one ends it as the system would.
+    private bool First()
     {
-        if (Interlocked.Increment(ref _presses) == 1)
+        if (Interlocked.Increment(ref _presses) != 1)
         {
-            e.Cancel = true;
-            Cancel();
+            return false;
         }
-    }
 
-    private void OnTerminate(PosixSignalContext context)
-    {
-        context.Cancel = true;
-        Cancel();
-    }
-
-    private void Cancel()
-    {
+        Console.Error.WriteLine("Stopping at the next check (training keeps its completed epochs); press Ctrl-C again to stop at once.");
         try
         {
             _source.Cancel();
@@ -56,5 +53,7 @@ internal sealed class InterruptSignals : IDisposable
         catch (ObjectDisposedException)
         {
         }
+
+        return true;
     }
 }

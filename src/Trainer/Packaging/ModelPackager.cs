@@ -56,6 +56,7 @@ public static class ModelPackager
 
         // One writer per output folder (E180).
         using var folderLock = FolderLock.Acquire(output, FolderLock.CommandOf("package"));
+        PackageLeftovers.Remove(output);
 
         var meta = ResolveMeta(options, input);
         var source = options.MetaPath ?? Path.Combine(options.Input, LanguageSerializer.MetaFile);

@@ -30,6 +30,25 @@ public sealed class PackageIntegrityTests
         Assert.False(File.Exists(Path.Combine(dir["out"], FolderLock.FileName)));
     }
 
+    [Fact]
+    public void TemporaryEntriesOfAKilledPackageRunAreRemovedByTheNext()
+    {
+        using var dir = new TempDir();
+        var model = RulerModel.Save(dir["model"]);
+        var hex = new string('b', 32);
+        var dead = Path.Combine(dir["out"], $"en_test_ruler-1.0.0.tmp-999999999-{hex}");
+        Directory.CreateDirectory(Path.Combine(dead, "data"));
+        File.WriteAllText(Path.Combine(dir["out"], $"notes.txt.tmp-999999998-{hex}"), "partial");
+        var ours = Path.Combine(dir["out"], $"other.tmp-{Environment.ProcessId}-{hex}");
+        Directory.CreateDirectory(ours);
+
+        ModelPackager.Package(new PackageOptions { Input = model, Output = dir["out"] });
+
+        Assert.False(Directory.Exists(dead));
+        Assert.False(File.Exists(Path.Combine(dir["out"], $"notes.txt.tmp-999999998-{hex}")));
+        Assert.True(Directory.Exists(ours));
+    }
+
     [Theory]
     [InlineData("link")]
     [InlineData("link/packages")]
