@@ -19,6 +19,11 @@ namespace Pipeline.Trainer.Training;
 /// when it was written (E113 otherwise: a damaged checkpoint is neither trusted nor copied to model-best). A resumed run therefore ends with the same bytes as an uninterrupted one, for any
 /// <see cref="ITrainable"/> component.
 /// </para>
+/// <para>
+/// The run holds the output folder's <see cref="FolderLock"/> (E180 for a second run) and first cleans up after a
+/// killed or interrupted one (<see cref="RunRecovery"/>). Each checkpoint is recorded as pending in the state before
+/// its folder appears, and starting over sets the earlier run's files aside until the first new checkpoint is written.
+/// </para>
 /// </summary>
 public sealed class TrainingRunner
 {
