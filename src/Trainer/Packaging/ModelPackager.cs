@@ -47,6 +47,17 @@ public static class ModelPackager
         ModelFolderGuard.RefuseOutputInsideModel(input, output);
         ModelFolderGuard.RefuseLinks(input);
 
+        if (options.Build)
+        {
+            // What dotnet pack would get is checked before anything is written (E183).
+            MsBuildValue.RefuseAsProjectFolder(output, "package output folder (with --build)");
+            PackArguments(Path.Combine(output, "project.csproj"), BuildSources(options));
+        }
+
+        // One writer per output folder (E180).
+        using var folderLock = FolderLock.Acquire(output, FolderLock.CommandOf("package"));
+        PackageLeftovers.Remove(output);
+
         var meta = ResolveMeta(options, input);
         WarnOfDefaults(meta, options);
         var source = options.MetaPath ?? Path.Combine(options.Input, LanguageSerializer.MetaFile);
@@ -296,27 +307,43 @@ public static class ModelPackager
         AtomicFile.WriteAllText(Path.Combine(directory, "README.md"), ModelCard.Render(meta, range));
     }
 
+    // --source values, then those of PIPELINE_PACKAGE_SOURCES.
+    private static IEnumerable<string> BuildSources(PackageOptions options) =>
+        options.Sources.Concat((Environment.GetEnvironmentVariable(SourcesVariable) ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>
+    /// The arguments of <c>dotnet pack</c> for <paramref name="project"/>, run in the project's folder (so its path,
+    /// which holds the user's output path, is no argument). Every value MSBuild reads is escaped or refused
+    /// (<see cref="MsBuildValue"/>, E183), so no ';' in a path or source adds properties of its own.
+    /// </summary>
+    internal static List<string> PackArguments(string project, IEnumerable<string> sources)
+    {
+        var dist = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(project))!, DistDirectory);
+        var arguments = new List<string>
+        {
+            "pack", Path.GetFileName(project), "-c", "Release",
+            MsBuildValue.Property("PackageOutputPath", dist + Path.DirectorySeparatorChar, "package output folder"),
+            "-nodeReuse:false", "-p:UseSharedCompilation=false", "--nologo", "-v:minimal",
+        };
+        var list = sources.Select(s => Directory.Exists(s) ? Path.GetFullPath(s) : s).Distinct().ToList();
+        if (list.Count > 0)
+        {
+            arguments.Add(MsBuildValue.ListProperty("RestoreAdditionalProjectSources", list, $"NuGet source (--source or {SourcesVariable})"));
+        }
+
+        return arguments;
+    }
+
     private static string Build(PackageOptions options, string project, ModelMeta meta, string range, IReadOnlyList<string> dataFiles)
     {
         var directory = Path.GetDirectoryName(project)!;
         var dist = Path.Combine(directory, DistDirectory);
-        var arguments = new List<string>
-        {
-            "pack", project, "-c", "Release", "-o", dist, "-nodeReuse:false", "-p:UseSharedCompilation=false",
-            "--nologo", "-v:minimal",
-        };
-        var fromEnvironment = (Environment.GetEnvironmentVariable(SourcesVariable) ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var sources = options.Sources.Concat(fromEnvironment).Select(s => Directory.Exists(s) ? Path.GetFullPath(s) : s).Distinct().ToList();
-        if (sources.Count > 0)
-        {
-            arguments.Add($"-p:RestoreAdditionalProjectSources={string.Join("%3B", sources)}");
-        }
-
+        var arguments = PackArguments(project, BuildSources(options));
         var (exitCode, output) = DotnetProcess.Run(arguments, directory, options.BuildEnvironment, options.BuildTimeout);
         if (exitCode != 0)
         {
-            throw Errors.PackCommandFailed($"dotnet {string.Join(' ', arguments.Select(DotnetProcess.Quote))}", exitCode, DotnetProcess.Tail(output));
+            throw Errors.PackCommandFailed($"cd {DotnetProcess.Quote(directory)} && dotnet {string.Join(' ', arguments.Select(DotnetProcess.Quote))}", exitCode, DotnetProcess.Tail(output));
         }
 
         var version = NuGet.Versioning.NuGetVersion.Parse(meta.Version).ToNormalizedString();
