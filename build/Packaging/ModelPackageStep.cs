@@ -68,7 +68,7 @@ internal sealed class ModelPackageStep
             throw new Engine.BuildException($"{best} has no trained model; run Train first (./build.sh Train --models {template.Id}).");
         }
 
-        var version = ModelMeta.Parse(File.ReadAllText(metaPath), metaPath).Version;
+        var version = ModelMeta.Parse(Engine.BuildFiles.ReadJson(metaPath), metaPath).Version;
         var file = Path.Combine(_packages, $"{template.Id}.{version}.nupkg");
         var stamp = $"{TrainStamp.Read(run)?.Hash ?? TrainStamp.HashFile(metaPath)}|{version}";
         var stampPath = Path.Combine(run, StampFile);
@@ -138,10 +138,10 @@ internal sealed class ModelPackageStep
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(Engine.BuildFiles.ReadJson(path));
             return document.RootElement.GetProperty("stamp").GetString();
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException or Engine.BuildException)
         {
             return null;
         }

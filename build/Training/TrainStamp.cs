@@ -62,7 +62,7 @@ internal sealed class TrainStamp
         var path = Path.Combine(runFolder, FileName);
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(Engine.BuildFiles.ReadJson(path));
             var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var input in document.RootElement.GetProperty("inputs").EnumerateObject())
             {
@@ -71,7 +71,7 @@ internal sealed class TrainStamp
 
             return new TrainStamp(inputs);
         }
-        catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException or UnauthorizedAccessException or Engine.BuildException)
         {
             return null;
         }
@@ -111,6 +111,8 @@ internal sealed class TrainStamp
         var info = new FileInfo(path);
         return FileHashes.GetOrAdd((info.FullName, info.Length, info.LastWriteTimeUtc), key =>
         {
+            // A FIFO would block the hash, /dev/zero never end it (E160).
+            Engine.BuildFiles.RequireRegular(key.Path);
             using var stream = File.OpenRead(key.Path);
             return Convert.ToHexStringLower(SHA256.HashData(stream));
         });

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MessagePack;
+using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Tokens;
 
@@ -173,7 +174,7 @@ public sealed class Sentencizer : IPipe, IByteSerializable, IDiskSerializable, I
         List<string> strings;
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(file));
+            using var json = JsonDocument.Parse(InputFiles.ReadAllBytes(file, InputFiles.MetaBytes, "the sentencizer cfg file"));
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

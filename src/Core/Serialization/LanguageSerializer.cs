@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using MessagePack;
 using Pipeline.Components;
+using Pipeline.IO;
 using Pipeline.Tokenization;
 using Pipeline.Tokenization.Learned;
 
@@ -177,7 +178,7 @@ internal static class LanguageSerializer
             {
                 if (!skip.Contains(name) && ComponentState.HasState(pipe))
                 {
-                    var componentDir = Directory.CreateDirectory(Path.Combine(dir, name)).FullName;
+                    var componentDir = Directory.CreateDirectory(RootedPath.Child(dir, name, "component name")).FullName;
                     ComponentState.ToDisk(pipe, componentDir);
                 }
             }
@@ -265,7 +266,7 @@ internal static class LanguageSerializer
         var file = Path.Combine(path, TokenizerFile);
         if (File.Exists(file))
         {
-            var bytes = File.ReadAllBytes(file);
+            var bytes = InputFiles.ReadAllBytes(file, InputFiles.DataBytes, "the tokenizer file");
             switch (TokenizerFor(nlp, bytes))
             {
                 case Tokenizer rules:
@@ -287,7 +288,7 @@ internal static class LanguageSerializer
 
     private static void ComponentFromDisk(string name, IPipe pipe, string path, IReadOnlyDictionary<string, object?> config)
     {
-        var componentDir = Path.Combine(path, name);
+        var componentDir = RootedPath.Child(path, name, "component name");
         if (!Directory.Exists(componentDir))
         {
             throw Errors.ComponentDataMissing(name, componentDir);

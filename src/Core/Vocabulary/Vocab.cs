@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MessagePack;
+using Pipeline.IO;
 using Pipeline.Serialization;
 
 namespace Pipeline;
@@ -66,7 +67,7 @@ public sealed class Vocab : IByteSerializable
             throw Errors.ComponentDataMissing("vocab", file);
         }
 
-        Read(File.ReadAllBytes(file), file);
+        Read(InputFiles.ReadAllBytes(file, InputFiles.DataBytes, "the vocabulary file"), file);
     }
 
     private void Read(byte[] data, string source)

@@ -1,3 +1,4 @@
+using Pipeline.IO;
 using Pipeline.Serialization.DocBin;
 
 namespace Pipeline.Trainer.Conllu;
@@ -57,6 +58,7 @@ public static class TextInput
             return null;
         }
 
+        InputFiles.RequireRegular(path);
         var start = new byte[ProbeBytes];
         int length;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))

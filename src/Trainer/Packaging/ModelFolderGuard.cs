@@ -1,3 +1,5 @@
+using Pipeline.Serialization;
+
 namespace Pipeline.Trainer.Packaging;
 
 /// <summary>
@@ -61,8 +63,14 @@ internal static class ModelFolderGuard
         }
     }
 
-    /// <summary>True when <paramref name="path"/> is <paramref name="root"/> or a path below it (both full paths).</summary>
-    public static bool IsSameOrInside(string path, string root)
+    /// <summary>
+    /// True when <paramref name="path"/> is <paramref name="root"/> or a path below it, as written or once symbolic
+    /// links are followed (an output given as a link into the model is inside it).
+    /// </summary>
+    public static bool IsSameOrInside(string path, string root) =>
+        IsLexicallySameOrInside(path, root) || RootedPath.IsSameOrInside(path, root);
+
+    private static bool IsLexicallySameOrInside(string path, string root)
     {
         var p = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         var r = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));

@@ -1,4 +1,5 @@
 using Pipeline.Components;
+using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Training;
 
@@ -46,6 +47,17 @@ public static class ModelPackager
         var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Output));
         ModelFolderGuard.RefuseOutputInsideModel(input, output);
         ModelFolderGuard.RefuseLinks(input);
+
+        if (options.Build)
+        {
+            // What dotnet pack would get is checked before anything is written (E183).
+            MsBuildValue.RefuseAsProjectFolder(output, "package output folder (with --build)");
+            PackArguments(Path.Combine(output, "project.csproj"), BuildSources(options));
+        }
+
+        // One writer per output folder (E180).
+        using var folderLock = FolderLock.Acquire(output, FolderLock.CommandOf("package"));
+        PackageLeftovers.Remove(output);
 
         var meta = ResolveMeta(options, input);
         WarnOfDefaults(meta, options);
@@ -223,7 +235,7 @@ public static class ModelPackager
         }
     }
 
-    private static ModelMeta ReadLenient(string path) => MetaJson.Parse(File.ReadAllText(path), path, requireIdentity: false);
+    private static ModelMeta ReadLenient(string path) => MetaJson.Parse(InputFiles.ReadAllText(path, InputFiles.MetaBytes, "meta.json"), path, requireIdentity: false);
 
     /// <summary>Builds the pipeline the meta names and loads the data into it, so a broken model is never packaged.</summary>
     private static void CheckLoads(ModelMeta meta, string input)
@@ -268,6 +280,9 @@ public static class ModelPackager
         {
             var target = Path.Combine(data, file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+
+            // A FIFO or device among the model's files would block or never end the copy (E160).
+            InputFiles.RequireRegular(Path.Combine(input, file));
             File.Copy(Path.Combine(input, file), target);
         }
 
@@ -293,27 +308,43 @@ public static class ModelPackager
         AtomicFile.WriteAllText(Path.Combine(directory, "README.md"), ModelCard.Render(meta, range));
     }
 
+    // --source values, then those of PIPELINE_PACKAGE_SOURCES.
+    private static IEnumerable<string> BuildSources(PackageOptions options) =>
+        options.Sources.Concat((Environment.GetEnvironmentVariable(SourcesVariable) ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>
+    /// The arguments of <c>dotnet pack</c> for <paramref name="project"/>, run in the project's folder (so its path,
+    /// which holds the user's output path, is no argument). Every value MSBuild reads is escaped or refused
+    /// (<see cref="MsBuildValue"/>, E183), so no ';' in a path or source adds properties of its own.
+    /// </summary>
+    internal static List<string> PackArguments(string project, IEnumerable<string> sources)
+    {
+        var dist = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(project))!, DistDirectory);
+        var arguments = new List<string>
+        {
+            "pack", Path.GetFileName(project), "-c", "Release",
+            MsBuildValue.Property("PackageOutputPath", dist + Path.DirectorySeparatorChar, "package output folder"),
+            "-nodeReuse:false", "-p:UseSharedCompilation=false", "--nologo", "-v:minimal",
+        };
+        var list = sources.Select(s => Directory.Exists(s) ? Path.GetFullPath(s) : s).Distinct().ToList();
+        if (list.Count > 0)
+        {
+            arguments.Add(MsBuildValue.ListProperty("RestoreAdditionalProjectSources", list, $"NuGet source (--source or {SourcesVariable})"));
+        }
+
+        return arguments;
+    }
+
     private static string Build(PackageOptions options, string project, ModelMeta meta, string range, IReadOnlyList<string> dataFiles)
     {
         var directory = Path.GetDirectoryName(project)!;
         var dist = Path.Combine(directory, DistDirectory);
-        var arguments = new List<string>
-        {
-            "pack", project, "-c", "Release", "-o", dist, "-nodeReuse:false", "-p:UseSharedCompilation=false",
-            "--nologo", "-v:minimal",
-        };
-        var fromEnvironment = (Environment.GetEnvironmentVariable(SourcesVariable) ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var sources = options.Sources.Concat(fromEnvironment).Select(s => Directory.Exists(s) ? Path.GetFullPath(s) : s).Distinct().ToList();
-        if (sources.Count > 0)
-        {
-            arguments.Add($"-p:RestoreAdditionalProjectSources={string.Join("%3B", sources)}");
-        }
-
+        var arguments = PackArguments(project, BuildSources(options));
         var (exitCode, output) = DotnetProcess.Run(arguments, directory, options.BuildEnvironment, options.BuildTimeout);
         if (exitCode != 0)
         {
-            throw Errors.PackCommandFailed($"dotnet {string.Join(' ', arguments.Select(DotnetProcess.Quote))}", exitCode, DotnetProcess.Tail(output));
+            throw Errors.PackCommandFailed($"cd {DotnetProcess.Quote(directory)} && dotnet {string.Join(' ', arguments.Select(DotnetProcess.Quote))}", exitCode, DotnetProcess.Tail(output));
         }
 
         var version = NuGet.Versioning.NuGetVersion.Parse(meta.Version).ToNormalizedString();

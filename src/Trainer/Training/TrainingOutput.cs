@@ -5,7 +5,7 @@ namespace Pipeline.Trainer.Training;
 
 /// <summary>
 /// The run folder's entries: checks up front that nothing of the wrong kind sits where training writes (E114),
-/// clears an earlier run when starting over (only the model folders <see cref="EarlierRun"/> proves are its own), and proves on <c>--resume</c> that every checkpoint the state lists
+/// and proves on <c>--resume</c> that every checkpoint the state lists
 /// is still the model it recorded (E113), so that a damaged folder is never restored or copied to model-best.
 /// </summary>
 internal static partial class TrainingOutput
@@ -32,29 +32,6 @@ internal static partial class TrainingOutput
         foreach (var file in Directory.EnumerateFiles(output).Where(f => CheckpointName().IsMatch(Path.GetFileName(f))))
         {
             throw Errors.TrainingOutputBlocked(file, "it is a file, but training writes a model folder of that name");
-        }
-    }
-
-    /// <summary>
-    /// Deletes an earlier run's files and the model folders <see cref="EarlierRun.ClaimAll"/> proved to be its own
-    /// (E114 when one cannot be removed).
-    /// </summary>
-    public static void RemoveEarlierRun(string output, IReadOnlyList<string> folders, Action<string> info)
-    {
-        foreach (var name in Files)
-        {
-            var path = Path.Combine(output, name);
-            Remove(path, () => File.Delete(path));
-        }
-
-        if (folders.Count > 0)
-        {
-            info($"Starting over: removing {folders.Count} model folder(s) of the earlier run recorded in {output}.");
-        }
-
-        foreach (var dir in folders)
-        {
-            Remove(dir, () => Directory.Delete(dir, recursive: true));
         }
     }
 
@@ -92,18 +69,6 @@ internal static partial class TrainingOutput
         {
             throw Errors.CheckpointDamaged(
                 output, name, "was changed after it was written: its model files no longer match the hash recorded in training-state.json");
-        }
-    }
-
-    private static void Remove(string path, Action remove)
-    {
-        try
-        {
-            remove();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Errors.TrainingOutputBlocked(path, $"an earlier run's {Path.GetFileName(path)} could not be removed ({e.Message})");
         }
     }
 

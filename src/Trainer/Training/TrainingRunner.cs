@@ -19,6 +19,11 @@ namespace Pipeline.Trainer.Training;
 /// when it was written (E113 otherwise: a damaged checkpoint is neither trusted nor copied to model-best). A resumed run therefore ends with the same bytes as an uninterrupted one, for any
 /// <see cref="ITrainable"/> component.
 /// </para>
+/// <para>
+/// The run holds the output folder's <see cref="FolderLock"/> (E180 for a second run) and first cleans up after a
+/// killed or interrupted one (<see cref="RunRecovery"/>). Each checkpoint is recorded as pending in the state before
+/// its folder appears, and starting over sets the earlier run's files aside until the first new checkpoint is written.
+/// </para>
 /// </summary>
 public sealed class TrainingRunner
 {
@@ -47,6 +52,10 @@ public sealed class TrainingRunner
         }
 
         AtomicFile.CheckDirectoryTarget(o.Output);
+
+        // One writer per run folder (E180); what a killed or interrupted run left unfinished is cleaned up first.
+        using var folderLock = FolderLock.Acquire(o.Output, FolderLock.CommandOf("train"));
+        RunRecovery.Recover(o.Output, _progress.Info);
         TrainingOutput.CheckEntries(o.Output);
 
         var template = MetaTemplate.Load(o.MetaPath, o.Lang, o.Version);
@@ -61,6 +70,11 @@ public sealed class TrainingRunner
         if (o.Threads is < 1)
         {
             throw Errors.TrainingSetting("--threads", $"is {o.Threads}; it must be at least 1");
+        }
+
+        if (o.KeepCheckpoints < 0)
+        {
+            throw Errors.TrainingSetting("--keep-checkpoints", $"is {o.KeepCheckpoints}; it must be 0 (keep all) or more");
         }
 
         if (o.MaxSentences is < 1)
@@ -145,7 +159,7 @@ public sealed class TrainingRunner
 
         if (removals is not null)
         {
-            TrainingOutput.RemoveEarlierRun(o.Output, removals, _progress.Info);
+            RunRecovery.SetAside(o.Output, removals, _progress.Info);
         }
 
         var trainer = new EpochTrainer(nlp.Pipeline, groups, seed) { Pipelined = (o.Threads ?? Environment.ProcessorCount) > 1 };
@@ -169,11 +183,18 @@ public sealed class TrainingRunner
             var losses = trainer.Train(epoch, done => _progress.ExamplesTrained(current, done), cancellation);
             _progress.Evaluating(epoch);
             var directory = Path.Combine(o.Output, $"model{epoch}");
-            var scores = writer.Write(nlp, directory, epoch);
+            var scores = writer.Write(nlp, directory, epoch, hash =>
+            {
+                state.Pending = new PendingCheckpoint(Path.GetFileName(directory), hash);
+                state.Write(statePath);
+            });
             var result = new EpochResult(
                 epoch, losses, scores.Accuracy, scores.EntitiesPerLabel, scores.WordsPerSecond, scores.Score, directory, scores.ModelHash);
             state.Epochs.Add(result);
+            state.Pending = null;
             state.Write(statePath);
+            CheckpointRetention.Prune(o.Output, state.Epochs, o.KeepCheckpoints);
+            RunRecovery.DropSetAside(o.Output);
             TrainingLog.Write(logPath, state.Epochs);
             ReportWriter.Write(reportPath, nlp.Meta, state.Epochs, Best(state.Epochs), weights, finished: false);
             _progress.EpochCompleted(result);
@@ -305,7 +326,11 @@ public sealed class TrainingRunner
         for (var i = 0; i < state.Epochs.Count; i++)
         {
             var path = Path.Combine(_options.Output, $"model{i}");
-            TrainingOutput.VerifyCheckpoint(_options.Output, path, state.Epochs[i].ModelHash);
+            if (!CheckpointRetention.Pruned(state.Epochs, i, path))
+            {
+                TrainingOutput.VerifyCheckpoint(_options.Output, path, state.Epochs[i].ModelHash);
+            }
+
             state.Epochs[i] = state.Epochs[i] with { Path = path };
         }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using Pipeline.IO;
 
 namespace Pipeline.Registry.Plugins;
 
@@ -121,6 +122,11 @@ internal static class PluginDiscovery
     {
         try
         {
+            if (FileKinds.NonRegular(path) is not null)
+            {
+                return null;
+            }
+
             using var stream = File.OpenRead(path);
             using var pe = new PEReader(stream);
             if (!pe.HasMetadata)
