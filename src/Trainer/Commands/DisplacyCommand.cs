@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Pipeline.Display;
 using Pipeline.Serialization;
-using Pipeline.Trainer.Training;
+using Pipeline.Training;
 using Spectre.Console;
 
 namespace Pipeline.Trainer.Commands;

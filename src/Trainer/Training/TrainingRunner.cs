@@ -123,16 +123,8 @@ public sealed class TrainingRunner
             nlp.Tokenizer = TokenizerTraining.Train(nlp, data.Train, seed, _progress.Info);
         }
 
-        var groups = BuildGroups(nlp, data);
-        foreach (var (name, pipe) in nlp.Pipeline)
-        {
-            if (pipe is ITrainable trainable)
-            {
-                var index = nlp.PipeNames.ToList().IndexOf(name);
-                trainable.Initialize(groups.Where(g => g.Learns[index]).SelectMany(g => g.Golds).ToList());
-            }
-        }
-
+        var trainer = nlp.BeginTraining(BuildGroups(nlp, data), seed);
+        trainer.Pipelined = (o.Threads ?? Environment.ProcessorCount) > 1;
         try
         {
             Directory.CreateDirectory(o.Output);
@@ -147,7 +139,6 @@ public sealed class TrainingRunner
             TrainingOutput.RemoveEarlierRun(o.Output, removals, _progress.Info);
         }
 
-        var trainer = new EpochTrainer(nlp.Pipeline, groups, seed) { Pipelined = (o.Threads ?? Environment.ProcessorCount) > 1 };
         foreach (var (group, skipped) in trainer.Skipped.Where(s => s.Skipped.Count > 0))
         {
             _progress.Info($"{group} docs: {string.Join(", ", skipped)} left out of the training pass (no component that learns from them reads their output).");
@@ -165,7 +156,7 @@ public sealed class TrainingRunner
             cancellation.ThrowIfCancellationRequested();
             _progress.EpochStarted(epoch, epochs, trainer.ExampleCount);
             var current = epoch;
-            var losses = trainer.Train(epoch, done => _progress.ExamplesTrained(current, done), cancellation);
+            var losses = trainer.TrainEpoch(epoch, done => _progress.ExamplesTrained(current, done), cancellation);
             _progress.Evaluating(epoch);
             var directory = Path.Combine(o.Output, $"model{epoch}");
             var scores = writer.Write(nlp, directory, epoch);
@@ -178,10 +169,7 @@ public sealed class TrainingRunner
             _progress.EpochCompleted(result);
         }
 
-        foreach (var (_, pipe) in nlp.Pipeline)
-        {
-            (pipe as ITrainable)?.FinishTraining();
-        }
+        trainer.Finish();
 
         _progress.Info("Training finished; writing model-final and model-best.");
         var final = writer.Write(nlp, finalPath, epochs - 1);
@@ -312,13 +300,13 @@ public sealed class TrainingRunner
         return state;
     }
 
-    private void Replay(Language nlp, EpochTrainer trainer, TrainingState state, bool continues, CancellationToken cancellation)
+    private void Replay(Language nlp, PipelineTrainer trainer, TrainingState state, bool continues, CancellationToken cancellation)
     {
         var count = state.Epochs.Count;
         _progress.Info($"Resuming after epoch {count - 1}: replaying the training passes of {count} epoch(s) to restore the exact training state.");
         for (var epoch = 0; epoch < count; epoch++)
         {
-            trainer.Train(epoch, null, cancellation);
+            trainer.TrainEpoch(epoch, null, cancellation);
         }
 
         if (ModelHash.Of(nlp) != state.Epochs[^1].ModelHash)
