@@ -38,6 +38,20 @@ public sealed class TrainingRunner
     /// <summary>Trains to the end (or until cancelled, keeping the completed checkpoints) and returns the outcome.</summary>
     public TrainingResult Run(CancellationToken cancellation = default)
     {
+        var run = Prepare();
+        if (UpToDate(run) is { } finished)
+        {
+            return finished;
+        }
+
+        var (trainer, writer) = Begin(run, cancellation);
+        TrainWhileImproving(run, trainer, writer, cancellation);
+        return Finish(run, trainer, writer);
+    }
+
+    // Checks the options, builds the blank pipeline and reads (resuming) or starts the run's state; writes nothing.
+    private RunPlan Prepare()
+    {
         var o = _options;
         ArgumentException.ThrowIfNullOrWhiteSpace(o.Lang);
         ArgumentException.ThrowIfNullOrWhiteSpace(o.Output);
@@ -82,7 +96,6 @@ public sealed class TrainingRunner
             throw Errors.NothingToTrain(pipeline);
         }
 
-        var weights = template.Weights(pipeline);
         var statePath = Path.Combine(o.Output, TrainingState.FileName);
         var inputs = Inputs(o);
         var resuming = o.Resume && File.Exists(statePath);
@@ -96,34 +109,45 @@ public sealed class TrainingRunner
         var settings = string.Create(CultureInfo.InvariantCulture, $"lang={o.Lang} pipeline={string.Join(',', pipeline)} tokenizer={(learnTokenizer ? "learned" : "rules")} seed={seed} n_sents={o.MaxSentences?.ToString(CultureInfo.InvariantCulture) ?? "all"}");
         var fingerprint = TrainingState.FingerprintOf(o, pipeline, seed, o.MaxSentences, template);
         var state = resuming ? ResumeState(statePath, fingerprint, settings, epochs, inputs) : TrainingState.Start(fingerprint, settings);
-        var resumed = state.Epochs.Count;
-        var logPath = Path.Combine(o.Output, TrainingLog.FileName);
-        var reportPath = Path.Combine(o.Output, ReportWriter.FileName);
-        var bestPath = Path.Combine(o.Output, "model-best");
-        var finalPath = Path.Combine(o.Output, "model-final");
-        if (resumed > 0 && resumed >= epochs)
-        {
-            var asked = o.Epochs is not null ? "--n-iter" : template.Epochs is not null ? "training.n_iter of the template" : "the default";
-            var has = $"The run in {o.Output} already has {resumed} epoch(s) ({asked} {epochs}); nothing to train";
-            var finished = Best(state.Epochs)!.Value;
-            if (new EarlierRun(o.Output, state, inputs).Finished(finished))
-            {
-                _progress.Info($"{has}; model-final and model-best are up to date.");
-                return new TrainingResult(state.Epochs, finished, bestPath, finalPath, state.Epochs[^1].Accuracy, logPath, reportPath, resumed);
-            }
+        return new RunPlan(template, pipeline, nlp, learners, learnTokenizer, template.Weights(pipeline), seed, epochs, state, o.Output, inputs, removals);
+    }
 
-            _progress.Info($"{has}; writing model-final and model-best.");
+    // Resuming a run that already has all its epochs: the finished result when model-final and model-best are intact.
+    private TrainingResult? UpToDate(RunPlan run)
+    {
+        var (o, resumed) = (_options, run.Resumed);
+        if (resumed == 0 || resumed < run.Epochs)
+        {
+            return null;
         }
 
-        ReportSettings(nlp, learners, Math.Max(epochs, resumed), seed, weights);
-        var data = TrainingData.Load(o, learners, o.MaxSentences, _progress.Info);
-        weights.CheckProduced(nlp.Pipeline.Select(p => p.Pipe).ToList(), data.Dev is not null, data.NerDev is not null || data.DevHasEntities, pipeline, template.Source);
-        if (learnTokenizer)
+        var asked = o.Epochs is not null ? "--n-iter" : run.Template.Epochs is not null ? "training.n_iter of the template" : "the default";
+        var has = $"The run in {o.Output} already has {resumed} epoch(s) ({asked} {run.Epochs}); nothing to train";
+        var finished = Best(run.State.Epochs)!.Value;
+        if (new EarlierRun(o.Output, run.State, run.Inputs).Finished(finished))
         {
-            nlp.Tokenizer = TokenizerTraining.Train(nlp, data.Train, seed, _progress.Info);
+            _progress.Info($"{has}; model-final and model-best are up to date.");
+            return run.Result(finished, run.State.Epochs[^1].Accuracy);
         }
 
-        var trainer = nlp.BeginTraining(BuildGroups(nlp, data), seed);
+        _progress.Info($"{has}; writing model-final and model-best.");
+        return null;
+    }
+
+    // Loads the corpora, learns the tokenizer if asked, initializes the components, clears the earlier run and,
+    // resuming, replays the completed epochs; returns the trainer and the checkpoint writer.
+    private (PipelineTrainer Trainer, CheckpointWriter Writer) Begin(RunPlan run, CancellationToken cancellation)
+    {
+        var (o, nlp) = (_options, run.Nlp);
+        ReportSettings(nlp, run.Learners, Math.Max(run.Epochs, run.Resumed), run.Seed, run.Weights);
+        var data = TrainingData.Load(o, run.Learners, o.MaxSentences, _progress.Info);
+        run.Weights.CheckProduced(nlp.Pipeline.Select(p => p.Pipe).ToList(), data.Dev is not null, data.NerDev is not null || data.DevHasEntities, run.Pipeline, run.Template.Source);
+        if (run.LearnTokenizer)
+        {
+            nlp.Tokenizer = TokenizerTraining.Train(nlp, data.Train, run.Seed, _progress.Info);
+        }
+
+        var trainer = nlp.BeginTraining(BuildGroups(nlp, data), run.Seed);
         trainer.Pipelined = (o.Threads ?? Environment.ProcessorCount) > 1;
         try
         {
@@ -134,9 +158,9 @@ public sealed class TrainingRunner
             throw Errors.WriteFailed(o.Output, e);
         }
 
-        if (removals is not null)
+        if (run.Removals is not null)
         {
-            TrainingOutput.RemoveEarlierRun(o.Output, removals, _progress.Info);
+            TrainingOutput.RemoveEarlierRun(o.Output, run.Removals, _progress.Info);
         }
 
         foreach (var (group, skipped) in trainer.Skipped.Where(s => s.Skipped.Count > 0))
@@ -144,39 +168,48 @@ public sealed class TrainingRunner
             _progress.Info($"{group} docs: {string.Join(", ", skipped)} left out of the training pass (no component that learns from them reads their output).");
         }
 
-        var writer = new CheckpointWriter(template, data, weights);
-        if (resumed > 0)
+        if (run.Resumed > 0)
         {
-            Replay(nlp, trainer, state, resumed < epochs, cancellation);
+            Resume(nlp, trainer, run.State, run.Resumed < run.Epochs, cancellation);
         }
 
-        epochs = Math.Max(epochs, resumed);
-        for (var epoch = resumed; epoch < epochs; epoch++)
+        return (trainer, new CheckpointWriter(run.Template, data, run.Weights));
+    }
+
+    // The remaining epochs: each one trains, then writes its checkpoint, the state, the log and the report.
+    private void TrainWhileImproving(RunPlan run, PipelineTrainer trainer, CheckpointWriter writer, CancellationToken cancellation)
+    {
+        var (nlp, state, epochs) = (run.Nlp, run.State, Math.Max(run.Epochs, run.Resumed));
+        for (var epoch = run.Resumed; epoch < epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
             _progress.EpochStarted(epoch, epochs, trainer.ExampleCount);
             var current = epoch;
             var losses = trainer.TrainEpoch(epoch, done => _progress.ExamplesTrained(current, done), cancellation);
             _progress.Evaluating(epoch);
-            var directory = Path.Combine(o.Output, $"model{epoch}");
+            var directory = Path.Combine(_options.Output, $"model{epoch}");
             var scores = writer.Write(nlp, directory, epoch);
             var result = new EpochResult(
                 epoch, losses, scores.Accuracy, scores.EntitiesPerLabel, scores.WordsPerSecond, scores.Score, directory, scores.ModelHash);
             state.Epochs.Add(result);
-            state.Write(statePath);
-            TrainingLog.Write(logPath, state.Epochs);
-            ReportWriter.Write(reportPath, nlp.Meta, state.Epochs, Best(state.Epochs), weights, finished: false);
+            state.Write(run.StatePath);
+            TrainingLog.Write(run.LogPath, state.Epochs);
+            ReportWriter.Write(run.ReportPath, nlp.Meta, state.Epochs, Best(state.Epochs), run.Weights, finished: false);
             _progress.EpochCompleted(result);
         }
+    }
 
+    // Averages the weights, writes model-final, copies the best checkpoint to model-best and closes the report.
+    private TrainingResult Finish(RunPlan run, PipelineTrainer trainer, CheckpointWriter writer)
+    {
+        var state = run.State;
         trainer.Finish();
-
         _progress.Info("Training finished; writing model-final and model-best.");
-        var final = writer.Write(nlp, finalPath, epochs - 1);
+        var final = writer.Write(run.Nlp, run.FinalPath, Math.Max(run.Epochs, run.Resumed) - 1);
         var best = Best(state.Epochs)!.Value;
-        CheckpointWriter.Copy(state.Epochs[best].Path, bestPath);
-        ReportWriter.Write(reportPath, nlp.Meta, state.Epochs, best, weights, finished: true);
-        return new TrainingResult(state.Epochs, best, bestPath, finalPath, final.Accuracy, logPath, reportPath, resumed);
+        CheckpointWriter.Copy(state.Epochs[best].Path, run.BestPath);
+        ReportWriter.Write(run.ReportPath, run.Nlp.Meta, state.Epochs, best, run.Weights, finished: true);
+        return run.Result(best, final.Accuracy);
     }
 
     /// <summary>The first epoch with the highest weighted score, or null when there is none.</summary>
@@ -300,7 +333,7 @@ public sealed class TrainingRunner
         return state;
     }
 
-    private void Replay(Language nlp, PipelineTrainer trainer, TrainingState state, bool continues, CancellationToken cancellation)
+    private void Resume(Language nlp, PipelineTrainer trainer, TrainingState state, bool continues, CancellationToken cancellation)
     {
         var count = state.Epochs.Count;
         _progress.Info($"Resuming after epoch {count - 1}: replaying the training passes of {count} epoch(s) to restore the exact training state.");
@@ -315,6 +348,37 @@ public sealed class TrainingRunner
         }
 
         _progress.Info(continues ? $"Restored the state of model{count - 1}; continuing with epoch {count}." : $"Restored the state of model{count - 1}.");
+    }
+
+    // What Prepare settles for a run: the pipeline, its settings, the state (resumed or new) and where it writes.
+    private sealed record RunPlan(
+        MetaTemplate Template,
+        List<string> Pipeline,
+        Language Nlp,
+        List<string> Learners,
+        bool LearnTokenizer,
+        ScoreWeights Weights,
+        ulong Seed,
+        int Epochs,
+        TrainingState State,
+        string Output,
+        List<(string What, string Path)> Inputs,
+        List<string>? Removals)
+    {
+        public int Resumed { get; } = State.Epochs.Count;
+
+        public string StatePath => Path.Combine(Output, TrainingState.FileName);
+
+        public string LogPath => Path.Combine(Output, TrainingLog.FileName);
+
+        public string ReportPath => Path.Combine(Output, ReportWriter.FileName);
+
+        public string BestPath => Path.Combine(Output, "model-best");
+
+        public string FinalPath => Path.Combine(Output, "model-final");
+
+        public TrainingResult Result(int best, IReadOnlyDictionary<string, double> finalAccuracy) =>
+            new(State.Epochs, best, BestPath, FinalPath, finalAccuracy, LogPath, ReportPath, Resumed);
     }
 
     private sealed class SilentProgress : ITrainingProgress;
