@@ -14,6 +14,11 @@ project="$root/build/_build.csproj"
 # Its own configuration keeps the orchestrator's output apart from the Release build of the Compile target and from
 # the Debug build of the tests (whose unoptimized Pipeline.Core it would otherwise reuse); -p:Optimize=true makes the
 # training it runs in-process (Pipeline.Core, Pipeline.Trainer) run at full speed.
+# The first build restores and compiles the orchestrator with Pipeline.Core and Pipeline.Trainer: say so, or the
+# terminal stays silent for about a minute; later builds are incremental (seconds).
+if [ ! -f "$root/build/bin/Orchestrator/net10.0/_build.dll" ]; then
+  echo "Building the build orchestrator (build/_build.csproj) for the first time: about a minute; log in .nuke/bootstrap.log." >&2
+fi
 if ! dotnet build "$project" -c Orchestrator -p:Optimize=true --nologo -v quiet -clp:NoSummary >"$root/.nuke/bootstrap.log" 2>&1; then
   cat "$root/.nuke/bootstrap.log" >&2
   echo "error: building $project failed (output above)." >&2

@@ -1,3 +1,4 @@
+using Pipeline.Build.Corpora;
 using Pipeline.Build.Engine;
 using Pipeline.Build.Evaluation;
 using Pipeline.Build.Models;
@@ -10,7 +11,7 @@ internal sealed partial class Build
 {
     private void TrainModels(TargetContext context)
     {
-        var trainer = new ModelTrainer(TrainSettings(context), context.Log);
+        var trainer = new ModelTrainer(TrainSettings(CorpusFilesFor(context)), context.Log);
         var report = trainer.Train(SelectedTemplates(), context.Cancellation);
         context.Note(report.Summary);
         if (report.Failed.Count > 0)
@@ -38,20 +39,22 @@ internal sealed partial class Build
             }
         }
 
-        // The table shows every template, with the scores that exist.
-        var readme = Path.Combine(RootDirectory, "README.md");
-        var changed = ReadmeTable.Update(readme, ReadmeTable.Render(all, ModelsDirectory));
-        context.Note(report.Summary + (changed ? "; README table updated" : string.Empty));
+        // The table of every template, with the scores that exist, goes to artifacts/ only: the clone stays clean.
+        // The README's copy changes only through the ReadmeTable target, from a complete set of models.
+        var table = Path.Combine(ArtifactsDirectory, ModelsTableFile);
+        Directory.CreateDirectory(ArtifactsDirectory);
+        Pipeline.Serialization.AtomicFile.WriteAllText(table, Evaluation.ReadmeTable.Render(all, ModelsDirectory));
+        context.Note($"{report.Summary}; table in {Path.GetRelativePath(RootDirectory, table)}");
         if (report.Failed.Count > 0)
         {
             throw new BuildException("Evaluation failed: " + report.Failures);
         }
     }
 
-    private TrainSettings TrainSettings(TargetContext context) => new()
+    private TrainSettings TrainSettings(CorpusFiles? files) => new()
     {
         CorpusRoot = CorporaDirectory,
-        Files = CorpusFilesFor(context),
+        Files = files,
         ModelsRoot = ModelsDirectory,
         Version = Version,
         Epochs = Epochs,

@@ -1,6 +1,7 @@
 using Pipeline.Build.Engine;
 using Pipeline.Build.Packaging;
 using Pipeline.Build.Publishing;
+using ReproduciblePackage = Pipeline.Trainer.Packaging.ReproduciblePackage;
 
 namespace Pipeline.Build;
 
@@ -10,9 +11,11 @@ internal sealed partial class Build
     private async Task PackAsync(TargetContext context)
     {
         Directory.CreateDirectory(PackagesDirectory);
+        // dotnet pack builds each packed project and what it references, nothing else of the solution (the tests and
+        // benchmarks took most of a one-model run); after Compile the build is incremental.
         foreach (var project in new[] { "src/Core/Pipeline.Core.csproj", "src/Trainer/Pipeline.Trainer.csproj" })
         {
-            await DotNetAsync(context, "pack", project, "-c", Configuration, "--no-build", "--nologo", "-o", PackagesDirectory).ConfigureAwait(false);
+            await DotNetAsync(context, "pack", project, "-c", Configuration, "--nologo", "-o", PackagesDirectory).ConfigureAwait(false);
         }
 
         // Each library package must be a readable package with the right id.
@@ -25,6 +28,12 @@ internal sealed partial class Build
             if (packed.Count == 0)
             {
                 throw new BuildException($"dotnet pack left no {id} package in {PackagesDirectory}.");
+            }
+
+            // Same sources, same bytes: a release can be verified by rebuilding it.
+            foreach (var package in packed)
+            {
+                ReproduciblePackage.Normalize(package.Path);
             }
         }
 
@@ -47,6 +56,8 @@ internal sealed partial class Build
             throw new BuildException($"{PackagesDirectory} holds no packages; run Package first.");
         }
 
+        // The regression gate: nothing is pushed when a model's main score dropped against the feed.
+        var deltas = await CheckRegressionsAsync(context, packages.Select(PackageFile.Read).ToList()).ConfigureAwait(false);
         var publisher = new NuGetPublisher(Processes(), FeedLocation, ApiKey);
         var skipped = new List<string>();
         var pushed = 0;
@@ -65,6 +76,11 @@ internal sealed partial class Build
         }
 
         context.Note($"{pushed} pushed to {FeedLocation}");
+        foreach (var note in deltas)
+        {
+            context.Note(note);
+        }
+
         if (skipped.Count > 0)
         {
             context.Note($"{skipped.Count} already there: {string.Join(", ", skipped)}");

@@ -43,16 +43,17 @@ internal sealed partial class Build
         .After(Compile, Test)
         .Executes(TrainModels);
 
-    /// <summary>Scores the trained models and updates the README table.</summary>
+    /// <summary>Scores the trained models and writes the models table under artifacts/.</summary>
     public Target Evaluate => _ => _
-        .Description("Scores each model-best on its template's dev corpora into evaluation.json, and updates the README's models table.")
+        .Description("Scores each model-best on its template's dev corpora into evaluation.json, and writes the models table to artifacts/models-table.md (ReadmeTable copies it into README.md).")
         .DependsOn(Train)
         .Executes(EvaluateModels);
 
     /// <summary>Packs the libraries and one package per model.</summary>
     public Target Package => _ => _
-        .Description("Packs Pipeline.Core, the Pipeline.Trainer tool and one checked model package per template into artifacts/packages.")
-        .DependsOn(Compile, Evaluate)
+        .Description("Builds and packs Pipeline.Core and the Pipeline.Trainer tool (only those: no tests, no benchmarks), then one checked model package per template, into artifacts/packages.")
+        .DependsOn(Evaluate)
+        .After(Compile)
         .Produces(Path.Combine(PackagesDirectory, "*.nupkg"))
         .Executes(PackAsync);
 
@@ -62,6 +63,12 @@ internal sealed partial class Build
         .DependsOn(Package)
         .Requires(() => !NuGetPublisher.IsHttp(FeedLocation) || ApiKey is { Length: > 0 }, "an HTTP feed needs --api-key (or the API_KEY environment variable).")
         .Executes(PublishAsync);
+
+    /// <summary>Writes the README's models table.</summary>
+    public Target ReadmeTable => _ => _
+        .Description("Writes the models table of README.md from every template's evaluation.json (refuses unless all are evaluated; no --models).")
+        .After(Evaluate)
+        .Executes(WriteReadmeTable);
 
     /// <summary>Writes the models workflow for GitHub Actions.</summary>
     public Target Workflow => _ => _

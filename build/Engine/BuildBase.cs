@@ -12,6 +12,14 @@ public abstract class BuildBase
     /// <summary>Where the build writes its log.</summary>
     public TextWriter Log { get; internal set; } = Console.Out;
 
+    /// <summary>
+    /// Writes, after the execution plan of <c>--plan</c>, what the targets that would run (<paramref name="targets"/>)
+    /// would do beyond their names, such as which models would be trained; nothing by default.
+    /// </summary>
+    protected internal virtual void DescribePlan(TextWriter output, IReadOnlySet<string> targets)
+    {
+    }
+
     /// <summary>Runs the build of type <typeparamref name="T"/> from the process's command line; Ctrl-C cancels it cleanly.</summary>
     public static int Execute<T>(string[] args, Func<T, Target> defaultTarget)
         where T : BuildBase, new()

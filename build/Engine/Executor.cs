@@ -64,6 +64,7 @@ public sealed class Executor
             if (commandLine.Plan)
             {
                 HelpWriter.WritePlan(_out, plan, skipped);
+                build.DescribePlan(_out, plan.Select(t => t.Name).Where(n => !skipped.Contains(n)).ToHashSet(StringComparer.Ordinal));
                 return 0;
             }
 

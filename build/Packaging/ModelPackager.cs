@@ -39,6 +39,7 @@ internal sealed class ModelPackager
     public ModelReport PackAll(IReadOnlyList<ModelTemplate> templates, CancellationToken cancellation)
     {
         var report = new ModelReport("packaged");
+        RestoreIsolation.Prepare(_scratch, PackedCoreVersion());
         foreach (var template in templates)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -84,7 +85,8 @@ internal sealed class ModelPackager
         }
 
         Directory.CreateDirectory(scratch);
-        // Pipeline.Core is restored from the packages folder, where Package has just packed it.
+        // Pipeline.Core is restored from the packages folder, where Package has just packed it, into the packages
+        // folder of the scratch's nuget.config (RestoreIsolation), so no stale copy of the same version is used.
         _log.WriteLine($"[{template.Id}] pipeline package {best} {scratch} --build --force --source {_packages}");
         var exit = _cli(["package", best, scratch, "--build", "--force", "--source", _packages], _log);
         if (exit != 0)
@@ -123,6 +125,14 @@ internal sealed class ModelPackager
             throw new Engine.BuildException($"{path} carries no model data (no meta.json inside).");
         }
     }
+
+    /// <summary>The version of the Pipeline.Core package Package wrote last into the packages folder, if any.</summary>
+    private string? PackedCoreVersion() => Directory.Exists(_packages)
+        ? Directory.EnumerateFiles(_packages, "Pipeline.Core.*.nupkg")
+            .OrderByDescending(File.GetLastWriteTimeUtc)
+            .Select(PackageFile.Read)
+            .FirstOrDefault(p => p.Id.Equals("Pipeline.Core", StringComparison.OrdinalIgnoreCase))?.Version
+        : null;
 
     private static string? ReadStamp(string path)
     {

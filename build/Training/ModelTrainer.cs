@@ -56,6 +56,29 @@ internal sealed class ModelTrainer
     /// <summary>The run folder of a model.</summary>
     public string RunFolder(ModelTemplate template) => Path.Combine(_settings.ModelsRoot, template.Id);
 
+    /// <summary>
+    /// Whether <paramref name="template"/> would be trained, without training it: its inputs, their stamp, and why
+    /// it would train ("--force", "never trained", "changed: corpus:...") or null when it is up to date. Throws
+    /// what Train would report for it (a missing corpus file, say).
+    /// </summary>
+    public (TrainingInputs Inputs, TrainStamp Stamp, string? Reason) Check(ModelTemplate template)
+    {
+        var inputs = template.Inputs(_settings.Corpora);
+        var stamp = TrainStamp.Of(template, inputs, _settings);
+        var earlier = TrainStamp.Read(RunFolder(template));
+        if (_settings.Force)
+        {
+            return (inputs, stamp, "--force");
+        }
+
+        if (earlier?.Hash == stamp.Hash && File.Exists(Path.Combine(RunFolder(template), "model-best", "meta.json")))
+        {
+            return (inputs, stamp, null);
+        }
+
+        return (inputs, stamp, earlier?.Hash == stamp.Hash ? "no model-best" : stamp.ChangesSince(earlier));
+    }
+
     /// <summary>Trains <paramref name="templates"/> and reports what happened to each.</summary>
     public ModelReport Train(IReadOnlyList<ModelTemplate> templates, CancellationToken cancellation)
     {
@@ -65,17 +88,15 @@ internal sealed class ModelTrainer
         {
             try
             {
-                var inputs = template.Inputs(_settings.Corpora);
-                var stamp = TrainStamp.Of(template, inputs, _settings);
-                var earlier = TrainStamp.Read(RunFolder(template));
-                if (!_settings.Force && earlier?.Hash == stamp.Hash && File.Exists(Path.Combine(RunFolder(template), "model-best", "meta.json")))
+                var (inputs, stamp, reason) = Check(template);
+                if (reason is null)
                 {
                     _log.WriteLine($"[{template.Id}] up to date (inputs unchanged); --force retrains.");
                     report.UpToDate.Add(template.Id);
                     continue;
                 }
 
-                _log.WriteLine($"[{template.Id}] training: {(_settings.Force ? "--force" : stamp.ChangesSince(earlier))}.");
+                _log.WriteLine($"[{template.Id}] training: {reason}.");
                 work.Add((template, inputs, stamp));
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -11,11 +11,12 @@ public sealed class BuildTargetsTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void The_default_plan_compiles_trains_evaluates_and_packages()
+    public void The_default_plan_trains_evaluates_and_packages_without_compiling_the_solution()
     {
         var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["--plan"]);
         Assert.Equal(0, run.Exit);
-        Assert.Matches(@"1\. Restore\s+2\. Compile.*\s+3\. Corpora\s+4\. Train\s+depends on Corpora\s+5\. Evaluate.*\s+6\. Package", run.Output);
+        Assert.Matches(@"1\. Corpora\s+2\. Train\s+depends on Corpora\s+3\. Evaluate.*\s+4\. Package", run.Output);
+        Assert.DoesNotContain("Compile", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -23,7 +24,7 @@ public sealed class BuildTargetsTests : IDisposable
     {
         var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Publish", "--skip", "Corpora", "Train", "Evaluate", "--plan"]);
         Assert.Equal(0, run.Exit);
-        Assert.Matches(@"Corpora\s+SKIPPED.*\s+.*Train\s+depends on Corpora; SKIPPED.*\s+.*Evaluate\s+depends on Train; SKIPPED.*\s+.*Package\s+depends on Compile, Evaluate\s+.*Publish", run.Output);
+        Assert.Matches(@"Corpora\s+SKIPPED.*\s+.*Train\s+depends on Corpora; SKIPPED.*\s+.*Evaluate\s+depends on Train; SKIPPED.*\s+.*Package\s+depends on Evaluate\s+.*Publish", run.Output);
     }
 
     [Fact]
@@ -34,6 +35,18 @@ public sealed class BuildTargetsTests : IDisposable
         Assert.True(run.Exit == 0, run.Output + run.Error);
         Assert.Equal(
             ["restore Pipeline.sln --nologo", "build Pipeline.sln -c Debug --no-restore --nologo", "test Pipeline.sln -c Debug --no-build --nologo"],
+            runner.Calls.Select(c => string.Join(' ', c.Arguments)));
+    }
+
+    [Fact]
+    public void Package_builds_only_the_projects_it_packs()
+    {
+        var runner = new FakeProcessRunner();
+        var run = ToyRun.Run(new Build(runner), _dir.Path, x => x.Package, args: ["Package", "--skip"]);
+        Assert.Equal(1, run.Exit); // the fake runner packs nothing
+        var packages = Path.Combine(_dir.Path, "artifacts", "packages");
+        Assert.Equal(
+            [$"pack src/Core/Pipeline.Core.csproj -c Release --nologo -o {packages}", $"pack src/Trainer/Pipeline.Trainer.csproj -c Release --nologo -o {packages}"],
             runner.Calls.Select(c => string.Join(' ', c.Arguments)));
     }
 

@@ -212,7 +212,7 @@ public sealed class Sentencizer : IPipe, IByteSerializable, IDiskSerializable, I
         _punct = Build(strings, problem => Errors.Corrupt(file, $"'{PunctCharsKey}' {problem}"));
     }
 
-    private static SentencePunctuation Build(IReadOnlyList<string> strings, Func<string, PipelineException> fail)
+    private static SentencePunctuation Build(IReadOnlyList<string> strings, Func<string, Exception> fail)
     {
         if (strings.Count == 0)
         {

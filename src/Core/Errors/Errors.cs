@@ -104,8 +104,6 @@ internal static partial class Errors
     public static PipelineException BadConfig(string component, string key, string problem) => new(
         "E022", $"Setting '{key}' of component '{component}' {problem}.");
 
-    public static PipelineException InvalidArgument(string what, string problem) => new("E023", $"{what} {problem}.");
-
     public static PipelineException WriteFailed(string path, Exception inner) => new(
         "E025", $"Could not write '{path}': {inner.Message.TrimEnd('.')}. The previous contents were left in place.", inner);
 
@@ -229,10 +227,13 @@ internal static partial class Errors
         "E028",
         $"The output '{output}' is the input '{input}': writing it would destroy the input. Write to another path.");
 
-    public static PipelineException NoEntityComponent(string model, IEnumerable<string> pipeline) => new(
+    public static PipelineException NoEntityComponent(string model, IEnumerable<string> pipeline, bool hasParser = true) => new(
         "E150",
         $"The model '{model}' has no component that sets entities (its pipeline: {Join(pipeline)}), so the \"ent\" " +
-        "style has no entities to show. Use a model with ner or entity_ruler, or render the \"dep\" style.");
+        "style has no entities to show. " + (hasParser
+            ? "Use a model with ner or entity_ruler, or render the \"dep\" style."
+            : "It has no parser either, so the \"dep\" style has no arcs to show: use a model with ner or " +
+              "entity_ruler (ent) or with a parser (dep)."));
 
     public static PipelineException OutputNeedsFileName(string path) => new(
         "E029",

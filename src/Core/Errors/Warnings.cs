@@ -4,7 +4,7 @@ namespace Pipeline;
 /// Non-fatal notices (codes <c>W001</c>...). Subscribe to <see cref="Raised"/> to route them into your logging;
 /// with no subscriber they are written to standard error so they are never silently lost.
 /// </summary>
-public static class Warnings
+public static partial class Warnings
 {
     /// <summary>Raised for every warning, with its stable code and message.</summary>
     public static event Action<PipelineWarning>? Raised;

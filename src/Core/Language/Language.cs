@@ -96,24 +96,31 @@ public partial class Language
     /// <summary>
     /// Processes many texts in batches, yielding docs in input order. With <paramref name="threads"/> above 1,
     /// batches run concurrently; components must then tolerate concurrent <see cref="IPipe.Process"/> calls.
+    /// <paramref name="cancellationToken"/> is checked before each text (each batch with threads) and stops the
+    /// enumeration with <see cref="OperationCanceledException"/>.
     /// </summary>
-    public IEnumerable<Doc> Pipe(IEnumerable<string> texts, int batchSize = 256, int threads = 1)
+    public IEnumerable<Doc> Pipe(IEnumerable<string> texts, int batchSize = 256, int threads = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
         if (batchSize < 1)
         {
-            throw Errors.InvalidArgument("batchSize", $"is {batchSize}; it must be at least 1");
+            throw Errors.OutOfRange(nameof(batchSize), batchSize, "it must be at least 1");
         }
 
         if (threads <= 1)
         {
-            return texts.Select(Process);
+            return texts.Select(text =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return Process(text);
+            });
         }
 
         return texts.Chunk(batchSize)
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(Math.Min(threads, 512))
+            .WithCancellation(cancellationToken)
             .SelectMany(batch => Array.ConvertAll(batch, Process));
     }
 
@@ -204,6 +211,26 @@ public partial class Language
     {
         LanguageSerializer.FromBytes(this, data, Skip(exclude));
         return this;
+    }
+
+    /// <summary>
+    /// Writes <see cref="ToBytes"/> to <paramref name="stream"/> at its position (the stream stays open);
+    /// <paramref name="exclude"/> skips parts by name.
+    /// </summary>
+    public void WriteTo(Stream stream, IEnumerable<string>? exclude = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        StreamBytes.Write(stream, ToBytes(exclude));
+    }
+
+    /// <summary>
+    /// Loads what <see cref="WriteTo"/> wrote, from the rest of <paramref name="stream"/>, into this pipeline's
+    /// existing components, like <see cref="FromBytes"/>; the stream stays open.
+    /// </summary>
+    public Language ReadFrom(Stream stream, IEnumerable<string>? exclude = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return FromBytes(StreamBytes.ReadToEnd(stream, "pipeline bytes"), exclude);
     }
 
     /// <summary>

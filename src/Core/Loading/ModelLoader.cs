@@ -13,12 +13,13 @@ internal static class ModelLoader
     /// <summary>The meta.json key whose value maps component names to their saved factory settings.</summary>
     public const string PipelineArgsKey = "pipeline_args";
 
-    public static Language Load(string nameOrPath, IReadOnlyDictionary<string, object?> overrides)
+    public static Language Load(string nameOrPath, IReadOnlyDictionary<string, object?> overrides, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
+        cancellationToken.ThrowIfCancellationRequested();
         if (Directory.Exists(nameOrPath))
         {
-            return LoadDirectory(nameOrPath, overrides);
+            return LoadDirectory(nameOrPath, overrides, cancellationToken);
         }
 
         var packaged = ModelPackages.TryLocate(nameOrPath);
@@ -27,15 +28,18 @@ internal static class ModelLoader
             throw Errors.ModelNotFound(nameOrPath, ModelPackages.Find().Select(m => $"{m.PackageId} {m.Version}"));
         }
 
-        return LoadDirectory(packaged, overrides);
+        return LoadDirectory(packaged, overrides, cancellationToken);
     }
 
-    public static Language LoadDirectory(string path, IReadOnlyDictionary<string, object?> overrides)
+    /// <summary>Loads a model directory; <paramref name="cancellationToken"/> is checked between the steps (meta.json, components, data).</summary>
+    public static Language LoadDirectory(string path, IReadOnlyDictionary<string, object?> overrides, CancellationToken cancellationToken = default)
     {
         var metaPath = Path.Combine(path, LanguageSerializer.MetaFile);
         var meta = ModelMeta.Read(metaPath);
         var status = FrameworkCompatibility.Warn(meta);
+        cancellationToken.ThrowIfCancellationRequested();
         var nlp = Build(meta, overrides, metaPath);
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             nlp.FromDisk(path);

@@ -56,9 +56,22 @@ public static class Nlp
     /// <paramref name="overrides"/> passed in its config, then the saved data is loaded. A model whose
     /// <c>framework_version</c> excludes the running <see cref="Version"/> raises warning W010 (error E121 when its
     /// data cannot be read). An unknown name raises E006, listing the models the app can see.
+    /// <paramref name="cancellationToken"/> is checked between the loading steps (finding the model, meta.json,
+    /// creating the components, reading their data) and stops the load with <see cref="OperationCanceledException"/>.
     /// </summary>
-    public static Language Load(string nameOrPath, Dictionary<string, object?>? overrides = null) =>
-        ModelLoader.Load(nameOrPath, overrides ?? []);
+    public static Language Load(string nameOrPath, Dictionary<string, object?>? overrides = null, CancellationToken cancellationToken = default) =>
+        ModelLoader.Load(nameOrPath, overrides ?? [], cancellationToken);
+
+    /// <summary>
+    /// <see cref="Load"/> on the thread pool, so a UI or request thread stays free while the model's files are read
+    /// (loading is file and CPU work; there is no asynchronous I/O to await). A null or blank name throws at once;
+    /// other errors and cancellation surface through the returned task.
+    /// </summary>
+    public static Task<Language> LoadAsync(string nameOrPath, Dictionary<string, object?>? overrides = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
+        return Task.Run(() => Load(nameOrPath, overrides, cancellationToken), cancellationToken);
+    }
 
     private static string ReadVersion()
     {

@@ -18,7 +18,7 @@ public static class RegexSettings
     /// <summary>
     /// How long one match of such a regex may run before it is stopped with E155 (default one second). Takes effect
     /// for regexes compiled afterwards: set it before creating or loading the pipeline. Must be positive, or
-    /// <see cref="Regex.InfiniteMatchTimeout"/> to disable the limit for trusted patterns (E023 otherwise).
+    /// <see cref="Regex.InfiniteMatchTimeout"/> to disable the limit for trusted patterns (ArgumentException otherwise).
     /// </summary>
     public static TimeSpan MatchTimeout
     {

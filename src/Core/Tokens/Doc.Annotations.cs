@@ -98,7 +98,7 @@ public sealed partial class Doc
 
         if (iob > 3)
         {
-            throw Errors.InvalidArgument("Entity IOB code", $"{iob} is not 0 (unset), 1 (I), 2 (O) or 3 (B)");
+            throw Errors.OutOfRange(nameof(iob), iob, "use 0 (unset), 1 (I), 2 (O) or 3 (B)");
         }
 
         Ensure(ref IobColumn, Length)[i] = iob;

@@ -71,7 +71,7 @@ public sealed partial class Doc
         Attr.EntId => EntIdColumn?[i] ?? 0,
         Attr.SentStart => unchecked((ulong)(long)(SentStartColumn?[i] ?? 0)),
         Attr.Spacy => SpaceColumn[i] ? 1UL : 0UL,
-        _ => throw Errors.InvalidArgument("Attribute", $"{attr} is unknown"),
+        _ => throw Errors.OutOfRange(nameof(attr), attr, "it is not a known Attr"),
     };
 
     /// <summary>Sets a whole attribute column in the encoding of <see cref="ToArray"/>, validating every value.</summary>
@@ -144,7 +144,7 @@ public sealed partial class Doc
             Attr.Dep => Ensure(ref DepColumn, Length),
             Attr.EntType => Ensure(ref EntTypeColumn, Length),
             Attr.EntId => Ensure(ref EntIdColumn, Length),
-            _ => throw Errors.InvalidArgument("Attribute", $"{attr} is unknown"),
+            _ => throw Errors.OutOfRange(nameof(attr), attr, "it is not a known Attr"),
         };
         if (attr == Attr.Orth && values.Contains(0UL))
         {

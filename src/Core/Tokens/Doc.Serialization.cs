@@ -1,3 +1,5 @@
+using Pipeline.Serialization;
+
 namespace Pipeline.Tokens;
 
 public sealed partial class Doc
@@ -28,7 +30,30 @@ public sealed partial class Doc
     {
         ArgumentNullException.ThrowIfNull(vocab);
         ArgumentNullException.ThrowIfNull(data);
-        const string source = "Doc bytes";
+        return ReadOne(vocab, data, "Doc bytes");
+    }
+
+    /// <summary>Writes <see cref="ToBytes"/> to <paramref name="stream"/> at its position; the stream stays open.</summary>
+    public void WriteTo(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        StreamBytes.Write(stream, ToBytes());
+    }
+
+    /// <summary>
+    /// Reads a doc written by <see cref="WriteTo"/> or <see cref="ToBytes"/> from the rest of <paramref name="stream"/>
+    /// into <paramref name="vocab"/> (the stream stays open); damaged bytes throw <see cref="PipelineFormatException"/>.
+    /// </summary>
+    public static Doc ReadFrom(Vocab vocab, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(vocab);
+        ArgumentNullException.ThrowIfNull(stream);
+        const string source = "Doc stream";
+        return ReadOne(vocab, StreamBytes.ReadToEnd(stream, source), source);
+    }
+
+    private static Doc ReadOne(Vocab vocab, byte[] data, string source)
+    {
         var bin = DocBin.Read(data, source);
         if (bin.Count != 1)
         {

@@ -127,7 +127,7 @@ public sealed partial class Doc
     /// <summary>Removes a doc extension attribute.</summary>
     public static bool RemoveExtension(string name) => Extensions.Remove(ExtensionTarget.Doc, name);
 
-    /// <summary>Enumerates the tokens.</summary>
+    /// <summary>Enumerates the tokens (a sequence for LINQ; <c>foreach (var token in doc)</c> needs no property).</summary>
     public IEnumerable<Token> Tokens
     {
         get
@@ -138,6 +138,9 @@ public sealed partial class Doc
             }
         }
     }
+
+    /// <summary>The enumerator behind <c>foreach (var token in doc)</c>: the tokens in order, without allocating an enumerator.</summary>
+    public TokenEnumerator GetEnumerator() => new(this, 0, Length);
 
     /// <inheritdoc />
     public override string ToString() => Text;

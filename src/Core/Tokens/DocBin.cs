@@ -13,6 +13,7 @@ namespace Pipeline.Tokens;
 public sealed class DocBin
 {
     private const string BytesSource = "DocBin bytes";
+    private const string StreamSource = "DocBin stream";
     private readonly DocBinData _data;
 
     /// <summary>
@@ -72,6 +73,27 @@ public sealed class DocBin
     {
         ArgumentNullException.ThrowIfNull(data);
         return Read(data, BytesSource);
+    }
+
+    /// <summary>
+    /// Writes <see cref="ToBytes"/> to <paramref name="stream"/> at its position (a response body, a blob, a pipe);
+    /// the stream stays open. Read it back with <see cref="ReadFrom"/>.
+    /// </summary>
+    public void WriteTo(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        StreamBytes.Write(stream, ToBytes());
+    }
+
+    /// <summary>
+    /// Reads a bin written by <see cref="WriteTo"/> or <see cref="ToBytes"/> from the rest of <paramref name="stream"/>
+    /// (the stream stays open). Damaged or foreign bytes throw <see cref="PipelineFormatException"/>; a stream of more
+    /// than 1 GiB, E240.
+    /// </summary>
+    public static DocBin ReadFrom(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Read(StreamBytes.ReadToEnd(stream, StreamSource), StreamSource);
     }
 
     /// <summary>Writes <see cref="ToBytes"/> to <paramref name="path"/> atomically.</summary>

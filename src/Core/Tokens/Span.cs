@@ -66,6 +66,9 @@ public readonly struct Span : IEquatable<Span>
         }
     }
 
+    /// <summary>The enumerator behind <c>foreach (var token in span)</c>: the span's tokens in order, without allocating an enumerator.</summary>
+    public TokenEnumerator GetEnumerator() => Doc is null ? default : new(Doc, Start, End);
+
     /// <summary>The token whose head lies outside the span (the first such one), or the first token.</summary>
     public Token Root
     {

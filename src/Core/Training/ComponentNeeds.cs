@@ -41,6 +41,10 @@ public static class ComponentNeeds
         return runs;
     }
 
+    /// <summary>Whether a component sets heads (a parser, or a component that declares nothing), for the dep view.</summary>
+    public static bool SetsHeads(IReadOnlyList<IPipe> pipes) =>
+        pipes.Any(p => p is not IDeclaresAttributes d || d.Writes.Contains(Attr.Head));
+
     /// <summary>The components needed for the entities: those that write them (or declare nothing) and their inputs.</summary>
     public static bool[] ForEntities(IReadOnlyList<IPipe> pipes) =>
         ToRun(pipes, [.. pipes.Select(p => p is not IDeclaresAttributes d || d.Writes.Contains(Attr.EntIob) || d.Writes.Contains(Attr.EntType))]);

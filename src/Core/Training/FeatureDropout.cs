@@ -9,7 +9,7 @@ internal static class FeatureDropout
     /// <summary>Whether <paramref name="rate"/> is a usable share: from 0 up to (not including) 1.</summary>
     public static bool IsRate(double rate) => rate is >= 0 and < 1;
 
-    /// <summary><paramref name="rate"/>, or E023 naming <paramref name="setting"/> when it is not a usable share.</summary>
+    /// <summary><paramref name="rate"/>, or an ArgumentException naming <paramref name="setting"/> when it is not a usable share.</summary>
     public static double Checked(double rate, string setting) =>
         IsRate(rate) ? rate : throw Errors.InvalidArgument(setting, $"is {rate}; it must be at least 0 and below 1");
 

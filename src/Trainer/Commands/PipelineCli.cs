@@ -11,13 +11,24 @@ namespace Pipeline.Trainer.Commands;
 /// </summary>
 public static class PipelineCli
 {
+    /// <summary>
+    /// The name the command is run by (the tool's ToolCommandName), shown in help and usage instead of the assembly
+    /// name, Pipeline.Trainer, that a root command would show.
+    /// </summary>
+    public const string CommandName = "pipeline";
+
     /// <summary>Builds the root command, writing to <paramref name="context"/>.</summary>
-    public static RootCommand Create(CliContext context)
+    public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var root = new RootCommand(
+        var root = new Command(
+            CommandName,
             "pipeline: train, evaluate and apply Pipeline NLP models. Corpora are Universal Dependencies CoNLL-U " +
-            "files and IOB2 named-entity files.");
+            "files and IOB2 named-entity files.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(ParseCommand.Create(context));

@@ -84,6 +84,12 @@ internal static class TrainCommand
         return command;
     }
 
+    /// <summary>Why the sentence F1 is low when no component splits sentences.</summary>
+    internal static string SentenceNote(double sentenceF1) =>
+        $"Sentence F1 {sentenceF1.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} is low by design: no component of this pipeline splits sentences (rule tokenizer, " +
+        "no sentencizer), so each raw dev document is parsed as one sentence. Add sentencizer to --pipeline " +
+        "(punctuation rules), or tokenizer (learned, with a sentence splitter; \"training\": {\"tokenizer\": \"learned\"} in a template).";
+
     private static int Run(CliContext cli, TrainingOptions options, CancellationToken cancellation)
     {
         TrainingResult result;
@@ -96,6 +102,11 @@ internal static class TrainCommand
         console.WriteLine();
         console.Write(ScoreTables.Epochs(result.Epochs, result.BestEpoch));
         var best = result.Epochs[result.BestEpoch];
+        if (!result.SplitsSentences && best.Accuracy.TryGetValue(Pipeline.Training.Scoring.ScoreKeys.SentenceF1, out var sentences))
+        {
+            console.MarkupLine(Markup.Escape(SentenceNote(sentences)));
+        }
+
         console.MarkupLine($"Best: epoch {result.BestEpoch} (score {best.Score:0.###}) -> [bold]{Markup.Escape(result.BestPath)}[/]");
         console.MarkupLine($"Final: {Markup.Escape(result.FinalPath)}");
         console.MarkupLine($"Log: {Markup.Escape(result.LogPath)}   Report: {Markup.Escape(result.ReportPath)}");

@@ -75,7 +75,10 @@ internal static class ScoreTables
         return table;
     }
 
-    private static string Pct(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture);
+    // The percentage meta.json, accuracy.json and the training table keep (Scores.Percent), shown like the training
+    // table shows it: rounding the raw fraction to two decimals instead made evaluate print 89.97 where the training
+    // table of the same model said 89.98.
+    private static string Pct(double fraction) => Scores.Percent(fraction).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

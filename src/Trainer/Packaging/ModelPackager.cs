@@ -48,6 +48,7 @@ public static class ModelPackager
         ModelFolderGuard.RefuseLinks(input);
 
         var meta = ResolveMeta(options, input);
+        WarnOfDefaults(meta, options);
         var source = options.MetaPath ?? Path.Combine(options.Input, LanguageSerializer.MetaFile);
         if (options.MetaPath is null && !File.Exists(source))
         {
@@ -199,6 +200,29 @@ public static class ModelPackager
         }
     }
 
+    /// <summary>
+    /// W046 when the package would be named or versioned by a default nobody chose: the name "model" (what
+    /// <c>pipeline train</c> writes without a meta template) or "pipeline" (Nlp.Blank), or version 0.0.0.
+    /// </summary>
+    private static void WarnOfDefaults(ModelMeta meta, PackageOptions options)
+    {
+        var defaults = new List<string>();
+        if (!options.MetaValues.ContainsKey("name") && meta.Name is "model" or "pipeline")
+        {
+            defaults.Add($"name '{meta.Name}'");
+        }
+
+        if (!options.MetaValues.ContainsKey("version") && meta.Version == "0.0.0")
+        {
+            defaults.Add("version '0.0.0'");
+        }
+
+        if (defaults.Count > 0)
+        {
+            Warnings.PackageDefaults(meta.PackageId, meta.Version, defaults);
+        }
+    }
+
     private static ModelMeta ReadLenient(string path) => MetaJson.Parse(File.ReadAllText(path), path, requireIdentity: false);
 
     /// <summary>Builds the pipeline the meta names and loads the data into it, so a broken model is never packaged.</summary>
@@ -298,6 +322,9 @@ public static class ModelPackager
         {
             throw Errors.PackageVerificationFailed(nupkg, ["dotnet pack did not write it"]);
         }
+
+        // Same model, same bytes: fixed entry times and order, no random names (see ReproduciblePackage).
+        ReproduciblePackage.Normalize(nupkg);
 
         NupkgVerifier.Verify(nupkg, meta, range, dataFiles.Append(LanguageSerializer.MetaFile));
         return nupkg;

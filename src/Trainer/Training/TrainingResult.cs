@@ -17,4 +17,11 @@ public sealed record TrainingResult(
     IReadOnlyDictionary<string, double> FinalAccuracy,
     string LogPath,
     string ReportPath,
-    int ResumedAfter);
+    int ResumedAfter)
+{
+    /// <summary>
+    /// Whether a component of the pipeline splits raw text into sentences: a sentencizer, or a learned tokenizer
+    /// with its sentence splitter. Without one a raw dev document is one sentence, and the sentence F1 is low.
+    /// </summary>
+    public bool SplitsSentences { get; init; } = true;
+}

@@ -85,6 +85,7 @@ public sealed class TrainingRunner
         var seed = o.Seed ?? template.Seed ?? 0;
         var nlp = Nlp.Blank(o.Lang);
         var learnTokenizer = TokenizerTraining.Requested(pipeline, template);
+        var splitsSentences = learnTokenizer || pipeline.Contains(Components.Sentencizer.FactoryName);
         foreach (var name in pipeline.Where(n => n != TokenizerTraining.PipelineName))
         {
             nlp.AddPipe(nlp.CreatePipe(name, ModelLoader.ConfigFor(template.Meta, name, NoOverrides, template.Source)), name);
@@ -109,7 +110,7 @@ public sealed class TrainingRunner
         var settings = string.Create(CultureInfo.InvariantCulture, $"lang={o.Lang} pipeline={string.Join(',', pipeline)} tokenizer={(learnTokenizer ? "learned" : "rules")} seed={seed} n_sents={o.MaxSentences?.ToString(CultureInfo.InvariantCulture) ?? "all"}");
         var fingerprint = TrainingState.FingerprintOf(o, pipeline, seed, o.MaxSentences, template);
         var state = resuming ? ResumeState(statePath, fingerprint, settings, epochs, inputs) : TrainingState.Start(fingerprint, settings);
-        return new RunPlan(template, pipeline, nlp, learners, learnTokenizer, template.Weights(pipeline), seed, epochs, state, o.Output, inputs, removals);
+        return new RunPlan(template, pipeline, nlp, learners, learnTokenizer, template.Weights(pipeline), seed, epochs, state, o.Output, inputs, removals, splitsSentences);
     }
 
     // Resuming a run that already has all its epochs: the finished result when model-final and model-best are intact.
@@ -363,7 +364,8 @@ public sealed class TrainingRunner
         TrainingState State,
         string Output,
         List<(string What, string Path)> Inputs,
-        List<string>? Removals)
+        List<string>? Removals,
+        bool SplitsSentences)
     {
         public int Resumed { get; } = State.Epochs.Count;
 
@@ -378,7 +380,7 @@ public sealed class TrainingRunner
         public string FinalPath => Path.Combine(Output, "model-final");
 
         public TrainingResult Result(int best, IReadOnlyDictionary<string, double> finalAccuracy) =>
-            new(State.Epochs, best, BestPath, FinalPath, finalAccuracy, LogPath, ReportPath, Resumed);
+            new(State.Epochs, best, BestPath, FinalPath, finalAccuracy, LogPath, ReportPath, Resumed) { SplitsSentences = SplitsSentences };
     }
 
     private sealed class SilentProgress : ITrainingProgress;

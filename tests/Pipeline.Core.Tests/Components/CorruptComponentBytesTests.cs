@@ -87,6 +87,7 @@ public class CorruptComponentBytesTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void PipelineBytesWithBothComponentsRejectDamageWithFormatErrorsOnly()
     {
         var nlp = Nlp.Blank("en");

@@ -119,10 +119,10 @@ public class EntityRulerPatternErrorTests
     [Fact]
     public void ConstructorRejectsUnknownPhraseAttr()
     {
-        var e = Assert.Throws<PipelineException>(() => new EntityRuler(Nlp.Blank("en"), phraseMatcherAttr: "SHAPE"));
+        var e = Assert.Throws<ArgumentException>(() => new EntityRuler(Nlp.Blank("en"), phraseMatcherAttr: "SHAPE"));
         Assert.Contains("ORTH", e.Message);
         var ruler = new EntityRuler(Nlp.Blank("en"));
-        Assert.Throws<PipelineException>(() => ruler.PhraseMatcherAttr = "TAG");
+        Assert.Throws<ArgumentException>(() => ruler.PhraseMatcherAttr = "TAG");
         Assert.Equal("ORTH", ruler.PhraseMatcherAttr);
     }
 }

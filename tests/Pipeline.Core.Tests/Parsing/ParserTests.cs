@@ -250,10 +250,10 @@ public class ParserTests
         Assert.Equal("E063", Assert.Throws<PipelineException>(() => new Parser().Process(doc)).Code);
         Assert.Equal("E063", Assert.Throws<PipelineException>(() => new Parser().Update(doc, doc)).Code);
         Assert.Equal("E064", Assert.Throws<PipelineException>(() => new Parser().Initialize([doc])).Code);
-        Assert.Equal("E023", Assert.Throws<PipelineException>(() => new Parser().Train([], epochs: 0)).Code);
+        Assert.Throws<ArgumentException>(() => new Parser().Train([], epochs: 0));
         var parser = new Parser();
         parser.Initialize(ToyTreebank.Make(vocab, 5, seed: 1));
-        Assert.Equal("E023", Assert.Throws<PipelineException>(() => parser.Update(doc, new Doc(vocab, ["a", "b"]))).Code);
+        Assert.Throws<ArgumentException>(() => parser.Update(doc, new Doc(vocab, ["a", "b"])));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Pipeline.Tests.Support;
 namespace Pipeline.Tests.Pipelines;
 
 /// <summary>Mutated or truncated model data must fail only with the documented exceptions, never crash.</summary>
+[Trait("Category", "Slow")]
 public class ModelFuzzTests
 {
     private static Language Model()

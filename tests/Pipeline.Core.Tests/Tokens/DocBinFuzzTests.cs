@@ -56,6 +56,7 @@ public class DocBinFuzzTests
     });
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void MutatedBytesOnlyThrowFormatErrors()
     {
         var seeds = Seeds.Value;
@@ -80,6 +81,7 @@ public class DocBinFuzzTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void MutatedPayloadsAndColumnsOnlyThrowFormatErrors()
     {
         var parts = Seeds.Value.Take(4).Append(Seeds.Value[5]).Select(bytes =>

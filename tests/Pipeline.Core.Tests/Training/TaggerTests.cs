@@ -94,8 +94,8 @@ public class TaggerTests
         Assert.Equal(0, new Tagger().DropRate);
         Assert.Equal(Train(0.2), Train(0.2));
         Assert.NotEqual(Train(0.2), Train(0));
-        Assert.Equal("E023", Assert.Throws<PipelineException>(() => new Tagger { DropRate = 1 }).Code);
-        Assert.Equal("E023", Assert.Throws<PipelineException>(() => new Tagger { DropRate = -0.1 }).Code);
+        Assert.Throws<ArgumentException>(() => new Tagger { DropRate = 1 });
+        Assert.Throws<ArgumentException>(() => new Tagger { DropRate = -0.1 });
 
         // The factory setting, as meta.json's pipeline_args give it.
         using var json = System.Text.Json.JsonDocument.Parse("""{ "drop_rate": 0.25 }""");
@@ -178,8 +178,8 @@ public class TaggerTests
         Assert.Equal("E063", Assert.Throws<PipelineException>(() => new Tagger().Process(new Doc(vocab, ["a"]))).Code);
         Assert.Equal("E063", Assert.Throws<PipelineException>(() => new Tagger().Update(new Doc(vocab, ["a"]))).Code);
         Assert.Equal("E064", Assert.Throws<PipelineException>(() => new Tagger().Initialize([new Doc(vocab, ["a"])])).Code);
-        Assert.Equal("E023", Assert.Throws<PipelineException>(() => new Tagger().Train([], epochs: 0)).Code);
-        Assert.Equal("E023", Assert.Throws<PipelineException>(() => new Tagger { Folds = 1 }.Train([new Doc(vocab, ["a"])])).Code);
+        Assert.Throws<ArgumentException>(() => new Tagger().Train([], epochs: 0));
+        Assert.Throws<ArgumentException>(() => new Tagger { Folds = 1 }.Train([new Doc(vocab, ["a"])]));
     }
 
     [Fact]

@@ -44,6 +44,11 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
         {
             Assert.Contains(command, output, StringComparison.Ordinal);
         }
+
+        // The usage names the command as it is run (the tool's command name), not the assembly.
+        Assert.Contains("  pipeline [command] [options]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pipeline.Trainer", output, StringComparison.Ordinal);
+        Assert.Contains("  pipeline train <lang>", Run("train", "--help").Output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -75,6 +80,19 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
         Assert.Contains("Best: epoch", console, StringComparison.Ordinal);
         Assert.Equal("0.3.0", ModelMeta.Read(Path.Combine(output, "model-final", "meta.json")).Version);
         Assert.True(File.Exists(Path.Combine(output, "report.html")));
+    }
+
+    [Fact]
+    public void TrainingWithoutASentenceSplitterSaysWhyTheSentenceScoreIsLow()
+    {
+        var (code, console, _, error) = Run("train", "en", _fx.Out("cli-nosplit"), _fx.Train, _fx.Dev, "--pipeline", "tagger", "--n-iter", "1");
+        Assert.True(code == 0, error);
+        Assert.Contains("Sentence F1", console, StringComparison.Ordinal);
+        Assert.Contains("is low by design: no component of this pipeline splits sentences", console, StringComparison.Ordinal);
+
+        var (splitCode, split, _, splitError) = Run("train", "en", _fx.Out("cli-split"), _fx.Train, _fx.Dev, "--pipeline", "sentencizer,tagger", "--n-iter", "1");
+        Assert.True(splitCode == 0, splitError);
+        Assert.DoesNotContain("is low by design", split, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ namespace Pipeline.Trainer.Tests.EndToEnd;
 /// "snek" pipe and loads it back with a setting, with no plugin registration code; the app that references only
 /// Pipeline.Core cannot load that model and is told which factory is missing and which package to add.
 /// </summary>
+[Trait("Category", "Slow")]
 public class SnekPluginEndToEndTests
 {
     [Fact]
@@ -21,7 +22,7 @@ public class SnekPluginEndToEndTests
         var feed = Directory.CreateDirectory(dir["feed"]).FullName;
         var artifacts = dir["artifacts"];
 
-        // A version no earlier run used, so the global package cache cannot serve a stale copy.
+        // A version no earlier run used, so no package cache can serve a stale copy.
         var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         foreach (var project in new[] { "src/Core/Pipeline.Core.csproj", "samples/Snek/Snek.csproj" })
         {
@@ -31,14 +32,8 @@ public class SnekPluginEndToEndTests
 
         Assert.True(File.Exists(Path.Combine(feed, $"Snek.{version}.nupkg")));
         Assert.True(File.Exists(Path.Combine(feed, $"Pipeline.Core.{version}.nupkg")));
-        File.WriteAllText(dir["nuget.config"], $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="e2e-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        // The apps restore into a packages folder of the test: the unique e2e versions never reach the user's cache.
+        IsolatedNuget.WriteConfig(dir.Path, feed);
 
         var model = dir["snk_core_snek_sm"];
         var withPlugin = App(dir, "WithSnek", "Snek", version, """
@@ -110,6 +105,12 @@ public class SnekPluginEndToEndTests
         Assert.Contains("'snek'", error);
         Assert.Contains("dotnet add package Snek", error);
         Assert.Contains("'snk'", error);
+
+        // The test's restores stayed in its own packages folder.
+        Assert.True(Directory.Exists(dir[$"packages/pipeline.core/{version}"]));
+        var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        Assert.False(Directory.Exists(Path.Combine(userPackages, "pipeline.core", version)));
     }
 
     /// <summary>Creates and builds a console app referencing one package of the local feed.</summary>

@@ -234,6 +234,52 @@ public sealed class ModelPackagerTests
     }
 
     [Fact]
+    public void PackagingADefaultNameOrVersionWarnsUnlessTheyAreSet()
+    {
+        using var dir = new TempDir();
+        var nlp = Nlp.Blank("en");
+        nlp.AddPipe(new Pipeline.Components.Sentencizer());
+        nlp.ToDisk(dir["model"]);
+        var warnings = new List<PipelineWarning>();
+        void Collect(PipelineWarning w)
+        {
+            lock (warnings)
+            {
+                warnings.Add(w);
+            }
+        }
+
+        Warnings.Raised += Collect;
+        try
+        {
+            Assert.Equal("en_pipeline", Package(dir["model"], dir["out"]).Meta.PackageId);
+            lock (warnings)
+            {
+                var warning = Assert.Single(warnings, w => w.Code == "W046");
+                Assert.Contains("Packaging as en_pipeline 0.0.0", warning.Message, StringComparison.Ordinal);
+                Assert.Contains("name 'pipeline' and version '0.0.0'", warning.Message, StringComparison.Ordinal);
+                warnings.Clear();
+            }
+
+            ModelPackager.Package(new PackageOptions
+            {
+                Input = dir["model"],
+                Output = dir["named"],
+                MetaValues = new Dictionary<string, string> { ["name"] = "rules", ["version"] = "1.0.0" },
+            });
+        }
+        finally
+        {
+            Warnings.Raised -= Collect;
+        }
+
+        lock (warnings)
+        {
+            Assert.DoesNotContain(warnings, w => w.Code == "W046");
+        }
+    }
+
+    [Fact]
     public void AMissingFrameworkVersionBecomesTheRunningCoresRange()
     {
         using var dir = new TempDir();

@@ -12,7 +12,7 @@ namespace Pipeline.Trainer.Tests.Packaging;
 /// Everything lives in a temporary directory whose nuget.config adds the feed and sets its own
 /// globalPackagesFolder, so no package cache outside it is written or read stale.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait("Category", "Slow")]
 public sealed class PackageEndToEndTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
@@ -22,7 +22,7 @@ public sealed class PackageEndToEndTests
     {
         using var dir = new TempDir();
         var feed = Directory.CreateDirectory(dir["feed"]).FullName;
-        WriteNugetConfig(dir.Path, feed);
+        IsolatedNuget.WriteConfig(dir.Path, feed);
         var expected = RulerModel.Describe(RulerModel.Create());
 
         // Pipeline.Core from this checkout, into the feed: the build the tests run on, else a fresh one.
@@ -121,37 +121,7 @@ public sealed class PackageEndToEndTests
         return output.Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// The feed plus the machine's usual sources (from the user's NuGet config); packages go to a folder of the
-    /// test. The user's packages folder serves as a read-only fallback (so MessagePack and friends need no
-    /// download) unless it already holds a Pipeline.Core that could shadow the one just packed.
-    /// </summary>
-    private static void WriteNugetConfig(string directory, string feed)
-    {
-        var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var fallback = Directory.Exists(globalPackages) && !Directory.Exists(Path.Combine(globalPackages, "pipeline.core"))
-            ? $"""
-              <fallbackPackageFolders>
-                <add key="user" value="{globalPackages}" />
-              </fallbackPackageFolders>
-            """
-            : string.Empty;
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(directory, "packages")}" />
-              </config>
-              <packageSources>
-                <add key="pipeline-test-feed" value="{feed}" />
-              </packageSources>
-            {fallback}
-            </configuration>
-            """);
-    }
-
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -1,8 +1,14 @@
+using Xunit.Sdk;
+
 namespace Pipeline.Trainer.Tests.Support;
 
-/// <summary>A fact that is skipped, saying why, when the corpus file it needs is not on this machine.</summary>
+/// <summary>
+/// A fact that is skipped, saying why, when the corpus file it needs is not on this machine.
+/// It reads the real shared corpora, so it also carries the trait <c>Category=Slow</c>.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class CorpusFactAttribute : FactAttribute
+[TraitDiscoverer(SlowTraitDiscoverer.TypeName, SlowTraitDiscoverer.AssemblyName)]
+public sealed class CorpusFactAttribute : FactAttribute, ITraitAttribute
 {
     public CorpusFactAttribute(string relativePath)
     {

@@ -1,0 +1,69 @@
+using Pipeline.Build.Evaluation;
+using Pipeline.Build.Tests.Support;
+
+namespace Pipeline.Build.Tests;
+
+/// <summary>Only the ReadmeTable target changes README.md, and only from a complete set of models (issue 18, point 9).</summary>
+public sealed class ReadmeTableTargetTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+    private readonly string _readme;
+
+    public ReadmeTableTargetTests()
+    {
+        _dir.File("meta-templates/en_a.json", TinyCorpus.Template("a", "tagger"));
+        _dir.File("meta-templates/en_b.json", TinyCorpus.Template("b", "ner"));
+        _readme = _dir.File("README.md", $"# x\n\n{ReadmeTable.Start}\nold-row\n{ReadmeTable.End}\n");
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void An_incomplete_set_of_models_is_refused_naming_the_missing_ones_and_the_readme_stays()
+    {
+        Evaluated("en_a", "\"upos\": 91.24");
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable"]);
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("[E222]", run.Error, StringComparison.Ordinal);
+        Assert.Contains("not ready: en_b (no evaluation.json)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("old-row", File.ReadAllText(_readme), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_complete_set_writes_the_table_and_models_is_refused()
+    {
+        Evaluated("en_a", "\"upos\": 91.24");
+        Evaluated("en_b", "\"ents_f\": 70.5");
+        var limited = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable", "--models", "en_a"]);
+        Assert.Contains("[E223]", limited.Error, StringComparison.Ordinal);
+
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable"]);
+        Assert.True(run.Exit == 0, run.Output + run.Error);
+        var text = File.ReadAllText(_readme);
+        Assert.DoesNotContain("old-row", text, StringComparison.Ordinal);
+        Assert.Contains("| `en_a` | tagger | 91.2 |", text, StringComparison.Ordinal);
+        Assert.Contains("| 70.5 |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scores_of_a_quick_run_are_refused()
+    {
+        Evaluated("en_a", "\"upos\": 91.24");
+        Evaluated("en_b", "\"ents_f\": 70.5");
+        _dir.File("artifacts/models/en_b/build-stamp.json", """{ "hash": "x", "inputs": { "parameter:epochs": "1", "parameter:n_sents": "(all)" } }""");
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable"]);
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("en_b (a quick run: trained with --epochs 1)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("old-row", File.ReadAllText(_readme), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_default_plan_does_not_include_the_readme_table()
+    {
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Publish", "--plan"]);
+        Assert.DoesNotContain("ReadmeTable", run.Output, StringComparison.Ordinal);
+    }
+
+    private void Evaluated(string id, string scores) =>
+        _dir.File($"artifacts/models/{id}/{ModelScoring.FileName}", $$"""{ "accuracy": { {{scores}} } }""");
+}

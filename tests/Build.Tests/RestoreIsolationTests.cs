@@ -1,0 +1,42 @@
+using System.Xml.Linq;
+using Pipeline.Build.Packaging;
+using Pipeline.Build.Tests.Support;
+
+namespace Pipeline.Build.Tests;
+
+/// <summary>Model packages restore the Pipeline.Core just packed, not a stale copy from a NuGet cache (issue 18, point 9).</summary>
+public sealed class RestoreIsolationTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void The_scratch_gets_its_own_packages_folder_emptied_of_the_builds_own_packages()
+    {
+        var scratch = Path.Combine(_dir.Path, "scratch");
+        var stale = _dir.File("scratch/nuget-packages/pipeline.core/0.1.0/pipeline.core.0.1.0.nupkg", "old");
+        var kept = _dir.File("scratch/nuget-packages/messagepack/3.1.0/messagepack.3.1.0.nupkg", "x");
+        var user = Directory.CreateDirectory(Path.Combine(_dir.Path, "user")).FullName;
+
+        RestoreIsolation.Prepare(scratch, "0.1.0", user);
+
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(kept));
+        var config = XDocument.Load(Path.Combine(scratch, "nuget.config"));
+        Assert.Equal(Path.Combine(scratch, "nuget-packages"), config.Descendants("add").Single(e => (string?)e.Attribute("key") == "globalPackagesFolder").Attribute("value")!.Value);
+        Assert.Equal(user, config.Descendants("fallbackPackageFolders").Elements("add").Single().Attribute("value")!.Value);
+    }
+
+    [Fact]
+    public void A_user_cache_that_holds_the_packed_core_version_is_no_fallback()
+    {
+        var scratch = Path.Combine(_dir.Path, "scratch");
+        _dir.File("user/pipeline.core/0.1.0/pipeline.core.0.1.0.nupkg", "stale");
+        RestoreIsolation.Prepare(scratch, "0.1.0", Path.Combine(_dir.Path, "user"));
+
+        var config = XDocument.Load(Path.Combine(scratch, "nuget.config"));
+        Assert.Empty(config.Descendants("fallbackPackageFolders"));
+        Assert.Single(config.Descendants("add"), e => (string?)e.Attribute("key") == "globalPackagesFolder");
+    }
+}
