@@ -62,7 +62,7 @@ internal static class DisplacyCommand
     {
         if (!File.Exists(path))
         {
-            throw Errors.InputMissing("Text file (--file)", path);
+            throw TrainerErrors.InputMissing("Text file (--file)", path);
         }
 
         TextInput.Require(path, "displacy", "a UTF-8 text file");

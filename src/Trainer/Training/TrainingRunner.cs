@@ -57,7 +57,7 @@ public sealed class TrainingRunner
         ArgumentException.ThrowIfNullOrWhiteSpace(o.Output);
         if (File.Exists(o.Output))
         {
-            throw Errors.TrainingSetting("output", $"'{o.Output}' is a file; training writes a folder");
+            throw TrainerErrors.TrainingSetting("output", $"'{o.Output}' is a file; training writes a folder");
         }
 
         AtomicFile.CheckDirectoryTarget(o.Output);
@@ -69,17 +69,17 @@ public sealed class TrainingRunner
         if (epochs < 1)
         {
             var setting = o.Epochs is null ? $"training.n_iter of the meta template '{template.Source}'" : "--n-iter";
-            throw Errors.TrainingSetting(setting, $"is {epochs}; it must be at least 1");
+            throw TrainerErrors.TrainingSetting(setting, $"is {epochs}; it must be at least 1");
         }
 
         if (o.Threads is < 1)
         {
-            throw Errors.TrainingSetting("--threads", $"is {o.Threads}; it must be at least 1");
+            throw TrainerErrors.TrainingSetting("--threads", $"is {o.Threads}; it must be at least 1");
         }
 
         if (o.MaxSentences is < 1)
         {
-            throw Errors.TrainingSetting("--n-sents", $"is {o.MaxSentences}; it must be at least 1 (or left out for all)");
+            throw TrainerErrors.TrainingSetting("--n-sents", $"is {o.MaxSentences}; it must be at least 1 (or left out for all)");
         }
 
         var seed = o.Seed ?? template.Seed ?? 0;
@@ -94,7 +94,7 @@ public sealed class TrainingRunner
         var learners = nlp.Pipeline.Where(p => p.Pipe is ITrainable).Select(p => p.Name).ToList();
         if (learners.Count == 0 && !learnTokenizer)
         {
-            throw Errors.NothingToTrain(pipeline);
+            throw TrainerErrors.NothingToTrain(pipeline);
         }
 
         var statePath = Path.Combine(o.Output, TrainingState.FileName);
@@ -234,13 +234,13 @@ public sealed class TrainingRunner
         var trimmed = names.Select(n => n.Trim()).ToList();
         if (trimmed.Count == 0 || trimmed.Exists(string.IsNullOrEmpty))
         {
-            throw Errors.BadPipelineList(value, "is empty or has an empty name");
+            throw TrainerErrors.BadPipelineList(value, "is empty or has an empty name");
         }
 
         var duplicate = trimmed.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw Errors.BadPipelineList(value, $"names '{duplicate.Key}' twice");
+            throw TrainerErrors.BadPipelineList(value, $"names '{duplicate.Key}' twice");
         }
 
         return trimmed;
@@ -319,7 +319,7 @@ public sealed class TrainingRunner
         var state = TrainingState.Read(statePath);
         if (state.Fingerprint != fingerprint)
         {
-            throw Errors.ResumeMismatch(_options.Output,
+            throw TrainerErrors.ResumeMismatch(_options.Output,
                 $"it was started with other settings or corpora (then: {state.Settings}; now: {settings}; or a corpus or the template changed)");
         }
 
@@ -345,7 +345,7 @@ public sealed class TrainingRunner
 
         if (ModelHash.Of(nlp) != state.Epochs[^1].ModelHash)
         {
-            throw Errors.ResumeMismatch(_options.Output, $"replaying the training did not reproduce model{count - 1} (the components or their code changed)");
+            throw TrainerErrors.ResumeMismatch(_options.Output, $"replaying the training did not reproduce model{count - 1} (the components or their code changed)");
         }
 
         _progress.Info(continues ? $"Restored the state of model{count - 1}; continuing with epoch {count}." : $"Restored the state of model{count - 1}.");
