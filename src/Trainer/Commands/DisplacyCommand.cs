@@ -4,6 +4,7 @@ using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Trainer.Conllu;
 using Pipeline.Trainer.Training;
+using Pipeline.Training;
 using Spectre.Console;
 
 namespace Pipeline.Trainer.Commands;
@@ -62,7 +63,7 @@ internal static class DisplacyCommand
     {
         if (!File.Exists(path))
         {
-            throw Errors.InputMissing("Text file (--file)", path);
+            throw TrainerErrors.InputMissing("Text file (--file)", path);
         }
 
         TextInput.Require(path, "displacy", "a UTF-8 text file");

@@ -23,7 +23,7 @@ internal static class ModelFolderGuard
     {
         if (IsSameOrInside(output, input))
         {
-            throw Errors.PackageOutputInsideModel(input, output);
+            throw TrainerErrors.PackageOutputInsideModel(input, output);
         }
     }
 
@@ -32,7 +32,7 @@ internal static class ModelFolderGuard
     {
         if (IsSameOrInside(input, packageDirectory))
         {
-            throw Errors.PackageReplacesModel(input, packageDirectory);
+            throw TrainerErrors.PackageReplacesModel(input, packageDirectory);
         }
     }
 
@@ -48,7 +48,7 @@ internal static class ModelFolderGuard
             {
                 if (entry.LinkTarget is { } target)
                 {
-                    throw Errors.ModelFolderLink(input, entry.FullName, target);
+                    throw TrainerErrors.ModelFolderLink(input, entry.FullName, target);
                 }
             }
 

@@ -40,7 +40,7 @@ public static class ModelPackager
         var input = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Input));
         if (!Directory.Exists(input))
         {
-            throw Errors.InputMissing("Model directory", options.Input);
+            throw TrainerErrors.InputMissing("Model directory", options.Input);
         }
 
         AtomicFile.CheckDirectoryTarget(options.Output);
@@ -81,7 +81,7 @@ public static class ModelPackager
         ModelFolderGuard.RefuseModelInsidePackage(input, directory);
         if (Path.Exists(directory) && !options.Force)
         {
-            throw Errors.PackageExists(directory);
+            throw TrainerErrors.PackageExists(directory);
         }
 
         var dataFiles = DataFiles(input);
@@ -113,7 +113,7 @@ public static class ModelPackager
             case "pipeline": meta.Pipeline = [.. list]; break;
             case "sources": meta.Sources = [.. list.Select(s => new ModelSource { Name = s })]; break;
             case "tags": meta.Extra["tags"] = System.Text.Json.JsonSerializer.SerializeToElement(list); break;
-            default: throw Errors.BadMetaOption($"{key}={value}", $"sets an unknown field '{key}'");
+            default: throw TrainerErrors.BadMetaOption($"{key}={value}", $"sets an unknown field '{key}'");
         }
     }
 
@@ -148,7 +148,7 @@ public static class ModelPackager
         {
             if (!File.Exists(options.MetaPath))
             {
-                throw Errors.InputMissing("Meta file (--meta-path)", options.MetaPath);
+                throw TrainerErrors.InputMissing("Meta file (--meta-path)", options.MetaPath);
             }
 
             meta = ReadLenient(options.MetaPath);
@@ -173,7 +173,7 @@ public static class ModelPackager
         }
         else
         {
-            throw Errors.PackageMetaMissing(options.Input);
+            throw TrainerErrors.PackageMetaMissing(options.Input);
         }
 
         foreach (var (key, value) in options.MetaValues)
@@ -207,7 +207,7 @@ public static class ModelPackager
             }
             catch (Exception e) when (e is IOException or BadImageFormatException or ArgumentException or System.Security.SecurityException)
             {
-                throw Errors.PluginUnloadable(path, e.Message);
+                throw TrainerErrors.PluginUnloadable(path, e.Message);
             }
         }
     }
@@ -259,7 +259,7 @@ public static class ModelPackager
         }
         catch (PipelineException e)
         {
-            throw Errors.PackageModelUnloadable(input, e);
+            throw TrainerErrors.PackageModelUnloadable(input, e);
         }
     }
 
@@ -344,14 +344,14 @@ public static class ModelPackager
         var (exitCode, output) = DotnetProcess.Run(arguments, directory, options.BuildEnvironment, options.BuildTimeout);
         if (exitCode != 0)
         {
-            throw Errors.PackCommandFailed($"cd {DotnetProcess.Quote(directory)} && dotnet {string.Join(' ', arguments.Select(DotnetProcess.Quote))}", exitCode, DotnetProcess.Tail(output));
+            throw TrainerErrors.PackCommandFailed($"cd {DotnetProcess.Quote(directory)} && dotnet {string.Join(' ', arguments.Select(DotnetProcess.Quote))}", exitCode, DotnetProcess.Tail(output));
         }
 
         var version = NuGet.Versioning.NuGetVersion.Parse(meta.Version).ToNormalizedString();
         var nupkg = Path.Combine(dist, $"{meta.PackageId}.{version}.nupkg");
         if (!File.Exists(nupkg))
         {
-            throw Errors.PackageVerificationFailed(nupkg, ["dotnet pack did not write it"]);
+            throw TrainerErrors.PackageVerificationFailed(nupkg, ["dotnet pack did not write it"]);
         }
 
         // Same model, same bytes: fixed entry times and order, no random names (see ReproduciblePackage).

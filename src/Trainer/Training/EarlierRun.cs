@@ -102,23 +102,23 @@ internal sealed class EarlierRun
         var name = Path.GetFileName(folder);
         if (new DirectoryInfo(folder).LinkTarget is not null)
         {
-            throw Errors.TrainingOutputNotOurs(_output, name, "is a symbolic link");
+            throw TrainerErrors.TrainingOutputNotOurs(_output, name, "is a symbolic link");
         }
 
         if (HeldInput(folder) is { } input)
         {
-            throw Errors.TrainingOutputNotOurs(_output, name, $"holds the {input.What} '{input.Path}'");
+            throw TrainerErrors.TrainingOutputNotOurs(_output, name, $"holds the {input.What} '{input.Path}'");
         }
 
         if (_state is null)
         {
-            throw Errors.TrainingOutputNotOurs(
+            throw TrainerErrors.TrainingOutputNotOurs(
                 _output, name, $"is not a checkpoint of an earlier run: the folder has no readable {TrainingState.FileName} listing it");
         }
 
         if (!File.Exists(Path.Combine(folder, Meta)))
         {
-            throw Errors.TrainingOutputNotOurs(_output, name, $"has no {Meta}, so it is not a checkpoint");
+            throw TrainerErrors.TrainingOutputNotOurs(_output, name, $"has no {Meta}, so it is not a checkpoint");
         }
 
         var listed = _state.Epochs.Count;
@@ -134,13 +134,13 @@ internal sealed class EarlierRun
             var index = int.TryParse(name.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : -1;
             if (index < 0 || index >= listed || $"model{index}" != name)
             {
-                throw Errors.TrainingOutputNotOurs(
+                throw TrainerErrors.TrainingOutputNotOurs(
                     _output, name, $"is not among the checkpoints {TrainingState.FileName} lists ({Listed(listed)})");
             }
 
             if (!IsCheckpoint(folder, _state.Epochs[index].ModelHash))
             {
-                throw Errors.TrainingOutputNotOurs(
+                throw TrainerErrors.TrainingOutputNotOurs(
                     _output, name, $"differs from the checkpoint recorded in {TrainingState.FileName} (a file was added, removed or changed)");
             }
 
@@ -150,7 +150,7 @@ internal sealed class EarlierRun
         var hash = HashOf(folder);
         if (!_state.Epochs.Any(e => e.ModelHash == hash) && !HasCheckpointFiles(folder))
         {
-            throw Errors.TrainingOutputNotOurs(
+            throw TrainerErrors.TrainingOutputNotOurs(
                 _output, name, $"holds other files than the checkpoints {TrainingState.FileName} lists ({Listed(listed)})");
         }
     }
@@ -179,7 +179,7 @@ internal sealed class EarlierRun
             {
                 if (SamePath(written, path))
                 {
-                    throw Errors.TrainingOutputNotOurs(_output, file, $"is the {what} '{path}'");
+                    throw TrainerErrors.TrainingOutputNotOurs(_output, file, $"is the {what} '{path}'");
                 }
             }
         }

@@ -198,7 +198,7 @@ internal static partial class RunRecovery
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Errors.TrainingOutputBlocked(path, $"an interrupted run's {Path.GetFileName(path)} could not be cleaned up ({e.Message})");
+            throw TrainerErrors.TrainingOutputBlocked(path, $"an interrupted run's {Path.GetFileName(path)} could not be cleaned up ({e.Message})");
         }
     }
 

@@ -25,13 +25,13 @@ internal static partial class TrainingOutput
             var path = Path.Combine(output, name);
             if (Directory.Exists(path))
             {
-                throw Errors.TrainingOutputBlocked(path, $"it is a folder, but training writes the file {name} there");
+                throw TrainerErrors.TrainingOutputBlocked(path, $"it is a folder, but training writes the file {name} there");
             }
         }
 
         foreach (var file in Directory.EnumerateFiles(output).Where(f => CheckpointName().IsMatch(Path.GetFileName(f))))
         {
-            throw Errors.TrainingOutputBlocked(file, "it is a file, but training writes a model folder of that name");
+            throw TrainerErrors.TrainingOutputBlocked(file, "it is a file, but training writes a model folder of that name");
         }
     }
 
@@ -47,7 +47,7 @@ internal static partial class TrainingOutput
         var name = Path.GetFileName(directory);
         if (!Directory.Exists(directory))
         {
-            throw Errors.CheckpointDamaged(output, name, "is missing");
+            throw TrainerErrors.CheckpointDamaged(output, name, "is missing");
         }
 
         string actual;
@@ -58,16 +58,16 @@ internal static partial class TrainingOutput
         }
         catch (PipelineException e)
         {
-            throw Errors.CheckpointDamaged(output, name, $"has no readable meta.json ({e.Message})");
+            throw TrainerErrors.CheckpointDamaged(output, name, $"has no readable meta.json ({e.Message})");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Errors.CheckpointDamaged(output, name, $"cannot be read ({e.Message})");
+            throw TrainerErrors.CheckpointDamaged(output, name, $"cannot be read ({e.Message})");
         }
 
         if (actual != expectedHash)
         {
-            throw Errors.CheckpointDamaged(
+            throw TrainerErrors.CheckpointDamaged(
                 output, name, "was changed after it was written: its model files no longer match the hash recorded in training-state.json");
         }
     }
