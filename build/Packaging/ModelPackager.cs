@@ -3,13 +3,15 @@ using System.Text.Json;
 using Pipeline.Build.Models;
 using Pipeline.Build.Publishing;
 using Pipeline.Build.Training;
-using Pipeline.Trainer.Commands;
+using Pipeline.Trainer.Packaging;
+using LibraryPackager = Pipeline.Trainer.Packaging.ModelPackager;
 
 namespace Pipeline.Build.Packaging;
 
 /// <summary>
-/// Turns each model's <c>model-best</c> into a NuGet package with the trainer's <c>pipeline package --build</c>
-/// (run in-process), checks the result (id, version, model data inside) and copies it to the packages folder.
+/// Turns each model's <c>model-best</c> into a NuGet package through the Trainer library's
+/// <see cref="LibraryPackager.Package"/> (what <c>pipeline package --build</c> runs) with typed
+/// <see cref="PackageOptions"/>, checks the result (id, version, model data inside) and copies it to the packages folder.
 /// A model packaged from the same training stamp and version is not packaged again (unless forced).
 /// </summary>
 internal sealed class ModelPackager
@@ -22,17 +24,17 @@ internal sealed class ModelPackager
     private readonly string _scratch;
     private readonly bool _force;
     private readonly TextWriter _log;
-    private readonly Func<string[], TextWriter, int> _cli;
+    private readonly Func<PackageOptions, PackageResult> _package;
 
-    /// <summary>Creates a packager; <paramref name="cli"/> replaces <see cref="PipelineCli.Run"/> (tests).</summary>
-    public ModelPackager(string modelsRoot, string packages, string scratch, bool force, TextWriter log, Func<string[], TextWriter, int>? cli = null)
+    /// <summary>Creates a packager; <paramref name="package"/> replaces <see cref="LibraryPackager.Package"/> (tests).</summary>
+    public ModelPackager(string modelsRoot, string packages, string scratch, bool force, TextWriter log, Func<PackageOptions, PackageResult>? package = null)
     {
         _modelsRoot = modelsRoot;
         _packages = packages;
         _scratch = scratch;
         _force = force;
         _log = log;
-        _cli = cli ?? ((args, writer) => PipelineCli.Run(args, null, writer, writer));
+        _package = package ?? LibraryPackager.Package;
     }
 
     /// <summary>Packages every template in turn; one failure does not stop the others.</summary>
@@ -87,24 +89,34 @@ internal sealed class ModelPackager
         Directory.CreateDirectory(scratch);
         // Pipeline.Core is restored from the packages folder, where Package has just packed it, into the packages
         // folder of the scratch's nuget.config (RestoreIsolation), so no stale copy of the same version is used.
-        _log.WriteLine($"[{template.Id}] pipeline package {best} {scratch} --build --force --source {_packages}");
-        var exit = _cli(["package", best, scratch, "--build", "--force", "--source", _packages], _log);
-        if (exit != 0)
+        _log.WriteLine($"[{template.Id}] packaging {best} into {scratch} (Pipeline.Core from {_packages}).");
+        var options = new PackageOptions
         {
-            throw new Engine.BuildException($"'pipeline package' exited with {exit} for {best}; its output is above.");
+            Input = best,
+            Output = scratch,
+            Build = true,
+            Force = true,
+            Sources = [_packages],
+        };
+        PackageResult result;
+        try
+        {
+            result = _package(options);
+        }
+        catch (PipelineException e)
+        {
+            throw new Engine.BuildException($"packaging {best} failed: {e.Message}");
         }
 
-        var built = Directory.EnumerateFiles(scratch, "*.nupkg", SearchOption.AllDirectories)
-            .Where(p => !p.EndsWith(".symbols.nupkg", StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        if (built.Count != 1)
+        if (result.NupkgPath is not { } built || !File.Exists(built))
         {
-            throw new Engine.BuildException($"'pipeline package --build' left {built.Count} .nupkg files in {scratch}; expected one.");
+            throw new Engine.BuildException($"packaging {best} built no .nupkg in {scratch}.");
         }
 
-        Check(built[0], template.Id, version);
+        _log.WriteLine($"[{template.Id}] built and checked {built} ({new FileInfo(built).Length / 1024.0:0.0} KiB).");
+        Check(built, template.Id, version);
         Directory.CreateDirectory(_packages);
-        File.Copy(built[0], file, overwrite: true);
+        File.Copy(built, file, overwrite: true);
         File.WriteAllText(stampPath, JsonSerializer.Serialize(new { stamp }) + "\n");
         _log.WriteLine($"[{template.Id}] packaged {Path.GetFileName(file)}.");
         return true;
