@@ -1,8 +1,7 @@
 using System.IO.Compression;
-using System.Text.Json;
+using Pipeline.Build.Engine;
 using Pipeline.Build.Models;
 using Pipeline.Build.Publishing;
-using Pipeline.Build.Training;
 using Pipeline.Trainer.Packaging;
 using LibraryPackager = Pipeline.Trainer.Packaging.ModelPackager;
 
@@ -12,7 +11,9 @@ namespace Pipeline.Build.Packaging;
 /// Turns each model's <c>model-best</c> into a NuGet package through the Trainer library's
 /// <see cref="LibraryPackager.Package"/> (what <c>pipeline package --build</c> runs) with typed
 /// <see cref="PackageOptions"/>, checks the result (id, version, model data inside) and copies it to the packages folder.
-/// A model packaged from the same training stamp and version is not packaged again (unless forced).
+/// Packaging is an <see cref="IncrementalStep"/> whose inputs are <c>model-best</c> (every file) and its version, whose
+/// output is the package in the packages folder, stamped in the run folder's <c>package-stamp.json</c>: a model whose
+/// inputs did not change and whose package is there is not packaged again (unless forced).
 /// </summary>
 internal sealed class ModelPackager
 {
@@ -72,14 +73,22 @@ internal sealed class ModelPackager
 
         var version = ModelMeta.Parse(File.ReadAllText(metaPath), metaPath).Version;
         var file = Path.Combine(_packages, $"{template.Id}.{version}.nupkg");
-        var stamp = $"{TrainStamp.Read(run)?.Hash ?? TrainStamp.HashFile(metaPath)}|{version}";
-        var stampPath = Path.Combine(run, StampFile);
-        if (!_force && File.Exists(file) && File.Exists(stampPath) && ReadStamp(stampPath) == stamp)
+        var declared = new StepInputs().Folder("model-best", best).Value("version", version);
+        var step = new IncrementalStep("package", Path.Combine(run, StampFile), declared, "never packaged").Output(Path.GetFileName(file), file);
+        var reason = step.Reason(_force);
+        if (reason is null)
         {
             _log.WriteLine($"[{template.Id}] package {Path.GetFileName(file)} up to date.");
             return false;
         }
 
+        _log.WriteLine($"[{template.Id}] packaging: {reason}.");
+        step.Run(() => Build(template, best, version, file));
+        return true;
+    }
+
+    private bool Build(ModelTemplate template, string best, string version, string file)
+    {
         var scratch = Path.Combine(_scratch, template.Id);
         if (Directory.Exists(scratch))
         {
@@ -117,7 +126,6 @@ internal sealed class ModelPackager
         Check(built, template.Id, version);
         Directory.CreateDirectory(_packages);
         File.Copy(built, file, overwrite: true);
-        File.WriteAllText(stampPath, JsonSerializer.Serialize(new { stamp }) + "\n");
         _log.WriteLine($"[{template.Id}] packaged {Path.GetFileName(file)}.");
         return true;
     }
@@ -145,17 +153,4 @@ internal sealed class ModelPackager
             .Select(PackageFile.Read)
             .FirstOrDefault(p => p.Id.Equals("Pipeline.Core", StringComparison.OrdinalIgnoreCase))?.Version
         : null;
-
-    private static string? ReadStamp(string path)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
-            return document.RootElement.GetProperty("stamp").GetString();
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
-        {
-            return null;
-        }
-    }
 }

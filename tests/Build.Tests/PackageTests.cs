@@ -40,6 +40,17 @@ public sealed class PackageTests : IDisposable
         // Unchanged: not packaged again.
         Assert.Equal(["en_a"], packager.PackAll([template], CancellationToken.None).UpToDate);
         Assert.Single(calls);
+        Assert.Contains("[en_a] package en_a.2.0.0.nupkg up to date.", _log.ToString(), StringComparison.Ordinal);
+
+        // A changed model, a missing package, or --force packages it again, saying why.
+        _dir.File("models/en_a/model-best/tagger/model.bin", "retrained");
+        Assert.Equal(["en_a"], packager.PackAll([template], CancellationToken.None).Done);
+        Assert.Contains("[en_a] packaging: changed: model-best.", _log.ToString(), StringComparison.Ordinal);
+        File.Delete(Path.Combine(_dir.Path, "packages", "en_a.2.0.0.nupkg"));
+        Assert.Equal(["en_a"], packager.PackAll([template], CancellationToken.None).Done);
+        Assert.Contains("[en_a] packaging: no en_a.2.0.0.nupkg.", _log.ToString(), StringComparison.Ordinal);
+        Assert.Equal(3, calls.Count);
+        Assert.Equal(["en_a"], packager.PackAll([template], CancellationToken.None).UpToDate);
     }
 
     [Fact]
