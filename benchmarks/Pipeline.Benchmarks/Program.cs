@@ -18,6 +18,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
     ["learned-tokenizer"] = LearnedTokenizerBenchmark.Run,
     ["parser"] = ParserBenchmark.Run,
     ["training"] = TrainingBenchmark.Run,
+    ["transformer"] = TransformerBenchmark.Run,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToArray() : args;

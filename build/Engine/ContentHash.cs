@@ -26,6 +26,8 @@ internal static class ContentHash
         var info = new FileInfo(path);
         return FileHashes.GetOrAdd((info.FullName, info.Length, info.LastWriteTimeUtc), key =>
         {
+            // A FIFO would block the hash, /dev/zero never end it (E160).
+            BuildFiles.RequireRegular(key.Path);
             using var stream = File.OpenRead(key.Path);
             return Convert.ToHexStringLower(SHA256.HashData(stream));
         });

@@ -46,7 +46,7 @@ public sealed class Executor
             // Parameters are bound before the targets are declared, so that declarations may use them (Produces paths).
             if (!commandLine.Help)
             {
-                ParameterBinder.Bind(build, commandLine, _environment, Path.Combine(build.RootDirectory, ".nuke", "parameters.json"));
+                ParameterBinder.Bind(build, commandLine, _environment, Path.Combine(build.RootDirectory, ".nuke", "parameters.json"), _error);
             }
 
             graph = TargetGraph.Of(build);

@@ -22,10 +22,13 @@ public static class ParameterBinder
 
     /// <summary>
     /// Binds every parameter of <paramref name="build"/> and returns where each value came from
-    /// ("command line", "environment variable X", "parameters.json", "default").
+    /// ("command line", "environment variable X", "parameters.json", "default"). A key of the parameters file that
+    /// names no parameter is ignored with warning W032 (naming the nearest parameter) on <paramref name="warnings"/>
+    /// (default: standard error).
     /// </summary>
     public static IReadOnlyDictionary<string, string> Bind(
-        object build, CommandLine commandLine, IReadOnlyDictionary<string, string> environment, string? parametersFile)
+        object build, CommandLine commandLine, IReadOnlyDictionary<string, string> environment, string? parametersFile,
+        TextWriter? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(build);
         ArgumentNullException.ThrowIfNull(commandLine);
@@ -45,7 +48,15 @@ public static class ParameterBinder
             env.TryAdd(CommandLine.Normalize(name), (name, value));
         }
 
-        var file = ReadParametersFile(parametersFile);
+        var file = ReadParametersFile(parametersFile, out var written);
+        foreach (var (key, name) in written.Where(k => !byKey.ContainsKey(k.Key)).OrderBy(k => k.Value, StringComparer.Ordinal))
+        {
+            var nearest = NearestName.Find(name, parameters.Select(p => p.Name));
+            (warnings ?? Console.Error).WriteLine(
+                $"warning W032: {parametersFile}: '{name}' is not a parameter of this build, so it is ignored." +
+                (nearest is null ? string.Empty : $" Did you mean '{nearest}'?") + " See ./build.sh --help for the parameters.");
+        }
+
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var parameter in parameters)
         {
@@ -82,9 +93,11 @@ public static class ParameterBinder
         return sources;
     }
 
-    private static Dictionary<string, JsonElement> ReadParametersFile(string? path)
+    // The values of the parameters file by normalized key; written maps each normalized key to the name as written.
+    private static Dictionary<string, JsonElement> ReadParametersFile(string? path, out Dictionary<string, string> written)
     {
         var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        written = new Dictionary<string, string>(StringComparer.Ordinal);
         if (path is null || !File.Exists(path))
         {
             return result;
@@ -92,7 +105,7 @@ public static class ParameterBinder
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            using var document = JsonDocument.Parse(BuildFiles.ReadJson(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new BuildException($"{path}: expected a JSON object of parameter values, e.g. {{ \"Configuration\": \"Release\" }}.");
@@ -101,6 +114,7 @@ public static class ParameterBinder
             foreach (var property in document.RootElement.EnumerateObject().Where(p => !p.Name.StartsWith('$')))
             {
                 result[CommandLine.Normalize(property.Name)] = property.Value.Clone();
+                written[CommandLine.Normalize(property.Name)] = property.Name;
             }
         }
         catch (JsonException e)

@@ -29,7 +29,7 @@ internal sealed class StepStamp
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(BuildFiles.ReadJson(path));
             var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var input in document.RootElement.GetProperty("inputs").EnumerateObject())
             {
@@ -38,7 +38,7 @@ internal sealed class StepStamp
 
             return new StepStamp(inputs);
         }
-        catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException or UnauthorizedAccessException or BuildException)
         {
             return null;
         }

@@ -94,7 +94,7 @@ internal static class ModelScoring
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(Engine.BuildFiles.ReadJson(path));
             return document.RootElement.Clone();
         }
         catch (JsonException)

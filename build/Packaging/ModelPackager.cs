@@ -71,7 +71,7 @@ internal sealed class ModelPackager
             throw new Engine.BuildException($"{best} has no trained model; run Train first (./build.sh Train --models {template.Id}).");
         }
 
-        var version = ModelMeta.Parse(File.ReadAllText(metaPath), metaPath).Version;
+        var version = ModelMeta.Parse(Engine.BuildFiles.ReadJson(metaPath), metaPath).Version;
         var file = Path.Combine(_packages, $"{template.Id}.{version}.nupkg");
         var declared = new StepInputs().Folder("model-best", best).Value("version", version);
         var step = new IncrementalStep("package", Path.Combine(run, StampFile), declared, "never packaged").Output(Path.GetFileName(file), file);

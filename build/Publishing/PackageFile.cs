@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml.Linq;
+using Pipeline.Serialization;
 
 namespace Pipeline.Build.Publishing;
 
@@ -17,7 +18,8 @@ internal sealed record PackageFile(string Path, string Id, string Version)
             using var zip = ZipFile.OpenRead(path);
             var entry = zip.Entries.FirstOrDefault(e => !e.FullName.Contains('/', StringComparison.Ordinal) && e.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase))
                 ?? throw new Engine.BuildException($"{path} has no .nuspec at its root: it is not a NuGet package.");
-            using var stream = entry.Open();
+            using var stream = new LimitedStream(
+                entry.Open(), InputFiles.MetaBytes, () => new Engine.BuildException($"{path}: its .nuspec unpacks to more than {InputFiles.MetaBytes:N0} bytes."));
             var metadata = XDocument.Load(stream).Root?.Elements().FirstOrDefault(e => e.Name.LocalName == "metadata");
             var id = metadata?.Elements().FirstOrDefault(e => e.Name.LocalName == "id")?.Value;
             var version = metadata?.Elements().FirstOrDefault(e => e.Name.LocalName == "version")?.Value;

@@ -77,6 +77,47 @@ public sealed class ParameterTests : IDisposable
     }
 
     [Fact]
+    public void Unknown_keys_of_parameters_json_warn_with_the_nearest_parameter()
+    {
+        var file = _dir.File("p.json", """{ "$schema": "./build.schema.json", "Nmae": "x", "Count": 4, "Cuont": 5 }""");
+        var warnings = new StringWriter();
+        var build = new ToyBuild();
+
+        ParameterBinder.Bind(build, CommandLine.Parse([]), new Dictionary<string, string>(), file, warnings);
+
+        Assert.Equal(4, build.Count);
+        Assert.Equal("default-name", build.Name);
+        var lines = warnings.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("warning W032:", StringComparison.Ordinal) && l.Contains("'Nmae'", StringComparison.Ordinal) && l.Contains("Did you mean 'Name'?", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("'Cuont'", StringComparison.Ordinal) && l.Contains("Did you mean 'Count'?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_parameters_json_that_is_not_a_regular_file_or_too_large_is_refused()
+    {
+        var fifo = System.IO.Path.Combine(_dir.Path, "fifo.json");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var bind = Task.Run(() => Assert.Throws<BuildException>(() => ParameterBinder.Bind(new ToyBuild(), CommandLine.Parse([]), new Dictionary<string, string>(), fifo)));
+        // A hang guard, not a timing assertion: a reader that opens the FIFO blocks forever.
+        var refused = await bind.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Contains("[E160]", refused.Message, StringComparison.Ordinal);
+
+        var big = System.IO.Path.Combine(_dir.Path, "big.json");
+        using (var stream = System.IO.File.Create(big))
+        {
+            stream.SetLength(1L << 30);
+        }
+
+        var error = Assert.Throws<BuildException>(() => ParameterBinder.Bind(new ToyBuild(), CommandLine.Parse([]), new Dictionary<string, string>(), big));
+        Assert.Contains("[E161]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Secrets_are_refused_in_parameters_json()
     {
         // Not hex: the temporary folder in the message is, and once held "abc".

@@ -22,7 +22,7 @@ public sealed partial class EntityRuler
             throw Errors.ComponentDataMissing(FactoryName, path);
         }
 
-        AddCompiled(ParseFile(File.ReadAllText(path), path), replace: false);
+        AddCompiled(ParseFile(InputFiles.ReadAllText(path, InputFiles.JsonBytes, "the patterns file"), path), replace: false);
     }
 
     /// <summary>Writes all patterns to a JSONL file that spaCy's entity ruler and <see cref="FromJsonl"/> read.</summary>
@@ -118,7 +118,7 @@ public sealed partial class EntityRuler
         {
             try
             {
-                using var json = JsonDocument.Parse(File.ReadAllBytes(cfgPath));
+                using var json = JsonDocument.Parse(InputFiles.ReadAllBytes(cfgPath, InputFiles.MetaBytes, "the entity_ruler cfg file"));
                 var root = json.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)
                 {
@@ -143,7 +143,7 @@ public sealed partial class EntityRuler
             }
         }
 
-        Load(overwrite, attr, File.ReadAllText(patternsPath), patternsPath, cfgPath);
+        Load(overwrite, attr, InputFiles.ReadAllText(patternsPath, InputFiles.JsonBytes, "the patterns file"), patternsPath, cfgPath);
     }
 
     private void Load(bool overwrite, string attr, string jsonl, string patternsSource, string cfgSource)

@@ -46,7 +46,7 @@ public abstract class ModelComponent : IByteSerializable, IDiskSerializable, IIs
             throw Errors.ComponentDataMissing(Name, file);
         }
 
-        LoadModel(File.ReadAllBytes(file), file);
+        LoadModel(InputFiles.ReadAllBytes(file, InputFiles.DataBytes, $"the {Name} model file"), file);
     }
 
     /// <summary>The state written by the component's formatter.</summary>

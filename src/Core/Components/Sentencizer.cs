@@ -173,7 +173,7 @@ public sealed class Sentencizer : IPipe, IByteSerializable, IDiskSerializable, I
         List<string> strings;
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(file));
+            using var json = JsonDocument.Parse(InputFiles.ReadAllBytes(file, InputFiles.MetaBytes, "the sentencizer cfg file"));
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

@@ -107,13 +107,20 @@ public class Language
             throw Errors.OutOfRange(nameof(batchSize), batchSize, "it must be at least 1");
         }
 
+        var batched = _pipeline.Exists(p => p.Pipe is IBatchPipe);
         if (threads <= 1)
         {
-            return texts.Select(text =>
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                return Process(text);
-            });
+            return batched
+                ? texts.Chunk(batchSize).SelectMany(batch =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return ProcessBatch(batch);
+                })
+                : texts.Select(text =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return Process(text);
+                });
         }
 
         return texts.Chunk(batchSize)
@@ -121,7 +128,29 @@ public class Language
             .AsOrdered()
             .WithDegreeOfParallelism(Math.Min(threads, 512))
             .WithCancellation(cancellationToken)
-            .SelectMany(batch => Array.ConvertAll(batch, Process));
+            .SelectMany(batch => batched ? ProcessBatch(batch) : Array.ConvertAll(batch, Process));
+    }
+
+    /// <summary>Runs one batch through the pipeline: an <see cref="IBatchPipe"/> gets all docs at once, other components one by one.</summary>
+    private Doc[] ProcessBatch(string[] texts)
+    {
+        var docs = Array.ConvertAll(texts, Tokenizer.Tokenize);
+        foreach (var (_, pipe) in _pipeline)
+        {
+            if (pipe is IBatchPipe batchPipe)
+            {
+                batchPipe.ProcessBatch(docs);
+            }
+            else
+            {
+                for (var i = 0; i < docs.Length; i++)
+                {
+                    docs[i] = pipe.Process(docs[i]);
+                }
+            }
+        }
+
+        return docs;
     }
 
     /// <summary>Creates a component through its registered factory; <see cref="AddPipe"/> names it after the factory.</summary>

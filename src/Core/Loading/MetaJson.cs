@@ -60,6 +60,8 @@ internal static class MetaJson
         meta.Speed ??= [];
         meta.Requirements ??= [];
         meta.Extra ??= [];
+        RequireFinite(source, "accuracy", meta.Accuracy);
+        RequireFinite(source, "speed", meta.Speed);
         if (meta.Pipeline.Any(string.IsNullOrWhiteSpace))
         {
             throw Errors.MetaField(source, "pipeline", "contains an empty component name");
@@ -69,6 +71,18 @@ internal static class MetaJson
     }
 
     public static string Write(ModelMeta meta) => JsonSerializer.Serialize(meta, Options) + "\n";
+
+    // JSON numbers too large for a double (1e400) are read as infinity; written back they are not JSON at all.
+    private static void RequireFinite(string source, string field, Dictionary<string, double> values)
+    {
+        foreach (var (key, value) in values)
+        {
+            if (!double.IsFinite(value))
+            {
+                throw Errors.MetaNotFinite(source, $"{field}.{key}", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
 
     private static void Require(string source, string field, string? value)
     {

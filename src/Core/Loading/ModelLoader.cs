@@ -35,21 +35,60 @@ internal static class ModelLoader
     public static Language LoadDirectory(string path, IReadOnlyDictionary<string, object?> overrides, CancellationToken cancellationToken = default)
     {
         var metaPath = Path.Combine(path, LanguageSerializer.MetaFile);
-        var meta = ModelMeta.Read(metaPath);
-        var status = FrameworkCompatibility.Warn(meta);
-        cancellationToken.ThrowIfCancellationRequested();
-        var nlp = Build(meta, overrides, metaPath);
-        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            nlp.FromDisk(path);
+            var meta = ModelMeta.Read(metaPath);
+            var status = FrameworkCompatibility.Warn(meta);
+            cancellationToken.ThrowIfCancellationRequested();
+            var nlp = Build(meta, overrides, metaPath);
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                nlp.FromDisk(path);
+            }
+            catch (PipelineFormatException e) when (status == CompatibilityStatus.Incompatible)
+            {
+                throw Errors.IncompatibleModelData(path, $"{meta.PackageId} {meta.Version}", meta.FrameworkVersion!, Nlp.Version, e);
+            }
+
+            WarnUnreadArgs(nlp, meta, metaPath);
+            return nlp;
         }
-        catch (PipelineFormatException e) when (status == CompatibilityStatus.Incompatible)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not (FileNotFoundException or DirectoryNotFoundException))
         {
-            throw Errors.IncompatibleModelData(path, $"{meta.PackageId} {meta.Version}", meta.FrameworkVersion!, Nlp.Version, e);
+            // A file of the model that the system cannot read (or one too large for it): the documented format error.
+            throw Errors.FileUnreadable(path, e);
+        }
+    }
+
+    // W031 for each key of "pipeline_args" that nothing read: a component name not in the pipeline, or a setting its
+    // component never asked for, each with the nearest known name.
+    private static void WarnUnreadArgs(Language nlp, ModelMeta meta, string metaPath)
+    {
+        if (!meta.Extra.TryGetValue(PipelineArgsKey, out var args) || args.ValueKind != JsonValueKind.Object)
+        {
+            return;
         }
 
-        return nlp;
+        foreach (var component in args.EnumerateObject())
+        {
+            if (!nlp.HasPipe(component.Name))
+            {
+                Warnings.UnknownPipelineArg(metaPath, component.Name, component.Name, NearestName.Find(component.Name, nlp.PipeNames));
+                continue;
+            }
+
+            if (nlp.ConfigOf(nlp.GetPipe(component.Name)) is not TrackedConfig { Enumerated: false } config ||
+                component.Value.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            foreach (var setting in component.Value.EnumerateObject().Where(s => !config.Asked.Contains(s.Name)))
+            {
+                Warnings.UnknownPipelineArg(metaPath, $"{component.Name}.{setting.Name}", setting.Name, NearestName.Find(setting.Name, config.Asked));
+            }
+        }
     }
 
     /// <summary>
@@ -75,7 +114,7 @@ internal static class ModelLoader
         var nlp = Nlp.Blank(meta.Lang);
         foreach (var name in meta.Pipeline)
         {
-            nlp.AddPipe(nlp.CreatePipe(name, ConfigFor(meta, name, overrides, metaPath)), name);
+            nlp.AddPipe(nlp.CreatePipe(name, new TrackedConfig(ConfigFor(meta, name, overrides, metaPath))), name);
         }
 
         return nlp;

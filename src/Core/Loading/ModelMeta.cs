@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Pipeline.Serialization;
 
 namespace Pipeline;
 
@@ -77,7 +78,7 @@ public sealed class ModelMeta
             throw Errors.MetaMissing(Path.GetDirectoryName(Path.GetFullPath(path)) ?? path);
         }
 
-        return Parse(File.ReadAllText(path), path);
+        return Parse(InputFiles.ReadAllText(path, InputFiles.MetaBytes, "meta.json"), path);
     }
 
     /// <summary>The meta as indented JSON with snake_case keys.</summary>

@@ -55,7 +55,9 @@ public static class Nlp
     /// Every component named in meta.json's "pipeline" is created through its factory, with
     /// <paramref name="overrides"/> passed in its config, then the saved data is loaded. A model whose
     /// <c>framework_version</c> excludes the running <see cref="Version"/> raises warning W010 (error E121 when its
-    /// data cannot be read). An unknown name raises E006, listing the models the app can see.
+    /// data cannot be read). An unknown name raises E006, listing the models the app can see. Model files that cannot
+    /// be read raise <see cref="PipelineFormatException"/>: corrupt data (E004-E008), a file that is not a regular file
+    /// (E160), over its size cap (E161, e.g. a tokenizer over 1 GiB), or one the system cannot read (E165).
     /// <paramref name="cancellationToken"/> is checked between the loading steps (finding the model, meta.json,
     /// creating the components, reading their data) and stops the load with <see cref="OperationCanceledException"/>.
     /// </summary>

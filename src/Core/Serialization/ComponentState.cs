@@ -130,7 +130,7 @@ internal static class ComponentState
             else
             {
                 var file = Path.Combine(dir, DataFile);
-                ((IByteSerializable)pipe).FromBytes(File.Exists(file) ? File.ReadAllBytes(file) : throw Errors.Corrupt(source, $"{DataFile} is missing"));
+                ((IByteSerializable)pipe).FromBytes(File.Exists(file) ? InputFiles.ReadAllBytes(file, InputFiles.DataBytes, "the component data file") : throw Errors.Corrupt(source, $"{DataFile} is missing"));
             }
         }
         finally
@@ -166,6 +166,6 @@ internal static class ComponentState
         }
 
         var file = Path.Combine(directory, DataFile);
-        ((IByteSerializable)pipe).FromBytes(File.Exists(file) ? File.ReadAllBytes(file) : throw Errors.ComponentDataMissing(pipe.Name, file));
+        ((IByteSerializable)pipe).FromBytes(File.Exists(file) ? InputFiles.ReadAllBytes(file, InputFiles.DataBytes, $"the {pipe.Name} data file") : throw Errors.ComponentDataMissing(pipe.Name, file));
     }
 }

@@ -92,11 +92,14 @@ internal static class DocBinEnvelope
             return body.Length == size ? body : throw Errors.Corrupt(source, $"the payload has {body.Length} bytes, not the declared {size}");
         }
 
-        rented = ArrayPool<byte>.Shared.Rent((int)Math.Min(size, Math.Max(1 << 16, body.Length * 8L)));
+        // The declared size is a claim: a small body can expand to gigabytes (a decompression bomb). So the body is
+        // first decompressed into a small scratch buffer, counting, and stops as soon as it passes the declared size
+        // (which the header check holds to the cap); only a body proven to expand to exactly that size gets a buffer.
+        Measure(body.Span, size, source);
+        rented = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
         try
         {
-            var length = Decompress(body.Span, ref rented, size, source);
-            return rented.AsMemory(0, length);
+            return rented.AsMemory(0, Decompress(body.Span, rented.AsSpan(0, size), source));
         }
         catch
         {
@@ -162,7 +165,12 @@ internal static class DocBinEnvelope
             }
         }
 
-        if (codec is not (Brotli or None) || size < 0 || size > MsgPack.MaxDecompressedBytes || body is null || columns is null)
+        if (size > MsgPack.MaxDecompressedBytes)
+        {
+            throw Errors.DecompressedTooLarge(source, $"the DocBin payload (declared size {size:N0} bytes)", MsgPack.MaxDecompressedBytes);
+        }
+
+        if (codec is not (Brotli or None) || size < 0 || body is null || columns is null)
         {
             throw new InvalidDataException($"bad header (codec '{codec}', size {size})");
         }
@@ -170,37 +178,54 @@ internal static class DocBinEnvelope
         return (codec, size, body.Value, columns);
     }
 
-    private static int Decompress(ReadOnlySpan<byte> body, ref byte[] buffer, int size, string source)
+    // Decompresses the body without keeping it: E163 once it yields more than the declared size (or the cap), E008
+    // when it yields less or is damaged. Memory use is one 64 KiB scratch buffer, whatever the body claims.
+    private static void Measure(ReadOnlySpan<byte> body, int size, string source)
     {
         using var decoder = new BrotliDecoder();
-        var consumed = 0;
-        var written = 0;
-        while (true)
+        var scratch = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
         {
-            var room = Math.Min(buffer.Length, size) - written;
-            var status = decoder.Decompress(body[consumed..], buffer.AsSpan(written, room), out var read, out var produced);
-            consumed += read;
-            written += produced;
-            switch (status)
+            var consumed = 0;
+            long written = 0;
+            while (true)
             {
-                case OperationStatus.Done:
-                    if (written != size || consumed != body.Length)
-                    {
-                        throw Errors.Corrupt(source, $"the payload decompresses to {written} bytes, not the declared {size}");
-                    }
+                var status = decoder.Decompress(body[consumed..], scratch, out var read, out var produced);
+                consumed += read;
+                written += produced;
+                if (written > size)
+                {
+                    throw written > MsgPack.MaxDecompressedBytes
+                        ? Errors.DecompressedTooLarge(source, "the DocBin payload", MsgPack.MaxDecompressedBytes)
+                        : Errors.Corrupt(source, $"the payload decompresses to more than the declared {size} bytes");
+                }
 
-                    return written;
-                case OperationStatus.DestinationTooSmall when written < size && buffer.Length < size:
-                    var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(size, 2L * buffer.Length));
-                    buffer.AsSpan(0, written).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                    break;
-                case OperationStatus.DestinationTooSmall when written == size:
-                    throw Errors.Corrupt(source, $"the payload decompresses to more than the declared {size} bytes");
-                default:
-                    throw Errors.Corrupt(source, "the compressed payload is damaged or cut off");
+                switch (status)
+                {
+                    case OperationStatus.Done when written == size && consumed == body.Length:
+                        return;
+                    case OperationStatus.Done:
+                        throw Errors.Corrupt(source, $"the payload decompresses to {written} bytes, not the declared {size}");
+                    case OperationStatus.DestinationTooSmall:
+                        break;
+                    default:
+                        throw Errors.Corrupt(source, "the compressed payload is damaged or cut off");
+                }
             }
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    // Decompresses the body, measured to expand to exactly the destination's length, into the destination.
+    private static int Decompress(ReadOnlySpan<byte> body, Span<byte> destination, string source)
+    {
+        using var decoder = new BrotliDecoder();
+        var status = decoder.Decompress(body, destination, out var consumed, out var written);
+        return status == OperationStatus.Done && written == destination.Length && consumed == body.Length
+            ? written
+            : throw Errors.Corrupt(source, "the compressed payload is damaged or cut off");
     }
 }

@@ -265,7 +265,7 @@ internal static class LanguageSerializer
         var file = Path.Combine(path, TokenizerFile);
         if (File.Exists(file))
         {
-            var bytes = File.ReadAllBytes(file);
+            var bytes = InputFiles.ReadAllBytes(file, InputFiles.DataBytes, "the tokenizer file");
             switch (TokenizerFor(nlp, bytes))
             {
                 case Tokenizer rules:

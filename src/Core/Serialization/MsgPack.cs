@@ -107,38 +107,4 @@ internal static class MsgPack
 
         return output.ToArray();
     }
-
-    public static byte[] Decompress(ReadOnlySpan<byte> data, string source)
-    {
-        try
-        {
-            using var input = new MemoryStream(data.ToArray(), writable: false);
-            using var brotli = new BrotliStream(input, CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            var buffer = ArrayPool<byte>.Shared.Rent(81920);
-            try
-            {
-                int read;
-                while ((read = brotli.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    if (output.Length + read > MaxDecompressedBytes)
-                    {
-                        throw Errors.Corrupt(source, "decompressed size exceeds 1 GiB");
-                    }
-
-                    output.Write(buffer, 0, read);
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-
-            return output.ToArray();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            throw Errors.Corrupt(source, "compressed data is damaged", e);
-        }
-    }
 }

@@ -11,18 +11,67 @@ internal static class TextFiles
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Opens <paramref name="path"/> for strict reading (read its lines with <see cref="ReadLine"/>).</summary>
-    public static StreamReader Open(string path) => new(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+    [ThreadStatic]
+    private static StringBuilder? _line;
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for strict reading (read its lines with <see cref="ReadLine"/>); E160 before
+    /// opening when it is not a regular file (a FIFO would block, /dev/zero never end).
+    /// </summary>
+    public static StreamReader Open(string path)
+    {
+        InputFiles.RequireRegular(path);
+        return new(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+    }
 
     /// <summary>
     /// The next line of <paramref name="reader"/>, or null at its end; E157 for invalid bytes, located in the file
-    /// <paramref name="source"/> when <paramref name="isFile"/> (the reader was made by <see cref="Open"/>).
+    /// <paramref name="source"/> when <paramref name="isFile"/> (the reader was made by <see cref="Open"/>); E162 for a
+    /// line longer than <paramref name="limit"/> characters, found before more than that is held
+    /// (<paramref name="lineNumber"/>, from 1, locates it; 0 when unknown).
     /// </summary>
-    public static string? ReadLine(TextReader reader, string source, bool isFile)
+    public static string? ReadLine(TextReader reader, string source, bool isFile, long lineNumber = 0, int limit = InputFiles.LineChars)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         try
         {
-            return reader.ReadLine();
+            var c = reader.Read();
+            if (c < 0)
+            {
+                return null;
+            }
+
+            var line = _line ??= new StringBuilder();
+            line.Clear();
+            while (c >= 0 && c != '\n')
+            {
+                if (c == '\r')
+                {
+                    if (reader.Peek() == '\n')
+                    {
+                        reader.Read();
+                    }
+
+                    break;
+                }
+
+                if (line.Length >= limit)
+                {
+                    line.Clear();
+                    throw lineNumber > 0 ? Errors.LineTooLong(source, lineNumber, limit) : Errors.LineTooLong(source, limit);
+                }
+
+                line.Append((char)c);
+                c = reader.Read();
+            }
+
+            var text = line.ToString();
+            if (line.Capacity > 1 << 16)
+            {
+                _line = null;
+            }
+
+            return text;
         }
         catch (DecoderFallbackException e)
         {
@@ -30,19 +79,8 @@ internal static class TextFiles
         }
     }
 
-    /// <summary>All the text of the file at <paramref name="path"/>, read strictly.</summary>
-    public static string ReadAll(string path)
-    {
-        using var reader = Open(path);
-        try
-        {
-            return reader.ReadToEnd();
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw Invalid(path, isFile: true, e);
-        }
-    }
+    /// <summary>All the text of the file at <paramref name="path"/>, read strictly, at most <paramref name="limit"/> bytes (else E161).</summary>
+    public static string ReadAll(string path, long limit = InputFiles.JsonBytes) => InputFiles.ReadAllText(path, limit, "the text file");
 
     /// <summary>
     /// E157 for <paramref name="source"/>: a file is scanned again to find its first invalid byte (the decoder
@@ -61,6 +99,7 @@ internal static class TextFiles
     /// <summary>The line (from 1), byte offset and value of the first byte of the file that is not valid UTF-8; null when all is.</summary>
     internal static (long Line, long Offset, byte Value)? Locate(string path)
     {
+        InputFiles.RequireRegular(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
         var buffer = new byte[1 << 16];
         var kept = 0;

@@ -115,7 +115,7 @@ public sealed class DocBin
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = InputFiles.ReadAllBytes(path, InputFiles.DataBytes, "the DocBin file");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

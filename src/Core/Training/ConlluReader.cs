@@ -48,7 +48,7 @@ public static class ConlluReader
         var builder = new SentenceBuilder(source);
         var lineNumber = 0;
         string? line;
-        while ((line = TextFiles.ReadLine(reader, source, isFile)) is not null)
+        while ((line = TextFiles.ReadLine(reader, source, isFile, lineNumber + 1)) is not null)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))

@@ -28,7 +28,10 @@ public sealed class Iob2Reader
     /// <summary>How many B-/I- tags of each label were turned into O so far (the label "O" counts stray <c>B-O</c>).</summary>
     public IReadOnlyDictionary<string, int> MappedLabels => _mapped;
 
-    /// <summary>How many <c>I-</c> tags without a preceding <c>B-</c>/<c>I-</c> of their label were read as <c>B-</c>.</summary>
+    /// <summary>
+    /// How many <c>I-</c> tags of the input follow no <c>B-</c>/<c>I-</c> of their label (read as <c>B-</c>, or as O
+    /// when the label is not kept): each occurrence once, so the count depends on the file alone.
+    /// </summary>
     public int RepairedTags { get; private set; }
 
     /// <summary>Reads the sentences of the file at <paramref name="path"/> lazily (E062 if missing).</summary>
@@ -68,10 +71,11 @@ public sealed class Iob2Reader
         string? text = null;
         var start = 0;
         var lineNumber = 0;
+        var previousTag = "O";
         string? line;
         while (true)
         {
-            line = TextFiles.ReadLine(reader, source, isFile);
+            line = TextFiles.ReadLine(reader, source, isFile, lineNumber + 1);
             lineNumber++;
             if (line is null || string.IsNullOrWhiteSpace(line))
             {
@@ -82,6 +86,7 @@ public sealed class Iob2Reader
 
                 words.Clear();
                 tags.Clear();
+                previousTag = "O";
                 sentId = null;
                 text = null;
                 start = 0;
@@ -128,11 +133,15 @@ public sealed class Iob2Reader
             }
 
             words.Add(columns[1]);
-            tags.Add(Normalize(columns[2], tags.Count > 0 ? tags[^1] : "O", source, lineNumber));
+            tags.Add(Normalize(columns[2], tags.Count > 0 ? tags[^1] : "O", previousTag, source, lineNumber));
+            previousTag = columns[2];
         }
     }
 
-    private string Normalize(string tag, string previous, string source, int lineNumber)
+    // The tag as read: previous is the tag before it as read, written the tag before it as returned. An I- that
+    // continues no entity in the file is counted here, once, whether or not its label is then kept, so that every
+    // reader of one file (train with the dev corpus's labels, convert with all) reports the same count.
+    private string Normalize(string tag, string written, string previous, string source, int lineNumber)
     {
         if (tag == "O")
         {
@@ -150,15 +159,19 @@ public sealed class Iob2Reader
             throw Errors.IobLine(source, lineNumber, $"bad tag '{tag}': the label holds whitespace or '|', which CoNLL-U MISC cannot carry");
         }
 
+        if (tag[0] == 'I' && label != "O" && (previous.Length < 3 || previous[1] != '-' || !previous.AsSpan(2).SequenceEqual(label)))
+        {
+            RepairedTags++;
+        }
+
         if (label == "O" || (_labels is not null && !_labels.Contains(label)))
         {
             _mapped[label] = _mapped.GetValueOrDefault(label) + 1;
             return "O";
         }
 
-        if (tag[0] == 'I' && (previous == "O" || !previous.AsSpan(2).SequenceEqual(label)))
+        if (tag[0] == 'I' && (written == "O" || !written.AsSpan(2).SequenceEqual(label)))
         {
-            RepairedTags++;
             return "B-" + label;
         }
 

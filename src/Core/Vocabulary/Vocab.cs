@@ -66,7 +66,7 @@ public sealed class Vocab : IByteSerializable
             throw Errors.ComponentDataMissing("vocab", file);
         }
 
-        Read(File.ReadAllBytes(file), file);
+        Read(InputFiles.ReadAllBytes(file, InputFiles.DataBytes, "the vocabulary file"), file);
     }
 
     private void Read(byte[] data, string source)

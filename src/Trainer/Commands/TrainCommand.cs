@@ -50,13 +50,20 @@ internal static class TrainCommand
         var threads = NumberOptions.Int("--threads", "-t", "Threads a training pass may use (default: the machine's cores). With 2 or more the last " +
             "component (e.g. the parser) runs beside the others; the models are the same bytes with any number.");
 
+        var keep = new Option<int>("--keep-checkpoints")
+        {
+            Description = $"How many of the latest epoch checkpoints (<output>/model<i>) to keep besides the best one " +
+                $"(default {TrainingOptions.DefaultKeepCheckpoints}); older ones are removed once the next epoch is saved. 0 keeps every checkpoint.",
+            DefaultValueFactory = _ => TrainingOptions.DefaultKeepCheckpoints,
+        };
+
         var command = new Command(
             "train",
             "Train a pipeline on CoNLL-U (and IOB2 for ner). After every epoch a complete model is saved as " +
-            "<output>/model<i> with accuracy.json and a stamped meta.json; at the end model-final and model-best (highest " +
+            "<output>/model<i> with accuracy.json and a stamped meta.json (the best and the last --keep-checkpoints are kept); at the end model-final and model-best (highest " +
             "weighted dev score) are written, with training-log.jsonl and report.html.")
         {
-            lang, output, train, dev, metaPath, version, nIter, nSents, gpu, pipeline, nerTrain, nerDev, seed, resume, threads,
+            lang, output, train, dev, metaPath, version, nIter, nSents, gpu, pipeline, nerTrain, nerDev, seed, resume, threads, keep,
         };
         command.SetAction((result, cancellation) => Task.FromResult(cli.Guard(() =>
         {
@@ -78,6 +85,7 @@ internal static class TrainCommand
                 Seed = result.GetValue(seed),
                 Resume = result.GetValue(resume),
                 Threads = result.GetValue(threads),
+                KeepCheckpoints = result.GetValue(keep),
             };
             return Run(cli, options, cancellation);
         })));

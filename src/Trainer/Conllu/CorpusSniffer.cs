@@ -46,7 +46,7 @@ public static class CorpusSniffer
     {
         ArgumentNullException.ThrowIfNull(path);
         using var reader = TextFiles.Open(path);
-        for (var n = 0; n < MaxLines && TextFiles.ReadLine(reader, path, isFile: true) is { } line; n++)
+        for (var n = 0; n < MaxLines && TextFiles.ReadLine(reader, path, isFile: true, n + 1) is { } line; n++)
         {
             if (line.Length == 0 || line.StartsWith('#'))
             {

@@ -57,6 +57,7 @@ public static class TextInput
             return null;
         }
 
+        InputFiles.RequireRegular(path);
         var start = new byte[ProbeBytes];
         int length;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))

@@ -134,6 +134,10 @@ public static class ModelInventory
         string json;
         try
         {
+            // Not opened unless a regular file (a FIFO would block); the .nuspec NuGet parses is unpacked first
+            // within the cap, so neither it nor meta.json can expand into gigabytes.
+            InputFiles.RequireRegular(nupkg);
+            CheckNuspec(nupkg);
             using var reader = new PackageArchiveReader(nupkg);
             id = reader.GetIdentity().Id;
             var folder = $"{ModelPackages.DirectoryName}/{id}/";
@@ -151,11 +155,10 @@ public static class ModelInventory
             }
 
             using var stream = reader.GetStream(entry);
-            using var text = new StreamReader(stream);
-            json = text.ReadToEnd();
+            json = InputFiles.Decode(ReadEntry(stream, $"{nupkg} ({metaEntry})"), $"{nupkg} ({metaEntry})");
         }
         catch (Exception e) when (e is InvalidDataException or IOException or PackagingException or XmlException
-            or InvalidOperationException or ArgumentException or FormatException or UnauthorizedAccessException)
+            or InvalidOperationException or ArgumentException or FormatException or UnauthorizedAccessException or NotSupportedException)
         {
             var detail = e.InnerException?.Message ?? e.Message;
             throw Errors.NupkgUnreadable(nupkg, e is InvalidDataException ? $"not a valid zip archive: {detail}" : detail, e);
@@ -163,5 +166,24 @@ public static class ModelInventory
 
         var meta = ModelMeta.Parse(json, $"{nupkg} ({metaEntry})");
         return new InstalledModel(id, meta.Version, meta.FrameworkVersion, nupkg, FrameworkCompatibility.Check(meta.FrameworkVersion));
+    }
+
+    // Unpacks each .nuspec at the root of the archive within the cap (E163), before NuGet reads one whole.
+    private static void CheckNuspec(string nupkg)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
+        foreach (var entry in zip.Entries.Where(e => !e.FullName.Contains('/', StringComparison.Ordinal) && e.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase)))
+        {
+            using var stream = entry.Open();
+            ReadEntry(stream, $"{nupkg} ({entry.FullName})");
+        }
+    }
+
+    // The bytes of a package entry, at most InputFiles.MetaBytes of them once unpacked (E163): the size an archive
+    // declares for an entry is not trusted.
+    private static byte[] ReadEntry(Stream stream, string source)
+    {
+        using var limited = new LimitedStream(stream, InputFiles.MetaBytes, () => Errors.DecompressedTooLarge(source, "the package entry", InputFiles.MetaBytes), leaveOpen: true);
+        return InputFiles.ReadToLimit(limited, 0, InputFiles.MetaBytes);
     }
 }

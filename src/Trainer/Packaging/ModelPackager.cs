@@ -223,7 +223,7 @@ public static class ModelPackager
         }
     }
 
-    private static ModelMeta ReadLenient(string path) => MetaJson.Parse(File.ReadAllText(path), path, requireIdentity: false);
+    private static ModelMeta ReadLenient(string path) => MetaJson.Parse(InputFiles.ReadAllText(path, InputFiles.MetaBytes, "meta.json"), path, requireIdentity: false);
 
     /// <summary>Builds the pipeline the meta names and loads the data into it, so a broken model is never packaged.</summary>
     private static void CheckLoads(ModelMeta meta, string input)
@@ -268,6 +268,9 @@ public static class ModelPackager
         {
             var target = Path.Combine(data, file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+
+            // A FIFO or device among the model's files would block or never end the copy (E160).
+            InputFiles.RequireRegular(Path.Combine(input, file));
             File.Copy(Path.Combine(input, file), target);
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pipeline.Serialization;
 using Pipeline.Trainer.Packaging;
 
 namespace Pipeline.Trainer.Training;
@@ -62,7 +63,7 @@ internal sealed class MetaTemplate
             throw Errors.InputMissing("Meta template", path);
         }
 
-        var text = File.ReadAllText(path);
+        var text = InputFiles.ReadAllText(path, InputFiles.MetaBytes, "the meta template");
         JsonObject? json;
         try
         {

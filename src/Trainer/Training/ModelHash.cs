@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Text;
+using Pipeline.Serialization;
 
 namespace Pipeline.Trainer.Training;
 
@@ -17,6 +18,7 @@ internal static class ModelHash
         foreach (var file in Files(directory))
         {
             hasher.Append(Encoding.UTF8.GetBytes(file + "\n"));
+            InputFiles.RequireRegular(Path.Combine(directory, file));
             using var stream = File.OpenRead(Path.Combine(directory, file));
             hasher.Append(stream);
         }
@@ -53,6 +55,8 @@ internal static class ModelHash
         hasher.Append(Encoding.UTF8.GetBytes((path is null ? "-" : "+") + "\n"));
         if (path is not null && File.Exists(path))
         {
+            // Checked before opening: hashing a FIFO would block, hashing /dev/zero never end (E160).
+            InputFiles.RequireRegular(path);
             using var stream = File.OpenRead(path);
             hasher.Append(stream);
         }

@@ -60,4 +60,13 @@ public sealed record TrainingOptions
     /// pass runs beside the ones before it; the models are the same bytes with any number.
     /// </summary>
     public int? Threads { get; init; }
+
+    /// <summary>
+    /// How many of the latest epoch checkpoints (<c>model&lt;N&gt;</c>) to keep besides the best one (default 3);
+    /// 0 keeps every checkpoint.
+    /// </summary>
+    public int KeepCheckpoints { get; init; } = DefaultKeepCheckpoints;
+
+    /// <summary>The default of <see cref="KeepCheckpoints"/>.</summary>
+    public const int DefaultKeepCheckpoints = 3;
 }

@@ -63,6 +63,11 @@ public sealed class TrainingRunner
             throw Errors.TrainingSetting("--threads", $"is {o.Threads}; it must be at least 1");
         }
 
+        if (o.KeepCheckpoints < 0)
+        {
+            throw Errors.TrainingSetting("--keep-checkpoints", $"is {o.KeepCheckpoints}; it must be 0 (keep all) or more");
+        }
+
         if (o.MaxSentences is < 1)
         {
             throw Errors.TrainingSetting("--n-sents", $"is {o.MaxSentences}; it must be at least 1 (or left out for all)");
@@ -174,6 +179,7 @@ public sealed class TrainingRunner
                 epoch, losses, scores.Accuracy, scores.EntitiesPerLabel, scores.WordsPerSecond, scores.Score, directory, scores.ModelHash);
             state.Epochs.Add(result);
             state.Write(statePath);
+            CheckpointRetention.Prune(o.Output, state.Epochs, o.KeepCheckpoints);
             TrainingLog.Write(logPath, state.Epochs);
             ReportWriter.Write(reportPath, nlp.Meta, state.Epochs, Best(state.Epochs), weights, finished: false);
             _progress.EpochCompleted(result);
@@ -305,7 +311,11 @@ public sealed class TrainingRunner
         for (var i = 0; i < state.Epochs.Count; i++)
         {
             var path = Path.Combine(_options.Output, $"model{i}");
-            TrainingOutput.VerifyCheckpoint(_options.Output, path, state.Epochs[i].ModelHash);
+            if (!CheckpointRetention.Pruned(state.Epochs, i, path))
+            {
+                TrainingOutput.VerifyCheckpoint(_options.Output, path, state.Epochs[i].ModelHash);
+            }
+
             state.Epochs[i] = state.Epochs[i] with { Path = path };
         }
 

@@ -32,7 +32,7 @@ internal sealed record TrainingState(int Format, string Fingerprint, string Sett
         TrainingState? state;
         try
         {
-            state = JsonSerializer.Deserialize<TrainingState>(File.ReadAllText(path), Json);
+            state = JsonSerializer.Deserialize<TrainingState>(InputFiles.ReadAllText(path, InputFiles.MetaBytes, TrainingState.FileName), Json);
         }
         catch (JsonException e)
         {

@@ -54,7 +54,43 @@ public class Iob2ReaderTests
         Assert.Equal(["O", "O", "B-ORG", "O", "B-PER"], s.Tags);
         Assert.Equal(1, reader.MappedLabels["OTH"]);
         Assert.Equal(1, reader.MappedLabels["O"]);
-        Assert.Equal(2, reader.RepairedTags);
+
+        // The stray I-OTH is counted although OTH is read as O: the count is the file's, whatever the labels kept.
+        Assert.Equal(3, reader.RepairedTags);
+    }
+
+    [Fact]
+    public void TheRepairCountIsTheSameWhateverLabelsAreKept()
+    {
+        string[] tags = ["O", "B-PER", "I-PER", "I-ORG", "B-LOC", "I-LOC", "I-PER"];
+        string[] labels = ["PER", "ORG", "LOC"];
+        var random = new Random(11);
+        for (var i = 0; i < 200; i++)
+        {
+            var lines = new System.Text.StringBuilder();
+            var expected = 0;
+            for (var sentence = random.Next(1, 4); sentence > 0; sentence--)
+            {
+                var previous = "O";
+                for (var word = 1; word <= random.Next(1, 8); word++)
+                {
+                    var tag = tags[random.Next(tags.Length)];
+                    expected += tag.StartsWith("I-", StringComparison.Ordinal) && (previous == "O" || previous[2..] != tag[2..]) ? 1 : 0;
+                    lines.Append(word).Append("\tw\t").Append(tag).Append('\n');
+                    previous = tag;
+                }
+
+                lines.Append('\n');
+            }
+
+            var all = new Iob2Reader();
+            all.Read(new StringReader(lines.ToString()), "x.iob2").ToList();
+            var some = new Iob2Reader(labels.Where(_ => random.Next(2) == 0));
+            some.Read(new StringReader(lines.ToString()), "x.iob2").ToList();
+
+            Assert.Equal(expected, all.RepairedTags);
+            Assert.Equal(expected, some.RepairedTags);
+        }
     }
 
     [Fact]

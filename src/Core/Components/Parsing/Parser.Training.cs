@@ -51,6 +51,13 @@ public sealed partial class Parser
     /// </summary>
     public double TagNoise { get; init; } = 0.3;
 
+    /// <summary>
+    /// Sentences (docs) longer than this many tokens are not learned from (default 2,000): the dynamic oracle's work
+    /// grows with the square of a sentence's length, so one absurd "sentence" (a document without breaks) would
+    /// dominate training time. Training warns (W030) with how many were left out.
+    /// </summary>
+    public int MaxTrainingTokens { get; init; } = 2_000;
+
     /// <summary>The seed of exploration when trained through <see cref="Initialize"/> and <see cref="Update"/>.</summary>
     public ulong Seed { get; init; }
 
@@ -85,7 +92,7 @@ public sealed partial class Parser
             throw Errors.InvalidArgument("The gold doc", $"has {gold.Length} tokens but the predicted doc has {n}; pass the same words");
         }
 
-        if (n == 0)
+        if (n == 0 || n > MaxTrainingTokens)
         {
             return default;
         }
@@ -168,9 +175,18 @@ public sealed partial class Parser
         var words = 0;
         var wordTags = new WordTags();
         var rootDeps = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tooLong = 0;
+        var longest = 0;
         foreach (var doc in golds)
         {
             ArgumentNullException.ThrowIfNull(doc);
+            if (doc.Length > MaxTrainingTokens)
+            {
+                tooLong++;
+                longest = Math.Max(longest, doc.Length);
+                continue;
+            }
+
             wordTags.Count(doc);
 
             var heads = new int[doc.Length];
@@ -204,6 +220,11 @@ public sealed partial class Parser
 
                 arcs.Add((strings[dep], encoded, d < heads[d]));
             }
+        }
+
+        if (tooLong > 0)
+        {
+            Warnings.LongSentencesSkipped(Name, tooLong, longest, MaxTrainingTokens);
         }
 
         if (trees == 0)

@@ -121,6 +121,11 @@ internal static class PluginDiscovery
     {
         try
         {
+            if (Serialization.FileKinds.NonRegular(path) is not null)
+            {
+                return null;
+            }
+
             using var stream = File.OpenRead(path);
             using var pe = new PEReader(stream);
             if (!pe.HasMetadata)

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Pipeline;
+using Pipeline.Tokens;
+using Pipeline.Training;
+using Pipeline.Transformers;
+
+namespace Pipeline.Benchmarks;
+
+/// <summary>
+/// Runs the "transformer" component alone (default encoder, all-MiniLM-L6-v2) over UD English-EWT dev with gold
+/// tokens, in batches as nlp.Pipe hands them, and prints words/s and wordpieces/s with one and with two ONNX
+/// Runtime threads, and words per CPU-second (steadier when other work shares the machine). TRF_SENTENCES limits the sentences, TRF_BATCH sets the docs per batch (default 64).
+/// </summary>
+public static class TransformerBenchmark
+{
+    /// <summary>Runs the benchmark; prints figures and asserts nothing.</summary>
+    public static void Run()
+    {
+        var corpora = CorpusLocator.Find();
+        if (corpora is null)
+        {
+            Console.WriteLine("transformer: shared/corpora not found; set PIPELINE_CORPORA");
+            return;
+        }
+
+        var vocab = new Vocab("en");
+        var limit = Env("TRF_SENTENCES", int.MaxValue);
+        var batchSize = Env("TRF_BATCH", 64);
+        var words = ConlluReader.Read(Path.Combine(corpora, "ud/en_ewt/dev.conllu"))
+            .Take(limit)
+            .Select(s => s.ToDoc(vocab).Tokens.Select(t => t.Text).ToList())
+            .ToList();
+        var wordCount = words.Sum(w => w.Count);
+        Console.WriteLine($"transformer: en_ewt dev {words.Count} sentences / {wordCount} words, batches of {batchSize} docs");
+        foreach (var threads in new[] { 1, 2 })
+        {
+            using var component = new TransformerComponent(new Dictionary<string, object?> { ["threads"] = threads });
+            var pieces = words.Sum(ws => ws.Sum(w => component.Tokenizer.Split(w).Count));
+            component.ProcessBatch([.. words.Take(16).Select(w => new Doc(vocab, w))]); // warm-up
+            var docs = words.ConvertAll(w => new Doc(vocab, w));
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            foreach (var batch in docs.Chunk(batchSize))
+            {
+                component.ProcessBatch(batch);
+            }
+
+            var seconds = clock.Elapsed.TotalSeconds;
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine($"transformer: {threads} thread(s): {wordCount / seconds:F0} words/s, {pieces / seconds:F0} wordpieces/s " +
+                $"({seconds:F1}s, {pieces} pieces, window {component.Window}, stride {component.Stride}, width {component.Width}); " +
+                $"{wordCount / cpuSeconds:F0} words per CPU-second, load average {LoadAverage()}");
+        }
+    }
+
+    // On a shared machine wall-clock speed depends on the other work; CPU time and the load show how much.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    private static int Env(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
+}

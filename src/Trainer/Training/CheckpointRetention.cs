@@ -1,0 +1,52 @@
+namespace Pipeline.Trainer.Training;
+
+/// <summary>
+/// Which epoch checkpoints (<c>model&lt;N&gt;</c> folders) a run keeps: the best so far and the last
+/// <see cref="TrainingOptions.KeepCheckpoints"/> (0 keeps all), so that a run of thousands of epochs does not fill
+/// the disk. The last one is always kept (--resume checks it); the best is always kept (it becomes model-best).
+/// </summary>
+internal static class CheckpointRetention
+{
+    /// <summary>The indices of <paramref name="epochs"/> whose checkpoints are kept.</summary>
+    public static HashSet<int> Kept(IReadOnlyList<EpochResult> epochs, int keep)
+    {
+        var count = epochs.Count;
+        var kept = Enumerable.Range(keep <= 0 ? 0 : Math.Max(0, count - keep), keep <= 0 ? count : Math.Min(keep, count)).ToHashSet();
+        if (TrainingRunner.Best(epochs) is { } best)
+        {
+            kept.Add(best);
+        }
+
+        return kept;
+    }
+
+    /// <summary>
+    /// Removes the checkpoint folders of <paramref name="output"/> that <see cref="Kept"/> leaves out, once the
+    /// training state recording them is written; each is renamed to a <c>.tmp-</c> name first, so a kill mid-way
+    /// leaves no half-deleted checkpoint under its own name.
+    /// </summary>
+    public static void Prune(string output, IReadOnlyList<EpochResult> epochs, int keep)
+    {
+        var kept = Kept(epochs, keep);
+        for (var i = 0; i < epochs.Count; i++)
+        {
+            var folder = Path.Combine(output, $"model{i}");
+            if (kept.Contains(i) || !Directory.Exists(folder) || new DirectoryInfo(folder).LinkTarget is not null)
+            {
+                continue;
+            }
+
+            var doomed = $"{folder}.tmp-pruned-{Guid.NewGuid():N}";
+            Directory.Move(folder, doomed);
+            Directory.Delete(doomed, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Whether epoch <paramref name="index"/>'s checkpoint may be missing on --resume, as removed by retention under
+    /// any --keep-checkpoints: it is neither the last (which the replay is checked against) nor the best (which
+    /// becomes model-best), and its folder is gone.
+    /// </summary>
+    public static bool Pruned(IReadOnlyList<EpochResult> epochs, int index, string folder) =>
+        index != epochs.Count - 1 && index != TrainingRunner.Best(epochs) && !Directory.Exists(folder);
+}

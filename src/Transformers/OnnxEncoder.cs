@@ -1,0 +1,183 @@
+using System.Reflection;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Pipeline.Transformers;
+
+/// <summary>
+/// A BERT-family encoder in ONNX Runtime with its WordPiece vocabulary: encodes windows of piece ids (each opened
+/// by [CLS] and closed by [SEP]) into one vector per piece. Thread-safe: ONNX Runtime sessions allow concurrent runs.
+/// </summary>
+internal sealed class OnnxEncoder : IDisposable
+{
+    private const string ResourcePrefix = "resource:";
+    private readonly InferenceSession _session;
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
+    private readonly bool _typeIds;
+
+    private OnnxEncoder(InferenceSession session, WordPieceTokenizer tokenizer, string source)
+    {
+        _session = session;
+        Tokenizer = tokenizer;
+        var inputs = session.InputMetadata.Keys.ToHashSet(StringComparer.Ordinal);
+        if (!inputs.Contains("input_ids") || !inputs.Contains("attention_mask"))
+        {
+            throw TransformerErrors.BadModel(source, $"its inputs are {string.Join(", ", inputs)}");
+        }
+
+        _typeIds = inputs.Contains("token_type_ids");
+        _inputNames = _typeIds ? ["input_ids", "attention_mask", "token_type_ids"] : ["input_ids", "attention_mask"];
+        _outputNames = [session.OutputMetadata.ContainsKey("last_hidden_state") ? "last_hidden_state" : session.OutputNames[0]];
+        Width = Encode([[tokenizer.ClsId, tokenizer.SepId]], source)[0].Length / 2;
+    }
+
+    /// <summary>The encoder's WordPiece tokenizer.</summary>
+    public WordPieceTokenizer Tokenizer { get; }
+
+    /// <summary>The length of each piece vector (384 for all-MiniLM-L6-v2).</summary>
+    public int Width { get; }
+
+    /// <summary>Loads the encoder named by <paramref name="config"/>: an assembly's embedded resources or two files.</summary>
+    public static OnnxEncoder Load(TransformerConfig config)
+    {
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = config.Threads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+
+        // Idle threads sleep rather than spin: on a small shared machine spinning takes cores from other work.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        if (config.ModelPath is { } modelPath && config.VocabPath is { } vocabPath)
+        {
+            if (!File.Exists(modelPath))
+            {
+                throw TransformerErrors.FileMissing("model_path", modelPath);
+            }
+
+            if (!File.Exists(vocabPath))
+            {
+                throw TransformerErrors.FileMissing("vocab_path", vocabPath);
+            }
+
+            WordPieceTokenizer tokenizer;
+            using (var vocab = File.OpenRead(vocabPath))
+            {
+                tokenizer = WordPieceTokenizer.FromStream(vocab, vocabPath, config.Lowercase, config.StripAccents);
+            }
+
+            return Create(() => new InferenceSession(modelPath, options), tokenizer, modelPath);
+        }
+
+        var name = (config.Encoder ?? TransformerConfig.DefaultEncoder)[ResourcePrefix.Length..];
+        Assembly assembly;
+        try
+        {
+            assembly = Assembly.Load(new AssemblyName(name));
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException or ArgumentException)
+        {
+            throw TransformerErrors.ResourceMissing(name, $"the app references no assembly '{name}' ({e.Message.TrimEnd('.')})");
+        }
+
+        var resources = assembly.GetManifestResourceNames();
+        var modelResource = resources.FirstOrDefault(r => r.EndsWith("model.onnx", StringComparison.OrdinalIgnoreCase))
+            ?? throw TransformerErrors.ResourceMissing(name, "the assembly embeds no resource ending in model.onnx");
+        var vocabResource = resources.FirstOrDefault(r => r.EndsWith("vocab.txt", StringComparison.OrdinalIgnoreCase))
+            ?? throw TransformerErrors.ResourceMissing(name, "the assembly embeds no resource ending in vocab.txt");
+        var source = $"{name}:{modelResource}";
+        WordPieceTokenizer wordPiece;
+        using (var vocab = assembly.GetManifestResourceStream(vocabResource)!)
+        {
+            wordPiece = WordPieceTokenizer.FromStream(vocab, $"{name}:{vocabResource}", config.Lowercase, config.StripAccents);
+        }
+
+        byte[] model;
+        using (var stream = assembly.GetManifestResourceStream(modelResource)!)
+        {
+            model = new byte[stream.Length];
+            stream.ReadExactly(model);
+        }
+
+        return Create(() => new InferenceSession(model, options), wordPiece, source);
+    }
+
+    /// <summary>
+    /// Encodes windows of piece ids (padded together into one batch) and returns, per window, its pieces' vectors
+    /// row by row (<see cref="Width"/> floats per piece, [CLS] and [SEP] included).
+    /// </summary>
+    public float[][] Encode(IReadOnlyList<int[]> windows, string source = "encoder")
+    {
+        var batch = windows.Count;
+        var length = windows.Max(w => w.Length);
+        var ids = new long[batch * length];
+        var mask = new long[batch * length];
+        for (var b = 0; b < batch; b++)
+        {
+            var window = windows[b];
+            var row = b * length;
+            for (var i = 0; i < length; i++)
+            {
+                ids[row + i] = i < window.Length ? window[i] : Tokenizer.PadId;
+                mask[row + i] = i < window.Length ? 1 : 0;
+            }
+        }
+
+        long[] shape = [batch, length];
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typeValue = _typeIds ? OrtValue.CreateTensorValueFromMemory(new long[batch * length], shape) : null;
+        OrtValue[] inputs = typeValue is null ? [idsValue, maskValue] : [idsValue, maskValue, typeValue];
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, _inputNames, inputs, _outputNames);
+        var output = outputs[0];
+        var outShape = output.GetTensorTypeAndShape().Shape;
+        if (outShape.Length != 3 || outShape[0] != batch || outShape[1] != length)
+        {
+            throw TransformerErrors.BadModel(source, $"its output '{_outputNames[0]}' has shape [{string.Join(", ", outShape)}], not [{batch}, {length}, width]");
+        }
+
+        var width = (int)outShape[2];
+        var data = output.GetTensorDataAsSpan<float>();
+        var result = new float[batch][];
+        for (var b = 0; b < batch; b++)
+        {
+            result[b] = data.Slice(b * length * width, windows[b].Length * width).ToArray();
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _session.Dispose();
+
+    private static OnnxEncoder Create(Func<InferenceSession> open, WordPieceTokenizer tokenizer, string source)
+    {
+        InferenceSession session;
+        try
+        {
+            session = open();
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw TransformerErrors.BadModel(source, $"ONNX Runtime cannot load it ({e.Message.TrimEnd('.')})", e);
+        }
+
+        try
+        {
+            return new OnnxEncoder(session, tokenizer, source);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            session.Dispose();
+            throw TransformerErrors.BadModel(source, $"running it on [CLS] [SEP] failed ({e.Message.TrimEnd('.')})", e);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace Pipeline.Transformers;
+
+/// <summary>The transformer component's part of the error catalogue (E260-E279, docs/errors.md).</summary>
+internal static class TransformerErrors
+{
+    public static PipelineException BadSetting(string key, string problem) => new(
+        "E260", $"Setting '{key}' of component 'transformer' {problem}.");
+
+    public static PipelineException ResourceMissing(string assembly, string detail) => new(
+        "E261",
+        $"Encoder 'resource:{assembly}' is not available: {detail}. Reference the package that embeds it " +
+        $"(dotnet add package {assembly}), or give \"model_path\" and \"vocab_path\" of an .onnx file and its vocab.txt.");
+
+    public static PipelineException FileMissing(string key, string path) => new(
+        "E262", $"Setting '{key}' of component 'transformer' names '{path}', which does not exist. Give the path of an existing file.");
+
+    public static PipelineFormatException BadVocab(string source, string problem) => new(
+        "E263", source, $"is not a usable WordPiece vocabulary: {problem}. Give the vocab.txt the encoder was trained with (one piece per line).");
+
+    public static PipelineFormatException BadModel(string source, string problem, Exception? inner = null) => new(
+        "E264", source, $"is not a usable BERT-family encoder: {problem}. Give an ONNX graph with inputs input_ids and attention_mask (int64, [batch, pieces]) and a [batch, pieces, width] float output.", inner);
+
+    public static PipelineFormatException BadSavedConfig(string source, string problem, Exception? inner = null) => new(
+        "E265", source, $"is not a valid transformer config ({problem}). Save the model again with nlp.ToDisk().", inner);
+
+    public static PipelineException ShapeMismatch(string what, string problem) => new(
+        "E266", $"{what} {problem}.");
+}
