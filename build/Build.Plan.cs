@@ -63,7 +63,7 @@ internal sealed partial class Build
             var resolver = new CorpusResolver(CorpusSettings() with { Offline = true }, TextWriter.Null);
             return resolver.ResolveAsync(templates, CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (Engine.BuildException)
+        catch (Exception e) when (e is Engine.BuildException or PipelineException)
         {
             return null;
         }

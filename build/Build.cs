@@ -105,7 +105,7 @@ internal sealed partial class Build : BuildBase
     /// <summary>The program's entry: runs the build, Package by default.</summary>
     public static int Main(string[] args) => Execute<Build>(args, x => x.Package);
 
-    private IProcessRunner Processes() => Runner ?? new ProcessRunner(Log);
+    private IProcessRunner Processes() => Runner ?? new ProcessRunner(Log, ParameterBinder.Describe(GetType()).Select(p => p.Name));
 
     private IReadOnlyList<ModelTemplate> AllTemplates() => ModelTemplate.LoadAll(Full(Templates));
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Build.Models;
+using Pipeline.Serialization;
 
 namespace Pipeline.Build.Corpora;
 
@@ -43,7 +44,7 @@ internal sealed class CorpusResolver
             foreach (var (name, (template, asset)) in wanted)
             {
                 cancellation.ThrowIfCancellationRequested();
-                var inFolder = Path.GetFullPath(Path.Combine(_settings.Folder, name));
+                var inFolder = RootedPath.Inside(_settings.Folder, name, $"corpus file of template {template}");
                 if (asset is null)
                 {
                     if (!File.Exists(inFolder))
@@ -76,7 +77,7 @@ internal sealed class CorpusResolver
                     folderState = $"{inFolder} does not exist";
                 }
 
-                var inCache = Path.GetFullPath(Path.Combine(_settings.Cache, name));
+                var inCache = RootedPath.Inside(_settings.Cache, name, $"corpus file of template {template}");
                 string cacheState;
                 if (File.Exists(inCache))
                 {

@@ -48,6 +48,20 @@ public abstract class BuildBase
         }
     }
 
+    /// <summary>
+    /// Checks the bound parameters before any target runs (e.g. that a version is SemVer), throwing a
+    /// <see cref="BuildException"/> that names the parameter; the default accepts everything.
+    /// </summary>
+    protected internal virtual void CheckParameters()
+    {
+    }
+
+    /// <summary>
+    /// Takes the locks the planned targets (<paramref name="targets"/>, by name) need on the folders they write, held
+    /// until they are done; null when there are none (the default).
+    /// </summary>
+    protected internal virtual IDisposable? LockOutputs(IReadOnlyList<string> targets) => null;
+
     /// <summary>The nearest folder at or above <paramref name="start"/> that holds <c>.nuke/</c>.</summary>
     public static string FindRoot(string start)
     {

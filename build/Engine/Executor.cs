@@ -47,6 +47,7 @@ public sealed class Executor
             if (!commandLine.Help)
             {
                 ParameterBinder.Bind(build, commandLine, _environment, Path.Combine(build.RootDirectory, ".nuke", "parameters.json"), _error);
+                build.CheckParameters();
             }
 
             graph = TargetGraph.Of(build);
@@ -76,7 +77,23 @@ public sealed class Executor
             return 2;
         }
 
-        Results = await ExecuteAsync(plan, skipped, commandLine.Continue, build, cancellation).ConfigureAwait(false);
+        // One build per output folder: a second build stops here, naming the one that holds the lock (E180).
+        IDisposable? locks;
+        try
+        {
+            locks = build.LockOutputs(plan.Where(t => !skipped.Contains(t.Name)).Select(t => t.Name).ToList());
+        }
+        catch (PipelineException e)
+        {
+            _error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+
+        using (locks)
+        {
+            Results = await ExecuteAsync(plan, skipped, commandLine.Continue, build, cancellation).ConfigureAwait(false);
+        }
+
         SummaryTable.Write(_out, Results);
         if (Results.Any(r => r.Status == TargetStatus.Cancelled) || cancellation.IsCancellationRequested)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Pipeline.Build.Corpora;
 using Pipeline.Build.Engine;
+using Pipeline.Serialization;
 
 namespace Pipeline.Build.Models;
 
@@ -159,7 +160,13 @@ internal sealed class ModelTemplate
 
         return inputs;
 
-        string Full(string relative) => files.Locate(relative);
+        // A corpus named with '..', as an absolute path or through a link must not reach outside the corpus root (E181),
+        // wherever the Corpora target found it.
+        string Full(string relative)
+        {
+            RootedPath.Inside(files.Root, relative, $"corpus of template {Path}");
+            return files.Locate(relative);
+        }
     }
 
     private void Check()

@@ -7,9 +7,19 @@ namespace Pipeline.Build.Tools;
 internal sealed class ProcessRunner : IProcessRunner
 {
     private readonly TextWriter _log;
+    private readonly HashSet<string> _withheld;
 
-    /// <summary>Creates a runner logging to <paramref name="log"/>.</summary>
-    public ProcessRunner(TextWriter log) => _log = log;
+    /// <summary>
+    /// Creates a runner logging to <paramref name="log"/>. Environment variables whose names, normalized as the
+    /// build's parameters are (<see cref="Engine.CommandLine.Normalize"/>), are in <paramref name="withheld"/> are not
+    /// passed on: the build's own parameters (e.g. <c>VERSION</c>, meant for the models) would otherwise become
+    /// MSBuild properties of the solution.
+    /// </summary>
+    public ProcessRunner(TextWriter log, IEnumerable<string>? withheld = null)
+    {
+        _log = log;
+        _withheld = (withheld ?? []).Select(Engine.CommandLine.Normalize).ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <inheritdoc/>
     public async Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, string directory, string display, CancellationToken cancellation)
@@ -25,6 +35,11 @@ internal sealed class ProcessRunner : IProcessRunner
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(k => _withheld.Contains(Engine.CommandLine.Normalize(k))).ToList())
+        {
+            start.Environment.Remove(name);
         }
 
         var output = new StringBuilder();

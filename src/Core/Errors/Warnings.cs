@@ -62,4 +62,9 @@ public static partial class Warnings
         $"meta.json of '{model}' has no framework_version; the package depends on Pipeline.Core {range}, the " +
         "versions compatible with the one packaging it. Set framework_version (or --meta framework_version=...) " +
         "to choose another range.");
+
+    internal static void StaleLockRemoved(string folder, string holder) => Emit(
+        "W035",
+        $"'{folder}' had the lock of a run that is no longer running ({holder}); it was killed or crashed. The " +
+        "lock was taken over; that run's unfinished files are cleaned up where the command knows them.");
 }

@@ -12,7 +12,7 @@ namespace Pipeline;
 /// with <see cref="Nlp.Blank"/> or <see cref="Nlp.Load"/>, run it with <see cref="Process"/> or <see cref="Pipe"/>,
 /// and save it with <see cref="ToDisk"/> or <see cref="ToBytes"/>.
 /// </summary>
-public class Language
+public partial class Language
 {
     private readonly List<(string Name, IPipe Pipe)> _pipeline = [];
     private ITokenizer? _tokenizer;

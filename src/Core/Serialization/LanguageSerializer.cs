@@ -177,7 +177,7 @@ internal static class LanguageSerializer
             {
                 if (!skip.Contains(name) && ComponentState.HasState(pipe))
                 {
-                    var componentDir = Directory.CreateDirectory(Path.Combine(dir, name)).FullName;
+                    var componentDir = Directory.CreateDirectory(RootedPath.Child(dir, name, "component name")).FullName;
                     ComponentState.ToDisk(pipe, componentDir);
                 }
             }
@@ -287,7 +287,7 @@ internal static class LanguageSerializer
 
     private static void ComponentFromDisk(string name, IPipe pipe, string path, IReadOnlyDictionary<string, object?> config)
     {
-        var componentDir = Path.Combine(path, name);
+        var componentDir = RootedPath.Child(path, name, "component name");
         if (!Directory.Exists(componentDir))
         {
             throw Errors.ComponentDataMissing(name, componentDir);

@@ -149,4 +149,19 @@ public sealed partial class Doc
 
         InvalidateText();
     }
+
+    /// <summary>
+    /// A copy of the doc's words, spaces and multiword tokens without any annotation: what a pipeline sees when it
+    /// processes the text. Training and scoring run the components over such a copy of each gold doc.
+    /// </summary>
+    public Doc Unannotated()
+    {
+        var doc = new Doc(Vocab, (ulong[])OrthColumn.Clone(), (bool[])SpaceColumn.Clone());
+        if (MultiwordsIn(0, Length) is { } multiwords)
+        {
+            doc.AttachMultiwords(multiwords);
+        }
+
+        return doc;
+    }
 }

@@ -49,7 +49,7 @@ internal static class ConvertCommand
 
         if (Path.GetExtension(outputPath).ToLowerInvariant() is ".conllu" or ".conll" or ".iob2" or ".iob" or ".bio" or ".txt")
         {
-            throw Errors.ConvertOutputIsText(outputPath);
+            throw TrainerErrors.ConvertOutputIsText(outputPath);
         }
 
         AtomicFile.CheckFileTarget(outputPath);
@@ -65,7 +65,7 @@ internal static class ConvertCommand
 
         if (bin.Count == 0)
         {
-            throw Errors.EmptyCorpus(inputPath, string.Empty);
+            throw TrainerErrors.EmptyCorpus(inputPath, string.Empty);
         }
 
         bin.ToDisk(outputPath);

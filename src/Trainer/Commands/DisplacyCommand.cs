@@ -3,6 +3,7 @@ using Pipeline.Display;
 using Pipeline.Serialization;
 using Pipeline.Trainer.Conllu;
 using Pipeline.Trainer.Training;
+using Pipeline.Training;
 using Spectre.Console;
 
 namespace Pipeline.Trainer.Commands;
@@ -61,7 +62,7 @@ internal static class DisplacyCommand
     {
         if (!File.Exists(path))
         {
-            throw Errors.InputMissing("Text file (--file)", path);
+            throw TrainerErrors.InputMissing("Text file (--file)", path);
         }
 
         TextInput.Require(path, "displacy", "a UTF-8 text file");

@@ -53,12 +53,12 @@ internal static class EvaluateCommand
         var setsEntities = ComponentNeeds.ForEntities([.. nlp.Pipeline.Select(p => p.Pipe)]).Any(run => run);
         if (nerPath is not null && !setsEntities)
         {
-            throw Errors.NerDataWithoutEntities(modelPath, nlp.PipeNames);
+            throw TrainerErrors.NerDataWithoutEntities(modelPath, nlp.PipeNames);
         }
 
         if (format == CorpusFormat.Iob2 && !setsEntities)
         {
-            throw Errors.NothingToScore(dataPath, nlp.PipeNames);
+            throw TrainerErrors.NothingToScore(dataPath, nlp.PipeNames);
         }
 
         var sentences = format == CorpusFormat.Conllu ? ConlluReader.Read(dataPath).ToList() : null;
@@ -70,7 +70,7 @@ internal static class EvaluateCommand
 
         if (sentences is { Count: 0 } || entities is { Count: 0 })
         {
-            throw Errors.EmptyCorpus(sentences is { Count: 0 } ? dataPath : nerPath ?? dataPath, string.Empty);
+            throw TrainerErrors.EmptyCorpus(sentences is { Count: 0 } ? dataPath : nerPath ?? dataPath, string.Empty);
         }
 
         var scores = ModelEvaluator.Evaluate(nlp, sentences, entities);

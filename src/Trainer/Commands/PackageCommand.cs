@@ -69,13 +69,13 @@ internal static class PackageCommand
             var at = pair.IndexOf('=', StringComparison.Ordinal);
             if (at <= 0)
             {
-                throw Errors.BadMetaOption(pair, "is not key=value");
+                throw TrainerErrors.BadMetaOption(pair, "is not key=value");
             }
 
             var key = pair[..at].Trim();
             if (!ModelPackager.MetaFields.Contains(key))
             {
-                throw Errors.BadMetaOption(pair, $"sets an unknown field '{key}'");
+                throw TrainerErrors.BadMetaOption(pair, $"sets an unknown field '{key}'");
             }
 
             values[key] = pair[(at + 1)..];

@@ -44,7 +44,7 @@ internal static partial class ParseCommand
     {
         if (!File.Exists(inputPath))
         {
-            throw Errors.InputMissing("Input", inputPath);
+            throw TrainerErrors.InputMissing("Input", inputPath);
         }
 
         if (FilePaths.Same(inputPath, outputPath))
@@ -56,7 +56,7 @@ internal static partial class ParseCommand
         var conllu = IsConllu(inputPath);
         if (goldTokens && !conllu)
         {
-            throw Errors.GoldTokensNeedConllu(inputPath);
+            throw TrainerErrors.GoldTokensNeedConllu(inputPath);
         }
 
         var nlp = Nlp.Load(modelPath);
@@ -114,7 +114,7 @@ internal static partial class ParseCommand
 
         var sniffed = extension is "iob2" or "iob" or "bio" ? CorpusFormat.Iob2 : CorpusSniffer.Sniff(path);
         return sniffed == CorpusFormat.Iob2
-            ? throw Errors.InputKind(path, "an IOB2 named-entity corpus", "parse", Accepts + "; score entities with pipeline evaluate")
+            ? throw TrainerErrors.InputKind(path, "an IOB2 named-entity corpus", "parse", Accepts + "; score entities with pipeline evaluate")
             : sniffed == CorpusFormat.Conllu;
     }
 

@@ -47,8 +47,12 @@ public static class PipelineCli
     {
         ArgumentNullException.ThrowIfNull(args);
         var context = new CliContext(console ?? DefaultConsole(), output ?? System.Console.Out, error ?? System.Console.Error);
-        var configuration = new InvocationConfiguration { Output = context.Output, Error = context.Error };
-        return Create(context).Parse(args).Invoke(configuration);
+
+        // Ctrl-C and SIGTERM cancel the command's token (System.CommandLine's own handling is off: it is not
+        // installed while a command runs synchronously).
+        using var interrupt = new InterruptSignals();
+        var configuration = new InvocationConfiguration { Output = context.Output, Error = context.Error, ProcessTerminationTimeout = null };
+        return Create(context).Parse(args).InvokeAsync(configuration, interrupt.Token).GetAwaiter().GetResult();
     }
 
     // Redirected output (logs, CI) gets wide lines instead of Spectre's 80-column default.

@@ -14,9 +14,10 @@ internal static class TrainCommand
         var output = new Argument<string>("output")
         {
             Description = "Output folder; gets model0..N (one complete model per epoch), model-final, model-best, " +
-                "training-log.jsonl, report.html and training-state.json. Starting over (without --resume) removes only the model " +
-                "folders an earlier run recorded in its training-state.json; any other model<N>, model-final or model-best " +
-                "entry there stops training (E116).",
+                "training-log.jsonl, report.html and training-state.json. Starting over (without --resume) replaces only the model " +
+                "folders an earlier run recorded in its training-state.json (kept aside in .earlier-run/ until the first new " +
+                "checkpoint); any other model<N>, model-final or model-best entry there stops training (E116). One run per folder " +
+                "(.pipeline.lock; E180). Ctrl-C stops after the current step with exit code 130; --resume goes on.",
         };
         var train = new Argument<string>("train") { Description = "Training corpus, CoNLL-U (or IOB2 when only ner is trained, e.g. --pipeline ner)." };
         var dev = new Argument<string>("dev") { Description = "Development corpus, CoNLL-U (or IOB2 for ner only); every epoch's model is scored on it." };

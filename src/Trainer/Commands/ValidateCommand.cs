@@ -39,7 +39,7 @@ internal static class ValidateCommand
     {
         if (source is not null && app is not null)
         {
-            throw Errors.ValidateAppAndSource(app, source);
+            throw TrainerErrors.ValidateAppAndSource(app, source);
         }
 
         var where = source ?? app ?? Directory.GetCurrentDirectory();

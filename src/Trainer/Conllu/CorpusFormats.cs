@@ -15,7 +15,7 @@ public static class CorpusFormats
         {
             "conllu" or "conll" => CorpusFormat.Conllu,
             "iob2" or "iob" or "bio" => CorpusFormat.Iob2,
-            _ => throw Errors.UnknownCorpusFormat(path),
+            _ => throw TrainerErrors.UnknownCorpusFormat(path),
         };
     }
 }

@@ -35,7 +35,7 @@ public static class CorpusSniffer
             throw Errors.CorpusMissing(path);
         }
 
-        return Sniff(path) ?? throw Errors.CorpusFormatUnknown(path);
+        return Sniff(path) ?? throw TrainerErrors.CorpusFormatUnknown(path);
     }
 
     /// <summary>

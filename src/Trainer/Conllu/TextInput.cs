@@ -38,7 +38,7 @@ public static class TextInput
         ArgumentNullException.ThrowIfNull(path);
         if (NonText(path, byExtension) is { } looksLike)
         {
-            throw Errors.InputKind(path, looksLike, command, accepts);
+            throw TrainerErrors.InputKind(path, looksLike, command, accepts);
         }
     }
 

@@ -68,13 +68,7 @@ public static class ModelEvaluator
     public static Doc Unannotated(Doc gold)
     {
         ArgumentNullException.ThrowIfNull(gold);
-        var doc = new Doc(gold.Vocab, (ulong[])gold.OrthColumn.Clone(), (bool[])gold.SpaceColumn.Clone());
-        if (gold.MultiwordsIn(0, gold.Length) is { } multiwords)
-        {
-            doc.AttachMultiwords(multiwords);
-        }
-
-        return doc;
+        return gold.Unannotated();
     }
 
     /// <summary>The gold doc of a CoNLL-U sentence, with entities from its MISC column when it has them.</summary>

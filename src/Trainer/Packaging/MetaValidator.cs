@@ -26,6 +26,7 @@ public static class MetaValidator
             }
         }
 
+        CheckControlCharacters(problems, meta);
         CheckIdentifier(problems, "lang", meta.Lang, "en");
         CheckIdentifier(problems, "name", meta.Name, "core_web_sm");
         if (!string.IsNullOrWhiteSpace(meta.Lang) && !string.IsNullOrWhiteSpace(meta.Name) && meta.PackageId.Length > MaxPackageIdLength)
@@ -82,7 +83,7 @@ public static class MetaValidator
         }
 
         var fields = problems.Select(p => p.Field).Distinct(StringComparer.Ordinal).ToList();
-        var given = fields.Where(options.ContainsKey).Select(f => $"--meta {f}={options[f]}").ToList();
+        var given = fields.Where(options.ContainsKey).Select(f => $"--meta {f}={Visible(options[f])}").ToList();
         var origin = given.Count == 0 ? source
             : given.Count == fields.Count ? string.Join(", ", given)
             : $"{source} with {string.Join(", ", given)}";
@@ -114,6 +115,32 @@ public static class MetaValidator
             return false;
         }
     }
+
+    // A package project is XML, which cannot hold control characters other than line breaks and tabs (dotnet pack
+    // fails with MSB4025): refused in every field before anything is written. Line breaks and tabs are whitespace
+    // the generated files handle.
+    private static void CheckControlCharacters(List<MetaProblem> problems, ModelMeta meta)
+    {
+        var fields = new List<(string Field, string? Value)>
+        {
+            ("lang", meta.Lang), ("name", meta.Name), ("version", meta.Version), ("framework_version", meta.FrameworkVersion),
+            ("description", meta.Description), ("author", meta.Author), ("email", meta.Email), ("url", meta.Url), ("license", meta.License),
+        };
+        fields.AddRange(meta.Pipeline.Select(p => ("pipeline", (string?)p)));
+        fields.AddRange(meta.Sources.Select(s => ("sources", (string?)s.Name)));
+        fields.AddRange(PackageTemplates.ReadTags(meta).Select(t => ("tags", (string?)t)));
+        foreach (var (field, value) in fields)
+        {
+            if (value is not null && value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            {
+                problems.Add(new("E184", field, $"\"{field}\" '{Visible(value)}' holds a control character, which a package project (.csproj, XML) cannot hold; remove it."));
+            }
+        }
+    }
+
+    // Control characters as \uXXXX, so that a message never carries them to the terminal.
+    private static string Visible(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     private static void CheckIdentifier(List<MetaProblem> problems, string field, string value, string example)
     {

@@ -1,3 +1,5 @@
+using Pipeline.Serialization;
+
 namespace Pipeline.Trainer.Packaging;
 
 /// <summary>
@@ -21,7 +23,7 @@ internal static class ModelFolderGuard
     {
         if (IsSameOrInside(output, input))
         {
-            throw Errors.PackageOutputInsideModel(input, output);
+            throw TrainerErrors.PackageOutputInsideModel(input, output);
         }
     }
 
@@ -30,7 +32,7 @@ internal static class ModelFolderGuard
     {
         if (IsSameOrInside(input, packageDirectory))
         {
-            throw Errors.PackageReplacesModel(input, packageDirectory);
+            throw TrainerErrors.PackageReplacesModel(input, packageDirectory);
         }
     }
 
@@ -46,7 +48,7 @@ internal static class ModelFolderGuard
             {
                 if (entry.LinkTarget is { } target)
                 {
-                    throw Errors.ModelFolderLink(input, entry.FullName, target);
+                    throw TrainerErrors.ModelFolderLink(input, entry.FullName, target);
                 }
             }
 
@@ -61,8 +63,14 @@ internal static class ModelFolderGuard
         }
     }
 
-    /// <summary>True when <paramref name="path"/> is <paramref name="root"/> or a path below it (both full paths).</summary>
-    public static bool IsSameOrInside(string path, string root)
+    /// <summary>
+    /// True when <paramref name="path"/> is <paramref name="root"/> or a path below it, as written or once symbolic
+    /// links are followed (an output given as a link into the model is inside it).
+    /// </summary>
+    public static bool IsSameOrInside(string path, string root) =>
+        IsLexicallySameOrInside(path, root) || RootedPath.IsSameOrInside(path, root);
+
+    private static bool IsLexicallySameOrInside(string path, string root)
     {
         var p = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         var r = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));

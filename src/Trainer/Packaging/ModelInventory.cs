@@ -38,7 +38,7 @@ public static class ModelInventory
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         if (!Directory.Exists(directory))
         {
-            throw Errors.InputMissing("App directory", directory);
+            throw TrainerErrors.InputMissing("App directory", directory);
         }
 
         IEnumerable<string> roots = [directory];
@@ -100,7 +100,7 @@ public static class ModelInventory
         ArgumentException.ThrowIfNullOrWhiteSpace(feed);
         if (!Directory.Exists(feed))
         {
-            throw Errors.InputMissing("Package source", feed);
+            throw TrainerErrors.InputMissing("Package source", feed);
         }
 
         var models = new List<InstalledModel>();

@@ -39,13 +39,24 @@ public static class ModelPackager
         var input = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Input));
         if (!Directory.Exists(input))
         {
-            throw Errors.InputMissing("Model directory", options.Input);
+            throw TrainerErrors.InputMissing("Model directory", options.Input);
         }
 
         AtomicFile.CheckDirectoryTarget(options.Output);
         var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Output));
         ModelFolderGuard.RefuseOutputInsideModel(input, output);
         ModelFolderGuard.RefuseLinks(input);
+
+        if (options.Build)
+        {
+            // What dotnet pack would get is checked before anything is written (E183).
+            MsBuildValue.RefuseAsProjectFolder(output, "package output folder (with --build)");
+            PackArguments(Path.Combine(output, "project.csproj"), BuildSources(options));
+        }
+
+        // One writer per output folder (E180).
+        using var folderLock = FolderLock.Acquire(output, FolderLock.CommandOf("package"));
+        PackageLeftovers.Remove(output);
 
         var meta = ResolveMeta(options, input);
         WarnOfDefaults(meta, options);
@@ -69,7 +80,7 @@ public static class ModelPackager
         ModelFolderGuard.RefuseModelInsidePackage(input, directory);
         if (Path.Exists(directory) && !options.Force)
         {
-            throw Errors.PackageExists(directory);
+            throw TrainerErrors.PackageExists(directory);
         }
 
         var dataFiles = DataFiles(input);
@@ -101,7 +112,7 @@ public static class ModelPackager
             case "pipeline": meta.Pipeline = [.. list]; break;
             case "sources": meta.Sources = [.. list.Select(s => new ModelSource { Name = s })]; break;
             case "tags": meta.Extra["tags"] = System.Text.Json.JsonSerializer.SerializeToElement(list); break;
-            default: throw Errors.BadMetaOption($"{key}={value}", $"sets an unknown field '{key}'");
+            default: throw TrainerErrors.BadMetaOption($"{key}={value}", $"sets an unknown field '{key}'");
         }
     }
 
@@ -136,7 +147,7 @@ public static class ModelPackager
         {
             if (!File.Exists(options.MetaPath))
             {
-                throw Errors.InputMissing("Meta file (--meta-path)", options.MetaPath);
+                throw TrainerErrors.InputMissing("Meta file (--meta-path)", options.MetaPath);
             }
 
             meta = ReadLenient(options.MetaPath);
@@ -161,7 +172,7 @@ public static class ModelPackager
         }
         else
         {
-            throw Errors.PackageMetaMissing(options.Input);
+            throw TrainerErrors.PackageMetaMissing(options.Input);
         }
 
         foreach (var (key, value) in options.MetaValues)
@@ -195,7 +206,7 @@ public static class ModelPackager
             }
             catch (Exception e) when (e is IOException or BadImageFormatException or ArgumentException or System.Security.SecurityException)
             {
-                throw Errors.PluginUnloadable(path, e.Message);
+                throw TrainerErrors.PluginUnloadable(path, e.Message);
             }
         }
     }
@@ -247,7 +258,7 @@ public static class ModelPackager
         }
         catch (PipelineException e)
         {
-            throw Errors.PackageModelUnloadable(input, e);
+            throw TrainerErrors.PackageModelUnloadable(input, e);
         }
     }
 
@@ -296,34 +307,50 @@ public static class ModelPackager
         AtomicFile.WriteAllText(Path.Combine(directory, "README.md"), ModelCard.Render(meta, range));
     }
 
+    // --source values, then those of PIPELINE_PACKAGE_SOURCES.
+    private static IEnumerable<string> BuildSources(PackageOptions options) =>
+        options.Sources.Concat((Environment.GetEnvironmentVariable(SourcesVariable) ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>
+    /// The arguments of <c>dotnet pack</c> for <paramref name="project"/>, run in the project's folder (so its path,
+    /// which holds the user's output path, is no argument). Every value MSBuild reads is escaped or refused
+    /// (<see cref="MsBuildValue"/>, E183), so no ';' in a path or source adds properties of its own.
+    /// </summary>
+    internal static List<string> PackArguments(string project, IEnumerable<string> sources)
+    {
+        var dist = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(project))!, DistDirectory);
+        var arguments = new List<string>
+        {
+            "pack", Path.GetFileName(project), "-c", "Release",
+            MsBuildValue.Property("PackageOutputPath", dist + Path.DirectorySeparatorChar, "package output folder"),
+            "-nodeReuse:false", "-p:UseSharedCompilation=false", "--nologo", "-v:minimal",
+        };
+        var list = sources.Select(s => Directory.Exists(s) ? Path.GetFullPath(s) : s).Distinct().ToList();
+        if (list.Count > 0)
+        {
+            arguments.Add(MsBuildValue.ListProperty("RestoreAdditionalProjectSources", list, $"NuGet source (--source or {SourcesVariable})"));
+        }
+
+        return arguments;
+    }
+
     private static string Build(PackageOptions options, string project, ModelMeta meta, string range, IReadOnlyList<string> dataFiles)
     {
         var directory = Path.GetDirectoryName(project)!;
         var dist = Path.Combine(directory, DistDirectory);
-        var arguments = new List<string>
-        {
-            "pack", project, "-c", "Release", "-o", dist, "-nodeReuse:false", "-p:UseSharedCompilation=false",
-            "--nologo", "-v:minimal",
-        };
-        var fromEnvironment = (Environment.GetEnvironmentVariable(SourcesVariable) ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var sources = options.Sources.Concat(fromEnvironment).Select(s => Directory.Exists(s) ? Path.GetFullPath(s) : s).Distinct().ToList();
-        if (sources.Count > 0)
-        {
-            arguments.Add($"-p:RestoreAdditionalProjectSources={string.Join("%3B", sources)}");
-        }
-
+        var arguments = PackArguments(project, BuildSources(options));
         var (exitCode, output) = DotnetProcess.Run(arguments, directory, options.BuildEnvironment, options.BuildTimeout);
         if (exitCode != 0)
         {
-            throw Errors.PackCommandFailed($"dotnet {string.Join(' ', arguments.Select(DotnetProcess.Quote))}", exitCode, DotnetProcess.Tail(output));
+            throw TrainerErrors.PackCommandFailed($"cd {DotnetProcess.Quote(directory)} && dotnet {string.Join(' ', arguments.Select(DotnetProcess.Quote))}", exitCode, DotnetProcess.Tail(output));
         }
 
         var version = NuGet.Versioning.NuGetVersion.Parse(meta.Version).ToNormalizedString();
         var nupkg = Path.Combine(dist, $"{meta.PackageId}.{version}.nupkg");
         if (!File.Exists(nupkg))
         {
-            throw Errors.PackageVerificationFailed(nupkg, ["dotnet pack did not write it"]);
+            throw TrainerErrors.PackageVerificationFailed(nupkg, ["dotnet pack did not write it"]);
         }
 
         // Same model, same bytes: fixed entry times and order, no random names (see ReproduciblePackage).

@@ -71,7 +71,7 @@ public static class NupkgVerifier
         var problems = Check(nupkg, meta, range, dataFiles);
         if (problems.Count > 0)
         {
-            throw Errors.PackageVerificationFailed(nupkg, problems);
+            throw TrainerErrors.PackageVerificationFailed(nupkg, problems);
         }
     }
 }

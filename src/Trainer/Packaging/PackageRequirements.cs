@@ -25,7 +25,7 @@ public static partial class PackageRequirements
             var dependency = Parse(requirement, source);
             if (result.Exists(d => string.Equals(d.Id, dependency.Id, StringComparison.OrdinalIgnoreCase)))
             {
-                throw Errors.InvalidRequirement(source, $"'{requirement}'", $"lists package '{dependency.Id}' a second time; merge the entries");
+                throw TrainerErrors.InvalidRequirement(source, $"'{requirement}'", $"lists package '{dependency.Id}' a second time; merge the entries");
             }
 
             result.Add(dependency);
@@ -42,7 +42,7 @@ public static partial class PackageRequirements
         var idMatch = IdPrefix().Match(text);
         if (!idMatch.Success)
         {
-            throw Errors.InvalidRequirement(source, $"'{requirement}'", "does not start with a NuGet package id");
+            throw TrainerErrors.InvalidRequirement(source, $"'{requirement}'", "does not start with a NuGet package id");
         }
 
         var id = idMatch.Value;
@@ -52,7 +52,7 @@ public static partial class PackageRequirements
             return new PackageDependency(id, null);
         }
 
-        string Fail(string problem) => throw Errors.InvalidRequirement(source, $"'{requirement}'", problem);
+        string Fail(string problem) => throw TrainerErrors.InvalidRequirement(source, $"'{requirement}'", problem);
 
         if (rest[0] is '[' or '(')
         {

@@ -28,8 +28,11 @@ internal sealed class CheckpointWriter
         _weights = weights;
     }
 
-    /// <summary>Saves, scores and stamps <paramref name="nlp"/> as <paramref name="directory"/>.</summary>
-    public CheckpointScores Write(Language nlp, string directory, int epoch)
+    /// <summary>
+    /// Saves, scores and stamps <paramref name="nlp"/> as <paramref name="directory"/>; <paramref name="intent"/>
+    /// gets the model hash once the folder is complete, before it is put in place (to record it).
+    /// </summary>
+    public CheckpointScores Write(Language nlp, string directory, int epoch, Action<string>? intent = null)
     {
         nlp.Meta = Stamp(nlp, epoch, null);
         CheckpointScores? result = null;
@@ -45,6 +48,7 @@ internal sealed class CheckpointWriter
             result = new CheckpointScores(accuracy, perLabel, Math.Round(scores.WordsPerSecond ?? 0), _weights.Score(accuracy), hash);
             Stamp(nlp, epoch, result, scores.Words).Write(Path.Combine(tmp, "meta.json"));
             AtomicFile.WriteAllText(Path.Combine(tmp, AccuracyFile), AccuracyJson(result));
+            intent?.Invoke(hash);
         });
         return result!;
     }

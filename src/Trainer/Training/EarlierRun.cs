@@ -1,3 +1,5 @@
+using Pipeline.Serialization;
+
 namespace Pipeline.Trainer.Training;
 
 /// <summary>
@@ -6,8 +8,10 @@ namespace Pipeline.Trainer.Training;
 /// those. A folder is the run's when the state is readable and the folder is a real folder (not a symbolic link)
 /// that holds <c>meta.json</c> and none of the run's input files, and whose model files are a checkpoint the state
 /// lists: <c>model&lt;N&gt;</c> by its own recorded hash; <c>model-final</c> and <c>model-best</c> by the hash of
-/// any listed checkpoint, or by holding exactly the files (by name) of a listed checkpoint that is intact. Anything
-/// else in the way stops training with E116, before the corpora are read.
+/// any listed checkpoint, or by holding exactly the files (by name) of a listed checkpoint that is intact. The
+/// checkpoint the state records as pending (a run stopped between putting it in place and recording its epoch) is
+/// the run's too when its model files hash to the recorded value. Anything else in the way stops training with E116,
+/// before the corpora are read.
 /// </summary>
 internal sealed class EarlierRun
 {
@@ -98,38 +102,45 @@ internal sealed class EarlierRun
         var name = Path.GetFileName(folder);
         if (new DirectoryInfo(folder).LinkTarget is not null)
         {
-            throw Errors.TrainingOutputNotOurs(_output, name, "is a symbolic link");
+            throw TrainerErrors.TrainingOutputNotOurs(_output, name, "is a symbolic link");
         }
 
         if (HeldInput(folder) is { } input)
         {
-            throw Errors.TrainingOutputNotOurs(_output, name, $"holds the {input.What} '{input.Path}'");
+            throw TrainerErrors.TrainingOutputNotOurs(_output, name, $"holds the {input.What} '{input.Path}'");
         }
 
         if (_state is null)
         {
-            throw Errors.TrainingOutputNotOurs(
+            throw TrainerErrors.TrainingOutputNotOurs(
                 _output, name, $"is not a checkpoint of an earlier run: the folder has no readable {TrainingState.FileName} listing it");
         }
 
         if (!File.Exists(Path.Combine(folder, Meta)))
         {
-            throw Errors.TrainingOutputNotOurs(_output, name, $"has no {Meta}, so it is not a checkpoint");
+            throw TrainerErrors.TrainingOutputNotOurs(_output, name, $"has no {Meta}, so it is not a checkpoint");
         }
 
         var listed = _state.Epochs.Count;
+
+        // The checkpoint the run was putting in place when it stopped (recorded before the folder appeared).
+        if (_state.Pending is { } pending && pending.Folder == name && IsCheckpoint(folder, pending.ModelHash))
+        {
+            return;
+        }
+
         if (name is not (Final or Best))
         {
             var index = int.TryParse(name.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : -1;
             if (index < 0 || index >= listed || $"model{index}" != name)
             {
-                throw Errors.TrainingOutputNotOurs(
+                throw TrainerErrors.TrainingOutputNotOurs(
                     _output, name, $"is not among the checkpoints {TrainingState.FileName} lists ({Listed(listed)})");
             }
 
             if (!IsCheckpoint(folder, _state.Epochs[index].ModelHash))
             {
-                throw Errors.TrainingOutputNotOurs(
+                throw TrainerErrors.TrainingOutputNotOurs(
                     _output, name, $"differs from the checkpoint recorded in {TrainingState.FileName} (a file was added, removed or changed)");
             }
 
@@ -139,7 +150,7 @@ internal sealed class EarlierRun
         var hash = HashOf(folder);
         if (!_state.Epochs.Any(e => e.ModelHash == hash) && !HasCheckpointFiles(folder))
         {
-            throw Errors.TrainingOutputNotOurs(
+            throw TrainerErrors.TrainingOutputNotOurs(
                 _output, name, $"holds other files than the checkpoints {TrainingState.FileName} lists ({Listed(listed)})");
         }
     }
@@ -168,14 +179,14 @@ internal sealed class EarlierRun
             {
                 if (SamePath(written, path))
                 {
-                    throw Errors.TrainingOutputNotOurs(_output, file, $"is the {what} '{path}'");
+                    throw TrainerErrors.TrainingOutputNotOurs(_output, file, $"is the {what} '{path}'");
                 }
             }
         }
     }
 
-    // Whether the folder is a real folder with meta.json whose model files hash to the expected value.
-    private static bool IsCheckpoint(string folder, string expected) =>
+    /// <summary>Whether the folder is a real folder with meta.json whose model files hash to <paramref name="expected"/>.</summary>
+    internal static bool IsCheckpoint(string folder, string expected) =>
         Directory.Exists(folder)
         && new DirectoryInfo(folder).LinkTarget is null
         && File.Exists(Path.Combine(folder, Meta))
@@ -227,13 +238,39 @@ internal sealed class EarlierRun
         _ => $"model0 to model{count - 1}",
     };
 
+    // As written or once links are followed (an input reached through a link into the folder is inside it too).
     private static bool Inside(string folder, string path)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-        return Path.GetFullPath(path).StartsWith(root, PathComparison);
+        return Path.GetFullPath(path).StartsWith(root, PathComparison) || RealInside(folder, path);
     }
 
-    private static bool SamePath(string a, string b) => string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), PathComparison);
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), PathComparison) || string.Equals(Real(a), Real(b), PathComparison);
+
+    private static bool RealInside(string folder, string path)
+    {
+        try
+        {
+            return RootedPath.IsSameOrInside(path, folder);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static string? Real(string path)
+    {
+        try
+        {
+            return RootedPath.Real(path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     private static StringComparison PathComparison => OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
 }

@@ -49,7 +49,7 @@ internal sealed class MetaTemplate
     {
         if (version is not null && !MetaValidator.IsSemVer(version))
         {
-            throw Errors.ModelVersionInvalid("--version", version);
+            throw TrainerErrors.ModelVersionInvalid("--version", version);
         }
 
         if (path is null)
@@ -60,7 +60,7 @@ internal sealed class MetaTemplate
 
         if (!File.Exists(path))
         {
-            throw Errors.InputMissing("Meta template", path);
+            throw TrainerErrors.InputMissing("Meta template", path);
         }
 
         var text = InputFiles.ReadAllText(path, InputFiles.MetaBytes, "the meta template");
@@ -83,7 +83,7 @@ internal sealed class MetaTemplate
         var templateLang = json["lang"]?.GetValueKind() == JsonValueKind.String ? json["lang"]!.GetValue<string>() : null;
         if (!string.IsNullOrEmpty(templateLang) && templateLang != lang)
         {
-            throw Errors.TemplateLangMismatch(path, templateLang, lang);
+            throw TrainerErrors.TemplateLangMismatch(path, templateLang, lang);
         }
 
         json["lang"] = lang;
@@ -92,7 +92,7 @@ internal sealed class MetaTemplate
             var ownVersion = own.GetValueKind() == JsonValueKind.String ? own.GetValue<string>() : own.ToJsonString();
             if (!MetaValidator.IsSemVer(ownVersion))
             {
-                throw Errors.ModelVersionInvalid($"The meta template '{path}' field \"version\"", ownVersion);
+                throw TrainerErrors.ModelVersionInvalid($"The meta template '{path}' field \"version\"", ownVersion);
             }
         }
         else

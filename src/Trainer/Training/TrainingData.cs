@@ -57,12 +57,12 @@ internal sealed class TrainingData
         var nerDevPath = NerPath(devIob, "dev", options.DevPath, "--ner-dev", options.NerDevPath, learners);
         if (!hasNer && nerTrainPath is not null)
         {
-            throw Errors.NerOptionWithoutNer("--ner-train");
+            throw TrainerErrors.NerOptionWithoutNer("--ner-train");
         }
 
         if (!hasNer && nerDevPath is not null)
         {
-            throw Errors.NerOptionWithoutNer("--ner-dev");
+            throw TrainerErrors.NerOptionWithoutNer("--ner-dev");
         }
 
         var limit = maxSentences ?? int.MaxValue;
@@ -101,7 +101,7 @@ internal sealed class TrainingData
         var data = new TrainingData(train, dev, nerTrain, nerDev);
         if (hasNer && nerTrain is null && !data.TrainHasEntities)
         {
-            throw Errors.NerCorpusRequired(options.TrainPath);
+            throw TrainerErrors.NerCorpusRequired(options.TrainPath);
         }
 
         if (hasNer && nerDev is null && !data.DevHasEntities)
@@ -122,13 +122,13 @@ internal sealed class TrainingData
 
         if (optionPath is not null)
         {
-            throw Errors.NerCorpusTwice(argument, option);
+            throw TrainerErrors.NerCorpusTwice(argument, option);
         }
 
         var others = learners.Where(l => l != "ner").ToList();
         if (others.Count > 0 || learners.Count == 0)
         {
-            throw Errors.ConlluCorpusRequired(argument, path, others);
+            throw TrainerErrors.ConlluCorpusRequired(argument, path, others);
         }
 
         return path;
@@ -155,7 +155,7 @@ internal sealed class TrainingData
     {
         if (sentences.Count == 0)
         {
-            throw Errors.EmptyCorpus(path, limit is null ? string.Empty : $" within the first {limit} (--n-sents); pass a larger --n-sents");
+            throw TrainerErrors.EmptyCorpus(path, limit is null ? string.Empty : $" within the first {limit} (--n-sents); pass a larger --n-sents");
         }
 
         return sentences;

@@ -5,7 +5,7 @@ namespace Pipeline.Trainer.Training;
 
 /// <summary>
 /// The run folder's entries: checks up front that nothing of the wrong kind sits where training writes (E114),
-/// clears an earlier run when starting over (only the model folders <see cref="EarlierRun"/> proves are its own), and proves on <c>--resume</c> that every checkpoint the state lists
+/// and proves on <c>--resume</c> that every checkpoint the state lists
 /// is still the model it recorded (E113), so that a damaged folder is never restored or copied to model-best.
 /// </summary>
 internal static partial class TrainingOutput
@@ -25,36 +25,13 @@ internal static partial class TrainingOutput
             var path = Path.Combine(output, name);
             if (Directory.Exists(path))
             {
-                throw Errors.TrainingOutputBlocked(path, $"it is a folder, but training writes the file {name} there");
+                throw TrainerErrors.TrainingOutputBlocked(path, $"it is a folder, but training writes the file {name} there");
             }
         }
 
         foreach (var file in Directory.EnumerateFiles(output).Where(f => CheckpointName().IsMatch(Path.GetFileName(f))))
         {
-            throw Errors.TrainingOutputBlocked(file, "it is a file, but training writes a model folder of that name");
-        }
-    }
-
-    /// <summary>
-    /// Deletes an earlier run's files and the model folders <see cref="EarlierRun.ClaimAll"/> proved to be its own
-    /// (E114 when one cannot be removed).
-    /// </summary>
-    public static void RemoveEarlierRun(string output, IReadOnlyList<string> folders, Action<string> info)
-    {
-        foreach (var name in Files)
-        {
-            var path = Path.Combine(output, name);
-            Remove(path, () => File.Delete(path));
-        }
-
-        if (folders.Count > 0)
-        {
-            info($"Starting over: removing {folders.Count} model folder(s) of the earlier run recorded in {output}.");
-        }
-
-        foreach (var dir in folders)
-        {
-            Remove(dir, () => Directory.Delete(dir, recursive: true));
+            throw TrainerErrors.TrainingOutputBlocked(file, "it is a file, but training writes a model folder of that name");
         }
     }
 
@@ -70,7 +47,7 @@ internal static partial class TrainingOutput
         var name = Path.GetFileName(directory);
         if (!Directory.Exists(directory))
         {
-            throw Errors.CheckpointDamaged(output, name, "is missing");
+            throw TrainerErrors.CheckpointDamaged(output, name, "is missing");
         }
 
         string actual;
@@ -81,29 +58,17 @@ internal static partial class TrainingOutput
         }
         catch (PipelineException e)
         {
-            throw Errors.CheckpointDamaged(output, name, $"has no readable meta.json ({e.Message})");
+            throw TrainerErrors.CheckpointDamaged(output, name, $"has no readable meta.json ({e.Message})");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Errors.CheckpointDamaged(output, name, $"cannot be read ({e.Message})");
+            throw TrainerErrors.CheckpointDamaged(output, name, $"cannot be read ({e.Message})");
         }
 
         if (actual != expectedHash)
         {
-            throw Errors.CheckpointDamaged(
+            throw TrainerErrors.CheckpointDamaged(
                 output, name, "was changed after it was written: its model files no longer match the hash recorded in training-state.json");
-        }
-    }
-
-    private static void Remove(string path, Action remove)
-    {
-        try
-        {
-            remove();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Errors.TrainingOutputBlocked(path, $"an earlier run's {Path.GetFileName(path)} could not be removed ({e.Message})");
         }
     }
 

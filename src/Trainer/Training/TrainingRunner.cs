@@ -19,6 +19,11 @@ namespace Pipeline.Trainer.Training;
 /// when it was written (E113 otherwise: a damaged checkpoint is neither trusted nor copied to model-best). A resumed run therefore ends with the same bytes as an uninterrupted one, for any
 /// <see cref="ITrainable"/> component.
 /// </para>
+/// <para>
+/// The run holds the output folder's <see cref="FolderLock"/> (E180 for a second run) and first cleans up after a
+/// killed or interrupted one (<see cref="RunRecovery"/>). Each checkpoint is recorded as pending in the state before
+/// its folder appears, and starting over sets the earlier run's files aside until the first new checkpoint is written.
+/// </para>
 /// </summary>
 public sealed class TrainingRunner
 {
@@ -38,39 +43,71 @@ public sealed class TrainingRunner
     /// <summary>Trains to the end (or until cancelled, keeping the completed checkpoints) and returns the outcome.</summary>
     public TrainingResult Run(CancellationToken cancellation = default)
     {
+        // One writer per run folder (E180), held to the end of the run.
+        using var folderLock = LockOutput();
+        var run = Prepare();
+        if (UpToDate(run) is { } finished)
+        {
+            return finished;
+        }
+
+        var (trainer, writer) = Begin(run, cancellation);
+        TrainWhileImproving(run, trainer, writer, cancellation);
+        return Finish(run, trainer, writer);
+    }
+
+    // Takes the run folder's lock (E180), then cleans up what a killed or interrupted run left unfinished.
+    private FolderLock LockOutput()
+    {
         var o = _options;
         ArgumentException.ThrowIfNullOrWhiteSpace(o.Lang);
         ArgumentException.ThrowIfNullOrWhiteSpace(o.Output);
         if (File.Exists(o.Output))
         {
-            throw Errors.TrainingSetting("output", $"'{o.Output}' is a file; training writes a folder");
+            throw TrainerErrors.TrainingSetting("output", $"'{o.Output}' is a file; training writes a folder");
         }
 
         AtomicFile.CheckDirectoryTarget(o.Output);
-        TrainingOutput.CheckEntries(o.Output);
+        var folderLock = FolderLock.Acquire(o.Output, FolderLock.CommandOf("train"));
+        try
+        {
+            RunRecovery.Recover(o.Output, _progress.Info);
+            TrainingOutput.CheckEntries(o.Output);
+            return folderLock;
+        }
+        catch
+        {
+            folderLock.Dispose();
+            throw;
+        }
+    }
 
+    // Checks the options, builds the blank pipeline and reads (resuming) or starts the run's state; writes nothing.
+    private RunPlan Prepare()
+    {
+        var o = _options;
         var template = MetaTemplate.Load(o.MetaPath, o.Lang, o.Version);
         var pipeline = CheckPipeline(o.Pipeline ?? template.Pipeline ?? TrainingOptions.DefaultPipeline);
         var epochs = o.Epochs ?? template.Epochs ?? TrainingOptions.DefaultEpochs;
         if (epochs < 1)
         {
             var setting = o.Epochs is null ? $"training.n_iter of the meta template '{template.Source}'" : "--n-iter";
-            throw Errors.TrainingSetting(setting, $"is {epochs}; it must be at least 1");
+            throw TrainerErrors.TrainingSetting(setting, $"is {epochs}; it must be at least 1");
         }
 
         if (o.Threads is < 1)
         {
-            throw Errors.TrainingSetting("--threads", $"is {o.Threads}; it must be at least 1");
+            throw TrainerErrors.TrainingSetting("--threads", $"is {o.Threads}; it must be at least 1");
         }
 
         if (o.KeepCheckpoints < 0)
         {
-            throw Errors.TrainingSetting("--keep-checkpoints", $"is {o.KeepCheckpoints}; it must be 0 (keep all) or more");
+            throw TrainerErrors.TrainingSetting("--keep-checkpoints", $"is {o.KeepCheckpoints}; it must be 0 (keep all) or more");
         }
 
         if (o.MaxSentences is < 1)
         {
-            throw Errors.TrainingSetting("--n-sents", $"is {o.MaxSentences}; it must be at least 1 (or left out for all)");
+            throw TrainerErrors.TrainingSetting("--n-sents", $"is {o.MaxSentences}; it must be at least 1 (or left out for all)");
         }
 
         var seed = o.Seed ?? template.Seed ?? 0;
@@ -85,10 +122,9 @@ public sealed class TrainingRunner
         var learners = nlp.Pipeline.Where(p => p.Pipe is ITrainable).Select(p => p.Name).ToList();
         if (learners.Count == 0 && !learnTokenizer)
         {
-            throw Errors.NothingToTrain(pipeline);
+            throw TrainerErrors.NothingToTrain(pipeline);
         }
 
-        var weights = template.Weights(pipeline);
         var statePath = Path.Combine(o.Output, TrainingState.FileName);
         var inputs = Inputs(o);
         var resuming = o.Resume && File.Exists(statePath);
@@ -102,43 +138,46 @@ public sealed class TrainingRunner
         var settings = string.Create(CultureInfo.InvariantCulture, $"lang={o.Lang} pipeline={string.Join(',', pipeline)} tokenizer={(learnTokenizer ? "learned" : "rules")} seed={seed} n_sents={o.MaxSentences?.ToString(CultureInfo.InvariantCulture) ?? "all"}");
         var fingerprint = TrainingState.FingerprintOf(o, pipeline, seed, o.MaxSentences, template);
         var state = resuming ? ResumeState(statePath, fingerprint, settings, epochs, inputs) : TrainingState.Start(fingerprint, settings);
-        var resumed = state.Epochs.Count;
-        var logPath = Path.Combine(o.Output, TrainingLog.FileName);
-        var reportPath = Path.Combine(o.Output, ReportWriter.FileName);
-        var bestPath = Path.Combine(o.Output, "model-best");
-        var finalPath = Path.Combine(o.Output, "model-final");
-        if (resumed > 0 && resumed >= epochs)
-        {
-            var asked = o.Epochs is not null ? "--n-iter" : template.Epochs is not null ? "training.n_iter of the template" : "the default";
-            var has = $"The run in {o.Output} already has {resumed} epoch(s) ({asked} {epochs}); nothing to train";
-            var finished = Best(state.Epochs)!.Value;
-            if (new EarlierRun(o.Output, state, inputs).Finished(finished))
-            {
-                _progress.Info($"{has}; model-final and model-best are up to date.");
-                return new TrainingResult(state.Epochs, finished, bestPath, finalPath, state.Epochs[^1].Accuracy, logPath, reportPath, resumed) { SplitsSentences = splitsSentences };
-            }
+        return new RunPlan(template, pipeline, nlp, learners, learnTokenizer, template.Weights(pipeline), seed, epochs, state, o.Output, inputs, removals, splitsSentences);
+    }
 
-            _progress.Info($"{has}; writing model-final and model-best.");
+    // Resuming a run that already has all its epochs: the finished result when model-final and model-best are intact.
+    private TrainingResult? UpToDate(RunPlan run)
+    {
+        var (o, resumed) = (_options, run.Resumed);
+        if (resumed == 0 || resumed < run.Epochs)
+        {
+            return null;
         }
 
-        ReportSettings(nlp, learners, Math.Max(epochs, resumed), seed, weights);
-        var data = TrainingData.Load(o, learners, o.MaxSentences, _progress.Info);
-        weights.CheckProduced(nlp.Pipeline.Select(p => p.Pipe).ToList(), data.Dev is not null, data.NerDev is not null || data.DevHasEntities, pipeline, template.Source);
-        if (learnTokenizer)
+        var asked = o.Epochs is not null ? "--n-iter" : run.Template.Epochs is not null ? "training.n_iter of the template" : "the default";
+        var has = $"The run in {o.Output} already has {resumed} epoch(s) ({asked} {run.Epochs}); nothing to train";
+        var finished = Best(run.State.Epochs)!.Value;
+        if (new EarlierRun(o.Output, run.State, run.Inputs).Finished(finished))
         {
-            nlp.Tokenizer = TokenizerTraining.Train(nlp, data.Train, seed, _progress.Info);
+            _progress.Info($"{has}; model-final and model-best are up to date.");
+            return run.Result(finished, run.State.Epochs[^1].Accuracy);
         }
 
-        var groups = BuildGroups(nlp, data);
-        foreach (var (name, pipe) in nlp.Pipeline)
+        _progress.Info($"{has}; writing model-final and model-best.");
+        return null;
+    }
+
+    // Loads the corpora, learns the tokenizer if asked, initializes the components, clears the earlier run and,
+    // resuming, replays the completed epochs; returns the trainer and the checkpoint writer.
+    private (PipelineTrainer Trainer, CheckpointWriter Writer) Begin(RunPlan run, CancellationToken cancellation)
+    {
+        var (o, nlp) = (_options, run.Nlp);
+        ReportSettings(nlp, run.Learners, Math.Max(run.Epochs, run.Resumed), run.Seed, run.Weights);
+        var data = TrainingData.Load(o, run.Learners, o.MaxSentences, _progress.Info);
+        run.Weights.CheckProduced(nlp.Pipeline.Select(p => p.Pipe).ToList(), data.Dev is not null, data.NerDev is not null || data.DevHasEntities, run.Pipeline, run.Template.Source);
+        if (run.LearnTokenizer)
         {
-            if (pipe is ITrainable trainable)
-            {
-                var index = nlp.PipeNames.ToList().IndexOf(name);
-                trainable.Initialize(groups.Where(g => g.Learns[index]).SelectMany(g => g.Golds).ToList());
-            }
+            nlp.Tokenizer = TokenizerTraining.Train(nlp, data.Train, run.Seed, _progress.Info);
         }
 
+        var trainer = nlp.BeginTraining(BuildGroups(nlp, data), run.Seed);
+        trainer.Pipelined = (o.Threads ?? Environment.ProcessorCount) > 1;
         try
         {
             Directory.CreateDirectory(o.Output);
@@ -148,54 +187,65 @@ public sealed class TrainingRunner
             throw Errors.WriteFailed(o.Output, e);
         }
 
-        if (removals is not null)
+        if (run.Removals is not null)
         {
-            TrainingOutput.RemoveEarlierRun(o.Output, removals, _progress.Info);
+            RunRecovery.SetAside(o.Output, run.Removals, _progress.Info);
         }
 
-        var trainer = new EpochTrainer(nlp.Pipeline, groups, seed) { Pipelined = (o.Threads ?? Environment.ProcessorCount) > 1 };
         foreach (var (group, skipped) in trainer.Skipped.Where(s => s.Skipped.Count > 0))
         {
             _progress.Info($"{group} docs: {string.Join(", ", skipped)} left out of the training pass (no component that learns from them reads their output).");
         }
 
-        var writer = new CheckpointWriter(template, data, weights);
-        if (resumed > 0)
+        if (run.Resumed > 0)
         {
-            Replay(nlp, trainer, state, resumed < epochs, cancellation);
+            Resume(nlp, trainer, run.State, run.Resumed < run.Epochs, cancellation);
         }
 
-        epochs = Math.Max(epochs, resumed);
-        for (var epoch = resumed; epoch < epochs; epoch++)
+        return (trainer, new CheckpointWriter(run.Template, data, run.Weights));
+    }
+
+    // The remaining epochs: each one trains, then writes its checkpoint, the state, the log and the report.
+    private void TrainWhileImproving(RunPlan run, PipelineTrainer trainer, CheckpointWriter writer, CancellationToken cancellation)
+    {
+        var (nlp, state, epochs) = (run.Nlp, run.State, Math.Max(run.Epochs, run.Resumed));
+        for (var epoch = run.Resumed; epoch < epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
             _progress.EpochStarted(epoch, epochs, trainer.ExampleCount);
             var current = epoch;
-            var losses = trainer.Train(epoch, done => _progress.ExamplesTrained(current, done), cancellation);
+            var losses = trainer.TrainEpoch(epoch, done => _progress.ExamplesTrained(current, done), cancellation);
             _progress.Evaluating(epoch);
-            var directory = Path.Combine(o.Output, $"model{epoch}");
-            var scores = writer.Write(nlp, directory, epoch);
+            var directory = Path.Combine(_options.Output, $"model{epoch}");
+            var scores = writer.Write(nlp, directory, epoch, hash =>
+            {
+                state.Pending = new PendingCheckpoint(Path.GetFileName(directory), hash);
+                state.Write(run.StatePath);
+            });
             var result = new EpochResult(
                 epoch, losses, scores.Accuracy, scores.EntitiesPerLabel, scores.WordsPerSecond, scores.Score, directory, scores.ModelHash);
             state.Epochs.Add(result);
-            state.Write(statePath);
-            CheckpointRetention.Prune(o.Output, state.Epochs, o.KeepCheckpoints);
-            TrainingLog.Write(logPath, state.Epochs);
-            ReportWriter.Write(reportPath, nlp.Meta, state.Epochs, Best(state.Epochs), weights, finished: false);
+            state.Pending = null;
+            state.Write(run.StatePath);
+            CheckpointRetention.Prune(_options.Output, state.Epochs, _options.KeepCheckpoints);
+            RunRecovery.DropSetAside(_options.Output);
+            TrainingLog.Write(run.LogPath, state.Epochs);
+            ReportWriter.Write(run.ReportPath, nlp.Meta, state.Epochs, Best(state.Epochs), run.Weights, finished: false);
             _progress.EpochCompleted(result);
         }
+    }
 
-        foreach (var (_, pipe) in nlp.Pipeline)
-        {
-            (pipe as ITrainable)?.FinishTraining();
-        }
-
+    // Averages the weights, writes model-final, copies the best checkpoint to model-best and closes the report.
+    private TrainingResult Finish(RunPlan run, PipelineTrainer trainer, CheckpointWriter writer)
+    {
+        var state = run.State;
+        trainer.Finish();
         _progress.Info("Training finished; writing model-final and model-best.");
-        var final = writer.Write(nlp, finalPath, epochs - 1);
+        var final = writer.Write(run.Nlp, run.FinalPath, Math.Max(run.Epochs, run.Resumed) - 1);
         var best = Best(state.Epochs)!.Value;
-        CheckpointWriter.Copy(state.Epochs[best].Path, bestPath);
-        ReportWriter.Write(reportPath, nlp.Meta, state.Epochs, best, weights, finished: true);
-        return new TrainingResult(state.Epochs, best, bestPath, finalPath, final.Accuracy, logPath, reportPath, resumed) { SplitsSentences = splitsSentences };
+        CheckpointWriter.Copy(state.Epochs[best].Path, run.BestPath);
+        ReportWriter.Write(run.ReportPath, run.Nlp.Meta, state.Epochs, best, run.Weights, finished: true);
+        return run.Result(best, final.Accuracy);
     }
 
     /// <summary>The first epoch with the highest weighted score, or null when there is none.</summary>
@@ -219,13 +269,13 @@ public sealed class TrainingRunner
         var trimmed = names.Select(n => n.Trim()).ToList();
         if (trimmed.Count == 0 || trimmed.Exists(string.IsNullOrEmpty))
         {
-            throw Errors.BadPipelineList(value, "is empty or has an empty name");
+            throw TrainerErrors.BadPipelineList(value, "is empty or has an empty name");
         }
 
         var duplicate = trimmed.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw Errors.BadPipelineList(value, $"names '{duplicate.Key}' twice");
+            throw TrainerErrors.BadPipelineList(value, $"names '{duplicate.Key}' twice");
         }
 
         return trimmed;
@@ -304,7 +354,7 @@ public sealed class TrainingRunner
         var state = TrainingState.Read(statePath);
         if (state.Fingerprint != fingerprint)
         {
-            throw Errors.ResumeMismatch(_options.Output,
+            throw TrainerErrors.ResumeMismatch(_options.Output,
                 $"it was started with other settings or corpora (then: {state.Settings}; now: {settings}; or a corpus or the template changed)");
         }
 
@@ -323,21 +373,53 @@ public sealed class TrainingRunner
         return state;
     }
 
-    private void Replay(Language nlp, EpochTrainer trainer, TrainingState state, bool continues, CancellationToken cancellation)
+    private void Resume(Language nlp, PipelineTrainer trainer, TrainingState state, bool continues, CancellationToken cancellation)
     {
         var count = state.Epochs.Count;
         _progress.Info($"Resuming after epoch {count - 1}: replaying the training passes of {count} epoch(s) to restore the exact training state.");
         for (var epoch = 0; epoch < count; epoch++)
         {
-            trainer.Train(epoch, null, cancellation);
+            trainer.TrainEpoch(epoch, null, cancellation);
         }
 
         if (ModelHash.Of(nlp) != state.Epochs[^1].ModelHash)
         {
-            throw Errors.ResumeMismatch(_options.Output, $"replaying the training did not reproduce model{count - 1} (the components or their code changed)");
+            throw TrainerErrors.ResumeMismatch(_options.Output, $"replaying the training did not reproduce model{count - 1} (the components or their code changed)");
         }
 
         _progress.Info(continues ? $"Restored the state of model{count - 1}; continuing with epoch {count}." : $"Restored the state of model{count - 1}.");
+    }
+
+    // What Prepare settles for a run: the pipeline, its settings, the state (resumed or new) and where it writes.
+    private sealed record RunPlan(
+        MetaTemplate Template,
+        List<string> Pipeline,
+        Language Nlp,
+        List<string> Learners,
+        bool LearnTokenizer,
+        ScoreWeights Weights,
+        ulong Seed,
+        int Epochs,
+        TrainingState State,
+        string Output,
+        List<(string What, string Path)> Inputs,
+        List<string>? Removals,
+        bool SplitsSentences)
+    {
+        public int Resumed { get; } = State.Epochs.Count;
+
+        public string StatePath => Path.Combine(Output, TrainingState.FileName);
+
+        public string LogPath => Path.Combine(Output, TrainingLog.FileName);
+
+        public string ReportPath => Path.Combine(Output, ReportWriter.FileName);
+
+        public string BestPath => Path.Combine(Output, "model-best");
+
+        public string FinalPath => Path.Combine(Output, "model-final");
+
+        public TrainingResult Result(int best, IReadOnlyDictionary<string, double> finalAccuracy) =>
+            new(State.Epochs, best, BestPath, FinalPath, finalAccuracy, LogPath, ReportPath, Resumed) { SplitsSentences = SplitsSentences };
     }
 
     private sealed class SilentProgress : ITrainingProgress;

@@ -9,6 +9,9 @@ namespace Pipeline.Trainer.Training;
 /// What <c>--resume</c> needs, written atomically after every complete epoch as <c>training-state.json</c>: a
 /// fingerprint of everything that shapes the model (Pipeline.Core version, language, pipeline, seed, sentence
 /// limit, template, corpus contents) and each completed epoch's record, including the hash of its model.
+/// Before a checkpoint folder is put in place, its name and hash are recorded as <see cref="Pending"/> (the intent),
+/// so that a run killed between the folder appearing and the epoch being recorded leaves a folder the next run
+/// recognises as its own.
 /// </summary>
 internal sealed record TrainingState(int Format, string Fingerprint, string Settings, List<EpochResult> Epochs)
 {
@@ -22,6 +25,9 @@ internal sealed record TrainingState(int Format, string Fingerprint, string Sett
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
     };
+
+    /// <summary>The checkpoint being put in place (folder name and model hash), or null between checkpoints.</summary>
+    public PendingCheckpoint? Pending { get; set; }
 
     /// <summary>A fresh state for a run with this fingerprint.</summary>
     public static TrainingState Start(string fingerprint, string settings) => new(CurrentFormat, fingerprint, settings, []);

@@ -44,6 +44,37 @@ public class DocsExamplesTests
         Assert.True(span < whole);
     }
 
+    [Fact]
+    public void PipelineTrainedFromCodeTagsLikeItsCorpus()
+    {
+        var (tags, nlp) = TrainingExamples.TrainPipeline();
+        Assert.Equal(["PRON", "VERB", "ADJ", "NOUN"], tags);
+        Assert.False(((Pipeline.Components.Tagging.Tagger)nlp.GetPipe("tagger")).IsTraining);
+    }
+
+    [Fact]
+    public void OwnTrainingLoopUpdatesEveryTrainableComponent()
+    {
+        var nlp = Nlp.Blank("en");
+        nlp.AddPipe(nlp.CreatePipe("tagger"));
+        var golds = new List<Doc>();
+        foreach (var text in new[] { "I like eggs", "We eat apples", "They like apples" })
+        {
+            var gold = nlp.MakeDoc(text);
+            string[] pos = ["PRON", "VERB", "NOUN"];
+            for (var i = 0; i < gold.Length; i++)
+            {
+                gold[i].Pos = pos[i];
+            }
+
+            golds.Add(gold);
+        }
+
+        var loss = TrainingExamples.OwnLoop(nlp, golds, CancellationToken.None);
+        Assert.Equal(5 * 9, loss.Total);
+        Assert.Equal(["PRON", "VERB", "NOUN"], nlp.Process("We like eggs").Tokens.Select(t => t.Pos));
+    }
+
     /// <summary>A pipeline whose component sets my_custom_attr, so the DocBin example has values to carry.</summary>
     private sealed class MarkingLanguage : Language
     {

@@ -6,7 +6,7 @@ using Pipeline.Components.Parsing;
 using Pipeline.Components.Tagging;
 using Pipeline.Tokens;
 using Pipeline.Trainer.Tests.Support;
-using Pipeline.Trainer.Training;
+using Pipeline.Training;
 
 namespace Pipeline.Trainer.Tests.Training;
 

@@ -166,7 +166,8 @@ public sealed class TrainingOutputTests : IClassFixture<TrainingFixture>
         var again = new TrainingRunner(options with { Epochs = 1 }, progress).Run();
         Assert.Single(again.Epochs);
         Assert.False(Directory.Exists(Path.Combine(options.Output, "model1")));
-        Assert.Contains(progress.Messages, m => m.StartsWith("Starting over: removing 4 model folder(s)", StringComparison.Ordinal));
+        Assert.Contains(progress.Messages, m => m.StartsWith("Starting over: the 4 model folder(s) of the earlier run", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(options.Output, RunRecovery.AsideFolder)));
     }
 
     [Fact]

@@ -16,10 +16,7 @@ public sealed partial class Lemmatizer
     public IReadOnlyList<double> Train(IReadOnlyList<Doc> examples, int epochs = 6, ulong seed = 0, Action<int, double>? onEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        if (epochs < 1)
-        {
-            throw Errors.InvalidArgument("epochs", $"is {epochs}; it must be at least 1");
-        }
+        ShuffledEpochs.Check(epochs);
 
         var forms = new List<string>();
         var features = new List<ulong>();
@@ -72,34 +69,22 @@ public sealed partial class Lemmatizer
         _scripts = [.. scripts];
         var model = new AveragedPerceptron(scripts.Count, expectedFeatures: Math.Max(1024, gold.Count));
         _model = model;
-        var order = Enumerable.Range(0, gold.Count).ToArray();
-        var random = new SplitMix64(seed);
         var scores = new float[scripts.Count];
-        var accuracies = new List<double>(epochs);
         var all = features.ToArray();
-        for (var epoch = 1; epoch <= epochs; epoch++)
+        var losses = ShuffledEpochs.Run(gold.Count, epochs, seed, k =>
         {
-            random.Shuffle(order.AsSpan());
-            var correct = 0;
-            foreach (var k in order)
+            var f = all.AsSpan(k * LemmatizerFeatures.Count, LemmatizerFeatures.Count);
+            Predict(model, forms[k], f, scores, out var guess);
+            if (guess < 0)
             {
-                var f = all.AsSpan(k * LemmatizerFeatures.Count, LemmatizerFeatures.Count);
-                Predict(model, forms[k], f, scores, out var guess);
-                if (guess < 0)
-                {
-                    model.Score(f, scores);
-                    guess = AveragedPerceptron.ArgMax(scores);
-                }
-
-                correct += guess == gold[k] ? 1 : 0;
-                model.Update(f, gold[k], guess);
+                model.Score(f, scores);
+                guess = AveragedPerceptron.ArgMax(scores);
             }
 
-            accuracies.Add((double)correct / gold.Count);
-            onEpoch?.Invoke(epoch, accuracies[^1]);
-        }
-
+            model.Update(f, gold[k], guess);
+            return new TrainingLoss(guess == gold[k] ? 0 : 1, 1);
+        }, (epoch, loss) => onEpoch?.Invoke(epoch, ShuffledEpochs.Accuracy(loss)));
         model.Average();
-        return accuracies;
+        return losses.ConvertAll(ShuffledEpochs.Accuracy);
     }
 }

@@ -16,10 +16,7 @@ public sealed partial class Morphologizer
     public IReadOnlyList<double> Train(IReadOnlyList<Doc> examples, int epochs = 10, ulong seed = 0, Action<int, double>? onEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        if (epochs < 1)
-        {
-            throw Errors.InvalidArgument("epochs", $"is {epochs}; it must be at least 1");
-        }
+        ShuffledEpochs.Check(epochs);
 
         var annotated = examples.Where(d => d.MorphColumn is not null && d.Length > 0).ToList();
         if (annotated.Count == 0)
@@ -39,26 +36,12 @@ public sealed partial class Morphologizer
         SetLabels([.. labels]);
         var index = _labelHashes.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
         var gold = annotated.ConvertAll(d => Array.ConvertAll(d.MorphColumn!, h => index[h]));
-        var tokens = gold.Sum(g => g.Length);
-        var model = new AveragedPerceptron(labels.Count, expectedFeatures: Math.Max(1024, tokens));
+        var model = new AveragedPerceptron(labels.Count, expectedFeatures: Math.Max(1024, gold.Sum(g => g.Length)));
         _model = model;
-        var order = Enumerable.Range(0, annotated.Count).ToArray();
-        var random = new SplitMix64(seed);
-        var accuracies = new List<double>(epochs);
-        for (var epoch = 1; epoch <= epochs; epoch++)
-        {
-            random.Shuffle(order.AsSpan());
-            long correct = 0;
-            foreach (var d in order)
-            {
-                correct += Decode(model, annotated[d], new int[annotated[d].Length], gold[d]);
-            }
-
-            accuracies.Add((double)correct / tokens);
-            onEpoch?.Invoke(epoch, accuracies[^1]);
-        }
-
+        var losses = ShuffledEpochs.Run(annotated.Count, epochs, seed, d =>
+            new TrainingLoss(gold[d].Length - Decode(model, annotated[d], new int[annotated[d].Length], gold[d]), gold[d].Length),
+            (epoch, loss) => onEpoch?.Invoke(epoch, ShuffledEpochs.Accuracy(loss)));
         model.Average();
-        return accuracies;
+        return losses.ConvertAll(ShuffledEpochs.Accuracy);
     }
 }

@@ -88,31 +88,16 @@ public sealed partial class EntityRecognizer
     public IReadOnlyList<TrainingLoss> Train(IReadOnlyList<Doc> golds, int epochs = 20, ulong seed = 0, Action<int, TrainingLoss>? onEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(golds);
-        if (epochs < 1)
-        {
-            throw Errors.InvalidArgument("epochs", $"is {epochs}; it must be at least 1");
-        }
+        ShuffledEpochs.Check(epochs);
 
         Initialize(golds);
         var inputs = golds.Select(WordsOf).ToArray();
-        var order = Enumerable.Range(0, golds.Count).ToArray();
-        var random = new SplitMix64(seed);
-        var losses = new List<TrainingLoss>(epochs);
-        for (var epoch = 1; epoch <= epochs; epoch++)
+        var losses = ShuffledEpochs.Run(golds.Count, epochs, seed, i =>
         {
-            random.Shuffle(order.AsSpan());
-            var loss = default(TrainingLoss);
-            foreach (var i in order)
-            {
-                inputs[i].IobColumn = null;
-                inputs[i].EntTypeColumn = null;
-                loss += Update(inputs[i], golds[i]);
-            }
-
-            losses.Add(loss);
-            onEpoch?.Invoke(epoch, loss);
-        }
-
+            inputs[i].IobColumn = null;
+            inputs[i].EntTypeColumn = null;
+            return Update(inputs[i], golds[i]);
+        }, onEpoch);
         FinishTraining();
         return losses;
     }

@@ -124,10 +124,7 @@ public sealed partial class Parser
         IReadOnlyList<Doc> golds, int epochs = 15, ulong seed = 0, Action<int, double>? onEpoch = null, IReadOnlyList<Doc>? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(golds);
-        if (epochs < 1)
-        {
-            throw Errors.InvalidArgument("epochs", $"is {epochs}; it must be at least 1");
-        }
+        ShuffledEpochs.Check(epochs);
 
         if (inputs is not null && inputs.Count != golds.Count)
         {
@@ -143,27 +140,15 @@ public sealed partial class Parser
             sentenceStarts[i] = (inputs is null ? golds[i] : predicted[i]).SentStartColumn?.Clone() as sbyte[];
         }
 
-        var order = Enumerable.Range(0, golds.Count).ToArray();
-        var random = new SplitMix64(seed);
-        var accuracies = new List<double>(epochs);
-        for (var epoch = 1; epoch <= epochs; epoch++)
+        static double Accuracy(TrainingLoss loss) => loss.Total == 0 ? 0 : 1 - ((double)loss.Errors / loss.Total);
+        var losses = ShuffledEpochs.Run(golds.Count, epochs, seed, i =>
         {
-            random.Shuffle(order.AsSpan());
-            var loss = default(TrainingLoss);
-            foreach (var i in order)
-            {
-                // The parser writes sentence starts into its input; restore the given ones for every pass.
-                predicted[i].SentStartColumn = sentenceStarts[i]?.Clone() as sbyte[];
-                loss += Update(predicted[i], golds[i]);
-            }
-
-            var accuracy = loss.Total == 0 ? 0 : 1 - ((double)loss.Errors / loss.Total);
-            accuracies.Add(accuracy);
-            onEpoch?.Invoke(epoch, accuracy);
-        }
-
+            // The parser writes sentence starts into its input; restore the given ones for every pass.
+            predicted[i].SentStartColumn = sentenceStarts[i]?.Clone() as sbyte[];
+            return Update(predicted[i], golds[i]);
+        }, (epoch, loss) => onEpoch?.Invoke(epoch, Accuracy(loss)));
         FinishTraining();
-        return accuracies;
+        return losses.ConvertAll(Accuracy);
     }
 
     private void Start(IEnumerable<Doc> golds, ulong seed)

@@ -47,24 +47,17 @@ public sealed partial class Tagger
         int[][]? firstTags,
         Action<int, double>? onEpoch)
     {
-        for (var epoch = 1; epoch <= epochs; epoch++)
+        ShuffledEpochs.Run(indices, epochs, ref random, d =>
         {
-            random.Shuffle(indices.AsSpan());
-            long correct = 0, total = 0;
-            foreach (var d in indices)
-            {
-                var doc = examples[d];
-                var lex = new LexicalFeatures[doc.Length];
-                Lexicalize(doc, lex);
-                var (goldPos, goldTags) = GoldClasses(doc);
-                var pass = firstPos is null
-                    ? new Pass { GoldPos = goldPos, GoldTags = goldTags }
-                    : new Pass { GoldPos = goldPos, GoldTags = goldTags, FirstPos = firstPos[d], FirstTags = firstTags![d] };
-                correct += Decode(model, lex, new int[doc.Length], new int[doc.Length], pass);
-                total += goldPos.Count(c => c >= 0);
-            }
-
-            onEpoch?.Invoke(epoch, total == 0 ? 0 : (double)correct / total);
-        }
+            var doc = examples[d];
+            var lex = new LexicalFeatures[doc.Length];
+            Lexicalize(doc, lex);
+            var (goldPos, goldTags) = GoldClasses(doc);
+            var pass = firstPos is null
+                ? new Pass { GoldPos = goldPos, GoldTags = goldTags }
+                : new Pass { GoldPos = goldPos, GoldTags = goldTags, FirstPos = firstPos[d], FirstTags = firstTags![d] };
+            var total = goldPos.Count(c => c >= 0);
+            return new TrainingLoss(total - Decode(model, lex, new int[doc.Length], new int[doc.Length], pass), total);
+        }, (epoch, loss) => onEpoch?.Invoke(epoch, ShuffledEpochs.Accuracy(loss)));
     }
 }

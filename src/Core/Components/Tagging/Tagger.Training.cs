@@ -156,10 +156,7 @@ public sealed partial class Tagger
     public IReadOnlyList<double> Train(IReadOnlyList<Doc> examples, int epochs = 15, ulong seed = 0, Action<int, double>? onEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        if (epochs < 1)
-        {
-            throw Errors.InvalidArgument("epochs", $"is {epochs}; it must be at least 1");
-        }
+        ShuffledEpochs.Check(epochs);
 
         if (SecondPass && Folds < 2)
         {

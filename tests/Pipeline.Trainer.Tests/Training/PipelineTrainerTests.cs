@@ -8,11 +8,11 @@ using Pipeline.Training;
 
 namespace Pipeline.Trainer.Tests.Training;
 
-public sealed class EpochTrainerTests : IClassFixture<TrainingFixture>
+public sealed class PipelineTrainerTests : IClassFixture<TrainingFixture>
 {
     private readonly TrainingFixture _fx;
 
-    public EpochTrainerTests(TrainingFixture fixture) => _fx = fixture;
+    public PipelineTrainerTests(TrainingFixture fixture) => _fx = fixture;
 
     [Fact]
     public void APipelinedPassTrainsTheSameModelsAsASequentialOne()
@@ -40,12 +40,12 @@ public sealed class EpochTrainerTests : IClassFixture<TrainingFixture>
             var second = new FailingLearner("second", secondFailsAt);
             var vocab = new Vocab();
             var golds = Enumerable.Range(0, 1000).Select(i => new Doc(vocab, ["word", $"{i}"])).ToList();
-            var trainer = new EpochTrainer([("first", first), ("second", second)], [new ExampleGroup("docs", golds, [true, true])], 1)
+            var trainer = new PipelineTrainer([("first", first), ("second", second)], [new ExampleGroup("docs", golds, [true, true])], 1)
             {
                 Pipelined = pipelined,
             };
 
-            var error = Assert.Throws<InvalidOperationException>(() => trainer.Train(0, null, CancellationToken.None));
+            var error = Assert.Throws<InvalidOperationException>(() => trainer.TrainEpoch(0, null, CancellationToken.None));
             Assert.Equal(message, error.Message);
             Assert.True(second.Updates < 1000);
         }
@@ -62,9 +62,9 @@ public sealed class EpochTrainerTests : IClassFixture<TrainingFixture>
             ((ITrainable)pipe).Initialize(golds);
         }
 
-        var trainer = new EpochTrainer(nlp.Pipeline, [new ExampleGroup("CoNLL-U", golds, [true, true])], 7) { Pipelined = pipelined };
-        var losses = trainer.Train(0, null, CancellationToken.None);
-        foreach (var (name, loss) in trainer.Train(1, null, CancellationToken.None))
+        var trainer = new PipelineTrainer(nlp.Pipeline, [new ExampleGroup("CoNLL-U", golds, [true, true])], 7) { Pipelined = pipelined };
+        var losses = trainer.TrainEpoch(0, null, CancellationToken.None);
+        foreach (var (name, loss) in trainer.TrainEpoch(1, null, CancellationToken.None))
         {
             losses[name] += loss;
         }

@@ -1,6 +1,6 @@
 using Pipeline.Tokens;
 
-namespace Pipeline.Trainer.Training;
+namespace Pipeline.Training;
 
 /// <summary>
 /// Gold training docs and the components that learn from them: <c>ner</c> may learn from an IOB2 corpus while
@@ -10,7 +10,7 @@ namespace Pipeline.Trainer.Training;
 /// <param name="Name">What the docs are, for messages ("CoNLL-U", "IOB2").</param>
 /// <param name="Golds">The gold docs, in corpus order.</param>
 /// <param name="Learns">For each pipeline position, whether that component learns from these docs.</param>
-internal sealed record ExampleGroup(string Name, IReadOnlyList<Doc> Golds, bool[] Learns)
+public sealed record ExampleGroup(string Name, IReadOnlyList<Doc> Golds, bool[] Learns)
 {
     /// <summary>The position of the last learning component (components after it are not run).</summary>
     public int LastLearner => Array.LastIndexOf(Learns, true);

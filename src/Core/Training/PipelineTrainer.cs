@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using Pipeline.Components;
 using Pipeline.Tokens;
-using Pipeline.Trainer.Evaluation;
-using Pipeline.Training;
 
-namespace Pipeline.Trainer.Training;
+namespace Pipeline.Training;
 
 /// <summary>
 /// Runs the training passes of a pipeline. Each epoch visits every group's docs in an order shuffled from the seed
@@ -13,9 +11,11 @@ namespace Pipeline.Trainer.Training;
 /// writes its predictions into the copy, the others only predict. A component that does not learn from a group is
 /// left out of that group's pass when no component that runs after it reads what it writes (see
 /// <see cref="IDeclaresAttributes"/>): the parser's predictions are not needed while the recognizer learns from IOB2.
-/// With <see cref="Pipelined"/>, the last component of a pass runs beside the others.
+/// With <see cref="Pipelined"/>, the last component of a pass runs beside the others. Get one from
+/// <see cref="Language.BeginTraining(IReadOnlyList{Doc}, ulong)"/>, which also initializes the components; every
+/// learner implements <see cref="ITrainable"/>, the one training contract of a component.
 /// </summary>
-internal sealed class EpochTrainer
+public sealed class PipelineTrainer
 {
     private const int ProgressEvery = 64;
     private const int QueueLength = 256;
@@ -24,8 +24,31 @@ internal sealed class EpochTrainer
     private readonly ulong _seed;
     private readonly int[][] _steps;
 
-    public EpochTrainer(IReadOnlyList<(string Name, IPipe Pipe)> pipeline, IReadOnlyList<ExampleGroup> groups, ulong seed)
+    /// <summary>
+    /// A trainer over components already initialized (<see cref="ITrainable.Initialize"/>); each group's
+    /// <see cref="ExampleGroup.Learns"/> has one entry per component, true only for <see cref="ITrainable"/> ones.
+    /// </summary>
+    public PipelineTrainer(IReadOnlyList<(string Name, IPipe Pipe)> pipeline, IReadOnlyList<ExampleGroup> groups, ulong seed)
     {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(groups);
+        foreach (var group in groups)
+        {
+            ArgumentNullException.ThrowIfNull(group);
+            if (group.Learns.Length != pipeline.Count)
+            {
+                throw new ArgumentException(
+                    $"Group '{group.Name}' says for {group.Learns.Length} component(s) whether they learn, but the pipeline has {pipeline.Count}.", nameof(groups));
+            }
+
+            var notTrainable = group.Learns.Index().FirstOrDefault(l => l.Item && pipeline[l.Index].Pipe is not ITrainable);
+            if (notTrainable.Item)
+            {
+                throw new ArgumentException(
+                    $"Group '{group.Name}' has '{pipeline[notTrainable.Index].Name}' learn, but it does not implement ITrainable.", nameof(groups));
+            }
+        }
+
         _pipeline = pipeline;
         _groups = groups;
         _seed = seed;
@@ -45,10 +68,65 @@ internal sealed class EpochTrainer
     /// a thread of their own. Each component still sees every doc in the same order with the same input, so the
     /// models are the same bytes either way.
     /// </summary>
-    public bool Pipelined { get; init; }
+    public bool Pipelined { get; set; }
 
-    /// <summary>One pass over every group; returns each learner's loss. Cancellation is checked between docs.</summary>
-    public Dictionary<string, TrainingLoss> Train(int epoch, Action<int>? progress, CancellationToken cancellation)
+    /// <summary>
+    /// Trains <paramref name="epochs"/> epochs (0 to epochs - 1, see <see cref="TrainEpoch"/>), then ends training
+    /// (<see cref="Finish"/>). <paramref name="onEpoch"/> gets each epoch's number and losses, before averaging; a
+    /// component saved from it is a checkpoint. Returns every epoch's losses.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, TrainingLoss>> Train(
+        int epochs, Action<int, IReadOnlyDictionary<string, TrainingLoss>>? onEpoch = null, CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        var all = new List<IReadOnlyDictionary<string, TrainingLoss>>(epochs);
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            var losses = TrainEpoch(epoch, null, cancellation);
+            all.Add(losses);
+            onEpoch?.Invoke(epoch, losses);
+        }
+
+        Finish();
+        return all;
+    }
+
+    /// <summary>
+    /// Learns from <paramref name="golds"/> in the order given, as one batch of spaCy's <c>nlp.update</c>: every
+    /// <see cref="ITrainable"/> component of the pipeline updates from each gold doc, the others run when a learner
+    /// reads their output. Adds each learner's loss to <paramref name="losses"/>. Use it to write one's own loop;
+    /// <see cref="TrainEpoch"/> is the shuffled, replayable one.
+    /// </summary>
+    public void Update(IEnumerable<Doc> golds, IDictionary<string, TrainingLoss> losses, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(golds);
+        ArgumentNullException.ThrowIfNull(losses);
+        bool[] learns = [.. _pipeline.Select(p => p.Pipe is ITrainable)];
+        IPipe[] pipes = [.. _pipeline.Select(p => p.Pipe)];
+        int[] steps = [.. ComponentNeeds.ToRun(pipes, learns).Index().Where(r => r.Item).Select(r => r.Index)];
+        foreach (var gold in golds)
+        {
+            ArgumentNullException.ThrowIfNull(gold);
+            cancellation.ThrowIfCancellationRequested();
+            Run(steps, learns, gold.Unannotated(), gold, losses);
+        }
+    }
+
+    /// <summary>Ends training: every learner averages its weights (<see cref="ITrainable.FinishTraining"/>).</summary>
+    public void Finish()
+    {
+        foreach (var (_, pipe) in _pipeline)
+        {
+            (pipe as ITrainable)?.FinishTraining();
+        }
+    }
+
+    /// <summary>
+    /// One pass over every group, in an order shuffled from the seed, the epoch and the group alone (so any epoch
+    /// can be replayed); returns each learner's loss. <paramref name="progress"/> hears how many docs are done now
+    /// and then. Cancellation is checked between docs.
+    /// </summary>
+    public Dictionary<string, TrainingLoss> TrainEpoch(int epoch, Action<int>? progress = null, CancellationToken cancellation = default)
     {
         var losses = new Dictionary<string, TrainingLoss>(StringComparer.Ordinal);
         var done = 0;
@@ -81,7 +159,7 @@ internal sealed class EpochTrainer
                 foreach (var gold in order)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    Run(steps, group.Learns, ModelEvaluator.Unannotated(gold), gold, losses);
+                    Run(steps, group.Learns, gold.Unannotated(), gold, losses);
                     Trained();
                 }
             }
@@ -108,7 +186,7 @@ internal sealed class EpochTrainer
                 foreach (var gold in order)
                 {
                     stop.Token.ThrowIfCancellationRequested();
-                    handoff.Add((Run(first, learns, ModelEvaluator.Unannotated(gold), gold, firstLosses), gold), stop.Token);
+                    handoff.Add((Run(first, learns, gold.Unannotated(), gold, firstLosses), gold), stop.Token);
                 }
             }
             finally
@@ -148,14 +226,14 @@ internal sealed class EpochTrainer
     }
 
     // Runs the given components over one doc: learners update from the gold doc, the others predict.
-    private Doc Run(int[] steps, bool[] learns, Doc predicted, Doc gold, Dictionary<string, TrainingLoss> losses)
+    private Doc Run(int[] steps, bool[] learns, Doc predicted, Doc gold, IDictionary<string, TrainingLoss> losses)
     {
         foreach (var k in steps)
         {
             var (name, pipe) = _pipeline[k];
             if (learns[k])
             {
-                losses[name] = losses.GetValueOrDefault(name) + ((ITrainable)pipe).Update(predicted, gold);
+                losses[name] = (losses.TryGetValue(name, out var sum) ? sum : default) + ((ITrainable)pipe).Update(predicted, gold);
             }
             else
             {

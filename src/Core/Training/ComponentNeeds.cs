@@ -1,14 +1,14 @@
 using Pipeline.Components;
 using Pipeline.Tokens;
 
-namespace Pipeline.Trainer.Training;
+namespace Pipeline.Training;
 
 /// <summary>
 /// Which components of a pipeline must run so that chosen ones see all the input they read, from what each
 /// declares with <see cref="IDeclaresAttributes"/>. Training and dev scoring use it to leave out work whose
 /// output nobody reads; a component that declares nothing always runs and counts as reading everything.
 /// </summary>
-internal static class ComponentNeeds
+public static class ComponentNeeds
 {
     /// <summary>
     /// Every target, and every component before the last target that writes an attribute a later running component
