@@ -33,7 +33,7 @@ internal static class ReadmeTable
                 continue;
             }
 
-            var inputs = Training.TrainStamp.Read(run)?.Inputs;
+            var inputs = Training.TrainStep.RecordedInputs(run);
             var quick = new[] { ("parameter:epochs", "(template)", "--epochs"), ("parameter:n_sents", "(all)", "--n-sents") }
                 .Where(p => inputs is not null && inputs.TryGetValue(p.Item1, out var value) && value != p.Item2)
                 .Select(p => $"{p.Item3} {inputs![p.Item1]}")

@@ -1,16 +1,19 @@
 using System.IO.Compression;
-using System.Text.Json;
+using Pipeline.Build.Engine;
 using Pipeline.Build.Models;
 using Pipeline.Build.Publishing;
-using Pipeline.Build.Training;
-using Pipeline.Trainer.Commands;
+using Pipeline.Trainer.Packaging;
+using LibraryPackager = Pipeline.Trainer.Packaging.ModelPackager;
 
 namespace Pipeline.Build.Packaging;
 
 /// <summary>
-/// Turns each model's <c>model-best</c> into a NuGet package with the trainer's <c>pipeline package --build</c>
-/// (run in-process), checks the result (id, version, model data inside) and copies it to the packages folder.
-/// A model packaged from the same training stamp and version is not packaged again (unless forced).
+/// Turns each model's <c>model-best</c> into a NuGet package through the Trainer library's
+/// <see cref="LibraryPackager.Package"/> (what <c>pipeline package --build</c> runs) with typed
+/// <see cref="PackageOptions"/>, checks the result (id, version, model data inside) and copies it to the packages folder.
+/// Packaging is an <see cref="IncrementalStep"/> whose inputs are <c>model-best</c> (every file) and its version, whose
+/// output is the package in the packages folder, stamped in the run folder's <c>package-stamp.json</c>: a model whose
+/// inputs did not change and whose package is there is not packaged again (unless forced).
 /// </summary>
 internal sealed class ModelPackageStep
 {
@@ -22,17 +25,17 @@ internal sealed class ModelPackageStep
     private readonly string _scratch;
     private readonly bool _force;
     private readonly TextWriter _log;
-    private readonly Func<string[], TextWriter, int> _cli;
+    private readonly Func<PackageOptions, PackageResult> _package;
 
-    /// <summary>Creates a packager; <paramref name="cli"/> replaces <see cref="PipelineCli.Run"/> (tests).</summary>
-    public ModelPackageStep(string modelsRoot, string packages, string scratch, bool force, TextWriter log, Func<string[], TextWriter, int>? cli = null)
+    /// <summary>Creates a packager; <paramref name="package"/> replaces <see cref="LibraryPackager.Package"/> (tests).</summary>
+    public ModelPackageStep(string modelsRoot, string packages, string scratch, bool force, TextWriter log, Func<PackageOptions, PackageResult>? package = null)
     {
         _modelsRoot = modelsRoot;
         _packages = packages;
         _scratch = scratch;
         _force = force;
         _log = log;
-        _cli = cli ?? ((args, writer) => PipelineCli.Run(args, null, writer, writer));
+        _package = package ?? LibraryPackager.Package;
     }
 
     /// <summary>Packages every template in turn; one failure does not stop the others.</summary>
@@ -70,14 +73,22 @@ internal sealed class ModelPackageStep
 
         var version = ModelMeta.Parse(Engine.BuildFiles.ReadJson(metaPath), metaPath).Version;
         var file = Path.Combine(_packages, $"{template.Id}.{version}.nupkg");
-        var stamp = $"{TrainStamp.Read(run)?.Hash ?? TrainStamp.HashFile(metaPath)}|{version}";
-        var stampPath = Path.Combine(run, StampFile);
-        if (!_force && File.Exists(file) && File.Exists(stampPath) && ReadStamp(stampPath) == stamp)
+        var declared = new StepInputs().Folder("model-best", best).Value("version", version);
+        var step = new IncrementalStep("package", Path.Combine(run, StampFile), declared, "never packaged").Output(Path.GetFileName(file), file);
+        var reason = step.Reason(_force);
+        if (reason is null)
         {
             _log.WriteLine($"[{template.Id}] package {Path.GetFileName(file)} up to date.");
             return false;
         }
 
+        _log.WriteLine($"[{template.Id}] packaging: {reason}.");
+        step.Run(() => Build(template, best, version, file));
+        return true;
+    }
+
+    private bool Build(ModelTemplate template, string best, string version, string file)
+    {
         var scratch = Path.Combine(_scratch, template.Id);
         if (Directory.Exists(scratch))
         {
@@ -87,25 +98,34 @@ internal sealed class ModelPackageStep
         Directory.CreateDirectory(scratch);
         // Pipeline.Core is restored from the packages folder, where Package has just packed it, into the packages
         // folder of the scratch's nuget.config (RestoreIsolation), so no stale copy of the same version is used.
-        _log.WriteLine($"[{template.Id}] pipeline package {best} {scratch} --build --force --source {_packages}");
-        var exit = _cli(["package", best, scratch, "--build", "--force", "--source", _packages], _log);
-        if (exit != 0)
+        _log.WriteLine($"[{template.Id}] packaging {best} into {scratch} (Pipeline.Core from {_packages}).");
+        var options = new PackageOptions
         {
-            throw new Engine.BuildException($"'pipeline package' exited with {exit} for {best}; its output is above.");
+            Input = best,
+            Output = scratch,
+            Build = true,
+            Force = true,
+            Sources = [_packages],
+        };
+        PackageResult result;
+        try
+        {
+            result = _package(options);
+        }
+        catch (PipelineException e)
+        {
+            throw new Engine.BuildException($"packaging {best} failed: {e.Message}");
         }
 
-        var built = Directory.EnumerateFiles(scratch, "*.nupkg", SearchOption.AllDirectories)
-            .Where(p => !p.EndsWith(".symbols.nupkg", StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        if (built.Count != 1)
+        if (result.NupkgPath is not { } built || !File.Exists(built))
         {
-            throw new Engine.BuildException($"'pipeline package --build' left {built.Count} .nupkg files in {scratch}; expected one.");
+            throw new Engine.BuildException($"packaging {best} built no .nupkg in {scratch}.");
         }
 
-        Check(built[0], template.Id, version);
+        _log.WriteLine($"[{template.Id}] built and checked {built} ({new FileInfo(built).Length / 1024.0:0.0} KiB).");
+        Check(built, template.Id, version);
         Directory.CreateDirectory(_packages);
-        File.Copy(built[0], file, overwrite: true);
-        File.WriteAllText(stampPath, JsonSerializer.Serialize(new { stamp }) + "\n");
+        File.Copy(built, file, overwrite: true);
         _log.WriteLine($"[{template.Id}] packaged {Path.GetFileName(file)}.");
         return true;
     }
@@ -133,17 +153,4 @@ internal sealed class ModelPackageStep
             .Select(PackageFile.Read)
             .FirstOrDefault(p => p.Id.Equals("Pipeline.Core", StringComparison.OrdinalIgnoreCase))?.Version
         : null;
-
-    private static string? ReadStamp(string path)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(Engine.BuildFiles.ReadJson(path));
-            return document.RootElement.GetProperty("stamp").GetString();
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException or Engine.BuildException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,12 +1,14 @@
+using Pipeline.Build.Engine;
 using Pipeline.Build.Models;
 using Pipeline.Trainer.Training;
 
 namespace Pipeline.Build.Training;
 
 /// <summary>
-/// Trains templates through the Trainer library, several at once within cores and memory. A model whose stamp
-/// matches its inputs is left alone (unless forced); a failing model is reported with its reason while the
-/// others finish; Ctrl-C stops every running training at its next check.
+/// Trains templates through the Trainer library, several at once within cores and memory. Each model's training is
+/// an <see cref="IncrementalStep"/> (<see cref="TrainStep"/>): one whose inputs did not change is left alone (unless
+/// forced); a failing model is reported with its reason while the others finish; Ctrl-C stops every running training
+/// at its next check.
 /// </summary>
 internal sealed class ModelTrainer
 {
@@ -57,38 +59,27 @@ internal sealed class ModelTrainer
     public string RunFolder(ModelTemplate template) => Path.Combine(_settings.ModelsRoot, template.Id);
 
     /// <summary>
-    /// Whether <paramref name="template"/> would be trained, without training it: its inputs, their stamp, and why
-    /// it would train ("--force", "never trained", "changed: corpus:...") or null when it is up to date. Throws
-    /// what Train would report for it (a missing corpus file, say).
+    /// Whether <paramref name="template"/> would be trained, without training it: its inputs, its declared step, and
+    /// why it would train ("--force", "never trained", "changed: corpus:...", "no model-best") or null when it is up
+    /// to date. Throws what Train would report for it (a missing corpus file, say).
     /// </summary>
-    public (TrainingInputs Inputs, TrainStamp Stamp, string? Reason) Check(ModelTemplate template)
+    public (TrainingInputs Inputs, IncrementalStep Step, string? Reason) Check(ModelTemplate template)
     {
         var inputs = template.Inputs(_settings.Corpora);
-        var stamp = TrainStamp.Of(template, inputs, _settings);
-        var earlier = TrainStamp.Read(RunFolder(template));
-        if (_settings.Force)
-        {
-            return (inputs, stamp, "--force");
-        }
-
-        if (earlier?.Hash == stamp.Hash && File.Exists(Path.Combine(RunFolder(template), "model-best", "meta.json")))
-        {
-            return (inputs, stamp, null);
-        }
-
-        return (inputs, stamp, earlier?.Hash == stamp.Hash ? "no model-best" : stamp.ChangesSince(earlier));
+        var step = TrainStep.For(template, inputs, _settings, RunFolder(template));
+        return (inputs, step, step.Reason(_settings.Force));
     }
 
     /// <summary>Trains <paramref name="templates"/> and reports what happened to each.</summary>
     public ModelReport Train(IReadOnlyList<ModelTemplate> templates, CancellationToken cancellation)
     {
         var report = new ModelReport("trained");
-        var work = new List<(ModelTemplate Template, TrainingInputs Inputs, TrainStamp Stamp)>();
+        var work = new List<(ModelTemplate Template, TrainingInputs Inputs, IncrementalStep Step)>();
         foreach (var template in templates)
         {
             try
             {
-                var (inputs, stamp, reason) = Check(template);
+                var (inputs, step, reason) = Check(template);
                 if (reason is null)
                 {
                     _log.WriteLine($"[{template.Id}] up to date (inputs unchanged); --force retrains.");
@@ -97,7 +88,7 @@ internal sealed class ModelTrainer
                 }
 
                 _log.WriteLine($"[{template.Id}] training: {reason}.");
-                work.Add((template, inputs, stamp));
+                work.Add((template, inputs, step));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -121,7 +112,7 @@ internal sealed class ModelTrainer
         {
             Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellation }, item =>
             {
-                var failure = TrainOne(item.Template, item.Inputs, item.Stamp, threads, cancellation);
+                var failure = TrainOne(item.Template, item.Inputs, item.Step, threads, cancellation);
                 lock (gate)
                 {
                     if (failure is null)
@@ -145,13 +136,10 @@ internal sealed class ModelTrainer
         return report;
     }
 
-    private string? TrainOne(ModelTemplate template, TrainingInputs inputs, TrainStamp stamp, int threads, CancellationToken cancellation)
+    private string? TrainOne(ModelTemplate template, TrainingInputs inputs, IncrementalStep step, int threads, CancellationToken cancellation)
     {
         var folder = RunFolder(template);
         Directory.CreateDirectory(folder);
-
-        // A run that stops half-way must not look up to date.
-        File.Delete(Path.Combine(folder, TrainStamp.FileName));
         using var progress = new ModelProgress(template.Id, _log, folder);
         var options = new TrainingOptions
         {
@@ -170,8 +158,8 @@ internal sealed class ModelTrainer
         };
         try
         {
-            var result = _train(options, progress, cancellation);
-            stamp.Write(folder);
+            // The step removes the stamp first and writes it only once model-best is there: a run that stops half-way never looks up to date.
+            var result = step.Run(() => _train(options, progress, cancellation));
             progress.Info($"done: model-best is epoch {result.BestEpoch + 1} ({result.BestPath}).");
             return null;
         }

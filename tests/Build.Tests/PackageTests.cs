@@ -2,6 +2,7 @@ using Pipeline.Build.Engine;
 using Pipeline.Build.Models;
 using Pipeline.Build.Packaging;
 using Pipeline.Build.Tests.Support;
+using Pipeline.Trainer.Packaging;
 
 namespace Pipeline.Build.Tests;
 
@@ -13,27 +14,42 @@ public sealed class PackageTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void Each_model_is_packaged_through_pipeline_package_checked_and_copied()
+    public void Each_model_is_packaged_through_the_library_packager_checked_and_copied()
     {
         var template = Trained("a");
-        var calls = new List<string[]>();
-        var packager = Packager(args =>
+        var calls = new List<PackageOptions>();
+        var packager = Packager(options =>
         {
-            calls.Add(args);
-            FakePackage.Write(Path.Combine(args[2], "en_a-2.0.0", "bin", "en_a.2.0.0.nupkg"), "en_a", "2.0.0");
-            return 0;
+            calls.Add(options);
+            return Built(options, FakePackage.Write(Path.Combine(options.Output, "en_a-2.0.0", "dist", "en_a.2.0.0.nupkg"), "en_a", "2.0.0"));
         });
         var report = packager.PackAll([template], CancellationToken.None);
         Assert.Equal(["en_a"], report.Done);
         var call = Assert.Single(calls);
-        Assert.Equal("package", call[0]);
-        Assert.EndsWith("model-best", call[1], StringComparison.Ordinal);
-        Assert.Equal(["--build", "--force", "--source", Path.Combine(_dir.Path, "packages")], call[3..]);
+        Assert.EndsWith("model-best", call.Input, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine(_dir.Path, "tmp", "en_a"), call.Output);
+        Assert.True(call.Build);
+        Assert.True(call.Force);
+        Assert.Equal([Path.Combine(_dir.Path, "packages")], call.Sources);
+        Assert.False(call.CreateMeta);
+        Assert.Null(call.MetaPath);
+        Assert.Empty(call.MetaValues);
         Assert.True(File.Exists(Path.Combine(_dir.Path, "packages", "en_a.2.0.0.nupkg")));
 
         // Unchanged: not packaged again.
         Assert.Equal(["en_a"], packager.PackAll([template], CancellationToken.None).UpToDate);
         Assert.Single(calls);
+        Assert.Contains("[en_a] package en_a.2.0.0.nupkg up to date.", _log.ToString(), StringComparison.Ordinal);
+
+        // A changed model, a missing package, or --force packages it again, saying why.
+        _dir.File("models/en_a/model-best/tagger/model.bin", "retrained");
+        Assert.Equal(["en_a"], packager.PackAll([template], CancellationToken.None).Done);
+        Assert.Contains("[en_a] packaging: changed: model-best.", _log.ToString(), StringComparison.Ordinal);
+        File.Delete(Path.Combine(_dir.Path, "packages", "en_a.2.0.0.nupkg"));
+        Assert.Equal(["en_a"], packager.PackAll([template], CancellationToken.None).Done);
+        Assert.Contains("[en_a] packaging: no en_a.2.0.0.nupkg.", _log.ToString(), StringComparison.Ordinal);
+        Assert.Equal(3, calls.Count);
+        Assert.Equal(["en_a"], packager.PackAll([template], CancellationToken.None).UpToDate);
     }
 
     [Fact]
@@ -41,20 +57,13 @@ public sealed class PackageTests : IDisposable
     {
         var good = Trained("good");
         var bad = Trained("bad");
-        var packager = Packager(args =>
-        {
-            if (args[1].Contains("en_bad", StringComparison.Ordinal))
-            {
-                return 1;
-            }
-
-            FakePackage.Write(Path.Combine(args[2], "x.nupkg"), "en_good", "2.0.0");
-            return 0;
-        });
+        var packager = Packager(options => options.Input.Contains("en_bad", StringComparison.Ordinal)
+            ? throw new PipelineException("E026", "the model does not load.")
+            : Built(options, FakePackage.Write(Path.Combine(options.Output, "x.nupkg"), "en_good", "2.0.0")));
         var report = packager.PackAll([bad, good], CancellationToken.None);
         Assert.Equal(["en_good"], report.Done);
         Assert.Equal("en_bad", Assert.Single(report.Failed).Model);
-        Assert.Contains("'pipeline package' exited with 1", report.Failed[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("failed: [E026] the model does not load.", report.Failed[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,12 +79,15 @@ public sealed class PackageTests : IDisposable
     public void An_untrained_model_says_to_train_it()
     {
         var template = ModelTemplate.Load(_dir.File("t/en_z.json", TinyCorpus.Template("z", "tagger")));
-        var report = Packager(_ => 0).PackAll([template], CancellationToken.None);
+        var report = Packager(_ => throw new InvalidOperationException("not reached")).PackAll([template], CancellationToken.None);
         Assert.Contains("run Train first", Assert.Single(report.Failed).Reason, StringComparison.Ordinal);
     }
 
-    private ModelPackageStep Packager(Func<string[], int> cli) =>
-        new(Path.Combine(_dir.Path, "models"), Path.Combine(_dir.Path, "packages"), Path.Combine(_dir.Path, "tmp"), force: false, _log, (args, _) => cli(args));
+    private static PackageResult Built(PackageOptions options, string nupkg) =>
+        new(new ModelMeta(), options.Output, Path.Combine(options.Output, "p.csproj"), "Pipeline.Models.X", nupkg);
+
+    private ModelPackageStep Packager(Func<PackageOptions, PackageResult> package) =>
+        new(Path.Combine(_dir.Path, "models"), Path.Combine(_dir.Path, "packages"), Path.Combine(_dir.Path, "tmp"), force: false, _log, package);
 
     private ModelTemplate Trained(string name)
     {

@@ -19,8 +19,8 @@ public sealed class PlanTests : IDisposable
         _dir.File("meta-templates/en_b.json", TinyCorpus.Template("b", "ner"));
         var settings = new TrainSettings { CorpusRoot = Path.Combine(_dir.Path, "corpora"), ModelsRoot = Path.Combine(_dir.Path, "artifacts", "models") };
         var run = Directory.CreateDirectory(Path.Combine(settings.ModelsRoot, "en_a")).FullName;
-        TrainStamp.Of(trained, trained.Inputs(settings.CorpusRoot), settings).Write(run);
         _dir.File("artifacts/models/en_a/model-best/meta.json", "{}");
+        TrainStep.For(trained, trained.Inputs(settings.CorpusRoot), settings, run).Run(() => true);
 
         var plan = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Train", "--corpora", "corpora", "--plan"]);
         Assert.True(plan.Exit == 0, plan.Output + plan.Error);
@@ -30,6 +30,12 @@ public sealed class PlanTests : IDisposable
 
         var forced = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Train", "--corpora", "corpora", "--force", "--plan"]);
         Assert.Matches(@"en_a\s+would train \(--force\)", forced.Output);
+
+        File.Delete(Path.Combine(run, "model-best", "meta.json"));
+        var missing = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Train", "--corpora", "corpora", "--plan"]);
+        Assert.Matches(@"en_a\s+would train \(no model-best\)", missing.Output);
+        var changed = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Train", "--corpora", "corpora", "--epochs", "2", "--plan"]);
+        Assert.Matches(@"en_a\s+would train \(changed: parameter:epochs\)", changed.Output);
 
         var skipped = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Package", "--skip", "Train", "--corpora", "corpora", "--plan"]);
         Assert.DoesNotContain("would train", skipped.Output, StringComparison.Ordinal);

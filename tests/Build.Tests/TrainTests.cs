@@ -32,7 +32,7 @@ public sealed class TrainTests : IDisposable
         Assert.Equal(["en_a", "en_c"], report.Done);
         Assert.Equal([("en_bad", "the corpus is cursed")], report.Failed);
         Assert.Contains("1 failed (en_bad)", report.Summary, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dir.Path, "models", "en_bad", TrainStamp.FileName)));
+        Assert.False(File.Exists(Path.Combine(_dir.Path, "models", "en_bad", TrainStep.FileName)));
         Assert.Contains("FAILED: the corpus is cursed", File.ReadAllText(Path.Combine(_dir.Path, "models", "en_bad", ModelProgress.FileName)), StringComparison.Ordinal);
     }
 
@@ -115,11 +115,25 @@ public sealed class TrainTests : IDisposable
         Assert.True(report.Failed.Count == 0, string.Join("; ", report.Failed));
         var run = Path.Combine(settings.ModelsRoot, "en_tiny");
         Assert.True(File.Exists(Path.Combine(run, "model-best", "meta.json")));
-        Assert.True(File.Exists(Path.Combine(run, TrainStamp.FileName)));
+        Assert.True(File.Exists(Path.Combine(run, TrainStep.FileName)));
         Assert.Contains("[en_tiny]", _log.ToString(), StringComparison.Ordinal);
 
         Assert.True(ModelScoring.Evaluate(template, run, _dir.Path, force: false, _log));
         Assert.False(ModelScoring.Evaluate(template, run, _dir.Path, force: false, _log));
+        Assert.True(File.Exists(Path.Combine(run, ModelScoring.StampFile)));
+
+        // Scored again when the model or a dev file changed, or evaluation.json is gone, saying why.
+        File.AppendAllText(Path.Combine(run, "model-best", "meta.json"), "\n");
+        Assert.True(ModelScoring.Evaluate(template, run, _dir.Path, force: false, _log));
+        Assert.Contains("[en_tiny] evaluating: changed: model-best.", _log.ToString(), StringComparison.Ordinal);
+        File.AppendAllText(Path.Combine(_dir.Path, "ud", "tiny", "dev.conllu"), "\n");
+        Assert.True(ModelScoring.Evaluate(template, run, _dir.Path, force: false, _log));
+        Assert.Contains("[en_tiny] evaluating: changed: corpus:ud/tiny/dev.conllu.", _log.ToString(), StringComparison.Ordinal);
+        File.Delete(Path.Combine(run, ModelScoring.FileName));
+        Assert.True(ModelScoring.Evaluate(template, run, _dir.Path, force: false, _log));
+        Assert.Contains("[en_tiny] evaluating: no evaluation.json.", _log.ToString(), StringComparison.Ordinal);
+        Assert.False(ModelScoring.Evaluate(template, run, _dir.Path, force: false, _log));
+        Assert.True(ModelScoring.Evaluate(template, run, _dir.Path, force: true, _log));
         var evaluation = ModelScoring.Read(Path.Combine(run, ModelScoring.FileName))!.Value;
         Assert.True(evaluation.GetProperty("accuracy").TryGetProperty("upos", out _));
 
