@@ -37,7 +37,7 @@ internal sealed partial class Build
             }
         }
 
-        var packager = new ModelPackager(ModelsDirectory, PackagesDirectory, Path.Combine(ArtifactsDirectory, "tmp", "package"), Force, context.Log);
+        var packager = new ModelPackageStep(ModelsDirectory, PackagesDirectory, Path.Combine(ArtifactsDirectory, "tmp", "package"), Force, context.Log);
         var report = packager.PackAll(SelectedTemplates(), context.Cancellation);
         context.Note(report.Summary);
         if (report.Failed.Count > 0)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipeline.Corpora;
 using Pipeline.Tokenization.Learned;
 using Pipeline.Training;
 using Pipeline.Training.Scoring;

@@ -3,8 +3,8 @@ using Pipeline;
 using Pipeline.Components.Lemmatization;
 using Pipeline.Components.Morphology;
 using Pipeline.Components.Tagging;
+using Pipeline.Corpora;
 using Pipeline.Tokens;
-using Pipeline.Training;
 
 namespace Pipeline.Benchmarks;
 

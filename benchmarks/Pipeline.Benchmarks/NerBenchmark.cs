@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Pipeline;
 using Pipeline.Components.Ner;
 using Pipeline.Components.Tagging;
+using Pipeline.Corpora;
 using Pipeline.Tokens;
 using Pipeline.Training;
 

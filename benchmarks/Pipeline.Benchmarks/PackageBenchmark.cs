@@ -3,8 +3,8 @@ using System.IO.Compression;
 using Pipeline;
 using Pipeline.Components;
 using Pipeline.Components.Tagging;
+using Pipeline.Corpora;
 using Pipeline.Trainer.Packaging;
-using Pipeline.Training;
 
 namespace Pipeline.Benchmarks;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Pipeline;
 using Pipeline.Components.Parsing;
 using Pipeline.Components.Tagging;
+using Pipeline.Corpora;
 using Pipeline.Tokens;
-using Pipeline.Training;
 
 namespace Pipeline.Benchmarks;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Pipeline;
 using Pipeline.Components.Tagging;
+using Pipeline.Corpora;
 using Pipeline.Tokens;
-using Pipeline.Training;
 
 namespace Pipeline.Benchmarks;
 

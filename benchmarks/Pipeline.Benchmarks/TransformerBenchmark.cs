@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Pipeline;
+using Pipeline.Corpora;
 using Pipeline.Tokens;
-using Pipeline.Training;
 using Pipeline.Transformers;
 
 namespace Pipeline.Benchmarks;

@@ -1,4 +1,4 @@
-using Pipeline.Serialization;
+using Pipeline.IO;
 
 namespace Pipeline.Build.Engine;
 

@@ -3,8 +3,8 @@ using Pipeline.Build.Corpora;
 using Pipeline.Build.Engine;
 using Pipeline.Build.Models;
 using Pipeline.Build.Training;
+using Pipeline.Corpora;
 using Pipeline.Trainer.Evaluation;
-using Pipeline.Training;
 
 namespace Pipeline.Build.Evaluation;
 

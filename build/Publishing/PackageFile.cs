@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Xml.Linq;
-using Pipeline.Serialization;
+using Pipeline.IO;
 
 namespace Pipeline.Build.Publishing;
 

@@ -3,7 +3,6 @@ using Pipeline.Build.Models;
 using Pipeline.Build.Packaging;
 using Pipeline.Build.Tests.Support;
 using Pipeline.Trainer.Packaging;
-using ModelPackager = Pipeline.Build.Packaging.ModelPackager;
 
 namespace Pipeline.Build.Tests;
 
@@ -71,9 +70,9 @@ public sealed class PackageTests : IDisposable
     public void A_package_with_the_wrong_id_or_no_model_data_fails_the_check()
     {
         var wrong = FakePackage.Write(Path.Combine(_dir.Path, "w.nupkg"), "en_b", "2.0.0");
-        Assert.Contains("expected en_a 2.0.0", Assert.Throws<BuildException>(() => ModelPackager.Check(wrong, "en_a", "2.0.0")).Message, StringComparison.Ordinal);
+        Assert.Contains("expected en_a 2.0.0", Assert.Throws<BuildException>(() => ModelPackageStep.Check(wrong, "en_a", "2.0.0")).Message, StringComparison.Ordinal);
         var empty = FakePackage.Write(Path.Combine(_dir.Path, "e.nupkg"), "en_a", "2.0.0", withModel: false);
-        Assert.Contains("no model data", Assert.Throws<BuildException>(() => ModelPackager.Check(empty, "en_a", "2.0.0")).Message, StringComparison.Ordinal);
+        Assert.Contains("no model data", Assert.Throws<BuildException>(() => ModelPackageStep.Check(empty, "en_a", "2.0.0")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +86,7 @@ public sealed class PackageTests : IDisposable
     private static PackageResult Built(PackageOptions options, string nupkg) =>
         new(new ModelMeta(), options.Output, Path.Combine(options.Output, "p.csproj"), "Pipeline.Models.X", nupkg);
 
-    private ModelPackager Packager(Func<PackageOptions, PackageResult> package) =>
+    private ModelPackageStep Packager(Func<PackageOptions, PackageResult> package) =>
         new(Path.Combine(_dir.Path, "models"), Path.Combine(_dir.Path, "packages"), Path.Combine(_dir.Path, "tmp"), force: false, _log, package);
 
     private ModelTemplate Trained(string name)

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.Json;
 using MessagePack;
 using Pipeline.Components.Matching;
+using Pipeline.IO;
 using Pipeline.Serialization;
 
 namespace Pipeline.Components;

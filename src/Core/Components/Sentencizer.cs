@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MessagePack;
+using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Tokens;
 

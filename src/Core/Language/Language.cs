@@ -1,4 +1,5 @@
 using Pipeline.Components;
+using Pipeline.IO;
 using Pipeline.Registry;
 using Pipeline.Registry.Plugins;
 using Pipeline.Serialization;

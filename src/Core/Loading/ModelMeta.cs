@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Pipeline.IO;
 using Pipeline.Serialization;
 
 namespace Pipeline;

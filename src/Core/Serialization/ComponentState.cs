@@ -1,5 +1,6 @@
 using MessagePack;
 using Pipeline.Components;
+using Pipeline.IO;
 
 namespace Pipeline.Serialization;
 

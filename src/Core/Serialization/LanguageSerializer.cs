@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using MessagePack;
 using Pipeline.Components;
+using Pipeline.IO;
 using Pipeline.Tokenization;
 using Pipeline.Tokenization.Learned;
 

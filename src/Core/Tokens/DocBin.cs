@@ -1,5 +1,7 @@
 using System.Collections.ObjectModel;
+using Pipeline.IO;
 using Pipeline.Serialization;
+using Pipeline.Serialization.DocBin;
 
 namespace Pipeline.Tokens;
 

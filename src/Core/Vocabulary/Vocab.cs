@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MessagePack;
+using Pipeline.IO;
 using Pipeline.Serialization;
 
 namespace Pipeline;

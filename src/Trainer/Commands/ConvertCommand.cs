@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Tokens;
 using Pipeline.Trainer.Conllu;

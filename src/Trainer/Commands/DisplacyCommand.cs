@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Display;
+using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Trainer.Conllu;
 using Pipeline.Trainer.Training;

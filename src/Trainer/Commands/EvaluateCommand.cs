@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Pipeline.Corpora;
 using Pipeline.Trainer.Conllu;
 using Pipeline.Trainer.Evaluation;
 using Pipeline.Trainer.Output;

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Pipeline.Corpora;
+using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Trainer.Conllu;
 using Pipeline.Trainer.Evaluation;
-using Pipeline.Training;
 using Spectre.Console;
 
 namespace Pipeline.Trainer.Commands;

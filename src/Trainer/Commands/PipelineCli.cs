@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Corpora;
 using Spectre.Console;
 
 namespace Pipeline.Trainer.Commands;
@@ -6,7 +7,7 @@ namespace Pipeline.Trainer.Commands;
 /// <summary>
 /// The <c>pipeline</c> command line: <c>train</c>, <c>evaluate</c>, <c>parse</c>, <c>convert</c>, <c>displacy</c>,
 /// <c>package</c> and <c>validate</c>. Each command is a thin layer over library classes (<see cref="Training.TrainingRunner"/>,
-/// <see cref="Evaluation.ModelEvaluator"/>, <see cref="Conllu.ConlluWriter"/>, <see cref="Packaging.ModelPackager"/>),
+/// <see cref="Evaluation.ModelEvaluator"/>, <see cref="ConlluWriter"/>, <see cref="Packaging.ModelPackager"/>),
 /// which other programs can call directly.
 /// </summary>
 public static class PipelineCli

@@ -1,4 +1,5 @@
-using Pipeline.Serialization;
+using Pipeline.IO;
+using Pipeline.Serialization.DocBin;
 
 namespace Pipeline.Trainer.Conllu;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipeline.Corpora;
 using Pipeline.Tokens;
 using Pipeline.Trainer.Training;
 using Pipeline.Training;

@@ -1,5 +1,5 @@
 using System.Text;
-using Pipeline.Training;
+using Pipeline.Corpora;
 
 namespace Pipeline.Trainer.Evaluation;
 

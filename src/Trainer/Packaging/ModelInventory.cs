@@ -1,6 +1,7 @@
 using System.Xml;
 using NuGet.Packaging;
 using NuGet.Packaging.Core;
+using Pipeline.IO;
 using Pipeline.Serialization;
 
 namespace Pipeline.Trainer.Packaging;

@@ -1,4 +1,5 @@
 using Pipeline.Components;
+using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Training;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pipeline.Serialization;
+using Pipeline.IO;
 using Pipeline.Trainer.Packaging;
 
 namespace Pipeline.Trainer.Training;

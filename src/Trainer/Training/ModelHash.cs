@@ -1,6 +1,6 @@
 using System.IO.Hashing;
 using System.Text;
-using Pipeline.Serialization;
+using Pipeline.IO;
 
 namespace Pipeline.Trainer.Training;
 

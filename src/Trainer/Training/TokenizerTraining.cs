@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Pipeline.Corpora;
 using Pipeline.Tokenization.Learned;
-using Pipeline.Training;
 
 namespace Pipeline.Trainer.Training;
 

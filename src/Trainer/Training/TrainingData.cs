@@ -1,5 +1,5 @@
+using Pipeline.Corpora;
 using Pipeline.Trainer.Conllu;
-using Pipeline.Training;
 
 namespace Pipeline.Trainer.Training;
 

@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
+using Pipeline.IO;
 using Pipeline.Serialization;
 
 namespace Pipeline.Trainer.Training;

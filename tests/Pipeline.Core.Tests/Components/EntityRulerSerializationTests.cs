@@ -38,7 +38,7 @@ public class EntityRulerSerializationTests
     [Fact]
     public void ModelDirectoryHoldsPatternsJsonlAndLoadsThroughMetaJson()
     {
-        using var dir = new ComponentTestDirectory();
+        using var dir = new TempDir();
         var nlp = Pipeline();
         var expected = Annotate(nlp);
         Assert.Equal(
@@ -87,7 +87,7 @@ public class EntityRulerSerializationTests
     [Fact]
     public void SentencizerAndRulerTravelTogether()
     {
-        using var dir = new ComponentTestDirectory();
+        using var dir = new TempDir();
         var nlp = Pipeline();
         nlp.AddPipe(nlp.CreatePipe("sentencizer"), first: true);
         nlp.ToDisk(dir.Path);
@@ -101,7 +101,7 @@ public class EntityRulerSerializationTests
     [Fact]
     public void ReadsSpacyStylePatternFilesWithoutConfig()
     {
-        using var dir = new ComponentTestDirectory();
+        using var dir = new TempDir();
         File.WriteAllText(dir.Combine("patterns.jsonl"),
             "\uFEFF{\"label\": \"ORG\", \"pattern\": \"Apple\"}\r\n\r\n" +
             "{\"label\": \"GPE\", \"pattern\": [{\"LOWER\": \"san\"}, {\"LOWER\": \"francisco\"}], \"id\": \"san-francisco\"}\n");
@@ -117,7 +117,7 @@ public class EntityRulerSerializationTests
     [Fact]
     public void BadJsonLineIsAFormatErrorNamingFileAndLine()
     {
-        using var dir = new ComponentTestDirectory();
+        using var dir = new TempDir();
         var file = dir.Combine("patterns.jsonl");
         File.WriteAllText(file, "{\"label\": \"A\", \"pattern\": \"a\"}\n\n{\"label\": \"B\", \"pattern\": \n");
         var ruler = new EntityRuler(Nlp.Blank("en"));
@@ -132,7 +132,7 @@ public class EntityRulerSerializationTests
     [Fact]
     public void InvalidPatternLineIsAFormatErrorNamingLineAndField()
     {
-        using var dir = new ComponentTestDirectory();
+        using var dir = new TempDir();
         var file = dir.Combine("rules.jsonl");
         File.WriteAllText(file, "{\"label\": \"A\", \"pattern\": \"a\"}\n{\"label\": \"B\", \"pattern\": [{\"LOWER\": \"b\", \"OP\": \"{2}\"}]}\n");
         var e = Assert.Throws<PipelineFormatException>(() => new EntityRuler(Nlp.Blank("en")).FromJsonl(file));
@@ -145,7 +145,7 @@ public class EntityRulerSerializationTests
     [Fact]
     public void JsonlHelpersRoundTripAndAppend()
     {
-        using var dir = new ComponentTestDirectory();
+        using var dir = new TempDir();
         var nlp = Pipeline();
         var ruler = (EntityRuler)nlp.GetPipe("entity_ruler");
         var file = dir.Combine("out", "patterns.jsonl");
@@ -166,7 +166,7 @@ public class EntityRulerSerializationTests
     [InlineData("{")]
     public void DamagedConfigFileIsAFormatError(string cfg)
     {
-        using var dir = new ComponentTestDirectory();
+        using var dir = new TempDir();
         File.WriteAllText(dir.Combine("patterns.jsonl"), string.Empty);
         File.WriteAllText(dir.Combine("cfg.json"), cfg);
         var e = Assert.Throws<PipelineFormatException>(() => new EntityRuler(Nlp.Blank("en")).FromDisk(dir.Path));
@@ -176,7 +176,7 @@ public class EntityRulerSerializationTests
     [Fact]
     public void MissingPatternsFileIsReported()
     {
-        using var dir = new ComponentTestDirectory();
+        using var dir = new TempDir();
         var e = Assert.Throws<PipelineFormatException>(() => new EntityRuler(Nlp.Blank("en")).FromDisk(dir.Path));
         Assert.Equal("E007", e.Code);
         Assert.Contains("patterns.jsonl", e.Message);

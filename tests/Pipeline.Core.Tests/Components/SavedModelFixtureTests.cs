@@ -35,7 +35,7 @@ public class SavedModelFixtureTests
     [MemberData(nameof(Components))]
     public void OldModelFileLoadsFromDiskAndSavesToAStableForm(string component)
     {
-        using var dir = new ComponentTestDirectory();
+        using var dir = new TempDir();
         File.Copy(Fixture(component, "model.bin"), dir.Combine("model.bin"));
         var loaded = Create(component);
         ((IDiskSerializable)loaded).FromDisk(dir.Path);

@@ -47,7 +47,7 @@ public class SentencizerSerializationTests
     [Fact]
     public void ModelDirectoryLoadsThroughMetaJson()
     {
-        using var dir = new ComponentTestDirectory();
+        using var dir = new TempDir();
         var nlp = Pipeline("|", "¶");
         var model = dir.Combine("model");
         nlp.ToDisk(model);
@@ -64,7 +64,7 @@ public class SentencizerSerializationTests
     [Fact]
     public void DefaultSetSurvivesDiskRoundTrip()
     {
-        using var dir = new ComponentTestDirectory();
+        using var dir = new TempDir();
         var original = new Sentencizer();
         original.ToDisk(dir.Path);
         var copy = new Sentencizer(["x"]);
@@ -83,7 +83,7 @@ public class SentencizerSerializationTests
     [InlineData("{\"format\": 99, \"punct_chars\": [\".\"]}")]
     public void DamagedConfigFileIsAFormatError(string content)
     {
-        using var dir = new ComponentTestDirectory();
+        using var dir = new TempDir();
         File.WriteAllText(dir.Combine("cfg.json"), content);
         var sentencizer = new Sentencizer(["|"]);
         var e = Assert.Throws<PipelineFormatException>(() => sentencizer.FromDisk(dir.Path));
@@ -94,7 +94,7 @@ public class SentencizerSerializationTests
     [Fact]
     public void MissingConfigFileNamesIt()
     {
-        using var dir = new ComponentTestDirectory();
+        using var dir = new TempDir();
         var e = Assert.Throws<PipelineFormatException>(() => new Sentencizer().FromDisk(dir.Path));
         Assert.Equal("E007", e.Code);
         Assert.Contains("cfg.json", e.Message);

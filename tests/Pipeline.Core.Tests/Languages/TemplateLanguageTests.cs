@@ -24,7 +24,7 @@ public class TemplateLanguageTests
     [Fact]
     public void TheMetaTemplatesOnlyNameLanguagesThatExist()
     {
-        var templates = Path.Combine(Support.RepoPaths.Root, "meta-templates");
+        var templates = Path.Combine(RepoPaths.Root, "meta-templates");
         foreach (var file in Directory.GetFiles(templates, "*.json"))
         {
             using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));

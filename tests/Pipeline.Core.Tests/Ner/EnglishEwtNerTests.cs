@@ -1,4 +1,5 @@
 using Pipeline.Components.Ner;
+using Pipeline.Corpora;
 using Pipeline.Tests.Support;
 using Pipeline.Tokens;
 using Pipeline.Training;
@@ -11,7 +12,7 @@ public class EnglishEwtNerTests
     public void SmallSliceOfEnglishEwtBeatsAFloorOnOtherSentences()
     {
         var vocab = new Vocab("en");
-        var sentences = new Iob2Reader().Read(Corpora.Find("ner/en_ewt/train.iob2")!).Take(1200).Select(s => s.ToDoc(vocab)).ToList();
+        var sentences = new Iob2Reader().Read(TestCorpora.Find("ner/en_ewt/train.iob2")!).Take(1200).Select(s => s.ToDoc(vocab)).ToList();
         var train = sentences.Take(900).ToList();
         var test = sentences.Skip(900).ToList();
         foreach (var doc in test)

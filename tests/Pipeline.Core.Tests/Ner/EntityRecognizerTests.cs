@@ -74,8 +74,8 @@ public class EntityRecognizerTests
     {
         var nlp = Nlp.Blank("en");
         nlp.AddPipe(TrainToy(nlp.Vocab, sentences: 80));
-        using var temp = new TempFiles();
-        var path = Path.Combine(temp.Dir, "model");
+        using var temp = new TempDir();
+        var path = Path.Combine(temp.Path, "model");
         nlp.ToDisk(path);
         Assert.True(File.Exists(Path.Combine(path, "ner", EntityRecognizer.ModelFile)));
 
@@ -203,8 +203,8 @@ public class EntityRecognizerTests
 
         var nlp = Nlp.Blank("en");
         nlp.AddPipe(TrainToy(nlp.Vocab, sentences: 40));
-        using var temp = new TempFiles();
-        var path = Path.Combine(temp.Dir, "model");
+        using var temp = new TempDir();
+        var path = Path.Combine(temp.Path, "model");
         nlp.ToDisk(path);
         File.WriteAllBytes(Path.Combine(path, "ner", EntityRecognizer.ModelFile), bytes[..^5]);
         var e = Assert.Throws<PipelineFormatException>(() => Nlp.Load(path));

@@ -1,7 +1,7 @@
 using Pipeline.Components.Parsing;
+using Pipeline.Corpora;
 using Pipeline.Tests.Support;
 using Pipeline.Tokens;
-using Pipeline.Training;
 
 namespace Pipeline.Tests.Parsing;
 
@@ -14,8 +14,8 @@ public class EnglishTreebankParserTests
     public void SmallSliceOfEnglishEwtBeatsAFloorOnOtherSentences()
     {
         var vocab = new Vocab("en");
-        var train = ConlluReader.Read(Corpora.Find(Train)!).Take(200).Select(s => s.ToDoc(vocab)).ToList();
-        var dev = ConlluReader.Read(Corpora.Find(Dev)!).Take(150).Select(s => s.ToDoc(vocab)).ToList();
+        var train = ConlluReader.Read(TestCorpora.Find(Train)!).Take(200).Select(s => s.ToDoc(vocab)).ToList();
+        var dev = ConlluReader.Read(TestCorpora.Find(Dev)!).Take(150).Select(s => s.ToDoc(vocab)).ToList();
         var parser = new Parser();
         parser.Train(train, epochs: 3, seed: 1);
 
@@ -42,7 +42,7 @@ public class EnglishTreebankParserTests
     {
         var vocab = new Vocab("en");
         int nonProjective = 0, recovered = 0;
-        foreach (var sentence in ConlluReader.Read(Corpora.Find(Train)!).Take(4000))
+        foreach (var sentence in ConlluReader.Read(TestCorpora.Find(Train)!).Take(4000))
         {
             var doc = sentence.ToDoc(vocab);
             var gold = doc.HeadColumn!;

@@ -168,8 +168,8 @@ public class ParserTests
         var parser = new Parser();
         parser.Train(golds, epochs: 4, seed: 1);
         nlp.AddPipe(parser);
-        using var temp = new TempFiles();
-        var path = Path.Combine(temp.Dir, "model");
+        using var temp = new TempDir();
+        var path = Path.Combine(temp.Path, "model");
         nlp.ToDisk(path);
         Assert.True(File.Exists(Path.Combine(path, "parser", Parser.ModelFile)));
 
@@ -234,8 +234,8 @@ public class ParserTests
 
         var nlp = Nlp.Blank("en");
         nlp.AddPipe(TrainToy(nlp.Vocab, sentences: 60, epochs: 2));
-        using var temp = new TempFiles();
-        var path = Path.Combine(temp.Dir, "model");
+        using var temp = new TempDir();
+        var path = Path.Combine(temp.Path, "model");
         nlp.ToDisk(path);
         File.WriteAllBytes(Path.Combine(path, "parser", Parser.ModelFile), bytes[..^7]);
         var e = Assert.Throws<PipelineFormatException>(() => Nlp.Load(path));

@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Tests.Support;
 

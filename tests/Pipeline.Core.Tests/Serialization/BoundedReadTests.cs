@@ -1,10 +1,11 @@
 using System.IO.Compression;
 using System.Text;
 using MessagePack;
-using Pipeline.Serialization;
+using Pipeline.Corpora;
+using Pipeline.IO;
+using Pipeline.Serialization.DocBin;
 using Pipeline.Tests.Support;
 using Pipeline.Tokens;
-using Pipeline.Training;
 
 namespace Pipeline.Tests.Serialization;
 

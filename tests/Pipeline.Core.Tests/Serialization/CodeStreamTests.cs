@@ -1,4 +1,4 @@
-using Pipeline.Serialization;
+using Pipeline.Serialization.DocBin;
 
 namespace Pipeline.Tests.Serialization;
 

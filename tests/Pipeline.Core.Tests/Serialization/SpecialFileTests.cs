@@ -1,10 +1,10 @@
 using Pipeline.Components;
 using Pipeline.Components.Tagging;
-using Pipeline.Serialization;
+using Pipeline.Corpora;
+using Pipeline.IO;
 using Pipeline.Tests.Parsing;
 using Pipeline.Tests.Support;
 using Pipeline.Tokens;
-using Pipeline.Training;
 
 namespace Pipeline.Tests.Serialization;
 

@@ -38,27 +38,6 @@ public sealed class Marker(string name) : IPipe
     }
 }
 
-/// <summary>Temporary directory removed on dispose.</summary>
-public sealed class TempDir : IDisposable
-{
-    public TempDir() => Path = Directory.CreateTempSubdirectory("pipeline-tests-").FullName;
-
-    public string Path { get; }
-
-    public string this[string relative] => System.IO.Path.Combine(Path, relative);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}
-
 /// <summary>Collects warnings raised while it is alive.</summary>
 public sealed class WarningCollector : IDisposable
 {

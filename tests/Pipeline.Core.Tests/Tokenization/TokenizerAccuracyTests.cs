@@ -10,7 +10,7 @@ public class TokenizerAccuracyTests(ITestOutputHelper output)
     [CorpusFact(EnglishDev)]
     public void EnglishTokenF1OnEwtDev()
     {
-        var sentences = ConlluSentence.Read(Corpora.Find(EnglishDev)!);
+        var sentences = GoldTokenization.Read(TestCorpora.Find(EnglishDev)!);
         Assert.True(sentences.Count > 1900, $"only {sentences.Count} sentences aligned");
         var nlp = Nlp.Blank("en");
         var (surface, words) = Score(nlp, sentences);
@@ -21,7 +21,7 @@ public class TokenizerAccuracyTests(ITestOutputHelper output)
         Assert.True(words >= 97.0, $"word F1 {words:F2} is below 97");
     }
 
-    private static (double Surface, double Words) Score(Language nlp, List<ConlluSentence> sentences)
+    private static (double Surface, double Words) Score(Language nlp, List<GoldTokenization> sentences)
     {
         long predicted = 0, gold = 0, goldWords = 0, matched = 0, matchedWords = 0;
         foreach (var sentence in sentences)

@@ -1,4 +1,4 @@
-using Pipeline.Serialization;
+using Pipeline.Serialization.DocBin;
 using Pipeline.Tests.Support;
 using Pipeline.Tokens;
 

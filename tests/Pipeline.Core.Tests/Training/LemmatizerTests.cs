@@ -1,7 +1,7 @@
 using Pipeline.Components.Lemmatization;
 using Pipeline.Components.Tagging;
+using Pipeline.Corpora;
 using Pipeline.Tokens;
-using Pipeline.Training;
 
 namespace Pipeline.Tests.Training;
 
@@ -53,8 +53,8 @@ public class LemmatizerTests
         lemmatizer.Train(docs, epochs: 3);
         nlp.AddPipe(tagger);
         nlp.AddPipe(lemmatizer);
-        using var temp = new TempFiles();
-        var path = Path.Combine(temp.Dir, "model");
+        using var temp = new TempDir();
+        var path = Path.Combine(temp.Path, "model");
         nlp.ToDisk(path);
         var loaded = Nlp.Load(path);
         Assert.Equal(["tagger", "lemmatizer"], loaded.PipeNames);
@@ -114,8 +114,8 @@ public class LemmatizerTests
     public void SmallSliceOfEnglishEwtBeatsAFloorOnDev()
     {
         var vocab = new Vocab("en");
-        var train = ConlluReader.Read(Corpora.File("ud/en_ewt/train.conllu")!).Take(600).Select(s => s.ToDoc(vocab)).ToList();
-        var dev = ConlluReader.Read(Corpora.File("ud/en_ewt/dev.conllu")!).Take(150).Select(s => s.ToDoc(vocab)).ToList();
+        var train = ConlluReader.Read(TestCorpora.Find("ud/en_ewt/train.conllu")!).Take(600).Select(s => s.ToDoc(vocab)).ToList();
+        var dev = ConlluReader.Read(TestCorpora.Find("ud/en_ewt/dev.conllu")!).Take(150).Select(s => s.ToDoc(vocab)).ToList();
         var lemmatizer = new Lemmatizer();
         lemmatizer.Train(train, epochs: 3, seed: 1);
         int total = 0, right = 0;

@@ -73,8 +73,8 @@ public class MorphologizerTests
         morphologizer.Train(docs, epochs: 3);
         nlp.AddPipe(tagger);
         nlp.AddPipe(morphologizer);
-        using var temp = new TempFiles();
-        var path = Path.Combine(temp.Dir, "model");
+        using var temp = new TempDir();
+        var path = Path.Combine(temp.Path, "model");
         nlp.ToDisk(path);
         var loaded = Nlp.Load(path);
         Assert.Equal(["tagger", "morphologizer"], loaded.PipeNames);

@@ -1,6 +1,6 @@
 using Pipeline.Components.Tagging;
+using Pipeline.Corpora;
 using Pipeline.Tokens;
-using Pipeline.Training;
 
 namespace Pipeline.Tests.Training;
 
@@ -113,8 +113,8 @@ public class TaggerTests
         var nlp = Nlp.Blank("en");
         var tagger = TrainToy(nlp.Vocab);
         nlp.AddPipe(tagger);
-        using var temp = new TempFiles();
-        var path = Path.Combine(temp.Dir, "model");
+        using var temp = new TempDir();
+        var path = Path.Combine(temp.Path, "model");
         nlp.ToDisk(path);
         Assert.True(File.Exists(Path.Combine(path, "tagger", Tagger.ModelFile)));
 
@@ -163,8 +163,8 @@ public class TaggerTests
 
         var nlp = Nlp.Blank("en");
         nlp.AddPipe(TrainToy(nlp.Vocab, sentences: 60));
-        using var temp = new TempFiles();
-        var path = Path.Combine(temp.Dir, "model");
+        using var temp = new TempDir();
+        var path = Path.Combine(temp.Path, "model");
         nlp.ToDisk(path);
         File.WriteAllBytes(Path.Combine(path, "tagger", Tagger.ModelFile), bytes[..^7]);
         var e = Assert.Throws<PipelineFormatException>(() => Nlp.Load(path));
@@ -217,8 +217,8 @@ public class TaggerTests
     public void SmallSliceOfEnglishEwtBeatsAFloorOnDev()
     {
         var vocab = new Vocab("en");
-        var train = ConlluReader.Read(Corpora.File("ud/en_ewt/train.conllu")!).Take(500).Select(s => s.ToDoc(vocab)).ToList();
-        var dev = ConlluReader.Read(Corpora.File("ud/en_ewt/dev.conllu")!).Take(150).Select(s => s.ToDoc(vocab)).ToList();
+        var train = ConlluReader.Read(TestCorpora.Find("ud/en_ewt/train.conllu")!).Take(500).Select(s => s.ToDoc(vocab)).ToList();
+        var dev = ConlluReader.Read(TestCorpora.Find("ud/en_ewt/dev.conllu")!).Take(150).Select(s => s.ToDoc(vocab)).ToList();
         var tagger = new Tagger { SecondPass = false };
         tagger.Train(train, epochs: 3, seed: 1);
         var upos = Accuracy(tagger, dev, t => t.Pos);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Corpora;
 using Pipeline.Trainer.Commands;
 using Pipeline.Trainer.Tests.Training;
 using Pipeline.Training;

@@ -1,7 +1,7 @@
+using Pipeline.Corpora;
 using Pipeline.Tokens;
 using Pipeline.Trainer.Tests.Support;
 using Pipeline.Trainer.Tests.Training;
-using Pipeline.Training;
 
 namespace Pipeline.Trainer.Tests.Commands;
 

@@ -1,4 +1,5 @@
 using Pipeline.Components;
+using Pipeline.Corpora;
 using Pipeline.Serialization;
 using Pipeline.Tokens;
 using Pipeline.Trainer.Commands;
@@ -197,7 +198,7 @@ public sealed class FileProblemTests : IDisposable
         File.WriteAllText(text, "Bob met Alice in Zürich.\n", System.Text.Encoding.Unicode);
         var (code, _, error) = Run("parse", model, text, "-o", _dir["p.conllu"]);
         Assert.True(code == 0, error);
-        Assert.Equal("Bob met Alice in Zürich.", Assert.Single(Pipeline.Training.ConlluReader.Read(_dir["p.conllu"])).Text);
+        Assert.Equal("Bob met Alice in Zürich.", Assert.Single(ConlluReader.Read(_dir["p.conllu"])).Text);
     }
 
     [Fact]

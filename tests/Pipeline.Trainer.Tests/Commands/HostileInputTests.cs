@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Pipeline.Tests.Support;
 using Pipeline.Trainer.Tests.Support;
 
 namespace Pipeline.Trainer.Tests.Commands;

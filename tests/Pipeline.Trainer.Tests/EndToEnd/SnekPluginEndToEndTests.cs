@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Trainer.Commands;
+using Pipeline.Trainer.Packaging;
 using Pipeline.Trainer.Tests.Support;
 using Spectre.Console.Testing;
 
@@ -26,7 +27,7 @@ public class SnekPluginEndToEndTests
         var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         foreach (var project in new[] { "src/Core/Pipeline.Core.csproj", "samples/Snek/Snek.csproj" })
         {
-            DotnetProcess.Ok(root, "pack", Path.Combine(root, project), "-c", "Release", "-o", feed, "-m:1",
+            Ok(root, "pack", Path.Combine(root, project), "-c", "Release", "-o", feed, "-m:1",
                 "--artifacts-path", artifacts, $"-p:Version={version}");
         }
 
@@ -52,7 +53,7 @@ public class SnekPluginEndToEndTests
             Console.WriteLine($"class={loaded.GetType().Name} pipes={string.Join(",", loaded.PipeNames)} ents={string.Join(",", doc.Ents.Select(e => e.Text + "/" + e.Label))}");
             Console.WriteLine(doc.UserData[new UserDataKey("snek", "snake")]);
             """);
-        var output = DotnetProcess.Ok(withPlugin, Path.Combine(withPlugin, "bin", "app", "WithSnek.dll"), model, version);
+        var output = Ok(withPlugin, Path.Combine(withPlugin, "bin", "app", "WithSnek.dll"), model, version);
         Assert.Contains("class=SnekLanguage pipes=snek ents=snek/SNAKE", output);
         Assert.Contains("^ ^", output); // the "cute" snake: the load-time setting reached the component
         var meta = File.ReadAllText(Path.Combine(model, "meta.json"));
@@ -81,7 +82,7 @@ public class SnekPluginEndToEndTests
                 Console.WriteLine($"class={nlp.GetType().Name} pipes={string.Join(",", nlp.PipeNames)} ents={string.Join(",", doc.Ents.Select(e => e.Text + "/" + e.Label))}");
             }
             """);
-        var fromPackage = DotnetProcess.Ok(modelApp, Path.Combine(modelApp, "bin", "app", "WithSnekModel.dll"));
+        var fromPackage = Ok(modelApp, Path.Combine(modelApp, "bin", "app", "WithSnekModel.dll"));
         Assert.Equal(2, fromPackage.Split('\n').Count(l => l.Contains("class=SnekLanguage pipes=snek ents=snek/SNAKE", StringComparison.Ordinal)));
 
         var without = App(dir, "WithoutSnek", "Pipeline.Core", version, """
@@ -99,7 +100,7 @@ public class SnekPluginEndToEndTests
                 return 3;
             }
             """);
-        var (code, error) = DotnetProcess.Run(without, TimeSpan.FromMinutes(2), Path.Combine(without, "bin", "app", "WithoutSnek.dll"), model);
+        var (code, error) = DotnetProcess.Run([Path.Combine(without, "bin", "app", "WithoutSnek.dll"), model], without, null, TimeSpan.FromMinutes(2));
         Assert.True(code == 3, error);
         Assert.Contains("[E001]", error);
         Assert.Contains("'snek'", error);
@@ -131,8 +132,16 @@ public class SnekPluginEndToEndTests
             </Project>
             """);
         File.WriteAllText(Path.Combine(app, "Program.cs"), program);
-        DotnetProcess.Ok(app, "build", "-m:1", "-o", Path.Combine(app, "bin", "app"));
+        Ok(app, "build", "-m:1", "-o", Path.Combine(app, "bin", "app"));
         return app;
+    }
+
+    /// <summary>Runs dotnet with the product's runner and returns its output, failing the test on a non-zero exit.</summary>
+    private static string Ok(string workingDirectory, params string[] args)
+    {
+        var (code, output) = DotnetProcess.Run(args, workingDirectory, null, TimeSpan.FromMinutes(8));
+        Assert.True(code == 0, $"dotnet {string.Join(' ', args)} exited with {code}:\n{output}");
+        return output;
     }
 
     private static string FindRoot()

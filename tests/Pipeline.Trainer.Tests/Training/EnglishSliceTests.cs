@@ -10,7 +10,7 @@ public sealed class EnglishSliceTests
     public void TheTaggerLearnsFromAFewHundredEnglishSentences()
     {
         using var dir = new TempDir();
-        var result = Corpora.TrainEnglishSlice(dir, 400, ["tagger"], epochs: 2);
+        var result = EnglishSlice.Train(dir, 400, ["tagger"], epochs: 2);
 
         var upos = result.Epochs.Select(e => e.Accuracy[ScoreKeys.Upos]).ToList();
         Assert.True(upos[^1] > 75, $"UPOS per epoch: {string.Join(", ", upos)}");

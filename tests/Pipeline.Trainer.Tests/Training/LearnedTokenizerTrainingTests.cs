@@ -1,3 +1,4 @@
+using Pipeline.Corpora;
 using Pipeline.Tokenization.Learned;
 using Pipeline.Trainer.Evaluation;
 using Pipeline.Trainer.Tests.Support;
@@ -13,7 +14,7 @@ public sealed class LearnedTokenizerTrainingTests
     public void TokenizerInThePipelineIsLearnedSavedAndScored()
     {
         using var dir = new TempDir();
-        var result = Corpora.TrainEnglishSlice(dir, 1500, ["tokenizer", "tagger"], epochs: 1);
+        var result = EnglishSlice.Train(dir, 1500, ["tokenizer", "tagger"], epochs: 1);
 
         Assert.True(result.Epochs[^1].Accuracy[ScoreKeys.TokenF1] > 95, $"token F1 {result.Epochs[^1].Accuracy[ScoreKeys.TokenF1]}");
         var nlp = Nlp.Load(result.FinalPath);

@@ -1,7 +1,7 @@
+using Pipeline.Corpora;
 using Pipeline.Trainer.Evaluation;
 using Pipeline.Trainer.Tests.Support;
 using Pipeline.Trainer.Training;
-using Pipeline.Training;
 
 namespace Pipeline.Trainer.Tests.Training;
 

@@ -1,6 +1,7 @@
 using Pipeline.Components;
 using Pipeline.Components.Parsing;
 using Pipeline.Components.Tagging;
+using Pipeline.Corpora;
 using Pipeline.Tokens;
 using Pipeline.Trainer.Tests.Support;
 using Pipeline.Trainer.Training;

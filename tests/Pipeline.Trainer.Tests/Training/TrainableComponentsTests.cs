@@ -13,7 +13,7 @@ public sealed class TrainableComponentsTests
     public void TheMorphologizerAndLemmatizerLearnEpochByEpochThroughTheTrainer()
     {
         using var dir = new TempDir();
-        var result = Corpora.TrainEnglishSlice(dir, 400, ["tagger", "morphologizer", "lemmatizer"], epochs: 2);
+        var result = EnglishSlice.Train(dir, 400, ["tagger", "morphologizer", "lemmatizer"], epochs: 2);
 
         var last = result.Epochs[^1];
         Assert.True(last.Accuracy[ScoreKeys.Lemma] > 88, $"lemma {last.Accuracy[ScoreKeys.Lemma]}");
@@ -36,8 +36,8 @@ public sealed class TrainableComponentsTests
     public void NerAloneTrainsFromIob2TrainAndDevThroughTheCli()
     {
         using var dir = new TempDir();
-        Corpora.Slice(Corpora.Find("ner/en_ewt/train.iob2")!, dir["train.iob2"], 1500);
-        Corpora.Slice(Corpora.Find("ner/en_ewt/dev.iob2")!, dir["dev.txt"], 400);
+        TestCorpora.Slice(TestCorpora.Find("ner/en_ewt/train.iob2")!, dir["train.iob2"], 1500);
+        TestCorpora.Slice(TestCorpora.Find("ner/en_ewt/dev.iob2")!, dir["dev.txt"], 400);
         var console = new TestConsole().Width(200);
         var error = new StringWriter();
 

@@ -11,7 +11,7 @@ public sealed class TrainingFixture : IDisposable
     public TrainingFixture()
     {
         TestFactories.EnsureRegistered();
-        ToyTreebank.Write(Corpus);
+        ToyTreebankFiles.Write(Corpus);
     }
 
     public string Corpus => _dir["corpus"];

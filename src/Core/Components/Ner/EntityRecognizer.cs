@@ -1,5 +1,6 @@
 using System.Buffers;
 using Pipeline.Components.Tagging;
+using Pipeline.Corpora;
 using Pipeline.Tokens;
 using Pipeline.Training;
 

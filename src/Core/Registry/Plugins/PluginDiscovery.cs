@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using Pipeline.IO;
 
 namespace Pipeline.Registry.Plugins;
 
@@ -121,7 +122,7 @@ internal static class PluginDiscovery
     {
         try
         {
-            if (Serialization.FileKinds.NonRegular(path) is not null)
+            if (FileKinds.NonRegular(path) is not null)
             {
                 return null;
             }

@@ -1,3 +1,4 @@
+using Pipeline.Corpora;
 using Pipeline.Training;
 
 namespace Pipeline.Tokenization.Learned;

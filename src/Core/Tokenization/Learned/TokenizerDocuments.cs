@@ -1,4 +1,4 @@
-using Pipeline.Training;
+using Pipeline.Corpora;
 
 namespace Pipeline.Tokenization.Learned;
 

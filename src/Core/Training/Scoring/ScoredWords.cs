@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Corpora;
 using Pipeline.Tokens;
 
 namespace Pipeline.Training.Scoring;

@@ -1,3 +1,4 @@
+using Pipeline.Corpora;
 using Pipeline.Tokens;
 
 namespace Pipeline.Training.Scoring;

@@ -1,3 +1,4 @@
+using Pipeline.Corpora;
 using Pipeline.Tests.Support;
 using Pipeline.Tokenization.Learned;
 using Pipeline.Tokens;
@@ -148,8 +149,8 @@ public class LearnedTokenizerTests
     [CorpusFact("ud/en_ewt/train.conllu")]
     public void LearnsEnglishFromASliceOfEwt()
     {
-        var train = ConlluReader.Read(Corpora.Find("ud/en_ewt/train.conllu")!).Take(3000).ToList();
-        var dev = ConlluReader.Read(Corpora.Find("ud/en_ewt/dev.conllu")!).Take(500).ToList();
+        var train = ConlluReader.Read(TestCorpora.Find("ud/en_ewt/train.conllu")!).Take(3000).ToList();
+        var dev = ConlluReader.Read(TestCorpora.Find("ud/en_ewt/dev.conllu")!).Take(500).ToList();
         var tokenizer = LearnedTokenizer.Train(new Vocab("en"), TokenizerDocuments.Group(train), new LearnedTokenizerOptions { Epochs = 3 });
         var scorer = new Scorer();
         foreach (var document in TokenizerDocuments.Group(dev))

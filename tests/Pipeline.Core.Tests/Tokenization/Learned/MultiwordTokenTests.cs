@@ -1,5 +1,5 @@
+using Pipeline.Corpora;
 using Pipeline.Tokens;
-using Pipeline.Training;
 
 namespace Pipeline.Tests.Tokenization.Learned;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Pipeline.Training;
+using Pipeline.Corpora;
 
 namespace Pipeline.Tests.Tokenization.Learned;
 
@@ -15,7 +15,7 @@ internal static class SyntheticTreebank
     private static readonly string[] Words =
         ["o", "a", "e", "um", "gato", "menino", "casa", "livro", "porta", "rio", "vento", "mesa", "cidade", "amigo", "viu", "leu", "abriu", "tem", "quer"];
 
-    public static List<Pipeline.Training.ConlluSentence> Sentences(int count, int seed)
+    public static List<ConlluSentence> Sentences(int count, int seed)
     {
         var random = new Random(seed);
         var text = new StringBuilder();

@@ -1,0 +1,103 @@
+namespace Pipeline.IO;
+
+/// <summary>
+/// Path questions that .NET has no public API for: where a path really leads once every symbolic link along it is
+/// followed, whether two paths name the same file, and whether a path lies in the Unix system trees (<c>/dev</c>,
+/// <c>/proc</c>, <c>/sys</c>) whose entries are devices and kernel views rather than regular files.
+/// </summary>
+internal static class FilePaths
+{
+    // Linux gives up after 40 links (ELOOP); so do we.
+    private const int MaxLinks = 40;
+
+    private static readonly string[] SystemRoots = ["/dev", "/proc", "/sys"];
+
+    private static readonly char[] Separators = [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar];
+
+    /// <summary>How paths compare on this system: case-sensitive on Linux, case-insensitive elsewhere.</summary>
+    public static StringComparison Comparison =>
+        OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+
+    /// <summary>
+    /// The absolute form of <paramref name="path"/> with every symbolic link along it replaced by what it points
+    /// to, as far as the entries exist (the missing tail is kept as written); null when a link cannot be followed
+    /// (a loop, more than 40 links, or an entry that cannot be read).
+    /// </summary>
+    public static string? Resolve(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var current = Path.GetPathRoot(full)!;
+        var parts = new Queue<string>(full[current.Length..].Split(Separators, StringSplitOptions.RemoveEmptyEntries));
+        var links = 0;
+        while (parts.TryDequeue(out var part))
+        {
+            var next = Path.Join(current, part);
+            string? target;
+            try
+            {
+                target = new FileInfo(next).LinkTarget;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+
+            if (target is null)
+            {
+                current = next;
+                continue;
+            }
+
+            if (++links > MaxLinks)
+            {
+                return null;
+            }
+
+            // Start again from the link's target (relative targets count from the link's folder), then go on with
+            // what followed the link.
+            var resolved = Path.GetFullPath(target, current);
+            current = Path.GetPathRoot(resolved)!;
+            var rest = parts.ToArray();
+            parts.Clear();
+            foreach (var piece in resolved[current.Length..].Split(Separators, StringSplitOptions.RemoveEmptyEntries).Concat(rest))
+            {
+                parts.Enqueue(piece);
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>Whether two paths lead to the same place once symbolic links are followed.</summary>
+    public static bool Same(string first, string second)
+    {
+        var a = Resolve(first) ?? Path.GetFullPath(first);
+        var b = Resolve(second) ?? Path.GetFullPath(second);
+        return string.Equals(Trim(a), Trim(b), Comparison);
+    }
+
+    /// <summary>
+    /// Whether the absolute path <paramref name="full"/> is, or lies under, <c>/dev</c>, <c>/proc</c> or
+    /// <c>/sys</c> (Unix only; always false on Windows). Decided on the path alone.
+    /// </summary>
+    public static bool IsSystemPath(string full)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        foreach (var root in SystemRoots)
+        {
+            if (full.StartsWith(root, StringComparison.Ordinal) && (full.Length == root.Length || full[root.Length] == '/'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Trim(string path) =>
+        path.Length > 1 ? path.TrimEnd(Separators) : path;
+}
