@@ -37,32 +37,3 @@ public sealed class Marker(string name) : IPipe
         return doc;
     }
 }
-
-/// <summary>Collects warnings raised while it is alive.</summary>
-public sealed class WarningCollector : IDisposable
-{
-    private readonly List<PipelineWarning> _warnings = [];
-
-    public WarningCollector() => Warnings.Raised += OnWarning;
-
-    public IReadOnlyList<PipelineWarning> All
-    {
-        get
-        {
-            lock (_warnings)
-            {
-                return [.. _warnings];
-            }
-        }
-    }
-
-    public void Dispose() => Warnings.Raised -= OnWarning;
-
-    private void OnWarning(PipelineWarning w)
-    {
-        lock (_warnings)
-        {
-            _warnings.Add(w);
-        }
-    }
-}

@@ -103,28 +103,12 @@ public class DisplacyCommandTests
         using var dir = new TempDir();
         var model = RulerModel(dir);
         File.WriteAllText(dir["text.txt"], "Acme Corp");
-        var warnings = new List<PipelineWarning>();
-        void Collect(PipelineWarning w)
-        {
-            lock (warnings)
-            {
-                warnings.Add(w);
-            }
-        }
-
-        Warnings.Raised += Collect;
-        try
+        var warnings = new WarningCollector();
+        using (warnings)
         {
             Assert.Equal(0, Run("displacy", model, dir["text.txt"], "-o", dir["t.html"]).Code);
         }
-        finally
-        {
-            Warnings.Raised -= Collect;
-        }
 
-        lock (warnings)
-        {
-            Assert.Contains(warnings, w => w.Code == "W047" && w.Message.Contains($"--file {dir["text.txt"]}", StringComparison.Ordinal));
-        }
+        Assert.Contains(warnings.All, w => w.Code == "W047" && w.Message.Contains($"--file {dir["text.txt"]}", StringComparison.Ordinal));
     }
 }

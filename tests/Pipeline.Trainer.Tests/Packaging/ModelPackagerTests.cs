@@ -240,26 +240,14 @@ public sealed class ModelPackagerTests
         var nlp = Nlp.Blank("en");
         nlp.AddPipe(new Pipeline.Components.Sentencizer());
         nlp.ToDisk(dir["model"]);
-        var warnings = new List<PipelineWarning>();
-        void Collect(PipelineWarning w)
-        {
-            lock (warnings)
-            {
-                warnings.Add(w);
-            }
-        }
-
-        Warnings.Raised += Collect;
-        try
+        var warnings = new WarningCollector();
+        using (warnings)
         {
             Assert.Equal("en_pipeline", Package(dir["model"], dir["out"]).Meta.PackageId);
-            lock (warnings)
-            {
-                var warning = Assert.Single(warnings, w => w.Code == "W046");
-                Assert.Contains("Packaging as en_pipeline 0.0.0", warning.Message, StringComparison.Ordinal);
-                Assert.Contains("name 'pipeline' and version '0.0.0'", warning.Message, StringComparison.Ordinal);
-                warnings.Clear();
-            }
+            var warning = Assert.Single(warnings.All, w => w.Code == "W046");
+            Assert.Contains("Packaging as en_pipeline 0.0.0", warning.Message, StringComparison.Ordinal);
+            Assert.Contains("name 'pipeline' and version '0.0.0'", warning.Message, StringComparison.Ordinal);
+            warnings.Clear();
 
             ModelPackager.Package(new PackageOptions
             {
@@ -268,15 +256,8 @@ public sealed class ModelPackagerTests
                 MetaValues = new Dictionary<string, string> { ["name"] = "rules", ["version"] = "1.0.0" },
             });
         }
-        finally
-        {
-            Warnings.Raised -= Collect;
-        }
 
-        lock (warnings)
-        {
-            Assert.DoesNotContain(warnings, w => w.Code == "W046");
-        }
+        Assert.DoesNotContain(warnings.All, w => w.Code == "W046");
     }
 
     [Fact]
@@ -287,30 +268,14 @@ public sealed class ModelPackagerTests
         var json = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(dir["model/meta.json"]))!;
         json.Remove("framework_version");
         File.WriteAllText(dir["model/meta.json"], JsonSerializer.Serialize(json));
-        var warnings = new List<PipelineWarning>();
-        void Collect(PipelineWarning w)
-        {
-            lock (warnings)
-            {
-                warnings.Add(w);
-            }
-        }
-
-        Warnings.Raised += Collect;
-        try
+        var warnings = new WarningCollector();
+        using (warnings)
         {
             var result = Package(dir["model"], dir["out"]);
             Assert.Equal(Nlp.CompatibleRange, result.Meta.FrameworkVersion);
         }
-        finally
-        {
-            Warnings.Raised -= Collect;
-        }
 
-        lock (warnings)
-        {
-            Assert.Contains(warnings, w => w.Code == "W012" && w.Message.Contains("en_test_ruler", StringComparison.Ordinal));
-        }
+        Assert.Contains(warnings.All, w => w.Code == "W012" && w.Message.Contains("en_test_ruler", StringComparison.Ordinal));
     }
 
     [Fact]
