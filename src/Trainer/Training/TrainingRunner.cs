@@ -25,7 +25,7 @@ namespace Pipeline.Trainer.Training;
 /// its folder appears, and starting over sets the earlier run's files aside until the first new checkpoint is written.
 /// </para>
 /// </summary>
-public sealed class TrainingRunner
+public sealed partial class TrainingRunner
 {
     private static readonly Dictionary<string, object?> NoOverrides = [];
 
@@ -345,49 +345,6 @@ public sealed class TrainingRunner
         }
 
         return inputs;
-    }
-
-    // The state to resume: same settings (E106), every listed checkpoint intact (E113), and nothing the run will
-    // replace that is not its own (E116).
-    private TrainingState ResumeState(string statePath, string fingerprint, string settings, int epochs, IReadOnlyList<(string What, string Path)> inputs)
-    {
-        var state = TrainingState.Read(statePath);
-        if (state.Fingerprint != fingerprint)
-        {
-            throw TrainerErrors.ResumeMismatch(_options.Output,
-                $"it was started with other settings or corpora (then: {state.Settings}; now: {settings}; or a corpus or the template changed)");
-        }
-
-        for (var i = 0; i < state.Epochs.Count; i++)
-        {
-            var path = Path.Combine(_options.Output, $"model{i}");
-            if (!CheckpointRetention.Pruned(state.Epochs, i, path))
-            {
-                TrainingOutput.VerifyCheckpoint(_options.Output, path, state.Epochs[i].ModelHash);
-            }
-
-            state.Epochs[i] = state.Epochs[i] with { Path = path };
-        }
-
-        new EarlierRun(_options.Output, state, inputs).ClaimReplaced(epochs);
-        return state;
-    }
-
-    private void Resume(Language nlp, PipelineTrainer trainer, TrainingState state, bool continues, CancellationToken cancellation)
-    {
-        var count = state.Epochs.Count;
-        _progress.Info($"Resuming after epoch {count - 1}: replaying the training passes of {count} epoch(s) to restore the exact training state.");
-        for (var epoch = 0; epoch < count; epoch++)
-        {
-            trainer.TrainEpoch(epoch, null, cancellation);
-        }
-
-        if (ModelHash.Of(nlp) != state.Epochs[^1].ModelHash)
-        {
-            throw TrainerErrors.ResumeMismatch(_options.Output, $"replaying the training did not reproduce model{count - 1} (the components or their code changed)");
-        }
-
-        _progress.Info(continues ? $"Restored the state of model{count - 1}; continuing with epoch {count}." : $"Restored the state of model{count - 1}.");
     }
 
     // What Prepare settles for a run: the pipeline, its settings, the state (resumed or new) and where it writes.
