@@ -11,11 +11,7 @@ namespace Pipeline.Trainer.Tests.Commands;
 /// </summary>
 public sealed class HostileInputTests : IDisposable
 {
-    private const string Conllu =
-        "# sent_id = s1\n# text = Bob runs.\n" +
-        "1\tBob\tBob\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n" +
-        "2\truns\trun\tVERB\tVBZ\t_\t0\troot\t_\tSpaceAfter=No\n" +
-        "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+    private const string Conllu = TinyConllu.Text;
 
     private readonly TempDir _dir = new();
 
