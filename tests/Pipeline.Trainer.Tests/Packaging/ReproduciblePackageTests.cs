@@ -44,7 +44,7 @@ public sealed class ReproduciblePackageTests
     /// different folders, at two different times, gives byte-identical .nupkg files that NuGet reads.
     /// </summary>
     [Fact]
-    [Trait("Category", "Integration")]
+    [Trait("Category", "Slow")]
     public void Packaging_one_model_twice_gives_byte_identical_packages()
     {
         using var dir = new TempDir();
