@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Pipeline.Build.Engine;
 
 namespace Pipeline.Build.Corpora;
 
@@ -92,7 +93,7 @@ internal sealed class CorpusDownloader : IDisposable
                 : CorpusErrors.Unreachable(asset.Dest, url, Describe(null, lastError), asset.Sha256, attempts, lastError!);
         }
 
-        var actual = await CorpusHash.OfAsync(part, cancellation).ConfigureAwait(false);
+        var actual = ContentHash.OfFile(part);
         if (actual != asset.Sha256)
         {
             File.Delete(part);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Build.Engine;
 using Pipeline.Build.Models;
 using Pipeline.Serialization;
 
@@ -61,7 +62,7 @@ internal sealed class CorpusResolver
                 string folderState;
                 if (File.Exists(inFolder))
                 {
-                    var actual = await CorpusHash.OfAsync(inFolder, cancellation).ConfigureAwait(false);
+                    var actual = ContentHash.OfFile(inFolder);
                     if (actual == asset.Sha256)
                     {
                         paths[name] = inFolder;
@@ -81,7 +82,7 @@ internal sealed class CorpusResolver
                 string cacheState;
                 if (File.Exists(inCache))
                 {
-                    var actual = await CorpusHash.OfAsync(inCache, cancellation).ConfigureAwait(false);
+                    var actual = ContentHash.OfFile(inCache);
                     if (actual == asset.Sha256)
                     {
                         paths[name] = inCache;

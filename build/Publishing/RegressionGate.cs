@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Pipeline.IO;
 using Pipeline.Trainer.Training;
 
 namespace Pipeline.Build.Publishing;
@@ -22,7 +23,9 @@ internal static class RegressionGate
                 return null;
             }
 
-            using var reader = new StreamReader(entry.Open());
+            // A package from the feed is untrusted: its meta.json is read within the meta cap (E161-like refusal).
+            using var reader = new StreamReader(new LimitedStream(
+                entry.Open(), InputFiles.MetaBytes, () => new Engine.BuildException($"{nupkg}: its meta.json unpacks to more than {InputFiles.MetaBytes:N0} bytes.")));
             return ModelMeta.Parse(reader.ReadToEnd(), $"{nupkg}!meta.json");
         }
         catch (Exception e) when (e is InvalidDataException or IOException or PipelineException)

@@ -106,10 +106,7 @@ public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializab
     /// <inheritdoc />
     public void ToDisk(string directory)
     {
-        var path = Path.Combine(directory, ConfigFile);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, _config.ToJson());
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteAllText(Path.Combine(directory, ConfigFile), _config.ToJson());
     }
 
     /// <inheritdoc />

@@ -36,7 +36,8 @@ internal static class CheckpointRetention
                 continue;
             }
 
-            var doomed = $"{folder}.tmp-pruned-{Guid.NewGuid():N}";
+            // The name of an AtomicFile leftover, so the next run removes it when a kill comes before the delete.
+            var doomed = $"{folder}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
             Directory.Move(folder, doomed);
             Directory.Delete(doomed, recursive: true);
         }
