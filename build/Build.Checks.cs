@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Pipeline.Build.Engine;
+using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Trainer.Packaging;
 

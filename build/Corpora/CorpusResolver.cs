@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Build.Engine;
 using Pipeline.Build.Models;
+using Pipeline.IO;
 using Pipeline.Serialization;
 
 namespace Pipeline.Build.Corpora;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Pipeline.Build.Corpora;
 using Pipeline.Build.Engine;
+using Pipeline.IO;
 using Pipeline.Serialization;
 
 namespace Pipeline.Build.Models;

@@ -1,6 +1,7 @@
 using Pipeline.Build.Models;
 using Pipeline.Build.Tests.Support;
 using Pipeline.Build.Tools;
+using Pipeline.IO;
 using Pipeline.Serialization;
 
 namespace Pipeline.Build.Tests;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Pipeline.Serialization;
 
-namespace Pipeline.Serialization;
+namespace Pipeline.IO;
 
 /// <summary>
 /// One writer per output folder: an exclusive lock taken for the whole run of a command that writes into a folder

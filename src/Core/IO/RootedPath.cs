@@ -1,4 +1,4 @@
-namespace Pipeline.Serialization;
+namespace Pipeline.IO;
 
 /// <summary>
 /// Paths that must stay inside a root: real paths (every symbolic link followed, <c>..</c> taken physically after

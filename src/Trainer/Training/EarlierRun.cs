@@ -1,3 +1,4 @@
+using Pipeline.IO;
 using Pipeline.Serialization;
 
 namespace Pipeline.Trainer.Training;

@@ -1,3 +1,4 @@
+using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Tests.Support;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Trainer.Packaging;
 using Pipeline.Trainer.Tests.Support;
