@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using MessagePack;
-using Pipeline.Tokens;
 
 namespace Pipeline.Benchmarks;
 

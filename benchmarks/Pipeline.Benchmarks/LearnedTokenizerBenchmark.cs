@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Pipeline.Corpora;
 using Pipeline.Tokenization.Learned;
 using Pipeline.Training;
 using Pipeline.Training.Scoring;

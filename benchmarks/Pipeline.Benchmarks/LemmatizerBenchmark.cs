@@ -1,10 +1,6 @@
-using System.Diagnostics;
-using Pipeline;
 using Pipeline.Components.Lemmatization;
 using Pipeline.Components.Morphology;
 using Pipeline.Components.Tagging;
-using Pipeline.Corpora;
-using Pipeline.Tokens;
 
 namespace Pipeline.Benchmarks;
 

@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using Pipeline;
 using Pipeline.Components.Ner;
 using Pipeline.Components.Tagging;
-using Pipeline.Corpora;
-using Pipeline.Tokens;
 using Pipeline.Training;
 
 namespace Pipeline.Benchmarks;

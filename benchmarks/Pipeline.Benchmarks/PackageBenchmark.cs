@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using System.IO.Compression;
-using Pipeline;
 using Pipeline.Components;
 using Pipeline.Components.Tagging;
-using Pipeline.Corpora;
 using Pipeline.Trainer.Packaging;
 
 namespace Pipeline.Benchmarks;

@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using Pipeline;
 using Pipeline.Components.Parsing;
 using Pipeline.Components.Tagging;
-using Pipeline.Corpora;
-using Pipeline.Tokens;
 
 namespace Pipeline.Benchmarks;
 

@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using Pipeline;
 using Pipeline.Components;
-using Pipeline.Tokens;
 
 namespace Pipeline.Benchmarks;
 

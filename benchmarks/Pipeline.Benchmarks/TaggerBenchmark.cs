@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using Pipeline;
 using Pipeline.Components.Tagging;
-using Pipeline.Corpora;
-using Pipeline.Tokens;
 
 namespace Pipeline.Benchmarks;
 

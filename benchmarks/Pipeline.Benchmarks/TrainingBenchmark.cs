@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pipeline.Trainer.Training;
 
 namespace Pipeline.Benchmarks;

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Pipeline;
-using Pipeline.Corpora;
-using Pipeline.Tokens;
 using Pipeline.Transformers;
 
 namespace Pipeline.Benchmarks;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Pipeline.Build.Tests.Support;
 
 namespace Pipeline.Build.Tests;
 

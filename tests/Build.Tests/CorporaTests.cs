@@ -1,6 +1,4 @@
 using Pipeline.Build.Corpora;
-using Pipeline.Build.Engine;
-using Pipeline.Build.Tests.Support;
 
 namespace Pipeline.Build.Tests;
 

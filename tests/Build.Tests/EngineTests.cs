@@ -1,14 +1,7 @@
-using Pipeline.Build.Engine;
-using Pipeline.Build.Tests.Support;
-
 namespace Pipeline.Build.Tests;
 
-public sealed class EngineTests : IDisposable
+public sealed class EngineTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     [Fact]
     public void Plan_puts_dependencies_first_and_honours_before_and_after()
     {
@@ -43,7 +36,7 @@ public sealed class EngineTests : IDisposable
         }
 
         Assert.Equal(["Free"], graph.Plan(["Free"]).Select(t => t.Name));
-        var run = ToyRun.Run(new CycleBuild(), _dir.Path, x => x.A);
+        var run = ToyRun.Run(new CycleBuild(), Dir.Path, x => x.A);
         Assert.Equal(2, run.Exit);
         Assert.Contains("cycle", run.Error, StringComparison.Ordinal);
     }
@@ -52,7 +45,7 @@ public sealed class EngineTests : IDisposable
     public void Default_target_runs_with_its_dependencies_and_the_summary_lists_them()
     {
         var build = new ToyBuild();
-        var run = ToyRun.Run(build, _dir.Path, x => x.Pack);
+        var run = ToyRun.Run(build, Dir.Path, x => x.Pack);
         Assert.Equal(0, run.Exit);
         Assert.Equal(["Restore", "Compile", "Pack"], build.Ran);
         Assert.Contains("Target", run.Output, StringComparison.Ordinal);
@@ -65,7 +58,7 @@ public sealed class EngineTests : IDisposable
     public void Positional_and_target_option_targets_both_work()
     {
         var build = new ToyBuild();
-        Assert.Equal(0, ToyRun.Run(build, _dir.Path, x => x.Pack, args: ["Docs", "--target", "Restore"]).Exit);
+        Assert.Equal(0, ToyRun.Run(build, Dir.Path, x => x.Pack, args: ["Docs", "--target", "Restore"]).Exit);
         Assert.Equal(["Docs", "Restore"], build.Ran.Order(StringComparer.Ordinal));
     }
 
@@ -73,7 +66,7 @@ public sealed class EngineTests : IDisposable
     public void Skip_with_names_skips_those_but_runs_their_dependencies()
     {
         var build = new ToyBuild();
-        var run = ToyRun.Run(build, _dir.Path, x => x.Pack, args: ["Test", "--skip", "Compile"]);
+        var run = ToyRun.Run(build, Dir.Path, x => x.Pack, args: ["Test", "--skip", "Compile"]);
         Assert.Equal(0, run.Exit);
         Assert.Equal(["Restore", "Test"], build.Ran);
         Assert.Matches(@"Compile\s+Skipped\s+< 1s\s+--skip", run.Output);
@@ -83,7 +76,7 @@ public sealed class EngineTests : IDisposable
     public void Skip_without_names_runs_only_the_invoked_targets()
     {
         var build = new ToyBuild();
-        Assert.Equal(0, ToyRun.Run(build, _dir.Path, x => x.Pack, args: ["Pack", "--skip"]).Exit);
+        Assert.Equal(0, ToyRun.Run(build, Dir.Path, x => x.Pack, args: ["Pack", "--skip"]).Exit);
         Assert.Equal(["Pack"], build.Ran);
     }
 
@@ -91,7 +84,7 @@ public sealed class EngineTests : IDisposable
     public void A_failure_stops_the_build_marks_the_rest_not_run_and_exits_non_zero()
     {
         var build = new ToyBuild { FailIn = "Compile" };
-        var run = ToyRun.Run(build, _dir.Path, x => x.Pack, args: ["Pack", "Docs"]);
+        var run = ToyRun.Run(build, Dir.Path, x => x.Pack, args: ["Pack", "Docs"]);
         Assert.Equal(1, run.Exit);
         Assert.Equal(["Restore"], build.Ran);
         Assert.Matches(@"Compile\s+Failed\s+.*Compile broke", run.Output);
@@ -105,7 +98,7 @@ public sealed class EngineTests : IDisposable
     public void Continue_runs_the_targets_that_do_not_depend_on_the_failure()
     {
         var build = new ToyBuild { FailIn = "Compile" };
-        var run = ToyRun.Run(build, _dir.Path, x => x.Pack, args: ["Pack", "Docs", "--continue"]);
+        var run = ToyRun.Run(build, Dir.Path, x => x.Pack, args: ["Pack", "Docs", "--continue"]);
         Assert.Equal(1, run.Exit);
         Assert.Equal(["Restore", "Docs"], build.Ran);
         Assert.Equal(TargetStatus.NotRun, run.Executor.Results.Single(r => r.Name == "Pack").Status);
@@ -115,7 +108,7 @@ public sealed class EngineTests : IDisposable
     public void OnlyWhen_false_skips_with_the_reason()
     {
         var build = new ToyBuild { SkipDeploy = true, Token = "t" };
-        var run = ToyRun.Run(build, _dir.Path, x => x.Deploy);
+        var run = ToyRun.Run(build, Dir.Path, x => x.Deploy);
         Assert.Equal(0, run.Exit);
         Assert.DoesNotContain("Deploy", build.Ran);
         Assert.Matches(@"Deploy\s+Skipped\s+.*deploys are off", run.Output);
@@ -125,13 +118,13 @@ public sealed class EngineTests : IDisposable
     public void A_missing_required_parameter_fails_before_anything_runs()
     {
         var build = new ToyBuild();
-        var run = ToyRun.Run(build, _dir.Path, x => x.Deploy);
+        var run = ToyRun.Run(build, Dir.Path, x => x.Deploy);
         Assert.Equal(2, run.Exit);
         Assert.Empty(build.Ran);
         Assert.Contains("Deploy needs --token (or the TOKEN environment variable)", run.Error, StringComparison.Ordinal);
 
         // Skipping the target that needs it lifts the requirement.
-        Assert.Equal(0, ToyRun.Run(new ToyBuild(), _dir.Path, x => x.Deploy, args: ["Deploy", "--skip", "Deploy"]).Exit);
+        Assert.Equal(0, ToyRun.Run(new ToyBuild(), Dir.Path, x => x.Deploy, args: ["Deploy", "--skip", "Deploy"]).Exit);
     }
 
     [Fact]
@@ -146,7 +139,7 @@ public sealed class EngineTests : IDisposable
                 context.Cancellation.ThrowIfCancellationRequested();
             },
         };
-        var run = ToyRun.Run(build, _dir.Path, x => x.Pack, cancellation: cancellation.Token, args: ["Pack", "Test"]);
+        var run = ToyRun.Run(build, Dir.Path, x => x.Pack, cancellation: cancellation.Token, args: ["Pack", "Test"]);
         Assert.Equal(Executor.CancelledExitCode, run.Exit);
         Assert.Equal(["Restore", "Compile"], build.Ran);
         Assert.Equal(TargetStatus.Cancelled, run.Executor.Results.Single(r => r.Name == "Test").Status);
@@ -158,7 +151,7 @@ public sealed class EngineTests : IDisposable
     public void Plan_prints_the_order_and_runs_nothing()
     {
         var build = new ToyBuild();
-        var run = ToyRun.Run(build, _dir.Path, x => x.Pack, args: ["--plan", "--skip", "Compile"]);
+        var run = ToyRun.Run(build, Dir.Path, x => x.Pack, args: ["--plan", "--skip", "Compile"]);
         Assert.Equal(0, run.Exit);
         Assert.Empty(build.Ran);
         Assert.Matches(@"1\. Restore\s+2\. Compile\s+depends on Restore; SKIPPED \(--skip\)\s+3\. Pack", run.Output);
@@ -168,7 +161,7 @@ public sealed class EngineTests : IDisposable
     public void Help_lists_targets_with_dependencies_and_parameters_with_descriptions()
     {
         var build = new ToyBuild();
-        var run = ToyRun.Run(build, _dir.Path, x => x.Pack, args: ["--help"]);
+        var run = ToyRun.Run(build, Dir.Path, x => x.Pack, args: ["--help"]);
         Assert.Equal(0, run.Exit);
         Assert.Empty(build.Ran);
         Assert.Matches(@"-> Pack", run.Output);
@@ -183,12 +176,12 @@ public sealed class EngineTests : IDisposable
     public void Produces_fails_a_target_that_wrote_nothing()
     {
         var build = new ProducingBuild();
-        var run = ToyRun.Run(build, _dir.Path, x => x.Write);
+        var run = ToyRun.Run(build, Dir.Path, x => x.Write);
         Assert.Equal(1, run.Exit);
         Assert.Contains("wrote nothing matching out/*.txt", run.Output, StringComparison.Ordinal);
 
         build.Writes = true;
-        Assert.Equal(0, ToyRun.Run(build, _dir.Path, x => x.Write).Exit);
+        Assert.Equal(0, ToyRun.Run(build, Dir.Path, x => x.Write).Exit);
     }
 
     private sealed class ProducingBuild : BuildBase

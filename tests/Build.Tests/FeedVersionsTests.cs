@@ -2,21 +2,16 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Pipeline.Build.Publishing;
-using Pipeline.Build.Tests.Support;
 
 namespace Pipeline.Build.Tests;
 
 /// <summary>The regression gate finds the version already on an HTTP v3 feed (a loopback server of the test).</summary>
-public sealed class FeedVersionsTests : IDisposable
+public sealed class FeedVersionsTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     [Fact]
     public async Task An_http_feed_gives_the_highest_earlier_version_through_its_package_base_address_with_the_key_on_401()
     {
-        var package = await File.ReadAllBytesAsync(FakePackage.Write(Path.Combine(_dir.Path, "p.nupkg"), "en_x", "1.0.0"));
+        var package = await File.ReadAllBytesAsync(FakePackage.Write(Path.Combine(Dir.Path, "p.nupkg"), "en_x", "1.0.0"));
         var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
         using var server = Serve((request, response) =>
         {
@@ -37,7 +32,7 @@ public sealed class FeedVersionsTests : IDisposable
             };
         }, out var address);
         using var http = new HttpClient();
-        var feed = new FeedVersions(address + "v3/index.json", "k3y", Path.Combine(_dir.Path, "scratch"), http);
+        var feed = new FeedVersions(address + "v3/index.json", "k3y", Path.Combine(Dir.Path, "scratch"), http);
 
         var previous = await feed.PreviousAsync("en_x", "1.1.0", CancellationToken.None);
 

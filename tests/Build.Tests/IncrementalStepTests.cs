@@ -1,30 +1,23 @@
-using Pipeline.Build.Engine;
-using Pipeline.Build.Tests.Support;
-
 namespace Pipeline.Build.Tests;
 
 /// <summary>The engine's one up-to-date mechanism: declared inputs and outputs, a stamp written after success (issue 16, point 5).</summary>
-public sealed class IncrementalStepTests : IDisposable
+public sealed class IncrementalStepTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     [Fact]
     public void An_unchanged_step_is_up_to_date_and_each_changed_input_is_named()
     {
-        _dir.File("in/data.txt", "one");
-        _dir.File("in/folder/a.txt", "a");
+        Dir.File("in/data.txt", "one");
+        Dir.File("in/folder/a.txt", "a");
         Assert.Equal("never ran", Step().Reason(force: false));
         Assert.Equal(1, Run(Step()));
         Assert.Null(Step().Reason(force: false));
 
-        _dir.File("in/data.txt", "two");
+        Dir.File("in/data.txt", "two");
         Assert.Equal("changed: data", Step().Reason(force: false));
         Run(Step());
         Assert.Null(Step().Reason(force: false));
 
-        _dir.File("in/folder/sub/b.txt", "b");
+        Dir.File("in/folder/sub/b.txt", "b");
         Assert.Equal("changed: folder", Step().Reason(force: false));
         Run(Step());
 
@@ -36,9 +29,9 @@ public sealed class IncrementalStepTests : IDisposable
     [Fact]
     public void A_missing_output_makes_the_step_run_again()
     {
-        _dir.File("in/data.txt", "one");
+        Dir.File("in/data.txt", "one");
         Run(Step());
-        File.Delete(Path.Combine(_dir.Path, "out", "result.txt"));
+        File.Delete(Path.Combine(Dir.Path, "out", "result.txt"));
         Assert.Equal("no result.txt", Step().Reason(force: false));
         Run(Step());
         Assert.Null(Step().Reason(force: false));
@@ -47,9 +40,9 @@ public sealed class IncrementalStepTests : IDisposable
     [Fact]
     public void An_interrupted_or_failed_run_leaves_no_stamp()
     {
-        _dir.File("in/data.txt", "one");
+        Dir.File("in/data.txt", "one");
         Run(Step());
-        var stamp = Path.Combine(_dir.Path, "out", "stamp.json");
+        var stamp = Path.Combine(Dir.Path, "out", "stamp.json");
         Assert.True(File.Exists(stamp));
 
         // Cancelled half-way: the outputs of the earlier run may be partly overwritten, so its stamp must go.
@@ -58,7 +51,7 @@ public sealed class IncrementalStepTests : IDisposable
         Assert.Equal("never ran", Step().Reason(force: false));
 
         // Finished without its declared output: an error naming it, and still no stamp.
-        File.Delete(Path.Combine(_dir.Path, "out", "result.txt"));
+        File.Delete(Path.Combine(Dir.Path, "out", "result.txt"));
         var error = Assert.Throws<BuildException>(() => Step().Run(() => 0));
         Assert.Contains("result.txt", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(stamp));
@@ -67,7 +60,7 @@ public sealed class IncrementalStepTests : IDisposable
     [Fact]
     public void The_stamp_records_the_inputs_hashed_before_the_run_and_is_written_atomically()
     {
-        var data = _dir.File("in/data.txt", "one");
+        var data = Dir.File("in/data.txt", "one");
         var step = Step();
         step.Run(() =>
         {
@@ -76,7 +69,7 @@ public sealed class IncrementalStepTests : IDisposable
             return WriteOutput();
         });
         Assert.Equal("changed: data", Step().Reason(force: false));
-        Assert.Equal(["result.txt", "stamp.json"], Directory.EnumerateFileSystemEntries(Path.Combine(_dir.Path, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["result.txt", "stamp.json"], Directory.EnumerateFileSystemEntries(Path.Combine(Dir.Path, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         var stamp = StepStamp.Read(step.StampPath)!;
         Assert.Equal(step.Inputs.Hash, stamp.Hash);
@@ -87,14 +80,14 @@ public sealed class IncrementalStepTests : IDisposable
     [Fact]
     public void A_stamp_without_the_step_field_as_earlier_builds_wrote_it_is_read_and_a_broken_one_means_run_again()
     {
-        _dir.File("in/data.txt", "one");
-        _dir.File("out/result.txt", "x");
+        Dir.File("in/data.txt", "one");
+        Dir.File("out/result.txt", "x");
         var inputs = Step().Inputs.Values;
         var json = "{ \"hash\": \"ignored\", \"inputs\": { " + string.Join(", ", inputs.Select(i => $"\"{i.Key}\": \"{i.Value}\"")) + " } }";
-        _dir.File("out/stamp.json", json);
+        Dir.File("out/stamp.json", json);
         Assert.Null(Step().Reason(force: false));
 
-        _dir.File("out/stamp.json", "{ not json");
+        Dir.File("out/stamp.json", "{ not json");
         Assert.Equal("never ran", Step().Reason(force: false));
     }
 
@@ -106,17 +99,17 @@ public sealed class IncrementalStepTests : IDisposable
     }
 
     private IncrementalStep Step(string epochs = "2") =>
-        new IncrementalStep("toy", Path.Combine(_dir.Path, "out", "stamp.json"), new StepInputs()
-                .File("data", Path.Combine(_dir.Path, "in", "data.txt"))
-                .Folder("folder", Path.Combine(_dir.Path, "in", "folder"))
+        new IncrementalStep("toy", Path.Combine(Dir.Path, "out", "stamp.json"), new StepInputs()
+                .File("data", Path.Combine(Dir.Path, "in", "data.txt"))
+                .Folder("folder", Path.Combine(Dir.Path, "in", "folder"))
                 .Value("parameter:epochs", epochs), "never ran")
-            .Output("result.txt", Path.Combine(_dir.Path, "out", "result.txt"));
+            .Output("result.txt", Path.Combine(Dir.Path, "out", "result.txt"));
 
     private int Run(IncrementalStep step) => step.Run(WriteOutput);
 
     private int WriteOutput()
     {
-        _dir.File("out/result.txt", "result");
+        Dir.File("out/result.txt", "result");
         return 1;
     }
 }

@@ -1,5 +1,3 @@
-using Pipeline.Build.Models;
-using Pipeline.Build.Tests.Support;
 using Pipeline.Build.Tools;
 using Pipeline.IO;
 using Pipeline.Serialization;
@@ -11,12 +9,8 @@ namespace Pipeline.Build.Tests;
 /// reaches dotnet (SemVer version, configuration, model ids, artifacts path), its parameters withheld from child
 /// processes, and template corpora confined to --corpora (E181).
 /// </summary>
-public sealed class IntegrityTests : IDisposable
+public sealed class IntegrityTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     [Theory]
     [InlineData("VERSION", "../../x", "--version is '../../x'")]
     [InlineData("VERSION", "1.0", "SemVer")]
@@ -29,7 +23,7 @@ public sealed class IntegrityTests : IDisposable
     public void HostileParametersAreRefusedBeforeAnythingRuns(string variable, string value, string message)
     {
         var runner = new FakeProcessRunner();
-        var run = ToyRun.Run(new Build(runner), _dir.Path, x => x.Package, new Dictionary<string, string> { [variable] = value }, default, "Test");
+        var run = ToyRun.Run(new Build(runner), Dir.Path, x => x.Package, new Dictionary<string, string> { [variable] = value }, default, "Test");
 
         Assert.Equal(2, run.Exit);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
@@ -40,28 +34,28 @@ public sealed class IntegrityTests : IDisposable
     public void AValidVersionStillBinds()
     {
         var runner = new FakeProcessRunner();
-        var run = ToyRun.Run(new Build(runner), _dir.Path, x => x.Package, new Dictionary<string, string> { ["VERSION"] = "1.2.3-beta.1" }, default, "Compile");
+        var run = ToyRun.Run(new Build(runner), Dir.Path, x => x.Package, new Dictionary<string, string> { ["VERSION"] = "1.2.3-beta.1" }, default, "Compile");
         Assert.True(run.Exit == 0, run.Error);
     }
 
     [Fact]
     public void ASecondBuildWritingTheSameArtifactsStopsNamingTheHolder()
     {
-        var artifacts = Path.Combine(_dir.Path, "artifacts");
+        var artifacts = Path.Combine(Dir.Path, "artifacts");
         var runner = new FakeProcessRunner();
         using (FolderLock.Acquire(artifacts, "_build Train"))
         {
-            var run = ToyRun.Run(new Build(runner), _dir.Path, x => x.Package, args: ["Clean"]);
+            var run = ToyRun.Run(new Build(runner), Dir.Path, x => x.Package, args: ["Clean"]);
             Assert.Equal(1, run.Exit);
             Assert.Contains("[E180]", run.Error, StringComparison.Ordinal);
             Assert.Contains($"process {Environment.ProcessId}", run.Error, StringComparison.Ordinal);
             Assert.Contains("(_build Train)", run.Error, StringComparison.Ordinal);
 
             // Targets that do not write artifacts/ still run beside it.
-            Assert.Equal(0, ToyRun.Run(new Build(runner), _dir.Path, x => x.Package, args: ["Compile"]).Exit);
+            Assert.Equal(0, ToyRun.Run(new Build(runner), Dir.Path, x => x.Package, args: ["Compile"]).Exit);
         }
 
-        Assert.Equal(0, ToyRun.Run(new Build(runner), _dir.Path, x => x.Package, args: ["Clean"]).Exit);
+        Assert.Equal(0, ToyRun.Run(new Build(runner), Dir.Path, x => x.Package, args: ["Clean"]).Exit);
         Assert.False(File.Exists(Path.Combine(artifacts, FolderLock.FileName)));
     }
 
@@ -72,14 +66,14 @@ public sealed class IntegrityTests : IDisposable
     [InlineData("ABSOLUTE")]
     public void ATemplateCorpusOutsideTheCorpusRootIsRefused(string train)
     {
-        var root = Path.Combine(_dir.Path, "corpora");
+        var root = Path.Combine(Dir.Path, "corpora");
         TinyCorpus.Write(root);
-        var outside = Directory.CreateDirectory(Path.Combine(_dir.Path, "outside")).FullName;
+        var outside = Directory.CreateDirectory(Path.Combine(Dir.Path, "outside")).FullName;
         File.Copy(Path.Combine(root, "ud", "tiny", "train.conllu"), Path.Combine(outside, "train.conllu"));
         Directory.CreateSymbolicLink(Path.Combine(root, "link"), outside);
         var path = train == "ABSOLUTE" ? Path.Combine(outside, "train.conllu") : train;
         var json = $$"""{ "lang": "en", "name": "x", "pipeline": ["tagger"], "training": { "corpora": { "tagger": { "train": "{{path}}", "dev": "ud/tiny/dev.conllu" } } } }""";
-        var template = ModelTemplate.Load(_dir.File("t/en_x.json", json));
+        var template = ModelTemplate.Load(Dir.File("t/en_x.json", json));
 
         var error = Assert.Throws<PipelineException>(() => template.Inputs(root));
 
@@ -103,7 +97,7 @@ public sealed class IntegrityTests : IDisposable
             var log = new StringWriter();
             var runner = new ProcessRunner(log, ["PipelineH2Withheld"]);
             using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            var result = await runner.RunAsync("env", [], _dir.Path, "env", bound.Token);
+            var result = await runner.RunAsync("env", [], Dir.Path, "env", bound.Token);
 
             Assert.Equal(0, result.ExitCode);
             Assert.Contains("PIPELINE_H2_KEPT=kept", result.Output, StringComparison.Ordinal);

@@ -1,18 +1,11 @@
-using Pipeline.Build.Engine;
-using Pipeline.Build.Tests.Support;
-
 namespace Pipeline.Build.Tests;
 
-public sealed class ParameterTests : IDisposable
+public sealed class ParameterTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     [Fact]
     public void Command_line_beats_environment_beats_parameters_json_beats_default()
     {
-        var file = _dir.File(".nuke/parameters.json", """{ "$schema": "./build.schema.json", "Name": "from-file", "Count": 7, "Limit": 9, "Items": ["x", "y"] }""");
+        var file = Dir.File(".nuke/parameters.json", """{ "$schema": "./build.schema.json", "Name": "from-file", "Count": 7, "Limit": 9, "Items": ["x", "y"] }""");
         var env = new Dictionary<string, string> { ["NAME"] = "from-env", ["COUNT"] = "5" };
         var build = new ToyBuild();
         var sources = ParameterBinder.Bind(build, CommandLine.Parse(["--name", "from-cli"]), env, file);
@@ -67,11 +60,11 @@ public sealed class ParameterTests : IDisposable
         var error = Assert.Throws<BuildException>(() => ParameterBinder.Bind(new ToyBuild(), CommandLine.Parse([]), env, null));
         Assert.Contains("from environment variable COUNT", error.Message, StringComparison.Ordinal);
 
-        var file = _dir.File("p.json", """{ "Count": "x" }""");
+        var file = Dir.File("p.json", """{ "Count": "x" }""");
         error = Assert.Throws<BuildException>(() => ParameterBinder.Bind(new ToyBuild(), CommandLine.Parse([]), new Dictionary<string, string>(), file));
         Assert.Contains($"from 'Count' in {file}", error.Message, StringComparison.Ordinal);
 
-        file = _dir.File("q.json", "{ \"Count\": ");
+        file = Dir.File("q.json", "{ \"Count\": ");
         error = Assert.Throws<BuildException>(() => ParameterBinder.Bind(new ToyBuild(), CommandLine.Parse([]), new Dictionary<string, string>(), file));
         Assert.Contains("is not valid JSON", error.Message, StringComparison.Ordinal);
     }
@@ -79,7 +72,7 @@ public sealed class ParameterTests : IDisposable
     [Fact]
     public void Unknown_keys_of_parameters_json_warn_with_the_nearest_parameter()
     {
-        var file = _dir.File("p.json", """{ "$schema": "./build.schema.json", "Nmae": "x", "Count": 4, "Cuont": 5 }""");
+        var file = Dir.File("p.json", """{ "$schema": "./build.schema.json", "Nmae": "x", "Count": 4, "Cuont": 5 }""");
         var warnings = new StringWriter();
         var build = new ToyBuild();
 
@@ -96,7 +89,7 @@ public sealed class ParameterTests : IDisposable
     [Fact]
     public async Task A_parameters_json_that_is_not_a_regular_file_or_too_large_is_refused()
     {
-        var fifo = System.IO.Path.Combine(_dir.Path, "fifo.json");
+        var fifo = System.IO.Path.Combine(Dir.Path, "fifo.json");
         using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
         {
             mkfifo.WaitForExit();
@@ -107,7 +100,7 @@ public sealed class ParameterTests : IDisposable
         var refused = await bind.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Contains("[E160]", refused.Message, StringComparison.Ordinal);
 
-        var big = System.IO.Path.Combine(_dir.Path, "big.json");
+        var big = System.IO.Path.Combine(Dir.Path, "big.json");
         using (var stream = System.IO.File.Create(big))
         {
             stream.SetLength(1L << 30);
@@ -121,7 +114,7 @@ public sealed class ParameterTests : IDisposable
     public void Secrets_are_refused_in_parameters_json()
     {
         // Not hex: the temporary folder in the message is, and once held "abc".
-        var file = _dir.File("p.json", """{ "Token": "token-value-xyz" }""");
+        var file = Dir.File("p.json", """{ "Token": "token-value-xyz" }""");
         var error = Assert.Throws<BuildException>(() => ParameterBinder.Bind(new ToyBuild(), CommandLine.Parse([]), new Dictionary<string, string>(), file));
         Assert.Contains("secret", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("token-value-xyz", error.Message, StringComparison.Ordinal);

@@ -1,28 +1,25 @@
 using Pipeline.Build.Evaluation;
-using Pipeline.Build.Tests.Support;
 
 namespace Pipeline.Build.Tests;
 
 /// <summary>Only the ReadmeTable target changes README.md, and only from a complete set of models (issue 18, point 9).</summary>
-public sealed class ReadmeTableTargetTests : IDisposable
+public sealed class ReadmeTableTargetTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
     private readonly string _readme;
 
     public ReadmeTableTargetTests()
     {
-        _dir.File("meta-templates/en_a.json", TinyCorpus.Template("a", "tagger"));
-        _dir.File("meta-templates/en_b.json", TinyCorpus.Template("b", "ner"));
-        _readme = _dir.File("README.md", $"# x\n\n{ReadmeTable.Start}\nold-row\n{ReadmeTable.End}\n");
+        Dir.File("meta-templates/en_a.json", TinyCorpus.Template("a", "tagger"));
+        Dir.File("meta-templates/en_b.json", TinyCorpus.Template("b", "ner"));
+        _readme = Dir.File("README.md", $"# x\n\n{ReadmeTable.Start}\nold-row\n{ReadmeTable.End}\n");
     }
 
-    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void An_incomplete_set_of_models_is_refused_naming_the_missing_ones_and_the_readme_stays()
     {
         Evaluated("en_a", "\"upos\": 91.24");
-        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable"]);
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), Dir.Path, x => x.Package, args: ["ReadmeTable"]);
         Assert.Equal(1, run.Exit);
         Assert.Contains("[E222]", run.Error, StringComparison.Ordinal);
         Assert.Contains("not ready: en_b (no evaluation.json)", run.Error, StringComparison.Ordinal);
@@ -34,10 +31,10 @@ public sealed class ReadmeTableTargetTests : IDisposable
     {
         Evaluated("en_a", "\"upos\": 91.24");
         Evaluated("en_b", "\"ents_f\": 70.5");
-        var limited = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable", "--models", "en_a"]);
+        var limited = ToyRun.Run(new Build(new FakeProcessRunner()), Dir.Path, x => x.Package, args: ["ReadmeTable", "--models", "en_a"]);
         Assert.Contains("[E223]", limited.Error, StringComparison.Ordinal);
 
-        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable"]);
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), Dir.Path, x => x.Package, args: ["ReadmeTable"]);
         Assert.True(run.Exit == 0, run.Output + run.Error);
         var text = File.ReadAllText(_readme);
         Assert.DoesNotContain("old-row", text, StringComparison.Ordinal);
@@ -50,8 +47,8 @@ public sealed class ReadmeTableTargetTests : IDisposable
     {
         Evaluated("en_a", "\"upos\": 91.24");
         Evaluated("en_b", "\"ents_f\": 70.5");
-        _dir.File("artifacts/models/en_b/build-stamp.json", """{ "hash": "x", "inputs": { "parameter:epochs": "1", "parameter:n_sents": "(all)" } }""");
-        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable"]);
+        Dir.File("artifacts/models/en_b/build-stamp.json", """{ "hash": "x", "inputs": { "parameter:epochs": "1", "parameter:n_sents": "(all)" } }""");
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), Dir.Path, x => x.Package, args: ["ReadmeTable"]);
         Assert.Equal(1, run.Exit);
         Assert.Contains("en_b (a quick run: trained with --epochs 1)", run.Error, StringComparison.Ordinal);
         Assert.Contains("old-row", File.ReadAllText(_readme), StringComparison.Ordinal);
@@ -60,10 +57,10 @@ public sealed class ReadmeTableTargetTests : IDisposable
     [Fact]
     public void The_default_plan_does_not_include_the_readme_table()
     {
-        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Publish", "--plan"]);
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), Dir.Path, x => x.Package, args: ["Publish", "--plan"]);
         Assert.DoesNotContain("ReadmeTable", run.Output, StringComparison.Ordinal);
     }
 
     private void Evaluated(string id, string scores) =>
-        _dir.File($"artifacts/models/{id}/{ModelScoring.FileName}", $$"""{ "accuracy": { {{scores}} } }""");
+        Dir.File($"artifacts/models/{id}/{ModelScoring.FileName}", $$"""{ "accuracy": { {{scores}} } }""");
 }

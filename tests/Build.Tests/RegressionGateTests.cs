@@ -1,18 +1,13 @@
 using System.Globalization;
 using System.IO.Compression;
 using Pipeline.Build.Publishing;
-using Pipeline.Build.Tests.Support;
 
 namespace Pipeline.Build.Tests;
 
 /// <summary>Publish refuses a model whose main score dropped against the version on the feed (issue 18, point 8).</summary>
-public sealed class RegressionGateTests : IDisposable
+public sealed class RegressionGateTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
-    private string Feed => Path.Combine(_dir.Path, "feed");
+    private string Feed => Path.Combine(Dir.Path, "feed");
 
     [Fact]
     public void A_drop_beyond_max_drop_is_refused_naming_model_score_and_both_values_and_nothing_is_pushed()
@@ -81,7 +76,7 @@ public sealed class RegressionGateTests : IDisposable
 
     private (int Exit, string Output, string Error) Publish(FakeProcessRunner runner, params string[] extra)
     {
-        var run = ToyRun.Run(new Build(runner), _dir.Path, x => x.Package, args: ["Publish", "--skip", "--feed", Feed, .. extra]);
+        var run = ToyRun.Run(new Build(runner), Dir.Path, x => x.Package, args: ["Publish", "--skip", "--feed", Feed, .. extra]);
         return (run.Exit, run.Output, run.Error);
     }
 
@@ -89,7 +84,7 @@ public sealed class RegressionGateTests : IDisposable
         Model(Path.Combine(Feed, "en_x", version, $"en_x.{version}.nupkg"), version, las, ents);
 
     private void Packed(string version, double las, double ents) =>
-        Model(Path.Combine(_dir.Path, "artifacts", "packages", $"en_x.{version}.nupkg"), version, las, ents);
+        Model(Path.Combine(Dir.Path, "artifacts", "packages", $"en_x.{version}.nupkg"), version, las, ents);
 
     private static void Model(string path, string version, double las, double ents)
     {

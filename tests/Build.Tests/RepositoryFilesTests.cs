@@ -1,8 +1,5 @@
 using Pipeline.Build.Ci;
-using Pipeline.Build.Engine;
 using Pipeline.Build.Evaluation;
-using Pipeline.Build.Models;
-using Pipeline.Build.Tests.Support;
 
 namespace Pipeline.Build.Tests;
 

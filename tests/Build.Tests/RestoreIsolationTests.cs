@@ -1,23 +1,18 @@
 using System.Xml.Linq;
 using Pipeline.Build.Packaging;
-using Pipeline.Build.Tests.Support;
 
 namespace Pipeline.Build.Tests;
 
 /// <summary>Model packages restore the Pipeline.Core just packed, not a stale copy from a NuGet cache (issue 18, point 9).</summary>
-public sealed class RestoreIsolationTests : IDisposable
+public sealed class RestoreIsolationTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     [Fact]
     public void The_scratch_gets_its_own_packages_folder_emptied_of_the_builds_own_packages()
     {
-        var scratch = Path.Combine(_dir.Path, "scratch");
-        var stale = _dir.File("scratch/nuget-packages/pipeline.core/0.1.0/pipeline.core.0.1.0.nupkg", "old");
-        var kept = _dir.File("scratch/nuget-packages/messagepack/3.1.0/messagepack.3.1.0.nupkg", "x");
-        var user = Directory.CreateDirectory(Path.Combine(_dir.Path, "user")).FullName;
+        var scratch = Path.Combine(Dir.Path, "scratch");
+        var stale = Dir.File("scratch/nuget-packages/pipeline.core/0.1.0/pipeline.core.0.1.0.nupkg", "old");
+        var kept = Dir.File("scratch/nuget-packages/messagepack/3.1.0/messagepack.3.1.0.nupkg", "x");
+        var user = Directory.CreateDirectory(Path.Combine(Dir.Path, "user")).FullName;
 
         RestoreIsolation.Prepare(scratch, "0.1.0", user);
 
@@ -31,9 +26,9 @@ public sealed class RestoreIsolationTests : IDisposable
     [Fact]
     public void A_user_cache_that_holds_the_packed_core_version_is_no_fallback()
     {
-        var scratch = Path.Combine(_dir.Path, "scratch");
-        _dir.File("user/pipeline.core/0.1.0/pipeline.core.0.1.0.nupkg", "stale");
-        RestoreIsolation.Prepare(scratch, "0.1.0", Path.Combine(_dir.Path, "user"));
+        var scratch = Path.Combine(Dir.Path, "scratch");
+        Dir.File("user/pipeline.core/0.1.0/pipeline.core.0.1.0.nupkg", "stale");
+        RestoreIsolation.Prepare(scratch, "0.1.0", Path.Combine(Dir.Path, "user"));
 
         var config = XDocument.Load(Path.Combine(scratch, "nuget.config"));
         Assert.Empty(config.Descendants("fallbackPackageFolders"));

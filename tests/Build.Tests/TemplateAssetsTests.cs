@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Pipeline.Build.Models;
-using Pipeline.Build.Tests.Support;
 
 namespace Pipeline.Build.Tests;
 

@@ -1,21 +1,13 @@
-using Pipeline.Build.Engine;
-using Pipeline.Build.Models;
-using Pipeline.Build.Tests.Support;
-
 namespace Pipeline.Build.Tests;
 
-public sealed class TemplateTests : IDisposable
+public sealed class TemplateTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     [Fact]
     public void A_full_pipeline_trains_on_conllu_with_ner_from_iob2()
     {
-        TinyCorpus.Write(_dir.Path);
-        var template = ModelTemplate.Load(_dir.File("t/en_full.json", TinyCorpus.Template("full", "tagger", "parser", "ner")));
-        var inputs = template.Inputs(_dir.Path);
+        TinyCorpus.Write(Dir.Path);
+        var template = ModelTemplate.Load(Dir.File("t/en_full.json", TinyCorpus.Template("full", "tagger", "parser", "ner")));
+        var inputs = template.Inputs(Dir.Path);
         Assert.Equal("en_full", template.Id);
         Assert.EndsWith("ud/tiny/train.conllu", inputs.Train.Replace('\\', '/'), StringComparison.Ordinal);
         Assert.EndsWith("ner/tiny/dev.iob2", inputs.NerDev!.Replace('\\', '/'), StringComparison.Ordinal);
@@ -26,9 +18,9 @@ public sealed class TemplateTests : IDisposable
     [Fact]
     public void An_ner_only_model_trains_on_iob2()
     {
-        TinyCorpus.Write(_dir.Path);
-        var template = ModelTemplate.Load(_dir.File("t/en_ents.json", TinyCorpus.Template("ents", "ner")));
-        var inputs = template.Inputs(_dir.Path);
+        TinyCorpus.Write(Dir.Path);
+        var template = ModelTemplate.Load(Dir.File("t/en_ents.json", TinyCorpus.Template("ents", "ner")));
+        var inputs = template.Inputs(Dir.Path);
         Assert.True(inputs.IsIob2Only);
         Assert.EndsWith("ner/tiny/train.iob2", inputs.Train.Replace('\\', '/'), StringComparison.Ordinal);
         Assert.Null(inputs.NerTrain);
@@ -46,7 +38,7 @@ public sealed class TemplateTests : IDisposable
     [InlineData("""{ "lang": "en", """, "not valid JSON")]
     public void Bad_templates_are_errors_naming_file_and_field(string json, string message)
     {
-        var path = _dir.File("t/en_x.json", json);
+        var path = Dir.File("t/en_x.json", json);
         var error = Assert.Throws<BuildException>(() => ModelTemplate.Load(path));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
@@ -55,8 +47,8 @@ public sealed class TemplateTests : IDisposable
     [Fact]
     public void A_missing_corpus_file_names_the_model_the_file_and_the_parameter()
     {
-        var template = ModelTemplate.Load(_dir.File("t/en_tiny.json", TinyCorpus.Template("tiny", "tagger")));
-        var error = Assert.Throws<BuildException>(() => template.Inputs(Path.Combine(_dir.Path, "nowhere")));
+        var template = ModelTemplate.Load(Dir.File("t/en_tiny.json", TinyCorpus.Template("tiny", "tagger")));
+        var error = Assert.Throws<BuildException>(() => template.Inputs(Path.Combine(Dir.Path, "nowhere")));
         Assert.Contains("en_tiny: corpus file", error.Message, StringComparison.Ordinal);
         Assert.Contains("--corpora", error.Message, StringComparison.Ordinal);
     }
@@ -64,9 +56,9 @@ public sealed class TemplateTests : IDisposable
     [Fact]
     public void Selecting_an_unknown_model_lists_the_templates()
     {
-        _dir.File("t/en_a.json", TinyCorpus.Template("a", "tagger"));
-        _dir.File("t/en_b.json", TinyCorpus.Template("b", "tagger"));
-        var all = ModelTemplate.LoadAll(Path.Combine(_dir.Path, "t"));
+        Dir.File("t/en_a.json", TinyCorpus.Template("a", "tagger"));
+        Dir.File("t/en_b.json", TinyCorpus.Template("b", "tagger"));
+        var all = ModelTemplate.LoadAll(Path.Combine(Dir.Path, "t"));
         Assert.Equal(["en_b"], ModelTemplate.Select(all, ["EN_B"]).Select(t => t.Id));
         Assert.Equal(2, ModelTemplate.Select(all, []).Count);
         var error = Assert.Throws<BuildException>(() => ModelTemplate.Select(all, ["en_c"]));

@@ -1,19 +1,15 @@
 using Pipeline.Build.Evaluation;
-using Pipeline.Build.Models;
-using Pipeline.Build.Tests.Support;
 using Pipeline.Build.Training;
 using Pipeline.Trainer.Training;
 
 namespace Pipeline.Build.Tests;
 
-public sealed class TrainTests : IDisposable
+public sealed class TrainTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
     private readonly StringWriter _log = new();
 
-    public TrainTests() => TinyCorpus.Write(_dir.Path);
+    public TrainTests() => TinyCorpus.Write(Dir.Path);
 
-    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void A_failing_template_is_named_while_the_others_finish()
@@ -32,8 +28,8 @@ public sealed class TrainTests : IDisposable
         Assert.Equal(["en_a", "en_c"], report.Done);
         Assert.Equal([("en_bad", "the corpus is cursed")], report.Failed);
         Assert.Contains("1 failed (en_bad)", report.Summary, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dir.Path, "models", "en_bad", TrainStep.FileName)));
-        Assert.Contains("FAILED: the corpus is cursed", File.ReadAllText(Path.Combine(_dir.Path, "models", "en_bad", ModelProgress.FileName)), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Dir.Path, "models", "en_bad", TrainStep.FileName)));
+        Assert.Contains("FAILED: the corpus is cursed", File.ReadAllText(Path.Combine(Dir.Path, "models", "en_bad", ModelProgress.FileName)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +63,7 @@ public sealed class TrainTests : IDisposable
         Trainer(Settings() with { Epochs = 5 }).Train(templates[..1], CancellationToken.None);
         Assert.Equal(["en_a"], calls);
         calls.Clear();
-        File.AppendAllText(Path.Combine(_dir.Path, "ud", "tiny", "dev.conllu"), "\n");
+        File.AppendAllText(Path.Combine(Dir.Path, "ud", "tiny", "dev.conllu"), "\n");
         Trainer(Settings() with { Epochs = 5 }).Train(templates[..1], CancellationToken.None);
         Assert.Equal(["en_a"], calls);
         Assert.Contains("changed: corpus:ud/tiny/dev.conllu", _log.ToString(), StringComparison.Ordinal);
@@ -82,7 +78,7 @@ public sealed class TrainTests : IDisposable
             seen = options;
             return FakeResult(options);
         });
-        var template = ModelTemplate.Load(_dir.File("t/en_full.json", TinyCorpus.Template("full", "tagger", "ner")));
+        var template = ModelTemplate.Load(Dir.File("t/en_full.json", TinyCorpus.Template("full", "tagger", "ner")));
         trainer.Train([template], CancellationToken.None);
         Assert.NotNull(seen);
         Assert.Equal("en", seen.Lang);
@@ -109,7 +105,7 @@ public sealed class TrainTests : IDisposable
     [Fact]
     public void A_tiny_template_trains_for_real_then_evaluates_and_fills_the_readme_table()
     {
-        var template = ModelTemplate.Load(_dir.File("t/en_tiny.json", TinyCorpus.Template("tiny", "tagger")));
+        var template = ModelTemplate.Load(Dir.File("t/en_tiny.json", TinyCorpus.Template("tiny", "tagger")));
         var settings = Settings() with { Epochs = 1 };
         var report = new ModelTrainer(settings, _log).Train([template], CancellationToken.None);
         Assert.True(report.Failed.Count == 0, string.Join("; ", report.Failed));
@@ -118,26 +114,26 @@ public sealed class TrainTests : IDisposable
         Assert.True(File.Exists(Path.Combine(run, TrainStep.FileName)));
         Assert.Contains("[en_tiny]", _log.ToString(), StringComparison.Ordinal);
 
-        Assert.True(ModelScoring.Evaluate(template, run, _dir.Path, force: false, _log));
-        Assert.False(ModelScoring.Evaluate(template, run, _dir.Path, force: false, _log));
+        Assert.True(ModelScoring.Evaluate(template, run, Dir.Path, force: false, _log));
+        Assert.False(ModelScoring.Evaluate(template, run, Dir.Path, force: false, _log));
         Assert.True(File.Exists(Path.Combine(run, ModelScoring.StampFile)));
 
         // Scored again when the model or a dev file changed, or evaluation.json is gone, saying why.
         File.AppendAllText(Path.Combine(run, "model-best", "meta.json"), "\n");
-        Assert.True(ModelScoring.Evaluate(template, run, _dir.Path, force: false, _log));
+        Assert.True(ModelScoring.Evaluate(template, run, Dir.Path, force: false, _log));
         Assert.Contains("[en_tiny] evaluating: changed: model-best.", _log.ToString(), StringComparison.Ordinal);
-        File.AppendAllText(Path.Combine(_dir.Path, "ud", "tiny", "dev.conllu"), "\n");
-        Assert.True(ModelScoring.Evaluate(template, run, _dir.Path, force: false, _log));
+        File.AppendAllText(Path.Combine(Dir.Path, "ud", "tiny", "dev.conllu"), "\n");
+        Assert.True(ModelScoring.Evaluate(template, run, Dir.Path, force: false, _log));
         Assert.Contains("[en_tiny] evaluating: changed: corpus:ud/tiny/dev.conllu.", _log.ToString(), StringComparison.Ordinal);
         File.Delete(Path.Combine(run, ModelScoring.FileName));
-        Assert.True(ModelScoring.Evaluate(template, run, _dir.Path, force: false, _log));
+        Assert.True(ModelScoring.Evaluate(template, run, Dir.Path, force: false, _log));
         Assert.Contains("[en_tiny] evaluating: no evaluation.json.", _log.ToString(), StringComparison.Ordinal);
-        Assert.False(ModelScoring.Evaluate(template, run, _dir.Path, force: false, _log));
-        Assert.True(ModelScoring.Evaluate(template, run, _dir.Path, force: true, _log));
+        Assert.False(ModelScoring.Evaluate(template, run, Dir.Path, force: false, _log));
+        Assert.True(ModelScoring.Evaluate(template, run, Dir.Path, force: true, _log));
         var evaluation = ModelScoring.Read(Path.Combine(run, ModelScoring.FileName))!.Value;
         Assert.True(evaluation.GetProperty("accuracy").TryGetProperty("upos", out _));
 
-        var readme = _dir.File("README.md", $"# x\n\n{ReadmeTable.Start}\nstale-row\n{ReadmeTable.End}\n\nrest\n");
+        var readme = Dir.File("README.md", $"# x\n\n{ReadmeTable.Start}\nstale-row\n{ReadmeTable.End}\n\nrest\n");
         Assert.True(ReadmeTable.Update(readme, ReadmeTable.Render([template], settings.ModelsRoot)));
         var text = File.ReadAllText(readme);
         Assert.Matches(@"\| `en_tiny` \| tagger \| \d+\.\d \|", text);
@@ -149,15 +145,15 @@ public sealed class TrainTests : IDisposable
     [Fact]
     public void Evaluating_an_untrained_model_says_to_train_it()
     {
-        var template = ModelTemplate.Load(_dir.File("t/en_tiny.json", TinyCorpus.Template("tiny", "tagger")));
-        var error = Assert.Throws<Engine.BuildException>(() => ModelScoring.Evaluate(template, Path.Combine(_dir.Path, "models", "en_tiny"), _dir.Path, false, _log));
+        var template = ModelTemplate.Load(Dir.File("t/en_tiny.json", TinyCorpus.Template("tiny", "tagger")));
+        var error = Assert.Throws<Engine.BuildException>(() => ModelScoring.Evaluate(template, Path.Combine(Dir.Path, "models", "en_tiny"), Dir.Path, false, _log));
         Assert.Contains("run Train first", error.Message, StringComparison.Ordinal);
     }
 
-    private TrainSettings Settings() => new() { CorpusRoot = _dir.Path, ModelsRoot = Path.Combine(_dir.Path, "models"), Jobs = 2 };
+    private TrainSettings Settings() => new() { CorpusRoot = Dir.Path, ModelsRoot = Path.Combine(Dir.Path, "models"), Jobs = 2 };
 
     private ModelTemplate[] Templates(params string[] names) =>
-        names.Select(n => ModelTemplate.Load(_dir.File($"t/en_{n}.json", TinyCorpus.Template(n, "tagger")))).ToArray();
+        names.Select(n => ModelTemplate.Load(Dir.File($"t/en_{n}.json", TinyCorpus.Template(n, "tagger")))).ToArray();
 
     private static TrainingResult FakeResult(TrainingOptions options)
     {

@@ -1,27 +1,21 @@
 using Pipeline.Build.Ci;
-using Pipeline.Build.Models;
-using Pipeline.Build.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.Build.Tests;
 
 /// <summary>The generated GitHub Actions workflow, parsed as YAML: jobs, needs, matrix and the corpora cache.</summary>
-public sealed class WorkflowTests : IDisposable
+public sealed class WorkflowTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     [Fact]
     public void The_workflow_target_writes_a_corpora_job_a_matrix_of_models_and_a_package_job()
     {
         using var server = new CorpusServer();
-        _ = new AssetCorpus(_dir.Path, server, "https://raw.example.invalid");
-        _dir.File("meta-templates/en_b.json", TinyCorpus.Template("b", "ner"));
-        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Workflow"]);
+        _ = new AssetCorpus(Dir.Path, server, "https://raw.example.invalid");
+        Dir.File("meta-templates/en_b.json", TinyCorpus.Template("b", "ner"));
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), Dir.Path, x => x.Package, args: ["Workflow"]);
         Assert.True(run.Exit == 0, run.Output + run.Error);
-        var templates = ModelTemplate.LoadAll(Path.Combine(_dir.Path, "meta-templates"));
-        var root = Parse(File.ReadAllText(Path.Combine(_dir.Path, WorkflowWriter.RelativePath)));
+        var templates = ModelTemplate.LoadAll(Path.Combine(Dir.Path, "meta-templates"));
+        var root = Parse(File.ReadAllText(Path.Combine(Dir.Path, WorkflowWriter.RelativePath)));
         var jobs = Map(root, "jobs");
         Assert.Equal(["corpora", "train", "package"], jobs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
 

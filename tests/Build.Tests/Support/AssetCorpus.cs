@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Pipeline.Build.Models;
 
 namespace Pipeline.Build.Tests.Support;
 

@@ -1,5 +1,3 @@
-using Pipeline.Build.Engine;
-
 namespace Pipeline.Build.Tests.Support;
 
 /// <summary>A build whose targets depend on each other in a cycle.</summary>

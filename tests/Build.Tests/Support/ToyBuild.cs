@@ -1,5 +1,3 @@
-using Pipeline.Build.Engine;
-
 namespace Pipeline.Build.Tests.Support;
 
 /// <summary>A build with a few targets that record their runs; behaviour switches through properties.</summary>

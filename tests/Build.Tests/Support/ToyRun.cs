@@ -1,5 +1,3 @@
-using Pipeline.Build.Engine;
-
 namespace Pipeline.Build.Tests.Support;
 
 /// <summary>Runs a build in-process against a temporary root and captures its output.</summary>

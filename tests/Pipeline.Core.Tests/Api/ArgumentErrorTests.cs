@@ -1,5 +1,3 @@
-using Pipeline.Tokens;
-
 namespace Pipeline.Tests.Api;
 
 /// <summary>Bad arguments to the public API raise the .NET argument exceptions (they were PipelineException E023).</summary>

@@ -1,6 +1,3 @@
-using Pipeline.Tests.Support;
-using Pipeline.Tokens;
-
 namespace Pipeline.Tests.Api;
 
 /// <summary>Nlp.LoadAsync and the CancellationToken parameters of Nlp.Load and Language.Pipe.</summary>

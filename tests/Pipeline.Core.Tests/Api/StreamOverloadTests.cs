@@ -1,6 +1,4 @@
 using Pipeline.IO;
-using Pipeline.Tests.Support;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Api;
 

@@ -1,5 +1,3 @@
-using Pipeline.Tokens;
-
 namespace Pipeline.Tests.Api;
 
 /// <summary><c>foreach (var token in doc)</c> and <c>foreach (var token in span)</c>, spaCy's most common idiom.</summary>

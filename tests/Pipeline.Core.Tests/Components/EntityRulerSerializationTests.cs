@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MessagePack;
 using Pipeline.Components;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Components;
 

@@ -6,8 +6,6 @@ using Pipeline.Components.Ner;
 using Pipeline.Components.Parsing;
 using Pipeline.Components.Tagging;
 using Pipeline.Serialization;
-using Pipeline.Tests.Support;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Components;
 

@@ -1,6 +1,5 @@
 using Pipeline.Components;
 using Pipeline.Tokenization;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Components;
 

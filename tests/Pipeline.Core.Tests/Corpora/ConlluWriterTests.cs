@@ -1,5 +1,4 @@
 using Pipeline.Corpora;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Corpora;
 

@@ -1,5 +1,4 @@
 using Pipeline.Display;
-using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Display;
 

@@ -1,5 +1,4 @@
 using Pipeline.Display;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Display;
 

@@ -1,6 +1,4 @@
 using Pipeline.Docs.Examples;
-using Pipeline.Tests.Support;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Docs;
 

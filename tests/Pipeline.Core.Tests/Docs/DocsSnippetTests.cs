@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Docs;
 

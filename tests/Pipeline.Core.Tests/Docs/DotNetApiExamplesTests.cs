@@ -1,5 +1,4 @@
 using Pipeline.Docs.Examples;
-using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Docs;
 

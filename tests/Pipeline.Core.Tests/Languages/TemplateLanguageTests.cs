@@ -1,5 +1,3 @@
-using Pipeline.Tokens;
-
 namespace Pipeline.Tests.Languages;
 
 public class TemplateLanguageTests

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Pipeline.Components;
-using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Loading;
 
@@ -9,12 +8,8 @@ namespace Pipeline.Tests.Loading;
 /// meta.json is untrusted input: numbers JSON cannot hold (E164), bytes that are not UTF-8 (E157) and keys of
 /// "pipeline_args" that nothing reads (W031, with the nearest known key) are reported, not silently kept.
 /// </summary>
-public sealed class MetaJsonInputTests : IDisposable
+public sealed class MetaJsonInputTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     private static string Meta(string extra) =>
         $$"""{"lang": "en", "name": "m", "version": "1.0.0", "pipeline": ["sentencizer"]{{extra}}}""";
 
@@ -52,27 +47,27 @@ public sealed class MetaJsonInputTests : IDisposable
     {
         var nlp = Nlp.Blank("en");
         nlp.AddPipe(new Sentencizer());
-        nlp.ToDisk(_dir["model"]);
-        var path = _dir["model/meta.json"];
+        nlp.ToDisk(Dir["model"]);
+        var path = Dir["model/meta.json"];
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"accuracy\": {}", "\"accuracy\": {\"upos\": 1e400}", StringComparison.Ordinal));
         Assert.Contains("1e400", File.ReadAllText(path), StringComparison.Ordinal);
 
-        Assert.Equal("E164", Assert.Throws<PipelineFormatException>(() => Nlp.Load(_dir["model"])).Code);
+        Assert.Equal("E164", Assert.Throws<PipelineFormatException>(() => Nlp.Load(Dir["model"])).Code);
     }
 
     [Fact]
     public void InvalidUtf8InMetaJsonIsRefusedWithItsPlace()
     {
-        Directory.CreateDirectory(_dir["model"]);
+        Directory.CreateDirectory(Dir["model"]);
         var bytes = Encoding.UTF8.GetBytes(Meta(", \"description\": \"caf\u00e9\"").Replace(", \"", ",\n\"", StringComparison.Ordinal));
         var at = Array.IndexOf(bytes, (byte)0xC3);
         bytes[at] = 0xE9; // Latin-1 é followed by a stray continuation byte
-        File.WriteAllBytes(_dir["model/meta.json"], bytes);
+        File.WriteAllBytes(Dir["model/meta.json"], bytes);
 
-        var e = Assert.Throws<PipelineFormatException>(() => ModelMeta.Read(_dir["model/meta.json"]));
+        var e = Assert.Throws<PipelineFormatException>(() => ModelMeta.Read(Dir["model/meta.json"]));
 
         Assert.Equal("E157", e.Code);
-        Assert.StartsWith(_dir["model/meta.json"] + ":", e.DataSource, StringComparison.Ordinal);
+        Assert.StartsWith(Dir["model/meta.json"] + ":", e.DataSource, StringComparison.Ordinal);
         Assert.Contains("0xE9", e.Message, StringComparison.Ordinal);
     }
 
@@ -81,8 +76,8 @@ public sealed class MetaJsonInputTests : IDisposable
     {
         var nlp = Nlp.Blank("en");
         nlp.AddPipe(new Sentencizer());
-        nlp.ToDisk(_dir["model"]);
-        var path = _dir["model/meta.json"];
+        nlp.ToDisk(Dir["model"]);
+        var path = Dir["model/meta.json"];
         var meta = ModelMeta.Read(path);
         using (var args = System.Text.Json.JsonDocument.Parse("""{"sentencizer": {"punct_charz": ["!"], "punct_chars": ["."]}, "sentencizr": {}}"""))
         {
@@ -92,7 +87,7 @@ public sealed class MetaJsonInputTests : IDisposable
         meta.Write(path);
         using var warnings = new WarningCollector();
 
-        Nlp.Load(_dir["model"]);
+        Nlp.Load(Dir["model"]);
 
         var w031 = warnings.All.Where(w => w.Code == "W031").Select(w => w.Message).ToList();
         Assert.Equal(2, w031.Count);
@@ -106,8 +101,8 @@ public sealed class MetaJsonInputTests : IDisposable
     {
         var nlp = Nlp.Blank("en");
         nlp.AddPipe(new Sentencizer());
-        nlp.ToDisk(_dir["model"]);
-        var path = _dir["model/meta.json"];
+        nlp.ToDisk(Dir["model"]);
+        var path = Dir["model/meta.json"];
         var meta = ModelMeta.Read(path);
         using (var args = System.Text.Json.JsonDocument.Parse("""{"sentencizer": {"punct_chars": ["."]}}"""))
         {
@@ -117,7 +112,7 @@ public sealed class MetaJsonInputTests : IDisposable
         meta.Write(path);
         using var warnings = new WarningCollector();
 
-        Nlp.Load(_dir["model"]);
+        Nlp.Load(Dir["model"]);
 
         Assert.DoesNotContain(warnings.All, w => w.Code == "W031");
     }

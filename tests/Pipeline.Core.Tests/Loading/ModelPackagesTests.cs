@@ -1,6 +1,5 @@
 using Pipeline.Components;
 
-using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Loading;
 

@@ -1,5 +1,4 @@
 using Pipeline.Components.Ner;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Ner;
 

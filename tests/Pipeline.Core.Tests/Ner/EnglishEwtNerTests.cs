@@ -1,7 +1,5 @@
 using Pipeline.Components.Ner;
 using Pipeline.Corpora;
-using Pipeline.Tests.Support;
-using Pipeline.Tokens;
 using Pipeline.Training;
 
 namespace Pipeline.Tests.Ner;

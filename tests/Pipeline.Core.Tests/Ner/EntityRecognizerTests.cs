@@ -1,7 +1,6 @@
 using Pipeline.Components;
 using Pipeline.Components.Ner;
 using Pipeline.Tests.Training;
-using Pipeline.Tokens;
 using Pipeline.Training;
 
 namespace Pipeline.Tests.Ner;

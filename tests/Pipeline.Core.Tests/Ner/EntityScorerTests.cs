@@ -1,4 +1,3 @@
-using Pipeline.Tokens;
 using Pipeline.Training;
 
 namespace Pipeline.Tests.Ner;

@@ -1,5 +1,3 @@
-using Pipeline.Tokens;
-
 namespace Pipeline.Tests.Ner;
 
 /// <summary>A tiny generated NER corpus: sentences from a few templates with PER, LOC and ORG names, deterministic per seed.</summary>

@@ -1,7 +1,5 @@
 using Pipeline.Components.Parsing;
 using Pipeline.Corpora;
-using Pipeline.Tests.Support;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Parsing;
 

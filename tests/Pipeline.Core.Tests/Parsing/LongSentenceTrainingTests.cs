@@ -1,5 +1,4 @@
 using Pipeline.Components.Parsing;
-using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Parsing;
 

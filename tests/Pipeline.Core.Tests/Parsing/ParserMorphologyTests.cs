@@ -1,5 +1,4 @@
 using Pipeline.Components.Parsing;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Parsing;
 

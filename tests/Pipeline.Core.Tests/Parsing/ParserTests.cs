@@ -1,8 +1,6 @@
 using Pipeline.Components.Parsing;
 using Pipeline.Components.Tagging;
-using Pipeline.Tests.Support;
 using Pipeline.Tests.Training;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Parsing;
 

@@ -3,7 +3,6 @@ using Pipeline.Components.Parsing;
 using Pipeline.Components.Tagging;
 using Pipeline.Tests.Ner;
 using Pipeline.Tests.Parsing;
-using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Pipelines;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Pipelines;
 

@@ -1,5 +1,3 @@
-using Pipeline.Tests.Support;
-
 namespace Pipeline.Tests.Pipelines;
 
 /// <summary>Mutated or truncated model data must fail only with the documented exceptions, never crash.</summary>

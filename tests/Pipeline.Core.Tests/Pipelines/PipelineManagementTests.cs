@@ -1,5 +1,4 @@
 using Pipeline.Lang;
-using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Pipelines;
 

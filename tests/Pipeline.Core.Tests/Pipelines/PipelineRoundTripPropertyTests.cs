@@ -1,7 +1,5 @@
 using Pipeline.Components;
-using Pipeline.Tests.Support;
 using Pipeline.Tests.Tokens;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Pipelines;
 

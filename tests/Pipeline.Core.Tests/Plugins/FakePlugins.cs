@@ -3,8 +3,6 @@ using System.Reflection.Emit;
 using Pipeline.Components;
 using Pipeline.Registry;
 using Pipeline.Registry.Plugins;
-using Pipeline.Tests.Support;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Plugins;
 

@@ -1,6 +1,5 @@
 using Pipeline.Display;
 using Pipeline.Registry.Plugins;
-using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Plugins;
 

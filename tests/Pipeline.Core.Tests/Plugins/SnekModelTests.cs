@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Pipeline.Components;
 using Pipeline.Serialization;
-using Pipeline.Tests.Support;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Plugins;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Pipeline.IO;
 using Pipeline.Serialization;
-using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Serialization;
 

@@ -4,8 +4,6 @@ using MessagePack;
 using Pipeline.Corpora;
 using Pipeline.IO;
 using Pipeline.Serialization.DocBin;
-using Pipeline.Tests.Support;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Serialization;
 
@@ -13,16 +11,12 @@ namespace Pipeline.Tests.Serialization;
 /// Untrusted files are read within caps checked before allocating: file sizes (E161), line lengths (E162) and
 /// decompressed sizes (E163), each refusal naming the file and the limit.
 /// </summary>
-public sealed class BoundedReadTests : IDisposable
+public sealed class BoundedReadTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     // A sparse file: its size is real, its bytes take no disk and no time to write.
     private string Sparse(string name, long size)
     {
-        var path = _dir[name];
+        var path = Dir[name];
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
         stream.SetLength(size);
@@ -39,17 +33,17 @@ public sealed class BoundedReadTests : IDisposable
             var size = Math.Max(0, limit + random.Next(-3, 4));
             var bytes = new byte[size];
             random.NextBytes(bytes);
-            File.WriteAllBytes(_dir["f.bin"], bytes);
+            File.WriteAllBytes(Dir["f.bin"], bytes);
 
             if (size <= limit)
             {
-                Assert.Equal(bytes, InputFiles.ReadAllBytes(_dir["f.bin"], limit, "the test file"));
+                Assert.Equal(bytes, InputFiles.ReadAllBytes(Dir["f.bin"], limit, "the test file"));
             }
             else
             {
-                var e = Assert.Throws<PipelineFormatException>(() => InputFiles.ReadAllBytes(_dir["f.bin"], limit, "the test file"));
+                var e = Assert.Throws<PipelineFormatException>(() => InputFiles.ReadAllBytes(Dir["f.bin"], limit, "the test file"));
                 Assert.Equal("E161", e.Code);
-                Assert.Equal(_dir["f.bin"], e.DataSource);
+                Assert.Equal(Dir["f.bin"], e.DataSource);
                 Assert.Contains($"limit of {limit:N0} bytes", e.Message, StringComparison.Ordinal);
             }
         }
@@ -92,22 +86,22 @@ public sealed class BoundedReadTests : IDisposable
         Sparse("model/meta.json", 2L << 30);
         var before = GC.GetAllocatedBytesForCurrentThread();
 
-        var e = Assert.Throws<PipelineFormatException>(() => ModelMeta.Read(_dir["model/meta.json"]));
+        var e = Assert.Throws<PipelineFormatException>(() => ModelMeta.Read(Dir["model/meta.json"]));
 
         Assert.Equal("E161", e.Code);
         Assert.Contains("16,777,216", e.Message, StringComparison.Ordinal);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20, "meta.json was read before its size was checked");
-        Assert.Equal("E161", Assert.Throws<PipelineFormatException>(() => Nlp.Load(_dir["model"])).Code);
+        Assert.Equal("E161", Assert.Throws<PipelineFormatException>(() => Nlp.Load(Dir["model"])).Code);
     }
 
     [Fact]
     public void AHugeTokenizerFileIsAFormatErrorOfLoadNotAnIOException()
     {
         var nlp = Nlp.Blank("en");
-        nlp.ToDisk(_dir["model"]);
+        nlp.ToDisk(Dir["model"]);
         Sparse("model/tokenizer", 3L << 30);
 
-        var e = Assert.Throws<PipelineFormatException>(() => Nlp.Load(_dir["model"]));
+        var e = Assert.Throws<PipelineFormatException>(() => Nlp.Load(Dir["model"]));
 
         Assert.Equal("E161", e.Code);
         Assert.Contains("tokenizer", e.DataSource, StringComparison.Ordinal);
@@ -119,7 +113,7 @@ public sealed class BoundedReadTests : IDisposable
     {
         Sparse("docs.docbin", (1L << 30) + 1);
 
-        Assert.Equal("E161", Assert.Throws<PipelineFormatException>(() => DocBin.FromDisk(_dir["docs.docbin"])).Code);
+        Assert.Equal("E161", Assert.Throws<PipelineFormatException>(() => DocBin.FromDisk(Dir["docs.docbin"])).Code);
     }
 
     [Theory]
@@ -180,7 +174,7 @@ public sealed class BoundedReadTests : IDisposable
     [Fact]
     public void AnEndlessCorpusLineIsRefusedAtTheCap()
     {
-        var path = _dir["long.conllu"];
+        var path = Dir["long.conllu"];
         using (var writer = new StreamWriter(path))
         {
             writer.Write("# text = a\n1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n\n# comment ");
@@ -238,9 +232,9 @@ public sealed class BoundedReadTests : IDisposable
             bin.Add(nlp.MakeDoc($"Sentence number {i} is here."));
         }
 
-        bin.ToDisk(_dir["docs.docbin"]);
+        bin.ToDisk(Dir["docs.docbin"]);
 
-        Assert.Equal(50, DocBin.FromDisk(_dir["docs.docbin"]).GetDocs(nlp.Vocab).Count());
+        Assert.Equal(50, DocBin.FromDisk(Dir["docs.docbin"]).GetDocs(nlp.Vocab).Count());
     }
 
     private static byte[] Envelope(int size, byte[] body)

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Pipeline.IO;
 using Pipeline.Serialization;
-using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Serialization;
 

@@ -1,6 +1,5 @@
 using Pipeline.IO;
 using Pipeline.Serialization;
-using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Serialization;
 

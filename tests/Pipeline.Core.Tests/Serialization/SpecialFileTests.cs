@@ -3,8 +3,6 @@ using Pipeline.Components.Tagging;
 using Pipeline.Corpora;
 using Pipeline.IO;
 using Pipeline.Tests.Parsing;
-using Pipeline.Tests.Support;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Serialization;
 
@@ -12,24 +10,20 @@ namespace Pipeline.Tests.Serialization;
 /// Every reader refuses an entry that is not a regular file (E160) before opening it: a FIFO would block the
 /// reader forever, /dev/zero would never end. Each case runs under a hang guard.
 /// </summary>
-public sealed class SpecialFileTests : IDisposable
+public sealed class SpecialFileTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     public static TheoryData<string> Kinds => SpecialFiles.Kinds;
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public void TheSharedCheckNamesTheKind(string kind)
     {
-        using var keep = SpecialFiles.Make(kind, _dir["entry"]);
+        using var keep = SpecialFiles.Make(kind, Dir["entry"]);
 
-        var e = SpecialFiles.ThrowsWithinGuard<PipelineFormatException>(() => InputFiles.RequireRegular(_dir["entry"]));
+        var e = SpecialFiles.ThrowsWithinGuard<PipelineFormatException>(() => InputFiles.RequireRegular(Dir["entry"]));
 
         Assert.Equal("E160", e.Code);
-        Assert.Equal(_dir["entry"], e.DataSource);
+        Assert.Equal(Dir["entry"], e.DataSource);
         var expected = kind switch
         {
             "fifo" or "link-to-fifo" => "a FIFO",
@@ -43,45 +37,45 @@ public sealed class SpecialFileTests : IDisposable
     [Fact]
     public void RegularFilesAndLinksToThemPass()
     {
-        File.WriteAllText(_dir["plain.txt"], "text");
-        File.CreateSymbolicLink(_dir["link.txt"], "plain.txt");
-        File.CreateSymbolicLink(_dir["chain.txt"], "link.txt");
+        File.WriteAllText(Dir["plain.txt"], "text");
+        File.CreateSymbolicLink(Dir["link.txt"], "plain.txt");
+        File.CreateSymbolicLink(Dir["chain.txt"], "link.txt");
 
-        InputFiles.RequireRegular(_dir["plain.txt"]);
-        InputFiles.RequireRegular(_dir["link.txt"]);
-        InputFiles.RequireRegular(_dir["chain.txt"]);
-        InputFiles.RequireRegular(_dir["missing.txt"]);
-        Assert.Equal("text", InputFiles.ReadAllText(_dir["chain.txt"], 100, "the test file"));
+        InputFiles.RequireRegular(Dir["plain.txt"]);
+        InputFiles.RequireRegular(Dir["link.txt"]);
+        InputFiles.RequireRegular(Dir["chain.txt"]);
+        InputFiles.RequireRegular(Dir["missing.txt"]);
+        Assert.Equal("text", InputFiles.ReadAllText(Dir["chain.txt"], 100, "the test file"));
     }
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public void CorpusReadersRefuseSpecialFiles(string kind)
     {
-        using var keep = SpecialFiles.Make(kind, _dir["corpus.conllu"]);
+        using var keep = SpecialFiles.Make(kind, Dir["corpus.conllu"]);
 
         // A folder is no corpus file at all (E062); every other special entry is E160.
         var expected = kind == "folder" ? "E062" : "E160";
-        Assert.Equal(expected, SpecialFiles.ThrowsWithinGuard<PipelineException>(() => ConlluReader.Read(_dir["corpus.conllu"]).ToList()).Code);
-        Assert.Equal(expected, SpecialFiles.ThrowsWithinGuard<PipelineException>(() => new Iob2Reader().Read(_dir["corpus.conllu"]).ToList()).Code);
-        Assert.Equal("E160", SpecialFiles.ThrowsWithinGuard<PipelineException>(() => TextFiles.ReadAll(_dir["corpus.conllu"])).Code);
+        Assert.Equal(expected, SpecialFiles.ThrowsWithinGuard<PipelineException>(() => ConlluReader.Read(Dir["corpus.conllu"]).ToList()).Code);
+        Assert.Equal(expected, SpecialFiles.ThrowsWithinGuard<PipelineException>(() => new Iob2Reader().Read(Dir["corpus.conllu"]).ToList()).Code);
+        Assert.Equal("E160", SpecialFiles.ThrowsWithinGuard<PipelineException>(() => TextFiles.ReadAll(Dir["corpus.conllu"])).Code);
     }
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public void MetaJsonAndDocBinReadersRefuseSpecialFiles(string kind)
     {
-        Directory.CreateDirectory(_dir["model"]);
-        using var keep = SpecialFiles.Make(kind, _dir["model/meta.json"]);
-        using var keep2 = SpecialFiles.Make(kind, _dir["docs.docbin"]);
+        Directory.CreateDirectory(Dir["model"]);
+        using var keep = SpecialFiles.Make(kind, Dir["model/meta.json"]);
+        using var keep2 = SpecialFiles.Make(kind, Dir["docs.docbin"]);
 
         // A folder named meta.json is no meta.json at all (E003); every other special entry is E160.
         var expected = kind == "folder" ? "E003" : "E160";
-        Assert.Equal(expected, SpecialFiles.ThrowsWithinGuard<PipelineException>(() => ModelMeta.Read(_dir["model/meta.json"])).Code);
-        Assert.Equal(expected, SpecialFiles.ThrowsWithinGuard<PipelineException>(() => Nlp.Load(_dir["model"])).Code);
+        Assert.Equal(expected, SpecialFiles.ThrowsWithinGuard<PipelineException>(() => ModelMeta.Read(Dir["model/meta.json"])).Code);
+        Assert.Equal(expected, SpecialFiles.ThrowsWithinGuard<PipelineException>(() => Nlp.Load(Dir["model"])).Code);
         if (kind != "folder")
         {
-            Assert.Equal("E160", SpecialFiles.ThrowsWithinGuard<PipelineException>(() => DocBin.FromDisk(_dir["docs.docbin"])).Code);
+            Assert.Equal("E160", SpecialFiles.ThrowsWithinGuard<PipelineException>(() => DocBin.FromDisk(Dir["docs.docbin"])).Code);
         }
     }
 
@@ -97,11 +91,11 @@ public sealed class SpecialFileTests : IDisposable
         var tagger = new Tagger();
         tagger.Train(ToyTreebank.Make(nlp.Vocab, 20, seed: 1), epochs: 1, seed: 1);
         nlp.AddPipe(tagger);
-        nlp.ToDisk(_dir["model"]);
-        File.Delete(_dir[$"model/{file}"]);
-        using var keep = SpecialFiles.Make(kind, _dir[$"model/{file}"]);
+        nlp.ToDisk(Dir["model"]);
+        File.Delete(Dir[$"model/{file}"]);
+        using var keep = SpecialFiles.Make(kind, Dir[$"model/{file}"]);
 
-        var e = SpecialFiles.ThrowsWithinGuard<PipelineFormatException>(() => Nlp.Load(_dir["model"]));
+        var e = SpecialFiles.ThrowsWithinGuard<PipelineFormatException>(() => Nlp.Load(Dir["model"]));
 
         Assert.Equal("E160", e.Code);
         Assert.Contains(file.Replace('/', Path.DirectorySeparatorChar), e.DataSource, StringComparison.Ordinal);
@@ -110,9 +104,9 @@ public sealed class SpecialFileTests : IDisposable
     [Fact]
     public void EntityRulerPatternsThatAreAFifoAreRefused()
     {
-        SpecialFiles.MakeFifo(_dir["patterns.jsonl"]);
+        SpecialFiles.MakeFifo(Dir["patterns.jsonl"]);
         var ruler = new EntityRuler(Nlp.Blank("en"));
 
-        Assert.Equal("E160", SpecialFiles.ThrowsWithinGuard<PipelineException>(() => ruler.FromJsonl(_dir["patterns.jsonl"])).Code);
+        Assert.Equal("E160", SpecialFiles.ThrowsWithinGuard<PipelineException>(() => ruler.FromJsonl(Dir["patterns.jsonl"])).Code);
     }
 }

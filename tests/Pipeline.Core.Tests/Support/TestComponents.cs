@@ -1,6 +1,5 @@
 using Pipeline.Components;
 using Pipeline.Serialization;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Support;
 

@@ -1,4 +1,3 @@
-using Pipeline.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Pipeline.Tests.Tokenization;

@@ -1,7 +1,6 @@
 using Pipeline.Components;
 using Pipeline.Lang;
 using Pipeline.Tokenization;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Tokenization;
 

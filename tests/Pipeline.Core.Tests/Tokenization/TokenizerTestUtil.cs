@@ -1,5 +1,3 @@
-using Pipeline.Tokens;
-
 namespace Pipeline.Tests.Tokenization;
 
 /// <summary>Helpers shared by the tokenizer tests.</summary>

@@ -1,5 +1,3 @@
-using Pipeline.Tokens;
-
 namespace Pipeline.Tests.Tokens;
 
 /// <summary>Deep equality of docs (every stored attribute and its strings, ents, sents, cats, user data).</summary>

@@ -1,6 +1,4 @@
 using Pipeline.Serialization.DocBin;
-using Pipeline.Tests.Support;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Tokens;
 

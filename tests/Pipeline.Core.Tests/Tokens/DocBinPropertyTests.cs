@@ -1,5 +1,3 @@
-using Pipeline.Tokens;
-
 namespace Pipeline.Tests.Tokens;
 
 public class DocBinPropertyTests

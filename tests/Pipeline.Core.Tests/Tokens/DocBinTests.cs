@@ -1,5 +1,4 @@
 using MessagePack;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Tokens;
 

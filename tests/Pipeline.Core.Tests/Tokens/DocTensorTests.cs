@@ -1,5 +1,4 @@
 using Pipeline.Components;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Tokens;
 

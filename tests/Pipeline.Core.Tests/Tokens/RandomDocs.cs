@@ -1,5 +1,4 @@
 using System.Text;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Tokens;
 

@@ -1,5 +1,3 @@
-using Pipeline.Tokens;
-
 namespace Pipeline.Tests.Training;
 
 /// <summary>Helpers for building test docs.</summary>

@@ -1,7 +1,6 @@
 using Pipeline.Components.Lemmatization;
 using Pipeline.Components.Tagging;
 using Pipeline.Corpora;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Training;
 

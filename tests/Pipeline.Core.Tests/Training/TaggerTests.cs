@@ -1,6 +1,5 @@
 using Pipeline.Components.Tagging;
 using Pipeline.Corpora;
-using Pipeline.Tokens;
 
 namespace Pipeline.Tests.Training;
 

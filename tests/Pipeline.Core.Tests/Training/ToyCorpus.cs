@@ -1,5 +1,3 @@
-using Pipeline.Tokens;
-
 namespace Pipeline.Tests.Training;
 
 /// <summary>A tiny generated treebank: tagged sentences from a toy English grammar, deterministic per seed.</summary>

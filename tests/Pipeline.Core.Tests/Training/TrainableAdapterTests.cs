@@ -1,7 +1,6 @@
 using Pipeline.Components.Lemmatization;
 using Pipeline.Components.Morphology;
 using Pipeline.Components.Ner;
-using Pipeline.Tokens;
 using Pipeline.Training;
 
 namespace Pipeline.Tests.Training;

@@ -1,6 +1,5 @@
 using Pipeline.Trainer.Output;
 using Pipeline.Trainer.Tests.Training;
-using Pipeline.Trainer.Training;
 using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Commands;

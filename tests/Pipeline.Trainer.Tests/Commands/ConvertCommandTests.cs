@@ -1,6 +1,5 @@
 using Pipeline.Corpora;
 using Pipeline.Tokens;
-using Pipeline.Trainer.Tests.Support;
 using Pipeline.Trainer.Tests.Training;
 
 namespace Pipeline.Trainer.Tests.Commands;

@@ -1,5 +1,4 @@
 using Pipeline.Components;
-using Pipeline.Trainer.Tests.Support;
 
 namespace Pipeline.Trainer.Tests.Commands;
 

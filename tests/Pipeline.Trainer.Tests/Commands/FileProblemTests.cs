@@ -3,19 +3,16 @@ using Pipeline.Corpora;
 using Pipeline.Serialization;
 using Pipeline.Tokens;
 using Pipeline.Trainer.Commands;
-using Pipeline.Trainer.Tests.Support;
 using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Commands;
 
 /// <summary>File-system problems on the command line end as coded one-line errors, never as stack traces.</summary>
-public sealed class FileProblemTests : IDisposable
+public sealed class FileProblemTests : TempDirTest
 {
     private const string Conllu = TinyConllu.Text;
 
-    private readonly TempDir _dir = new();
 
-    public void Dispose() => _dir.Dispose();
 
     private static (int Code, string Console, string Error) Run(params string[] args) => CliRunner.Run(args);
 
@@ -36,14 +33,14 @@ public sealed class FileProblemTests : IDisposable
         var ruler = (EntityRuler)nlp.CreatePipe(EntityRuler.FactoryName);
         ruler.AddPatterns([new EntityPattern("PER", "Bob")]);
         nlp.AddPipe(ruler);
-        nlp.ToDisk(_dir["model"]);
-        return _dir["model"];
+        nlp.ToDisk(Dir["model"]);
+        return Dir["model"];
     }
 
     private string Write(string name, string text)
     {
-        File.WriteAllText(_dir[name], text);
-        return _dir[name];
+        File.WriteAllText(Dir[name], text);
+        return Dir[name];
     }
 
     [Fact]
@@ -52,27 +49,27 @@ public sealed class FileProblemTests : IDisposable
         var model = Model();
         var input = Write("in.txt", "Bob met Alice.\n");
         var target = Write("parsed.conllu", "old\n");
-        File.CreateSymbolicLink(_dir["link.conllu"], "parsed.conllu");
+        File.CreateSymbolicLink(Dir["link.conllu"], "parsed.conllu");
 
-        var (code, _, error) = Run("parse", model, input, "-o", _dir["link.conllu"]);
+        var (code, _, error) = Run("parse", model, input, "-o", Dir["link.conllu"]);
 
         Assert.True(code == 0, error);
-        Assert.Equal("parsed.conllu", new FileInfo(_dir["link.conllu"]).LinkTarget);
+        Assert.Equal("parsed.conllu", new FileInfo(Dir["link.conllu"]).LinkTarget);
         Assert.Contains("NER=B-PER", File.ReadAllText(target), StringComparison.Ordinal);
-        Assert.DoesNotContain(Directory.GetFiles(_dir.Path), f => f.Contains(".tmp-", StringComparison.Ordinal));
+        Assert.DoesNotContain(Directory.GetFiles(Dir.Path), f => f.Contains(".tmp-", StringComparison.Ordinal));
     }
 
     [Fact]
     public void ConvertWritesThroughADanglingLink()
     {
         var input = Write("in.conllu", Conllu);
-        File.CreateSymbolicLink(_dir["out.docbin"], "made.docbin");
+        File.CreateSymbolicLink(Dir["out.docbin"], "made.docbin");
 
-        var (code, _, error) = Run("convert", input, _dir["out.docbin"]);
+        var (code, _, error) = Run("convert", input, Dir["out.docbin"]);
 
         Assert.True(code == 0, error);
-        Assert.Equal("made.docbin", new FileInfo(_dir["out.docbin"]).LinkTarget);
-        Assert.Single(DocBin.FromDisk(_dir["made.docbin"]).GetDocs(new Vocab("en")));
+        Assert.Equal("made.docbin", new FileInfo(Dir["out.docbin"]).LinkTarget);
+        Assert.Single(DocBin.FromDisk(Dir["made.docbin"]).GetDocs(new Vocab("en")));
     }
 
     [Fact]
@@ -84,8 +81,8 @@ public sealed class FileProblemTests : IDisposable
         var under = Path.Combine(file, "x.conllu");
 
         AssertCoded("E025", Run("parse", model, input, "-o", under), under);
-        Directory.CreateDirectory(_dir["folder"]);
-        AssertCoded("E025", Run("parse", model, input, "-o", _dir["folder"]), _dir["folder"]);
+        Directory.CreateDirectory(Dir["folder"]);
+        AssertCoded("E025", Run("parse", model, input, "-o", Dir["folder"]), Dir["folder"]);
         AssertCoded("E025", Run("displacy", model, "Bob", "-o", Path.Combine(file, "x.html")), Path.Combine(file, "x.html"));
         AssertCoded("E025", Run("convert", Write("in.conllu", Conllu), Path.Combine(file, "x.docbin")), file);
         AssertCoded("E025", Run("package", model, file), file);
@@ -97,7 +94,7 @@ public sealed class FileProblemTests : IDisposable
     public void TrainChecksItsOutputFolderBeforeReadingTheCorpora()
     {
         var file = Write("plain", "x");
-        var missing = _dir["missing.conllu"];
+        var missing = Dir["missing.conllu"];
 
         // Reading the corpora first would report E062 for the missing file.
         AssertCoded("E025", Run("train", "en", Path.Combine(file, "run"), missing, missing, "--pipeline", "tagger"), file);
@@ -123,10 +120,10 @@ public sealed class FileProblemTests : IDisposable
     public void ConvertRefusesToOverwriteItsInput()
     {
         var input = Write("corpus.conllu", Conllu);
-        File.CreateSymbolicLink(_dir["alias.conllu"], input);
+        File.CreateSymbolicLink(Dir["alias.conllu"], input);
 
         AssertCoded("E028", Run("convert", input, input), input);
-        AssertCoded("E028", Run("convert", input, _dir["alias.conllu"]), input);
+        AssertCoded("E028", Run("convert", input, Dir["alias.conllu"]), input);
         Assert.Equal(Conllu, File.ReadAllText(input));
     }
 
@@ -137,7 +134,7 @@ public sealed class FileProblemTests : IDisposable
         var input = Write("corpus.conllu", Conllu);
 
         AssertCoded("E028", Run("parse", model, input, "-o", input), input);
-        AssertCoded("E028", Run("parse", model, input, "-o", Path.Combine(_dir.Path, ".", "corpus.conllu"), "--gold-tokens"), input);
+        AssertCoded("E028", Run("parse", model, input, "-o", Path.Combine(Dir.Path, ".", "corpus.conllu"), "--gold-tokens"), input);
         Assert.Equal(Conllu, File.ReadAllText(input));
     }
 
@@ -161,14 +158,14 @@ public sealed class FileProblemTests : IDisposable
     {
         var model = Model();
         var input = Write("in.conllu", Conllu);
-        var folder = _dir["newdir"] + "/";
+        var folder = Dir["newdir"] + "/";
 
         AssertCoded("E029", Run("convert", input, folder), folder);
         AssertCoded("E029", Run("parse", model, input, "-o", folder), folder);
-        AssertCoded("E029", Run("displacy", model, "Bob", "-o", _dir["deeper/newdir/"]), "a file path");
+        AssertCoded("E029", Run("displacy", model, "Bob", "-o", Dir["deeper/newdir/"]), "a file path");
         Assert.Equal("E029", Assert.Throws<PipelineException>(() => AtomicFile.WriteAllText(folder, "x")).Code);
-        Assert.False(Directory.Exists(_dir["newdir"]));
-        Assert.False(Directory.Exists(_dir["deeper"]));
+        Assert.False(Directory.Exists(Dir["newdir"]));
+        Assert.False(Directory.Exists(Dir["deeper"]));
     }
 
     [Fact]
@@ -177,33 +174,33 @@ public sealed class FileProblemTests : IDisposable
         var model = Model();
         var latin1 = "# text = Bob in Zürich\n1\tBob\tBob\tPROPN\t_\t_\t0\troot\t_\t_\n2\tin\tin\tADP\t_\t_\t3\tcase\t_\t_\n" +
             "3\tZürich\tZürich\tPROPN\t_\t_\t1\tnmod\t_\t_\n\n";
-        var corpus = _dir["latin1.conllu"];
+        var corpus = Dir["latin1.conllu"];
         File.WriteAllBytes(corpus, System.Text.Encoding.Latin1.GetBytes(latin1));
-        var text = _dir["latin1.txt"];
+        var text = Dir["latin1.txt"];
         File.WriteAllBytes(text, System.Text.Encoding.Latin1.GetBytes("Bob met Alice.\nCafé in Zürich.\n"));
 
-        AssertCoded("E157", Run("parse", model, text, "-o", _dir["p.conllu"]), $"{text}:2: the file is not valid UTF-8: byte 0xE9 at byte offset 18");
-        AssertCoded("E157", Run("convert", corpus, _dir["c.docbin"]), $"{corpus}:1:");
+        AssertCoded("E157", Run("parse", model, text, "-o", Dir["p.conllu"]), $"{text}:2: the file is not valid UTF-8: byte 0xE9 at byte offset 18");
+        AssertCoded("E157", Run("convert", corpus, Dir["c.docbin"]), $"{corpus}:1:");
         AssertCoded("E157", Run("evaluate", model, corpus), "iconv -f latin1 -t utf-8");
-        AssertCoded("E157", Run("train", "en", _dir["run"], corpus, corpus, "--pipeline", "tagger", "--n-iter", "1"), $"{corpus}:1:");
-        Assert.False(File.Exists(_dir["p.conllu"]));
-        Assert.False(File.Exists(_dir["c.docbin"]));
-        Assert.False(Directory.Exists(_dir["run/model0"]));
+        AssertCoded("E157", Run("train", "en", Dir["run"], corpus, corpus, "--pipeline", "tagger", "--n-iter", "1"), $"{corpus}:1:");
+        Assert.False(File.Exists(Dir["p.conllu"]));
+        Assert.False(File.Exists(Dir["c.docbin"]));
+        Assert.False(Directory.Exists(Dir["run/model0"]));
 
         // UTF-16 with a byte-order mark is text too.
         File.WriteAllText(text, "Bob met Alice in Zürich.\n", System.Text.Encoding.Unicode);
-        var (code, _, error) = Run("parse", model, text, "-o", _dir["p.conllu"]);
+        var (code, _, error) = Run("parse", model, text, "-o", Dir["p.conllu"]);
         Assert.True(code == 0, error);
-        Assert.Equal("Bob met Alice in Zürich.", Assert.Single(ConlluReader.Read(_dir["p.conllu"])).Text);
+        Assert.Equal("Bob met Alice in Zürich.", Assert.Single(ConlluReader.Read(Dir["p.conllu"])).Text);
     }
 
     [Fact]
     public void FoldersGivenAsCorporaAreE062()
     {
-        Directory.CreateDirectory(_dir["corpus"]);
+        Directory.CreateDirectory(Dir["corpus"]);
 
-        AssertCoded("E062", Run("evaluate", "model", _dir["corpus"]), "is a folder, not a file");
-        AssertCoded("E062", Run("convert", _dir["corpus"], _dir["out.docbin"]), "is a folder, not a file");
-        AssertCoded("E062", Run("evaluate", "model", _dir["missing.txt"]), "does not exist");
+        AssertCoded("E062", Run("evaluate", "model", Dir["corpus"]), "is a folder, not a file");
+        AssertCoded("E062", Run("convert", Dir["corpus"], Dir["out.docbin"]), "is a folder, not a file");
+        AssertCoded("E062", Run("evaluate", "model", Dir["missing.txt"]), "does not exist");
     }
 }

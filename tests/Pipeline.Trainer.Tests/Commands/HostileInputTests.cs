@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Pipeline.Trainer.Tests.Support;
 
 namespace Pipeline.Trainer.Tests.Commands;
 
@@ -9,13 +8,11 @@ namespace Pipeline.Trainer.Tests.Commands;
 /// spin or die of memory; <c>validate</c> lists such a model or package as one unreadable row (exit 2).
 /// Every command runs under a hang guard.
 /// </summary>
-public sealed class HostileInputTests : IDisposable
+public sealed class HostileInputTests : TempDirTest
 {
     private const string Conllu = TinyConllu.Text;
 
-    private readonly TempDir _dir = new();
 
-    public void Dispose() => _dir.Dispose();
 
     public static TheoryData<string> Kinds => SpecialFiles.Kinds;
 
@@ -36,8 +33,8 @@ public sealed class HostileInputTests : IDisposable
 
     private string Write(string name, string text)
     {
-        File.WriteAllText(_dir[name], text);
-        return _dir[name];
+        File.WriteAllText(Dir[name], text);
+        return Dir[name];
     }
 
     private static void Sparse(string path, long size)
@@ -50,19 +47,19 @@ public sealed class HostileInputTests : IDisposable
     [MemberData(nameof(Kinds))]
     public void EveryCorpusCommandRefusesASpecialFile(string kind)
     {
-        var model = RulerModel.Save(_dir["model"]);
+        var model = RulerModel.Save(Dir["model"]);
         var dev = Write("dev.conllu", Conllu);
-        var special = _dir["special.conllu"];
+        var special = Dir["special.conllu"];
         using var keep = SpecialFiles.Make(kind, special);
         var code = kind == "folder" ? "E062" : "E160";
 
-        AssertCoded(code, Run("train", "en", _dir["run"], special, dev, "--pipeline", "tagger", "--n-iter", "1"), special);
-        AssertCoded(code, Run("train", "en", _dir["run2"], dev, special, "--pipeline", "tagger", "--n-iter", "1"), special);
-        AssertCoded(code, Run("convert", special, _dir["out.docbin"]), special);
+        AssertCoded(code, Run("train", "en", Dir["run"], special, dev, "--pipeline", "tagger", "--n-iter", "1"), special);
+        AssertCoded(code, Run("train", "en", Dir["run2"], dev, special, "--pipeline", "tagger", "--n-iter", "1"), special);
+        AssertCoded(code, Run("convert", special, Dir["out.docbin"]), special);
         AssertCoded(code, Run("evaluate", model, special), special);
         if (kind != "folder")
         {
-            AssertCoded("E160", Run("parse", model, special, "-o", _dir["parsed.conllu"]), special);
+            AssertCoded("E160", Run("parse", model, special, "-o", Dir["parsed.conllu"]), special);
         }
     }
 
@@ -72,9 +69,9 @@ public sealed class HostileInputTests : IDisposable
     public void TrainRefusesASpecialMetaTemplate(string kind)
     {
         var corpus = Write("train.conllu", Conllu);
-        using var keep = SpecialFiles.Make(kind, _dir["meta.json"]);
+        using var keep = SpecialFiles.Make(kind, Dir["meta.json"]);
 
-        AssertCoded("E160", Run("train", "en", _dir["run"], corpus, corpus, "--pipeline", "tagger", "--meta-path", _dir["meta.json"]), _dir["meta.json"]);
+        AssertCoded("E160", Run("train", "en", Dir["run"], corpus, corpus, "--pipeline", "tagger", "--meta-path", Dir["meta.json"]), Dir["meta.json"]);
     }
 
     [Theory]
@@ -83,16 +80,16 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("socket")]
     public void ModelCommandsRefuseASpecialModelFile(string kind)
     {
-        var model = RulerModel.Save(_dir["model"]);
+        var model = RulerModel.Save(Dir["model"]);
         File.Delete(Path.Combine(model, "tokenizer"));
         using var keep = SpecialFiles.Make(kind, Path.Combine(model, "tokenizer"));
         var corpus = Write("data.conllu", Conllu);
 
         AssertCoded("E160", Run("evaluate", model, corpus), "tokenizer");
-        AssertCoded("E160", Run("parse", model, Write("in.txt", "Bob runs."), "-o", _dir["out.conllu"]), "tokenizer");
+        AssertCoded("E160", Run("parse", model, Write("in.txt", "Bob runs."), "-o", Dir["out.conllu"]), "tokenizer");
 
         // package checks the model by loading it (E129 wraps the load error), and refuses links outright (E147).
-        var packaged = Run("package", model, _dir["pkg"]);
+        var packaged = Run("package", model, Dir["pkg"]);
         if (kind == "dev-zero")
         {
             AssertCoded("E147", packaged, "tokenizer");
@@ -107,21 +104,21 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void PackageRefusesASpecialFileAmongTheModelFiles()
     {
-        var model = RulerModel.Save(_dir["model"]);
+        var model = RulerModel.Save(Dir["model"]);
         SpecialFiles.MakeFifo(Path.Combine(model, "notes.txt"));
 
-        AssertCoded("E160", Run("package", model, _dir["pkg"]), "notes.txt");
+        AssertCoded("E160", Run("package", model, Dir["pkg"]), "notes.txt");
     }
 
     [Fact]
     public void ResumeRefusesASpecialFileInACheckpoint()
     {
         var corpus = Write("train.conllu", Conllu);
-        var first = Run("train", "en", _dir["run"], corpus, corpus, "--pipeline", "tagger", "--n-iter", "2");
+        var first = Run("train", "en", Dir["run"], corpus, corpus, "--pipeline", "tagger", "--n-iter", "2");
         Assert.True(first.Code == 0, first.Error);
-        SpecialFiles.MakeFifo(_dir["run/model1/extra.bin"]);
+        SpecialFiles.MakeFifo(Dir["run/model1/extra.bin"]);
 
-        var resumed = Run("train", "en", _dir["run"], corpus, corpus, "--pipeline", "tagger", "--n-iter", "3", "--resume");
+        var resumed = Run("train", "en", Dir["run"], corpus, corpus, "--pipeline", "tagger", "--n-iter", "3", "--resume");
 
         AssertCoded("E113", resumed, "model1");
         Assert.Contains("E160", resumed.Error, StringComparison.Ordinal);
@@ -130,45 +127,45 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void AHugeMetaJsonIsOneCodedLineForEveryCommand()
     {
-        var model = RulerModel.Save(_dir["model"]);
+        var model = RulerModel.Save(Dir["model"]);
         Sparse(Path.Combine(model, "meta.json"), 2L << 30);
         var corpus = Write("data.conllu", Conllu);
 
         AssertCoded("E161", Run("evaluate", model, corpus), "meta.json");
-        AssertCoded("E161", Run("parse", model, Write("in.txt", "Bob runs."), "-o", _dir["out.conllu"]), "meta.json");
-        AssertCoded("E161", Run("package", model, _dir["pkg"]), "meta.json");
+        AssertCoded("E161", Run("parse", model, Write("in.txt", "Bob runs."), "-o", Dir["out.conllu"]), "meta.json");
+        AssertCoded("E161", Run("package", model, Dir["pkg"]), "meta.json");
     }
 
     [Fact]
     public void AnEndlessLineIsRefusedByConvertAndParseSniffing()
     {
-        var path = _dir["long.txt"];
+        var path = Dir["long.txt"];
         using (var writer = new StreamWriter(path))
         {
             writer.Write(new string('w', (8 << 20) + 1));
         }
 
-        AssertCoded("E162", Run("convert", path, _dir["out.docbin"], "--format", "conllu"), path + ":1");
-        AssertCoded("E162", Run("parse", RulerModel.Save(_dir["model"]), path, "-o", _dir["out.conllu"]), path + ":1");
+        AssertCoded("E162", Run("convert", path, Dir["out.docbin"], "--format", "conllu"), path + ":1");
+        AssertCoded("E162", Run("parse", RulerModel.Save(Dir["model"]), path, "-o", Dir["out.conllu"]), path + ":1");
     }
 
     [Fact]
     public void PackageRefusesAnInfiniteScore()
     {
-        var model = RulerModel.Save(_dir["model"]);
+        var model = RulerModel.Save(Dir["model"]);
         var meta = Path.Combine(model, "meta.json");
         File.WriteAllText(meta, File.ReadAllText(meta).Replace("\"ents_f\": 100", "\"ents_f\": 1e400", StringComparison.Ordinal));
         Assert.Contains("1e400", File.ReadAllText(meta), StringComparison.Ordinal);
 
-        AssertCoded("E164", Run("package", model, _dir["pkg"]), "accuracy.ents_f");
+        AssertCoded("E164", Run("package", model, Dir["pkg"]), "accuracy.ents_f");
         AssertCoded("E164", Run("evaluate", model, Write("data.conllu", Conllu)), "accuracy.ents_f");
     }
 
     [Fact]
     public void ValidateListsHostileFeedPackagesAsRowsAndGoesOn()
     {
-        var feed = Directory.CreateDirectory(_dir["feed"]).FullName;
-        var meta = File.ReadAllText(Path.Combine(RulerModel.Save(_dir["model"]), "meta.json"));
+        var feed = Directory.CreateDirectory(Dir["feed"]).FullName;
+        var meta = File.ReadAllText(Path.Combine(RulerModel.Save(Dir["model"]), "meta.json"));
         Nupkg(Path.Combine(feed, "en_test_ruler.1.0.0.nupkg"), "en_test_ruler", Encoding.UTF8.GetBytes(meta));
 
         // meta.json that unpacks to 17 MiB (its zip entry is a few KiB), over the 16 MiB cap.
@@ -194,9 +191,9 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void DamagedPackagesAreAlwaysRowsNeverTheEndOfTheScan()
     {
-        var feed = Directory.CreateDirectory(_dir["fuzz"]).FullName;
-        var meta = File.ReadAllText(Path.Combine(RulerModel.Save(_dir["model"]), "meta.json"));
-        var good = Path.Combine(_dir.Path, "good.nupkg");
+        var feed = Directory.CreateDirectory(Dir["fuzz"]).FullName;
+        var meta = File.ReadAllText(Path.Combine(RulerModel.Save(Dir["model"]), "meta.json"));
+        var good = Path.Combine(Dir.Path, "good.nupkg");
         Nupkg(good, "en_test_ruler", Encoding.UTF8.GetBytes(meta));
         var bytes = File.ReadAllBytes(good);
         var random = new Random(20);
@@ -223,24 +220,24 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void ValidateListsHostileAppModelsAsRowsAndGoesOn()
     {
-        RulerModel.Save(_dir["app/models/en_test_ruler"]);
-        RulerModel.Save(_dir["app/models/en_huge"], name: "huge");
-        Sparse(_dir["app/models/en_huge/meta.json"], 2L << 30);
-        RulerModel.Save(_dir["app/models/en_fifo"], name: "fifo");
-        File.Delete(_dir["app/models/en_fifo/tokenizer"]);
-        SpecialFiles.MakeFifo(_dir["app/models/en_fifo/tokenizer"]);
-        RulerModel.Save(_dir["app/models/en_bigtok"], name: "bigtok");
-        Sparse(_dir["app/models/en_bigtok/tokenizer"], 3L << 30);
+        RulerModel.Save(Dir["app/models/en_test_ruler"]);
+        RulerModel.Save(Dir["app/models/en_huge"], name: "huge");
+        Sparse(Dir["app/models/en_huge/meta.json"], 2L << 30);
+        RulerModel.Save(Dir["app/models/en_fifo"], name: "fifo");
+        File.Delete(Dir["app/models/en_fifo/tokenizer"]);
+        SpecialFiles.MakeFifo(Dir["app/models/en_fifo/tokenizer"]);
+        RulerModel.Save(Dir["app/models/en_bigtok"], name: "bigtok");
+        Sparse(Dir["app/models/en_bigtok/tokenizer"], 3L << 30);
 
-        var (code, console, error) = Run("validate", "--app", _dir["app"]);
+        var (code, console, error) = Run("validate", "--app", Dir["app"]);
 
         Assert.True(code == 2, error + console);
         Assert.Contains("en_test_ruler", console, StringComparison.Ordinal);
-        Assert.Contains($"unreadable {_dir["app/models/en_huge/meta.json"]}", console, StringComparison.Ordinal);
+        Assert.Contains($"unreadable {Dir["app/models/en_huge/meta.json"]}", console, StringComparison.Ordinal);
         Assert.Contains("[E161]", console, StringComparison.Ordinal);
-        Assert.Contains($"unreadable {_dir["app/models/en_fifo"]}", console, StringComparison.Ordinal);
+        Assert.Contains($"unreadable {Dir["app/models/en_fifo"]}", console, StringComparison.Ordinal);
         Assert.Contains("[E160]", console, StringComparison.Ordinal);
-        Assert.Contains($"unreadable {_dir["app/models/en_bigtok"]}", console, StringComparison.Ordinal);
+        Assert.Contains($"unreadable {Dir["app/models/en_bigtok"]}", console, StringComparison.Ordinal);
     }
 
     private static void Nupkg(string path, string id, byte[] meta)

@@ -1,18 +1,13 @@
 using Pipeline.Trainer.Conllu;
-using Pipeline.Trainer.Tests.Support;
 
 namespace Pipeline.Trainer.Tests.Conllu;
 
-public sealed class CorpusConverterTests : IDisposable
+public sealed class CorpusConverterTests : TempDirTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     [Fact]
     public void ConlluDocsKeepTheirAnnotationAndMiscEntities()
     {
-        var path = _dir["a.conllu"];
+        var path = Dir["a.conllu"];
         File.WriteAllText(path, "# text = Alice ran.\n1\tAlice\tAlice\tPROPN\tNNP\tNumber=Sing\t2\tnsubj\t_\tNER=B-PER\n" +
             "2\tran\trun\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No|NER=O\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\tNER=O\n\n");
         var converter = new CorpusConverter(["LOC"]);
@@ -31,7 +26,7 @@ public sealed class CorpusConverterTests : IDisposable
     [Fact]
     public void Iob2LabelsOutsideTheSetBecomeOAndAreCounted()
     {
-        var path = _dir["a.iob2"];
+        var path = Dir["a.iob2"];
         File.WriteAllText(path, "1\tAlice\tB-PER\t_\n2\tvisited\tO\t_\n3\tNew\tB-LOC\t_\n4\tYork\tI-LOC\t_\n5\tInc\tB-ORG\t_\n\n");
         var converter = new CorpusConverter(["PER", "LOC"]);
 
@@ -53,7 +48,7 @@ public sealed class CorpusConverterTests : IDisposable
     [Fact]
     public void ABadLineNamesFileAndLine()
     {
-        var path = _dir["bad.iob2"];
+        var path = Dir["bad.iob2"];
         File.WriteAllText(path, "1\tAlice\tB-PER\n2\tran\n\n");
         var error = Assert.ThrowsAny<PipelineException>(() => new CorpusConverter().Read(path, CorpusFormat.Iob2, new Vocab()).ToList());
         Assert.Equal("E061", error.Code);

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Pipeline.Trainer.Tests.Support;
 
 namespace Pipeline.Trainer.Tests.Conllu;
 

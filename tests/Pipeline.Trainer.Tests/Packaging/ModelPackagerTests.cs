@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Pipeline.Trainer.Commands;
 using Pipeline.Trainer.Packaging;
-using Pipeline.Trainer.Tests.Support;
 using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Packaging;

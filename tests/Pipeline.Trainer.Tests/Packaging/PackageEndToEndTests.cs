@@ -1,6 +1,5 @@
 using Pipeline.Trainer.Commands;
 using Pipeline.Trainer.Packaging;
-using Pipeline.Trainer.Tests.Support;
 using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Packaging;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Trainer.Packaging;
-using Pipeline.Trainer.Tests.Support;
 
 namespace Pipeline.Trainer.Tests.Packaging;
 

@@ -1,5 +1,4 @@
 using Pipeline.Trainer.Packaging;
-using Pipeline.Trainer.Tests.Support;
 
 namespace Pipeline.Trainer.Tests.Packaging;
 

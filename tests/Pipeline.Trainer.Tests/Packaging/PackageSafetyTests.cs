@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Pipeline.Trainer.Packaging;
-using Pipeline.Trainer.Tests.Support;
 
 namespace Pipeline.Trainer.Tests.Packaging;
 

@@ -3,7 +3,6 @@ using System.Text;
 using NuGet.Packaging;
 using Pipeline.Trainer.Commands;
 using Pipeline.Trainer.Packaging;
-using Pipeline.Trainer.Tests.Support;
 using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Packaging;

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using Pipeline.Trainer.Commands;
 using Pipeline.Trainer.Packaging;
-using Pipeline.Trainer.Tests.Support;
 using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Packaging;

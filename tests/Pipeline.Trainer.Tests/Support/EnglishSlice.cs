@@ -1,5 +1,3 @@
-using Pipeline.Trainer.Training;
-
 namespace Pipeline.Trainer.Tests.Support;
 
 /// <summary>Trains on a slice of the English UD treebank (the shared corpora must be present).</summary>

@@ -1,5 +1,3 @@
-using Pipeline.Trainer.Training;
-
 namespace Pipeline.Trainer.Tests.Training;
 
 /// <summary>A run keeps the best checkpoint and the last <c>--keep-checkpoints</c>, and still resumes.</summary>

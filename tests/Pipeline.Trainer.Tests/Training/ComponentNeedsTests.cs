@@ -5,7 +5,6 @@ using Pipeline.Components.Ner;
 using Pipeline.Components.Parsing;
 using Pipeline.Components.Tagging;
 using Pipeline.Tokens;
-using Pipeline.Trainer.Tests.Support;
 using Pipeline.Training;
 
 namespace Pipeline.Trainer.Tests.Training;

@@ -1,5 +1,3 @@
-using Pipeline.Trainer.Tests.Support;
-using Pipeline.Trainer.Training;
 using Pipeline.Training.Scoring;
 
 namespace Pipeline.Trainer.Tests.Training;

@@ -1,8 +1,6 @@
 using Pipeline.Corpora;
 using Pipeline.Tokenization.Learned;
 using Pipeline.Trainer.Evaluation;
-using Pipeline.Trainer.Tests.Support;
-using Pipeline.Trainer.Training;
 using Pipeline.Training;
 using Pipeline.Training.Scoring;
 

@@ -1,7 +1,5 @@
 using Pipeline.Corpora;
 using Pipeline.Trainer.Evaluation;
-using Pipeline.Trainer.Tests.Support;
-using Pipeline.Trainer.Training;
 
 namespace Pipeline.Trainer.Tests.Training;
 

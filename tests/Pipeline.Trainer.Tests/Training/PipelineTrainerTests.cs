@@ -3,8 +3,6 @@ using Pipeline.Components.Parsing;
 using Pipeline.Components.Tagging;
 using Pipeline.Corpora;
 using Pipeline.Tokens;
-using Pipeline.Trainer.Tests.Support;
-using Pipeline.Trainer.Training;
 using Pipeline.Training;
 
 namespace Pipeline.Trainer.Tests.Training;

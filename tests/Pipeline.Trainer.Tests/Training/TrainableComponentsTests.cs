@@ -1,7 +1,5 @@
 using Pipeline.Trainer.Commands;
 using Pipeline.Trainer.Conllu;
-using Pipeline.Trainer.Tests.Support;
-using Pipeline.Trainer.Training;
 using Pipeline.Training.Scoring;
 using Spectre.Console.Testing;
 

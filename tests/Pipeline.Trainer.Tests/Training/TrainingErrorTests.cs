@@ -1,5 +1,3 @@
-using Pipeline.Trainer.Training;
-
 namespace Pipeline.Trainer.Tests.Training;
 
 public sealed class TrainingErrorTests : IClassFixture<TrainingFixture>

@@ -1,6 +1,3 @@
-using Pipeline.Trainer.Tests.Support;
-using Pipeline.Trainer.Training;
-
 namespace Pipeline.Trainer.Tests.Training;
 
 /// <summary>Helpers for training tests: a toy treebank in a temp folder and options pointing at it.</summary>

@@ -1,5 +1,3 @@
-using Pipeline.Trainer.Training;
-
 namespace Pipeline.Trainer.Tests.Training;
 
 /// <summary>What --resume and a fresh run do with a run folder whose entries were damaged or replaced.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Pipeline.Trainer.Training;
 using Pipeline.Training.Scoring;
 
 namespace Pipeline.Trainer.Tests.Training;

@@ -1,7 +1,5 @@
 using Pipeline.Corpora;
-using Pipeline.Tests.Support;
 using Pipeline.Tokenization.Learned;
-using Pipeline.Tokens;
 using Pipeline.Training;
 using Pipeline.Training.Scoring;
 

@@ -1,5 +1,4 @@
 using Pipeline.Corpora;
-using Pipeline.Tokens;
 using Pipeline.Training;
 using Pipeline.Training.Scoring;
 
