@@ -26,4 +26,20 @@ public static class CorpusLocator
 
         return null;
     }
+
+    /// <summary>The corpora folder, or null after telling that <paramref name="benchmark"/> cannot run without it.</summary>
+    public static string? FindFor(string benchmark)
+    {
+        var corpora = Find();
+        if (corpora is null)
+        {
+            Console.WriteLine($"{benchmark}: shared/corpora not found; set PIPELINE_CORPORA");
+        }
+
+        return corpora;
+    }
+
+    /// <summary>The sentences of a UD treebank's split (e.g. en_ewt, dev) as documents of <paramref name="vocab"/>.</summary>
+    public static List<Doc> TreebankDocs(string corpora, string treebank, string split, Vocab vocab) =>
+        ConlluReader.Read(Path.Combine(corpora, "ud", treebank, split + ".conllu")).Select(s => s.ToDoc(vocab)).ToList();
 }

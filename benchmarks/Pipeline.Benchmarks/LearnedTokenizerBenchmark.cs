@@ -16,10 +16,8 @@ public static class LearnedTokenizerBenchmark
     /// <summary>Runs the benchmark; prints figures and asserts nothing.</summary>
     public static void Run()
     {
-        var corpora = CorpusLocator.Find();
-        if (corpora is null)
+        if (CorpusLocator.FindFor("learned-tokenizer") is not { } corpora)
         {
-            Console.WriteLine("learned-tokenizer: shared/corpora not found; set PIPELINE_CORPORA");
             return;
         }
 

@@ -14,16 +14,14 @@ public static class LemmatizerBenchmark
     /// <summary>Runs the benchmark; prints figures and asserts nothing.</summary>
     public static void Run()
     {
-        var corpora = CorpusLocator.Find();
-        if (corpora is null)
+        if (CorpusLocator.FindFor("lemmatizer") is not { } corpora)
         {
-            Console.WriteLine("lemmatizer: shared/corpora not found; set PIPELINE_CORPORA");
             return;
         }
 
         var vocab = new Vocab("en");
-        var train = ConlluReader.Read(Path.Combine(corpora, "ud/en_ewt/train.conllu")).Select(s => s.ToDoc(vocab)).ToList();
-        var dev = ConlluReader.Read(Path.Combine(corpora, "ud/en_ewt/dev.conllu")).Select(s => s.ToDoc(vocab)).ToList();
+        var train = CorpusLocator.TreebankDocs(corpora, "en_ewt", "train", vocab);
+        var dev = CorpusLocator.TreebankDocs(corpora, "en_ewt", "dev", vocab);
 
         var clock = Stopwatch.StartNew();
         var lemmatizer = new Lemmatizer();

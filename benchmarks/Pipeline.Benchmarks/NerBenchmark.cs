@@ -20,10 +20,8 @@ public static class NerBenchmark
     /// <summary>Runs the benchmark; prints figures and asserts nothing.</summary>
     public static void Run()
     {
-        var corpora = CorpusLocator.Find();
-        if (corpora is null)
+        if (CorpusLocator.FindFor("ner") is not { } corpora)
         {
-            Console.WriteLine("ner: shared/corpora not found; set PIPELINE_CORPORA");
             return;
         }
 

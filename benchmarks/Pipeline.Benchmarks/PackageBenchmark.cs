@@ -85,7 +85,7 @@ public static class PackageBenchmark
         }
 
         var epochs = int.TryParse(Environment.GetEnvironmentVariable("PACKAGE_EPOCHS"), out var e) ? e : 2;
-        var train = ConlluReader.Read(Path.Combine(corpora, "ud/en_ewt/train.conllu")).Select(s => s.ToDoc(nlp.Vocab)).ToList();
+        var train = CorpusLocator.TreebankDocs(corpora, "en_ewt", "train", nlp.Vocab);
         var tagger = new Tagger();
         var clock = Stopwatch.StartNew();
         tagger.Train(train, epochs, seed: 1);

@@ -19,10 +19,8 @@ public static class ParserBenchmark
     /// <summary>Runs the benchmark; prints figures and asserts nothing.</summary>
     public static void Run()
     {
-        var corpora = CorpusLocator.Find();
-        if (corpora is null)
+        if (CorpusLocator.FindFor("parser") is not { } corpora)
         {
-            Console.WriteLine("parser: shared/corpora not found; set PIPELINE_CORPORA");
             return;
         }
 
@@ -44,8 +42,8 @@ public static class ParserBenchmark
         var parserEpochs = Env("PARSER_EPOCHS", 15);
         var taggerEpochs = Env("TAGGER_EPOCHS", 15);
         var vocab = new Vocab(treebank[..2]);
-        var train = ConlluReader.Read(Path.Combine(corpora, "ud", treebank, "train.conllu")).Select(s => s.ToDoc(vocab)).ToList();
-        var dev = ConlluReader.Read(Path.Combine(corpora, "ud", treebank, "dev.conllu")).Select(s => s.ToDoc(vocab)).ToList();
+        var train = CorpusLocator.TreebankDocs(corpora, treebank, "train", vocab);
+        var dev = CorpusLocator.TreebankDocs(corpora, treebank, "dev", vocab);
         Console.WriteLine($"parser: {treebank} train {train.Count} sentences / {train.Sum(d => d.Length)} words, dev {dev.Count} / {dev.Sum(d => d.Length)}");
 
         var clock = Stopwatch.StartNew();
@@ -140,7 +138,7 @@ public static class ParserBenchmark
     private static void TimeSavedModel(string corpora, string treebank, string path)
     {
         var nlp = Nlp.Load(path);
-        var dev = ConlluReader.Read(Path.Combine(corpora, "ud", treebank, "dev.conllu")).Select(s => s.ToDoc(nlp.Vocab)).ToList();
+        var dev = CorpusLocator.TreebankDocs(corpora, treebank, "dev", nlp.Vocab);
         var words = dev.Sum(d => (long)d.Length);
         var process = Process.GetCurrentProcess();
         double bestWall = double.MaxValue, bestCpu = double.MaxValue;

@@ -12,17 +12,15 @@ public static class TaggerBenchmark
     /// <summary>Runs the benchmark; prints figures and asserts nothing.</summary>
     public static void Run()
     {
-        var corpora = CorpusLocator.Find();
-        if (corpora is null)
+        if (CorpusLocator.FindFor("tagger") is not { } corpora)
         {
-            Console.WriteLine("tagger: shared/corpora not found; set PIPELINE_CORPORA");
             return;
         }
 
         var epochs = Env("TAGGER_EPOCHS", 15);
         var vocab = new Vocab("en");
-        var train = ConlluReader.Read(Path.Combine(corpora, "ud/en_ewt/train.conllu")).Select(s => s.ToDoc(vocab)).ToList();
-        var dev = ConlluReader.Read(Path.Combine(corpora, "ud/en_ewt/dev.conllu")).Select(s => s.ToDoc(vocab)).ToList();
+        var train = CorpusLocator.TreebankDocs(corpora, "en_ewt", "train", vocab);
+        var dev = CorpusLocator.TreebankDocs(corpora, "en_ewt", "dev", vocab);
         Console.WriteLine($"tagger: en_ewt train {train.Count} sentences / {train.Sum(d => d.Length)} words, dev {dev.Count} / {dev.Sum(d => d.Length)}");
 
         var tagger = new Tagger

@@ -17,10 +17,8 @@ public static class TrainingBenchmark
     /// <summary>Runs the benchmark; prints figures and asserts nothing.</summary>
     public static void Run()
     {
-        var corpora = CorpusLocator.Find();
-        if (corpora is null)
+        if (CorpusLocator.FindFor("training") is not { } corpora)
         {
-            Console.WriteLine("training: shared/corpora not found; set PIPELINE_CORPORA");
             return;
         }
 

@@ -12,10 +12,8 @@ public static class TransformerBenchmark
     /// <summary>Runs the benchmark; prints figures and asserts nothing.</summary>
     public static void Run()
     {
-        var corpora = CorpusLocator.Find();
-        if (corpora is null)
+        if (CorpusLocator.FindFor("transformer") is not { } corpora)
         {
-            Console.WriteLine("transformer: shared/corpora not found; set PIPELINE_CORPORA");
             return;
         }
 

@@ -1,19 +1,13 @@
 using System.Text.Json;
 using Pipeline.Corpora;
-using Pipeline.Trainer.Commands;
 using Pipeline.Trainer.Tests.Training;
 using Pipeline.Training;
 using Pipeline.Training.Scoring;
-using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Commands;
 
-public sealed class CliTests : IClassFixture<TrainingFixture>
+public sealed class CliTests(TrainingFixture fixture) : IClassFixture<TrainingFixture>
 {
-    private readonly TrainingFixture _fx;
-
-    public CliTests(TrainingFixture fixture) => _fx = fixture;
-
     private static (int Code, string Console, string Output, string Error) Run(params string[] args)
     {
         var console = new TestConsole().Width(200);
@@ -25,11 +19,11 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
 
     private string TrainedModel(string name, params string[] extra)
     {
-        var output = _fx.Out(name);
+        var output = fixture.Out(name);
         if (!Directory.Exists(Path.Combine(output, "model-best")))
         {
             string[] pipeline = extra.Contains("--pipeline") ? [] : ["--pipeline", "tagger"];
-            var (code, _, _, error) = Run(["train", "en", output, _fx.Train, _fx.Dev, "--n-iter", "2", .. pipeline, .. extra]);
+            var (code, _, _, error) = Run(["train", "en", output, fixture.Train, fixture.Dev, "--n-iter", "2", .. pipeline, .. extra]);
             Assert.True(code == 0, error);
         }
 
@@ -71,8 +65,8 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
     [Fact]
     public void TrainPrintsARowPerEpochAndTheBest()
     {
-        var output = _fx.Out("cli-train");
-        var (code, console, _, error) = Run("train", "en", output, _fx.Train, _fx.Dev, "--pipeline", "tagger", "--n-iter", "2", "--version", "0.3.0", "--gpu");
+        var output = fixture.Out("cli-train");
+        var (code, console, _, error) = Run("train", "en", output, fixture.Train, fixture.Dev, "--pipeline", "tagger", "--n-iter", "2", "--version", "0.3.0", "--gpu");
         Assert.True(code == 0, error);
         Assert.Contains("tagger loss", console, StringComparison.Ordinal);
         Assert.Contains("UPOS", console, StringComparison.Ordinal);
@@ -86,12 +80,12 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
     [Fact]
     public void TrainingWithoutASentenceSplitterSaysWhyTheSentenceScoreIsLow()
     {
-        var (code, console, _, error) = Run("train", "en", _fx.Out("cli-nosplit"), _fx.Train, _fx.Dev, "--pipeline", "tagger", "--n-iter", "1");
+        var (code, console, _, error) = Run("train", "en", fixture.Out("cli-nosplit"), fixture.Train, fixture.Dev, "--pipeline", "tagger", "--n-iter", "1");
         Assert.True(code == 0, error);
         Assert.Contains("Sentence F1", console, StringComparison.Ordinal);
         Assert.Contains("is low by design: no component of this pipeline splits sentences", console, StringComparison.Ordinal);
 
-        var (splitCode, split, _, splitError) = Run("train", "en", _fx.Out("cli-split"), _fx.Train, _fx.Dev, "--pipeline", "sentencizer,tagger", "--n-iter", "1");
+        var (splitCode, split, _, splitError) = Run("train", "en", fixture.Out("cli-split"), fixture.Train, fixture.Dev, "--pipeline", "sentencizer,tagger", "--n-iter", "1");
         Assert.True(splitCode == 0, splitError);
         Assert.DoesNotContain("is low by design", split, StringComparison.Ordinal);
     }
@@ -99,13 +93,13 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
     [Fact]
     public void ErrorsAreMessagesWithCodesAndExitCodeOne()
     {
-        var (code, _, _, error) = Run("train", "en", _fx.Out("cli-missing"), _fx.Out("missing.conllu"), _fx.Dev, "--pipeline", "tagger");
+        var (code, _, _, error) = Run("train", "en", fixture.Out("cli-missing"), fixture.Out("missing.conllu"), fixture.Dev, "--pipeline", "tagger");
         Assert.Equal(1, code);
         Assert.Contains("E062", error, StringComparison.Ordinal);
         Assert.Contains("missing.conllu", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
 
-        var (pipelineCode, _, _, pipelineError) = Run("train", "en", _fx.Out("cli-nopipe"), _fx.Train, _fx.Dev, "--pipeline", "tagger,nonsense");
+        var (pipelineCode, _, _, pipelineError) = Run("train", "en", fixture.Out("cli-nopipe"), fixture.Train, fixture.Dev, "--pipeline", "tagger,nonsense");
         Assert.Equal(1, pipelineCode);
         Assert.Contains("E001", pipelineError, StringComparison.Ordinal);
     }
@@ -122,11 +116,11 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
     [Fact]
     public void NumbersOutOfRangeAreToldTheRange()
     {
-        var (code, _, _, error) = Run("train", "en", _fx.Out("cli-range"), _fx.Train, _fx.Dev, "--n-iter", "99999999999");
+        var (code, _, _, error) = Run("train", "en", fixture.Out("cli-range"), fixture.Train, fixture.Dev, "--n-iter", "99999999999");
         Assert.NotEqual(0, code);
         Assert.Contains("--n-iter 99999999999 is out of range: it takes a whole number from 1 to 2147483647", error, StringComparison.Ordinal);
 
-        (code, _, _, error) = Run("train", "en", _fx.Out("cli-range"), _fx.Train, _fx.Dev, "--seed", "-1");
+        (code, _, _, error) = Run("train", "en", fixture.Out("cli-range"), fixture.Train, fixture.Dev, "--seed", "-1");
         Assert.NotEqual(0, code);
         Assert.Contains("--seed -1 is out of range: it takes a whole number from 0 to 18446744073709551615", error, StringComparison.Ordinal);
     }
@@ -135,37 +129,37 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
     public void EvaluatePrintsTablesOrJson()
     {
         var model = TrainedModel("cli-eval");
-        var (code, console, _, error) = Run("evaluate", model, _fx.Dev);
+        var (code, console, _, error) = Run("evaluate", model, fixture.Dev);
         Assert.True(code == 0, error);
         Assert.Contains("UPOS", console, StringComparison.Ordinal);
         Assert.Contains("Tokens", console, StringComparison.Ordinal);
         Assert.Contains("words/s", console, StringComparison.Ordinal);
 
-        var (entitiesCode, _, _, entitiesError) = Run("evaluate", model, _fx.NerDev);
+        var (entitiesCode, _, _, entitiesError) = Run("evaluate", model, fixture.NerDev);
         Assert.Equal(1, entitiesCode);
         Assert.Contains("[E156]", entitiesError, StringComparison.Ordinal);
 
-        var (jsonCode, _, json, _) = Run("evaluate", model, _fx.Dev, "--json");
+        var (jsonCode, _, json, _) = Run("evaluate", model, fixture.Dev, "--json");
         Assert.Equal(0, jsonCode);
         using var document = JsonDocument.Parse(json);
         Assert.True(document.RootElement.GetProperty("accuracy").GetProperty(ScoreKeys.Upos).GetDouble() > 90);
         Assert.True(document.RootElement.GetProperty("words_per_second").GetDouble() > 0);
         Assert.Equal(
             document.RootElement.GetProperty("counts").GetProperty(ScoreKeys.Upos).GetProperty("gold").GetInt64(),
-            ConlluReader.Read(_fx.Dev).Sum(s => s.Words.Count));
+            ConlluReader.Read(fixture.Dev).Sum(s => s.Words.Count));
     }
 
     [Fact]
     public void EvaluateScoresEntitiesPerLabel()
     {
-        var model = TrainedModel("cli-eval-ner", "--pipeline", "tagger,ner", "--ner-train", _fx.NerTrain, "--ner-dev", _fx.NerDev);
-        var (code, console, _, error) = Run("evaluate", model, _fx.Dev, "--ner-data", _fx.NerDev);
+        var model = TrainedModel("cli-eval-ner", "--pipeline", "tagger,ner", "--ner-train", fixture.NerTrain, "--ner-dev", fixture.NerDev);
+        var (code, console, _, error) = Run("evaluate", model, fixture.Dev, "--ner-data", fixture.NerDev);
         Assert.True(code == 0, error);
         Assert.Contains("Entities per label", console, StringComparison.Ordinal);
         Assert.Contains("PER", console, StringComparison.Ordinal);
         Assert.Contains("LOC", console, StringComparison.Ordinal);
 
-        var (jsonCode, _, json, _) = Run("evaluate", model, _fx.NerDev, "--json");
+        var (jsonCode, _, json, _) = Run("evaluate", model, fixture.NerDev, "--json");
         Assert.Equal(0, jsonCode);
         using var document = JsonDocument.Parse(json);
         Assert.True(document.RootElement.GetProperty("ents_per_type").TryGetProperty("PER", out _));
@@ -175,15 +169,15 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
     public void EvaluateNerDataNeedsAComponentThatSetsEntitiesAndSaysSoInItsOwnTerms()
     {
         var tagger = TrainedModel("cli-parse");
-        var (code, _, _, error) = Run("evaluate", tagger, _fx.Dev, "--ner-data", _fx.NerDev);
+        var (code, _, _, error) = Run("evaluate", tagger, fixture.Dev, "--ner-data", fixture.NerDev);
         Assert.Equal(1, code);
         Assert.Contains("[E102]", error, StringComparison.Ordinal);
         Assert.Contains($"the model '{tagger}'", error, StringComparison.Ordinal);
         Assert.DoesNotContain("--pipeline", error, StringComparison.Ordinal);
 
         // An entity ruler sets entities, so its model can be scored on --ner-data.
-        var ruler = Support.RulerModel.Save(_fx.Out("cli-eval-ruler"));
-        (code, var console, _, error) = Run("evaluate", ruler, _fx.Dev, "--ner-data", _fx.NerDev);
+        var ruler = Support.RulerModel.Save(fixture.Out("cli-eval-ruler"));
+        (code, var console, _, error) = Run("evaluate", ruler, fixture.Dev, "--ner-data", fixture.NerDev);
         Assert.True(code == 0, error);
         Assert.Contains("Entities per label", console, StringComparison.Ordinal);
     }
@@ -192,8 +186,8 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
     public void ParseWritesConlluThatTheReaderReads()
     {
         var model = TrainedModel("cli-parse");
-        var text = _fx.File("input.txt", "Alice sees the dog.\nThe big cat likes Bob in Paris.\n");
-        var conllu = _fx.Out("parsed.conllu");
+        var text = fixture.File("input.txt", "Alice sees the dog.\nThe big cat likes Bob in Paris.\n");
+        var conllu = fixture.Out("parsed.conllu");
         var (code, _, _, error) = Run("parse", model, text, "-o", conllu);
         Assert.True(code == 0, error);
 
@@ -209,12 +203,12 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
     [Fact]
     public void ParseKeepsGoldTokensAndWritesEntities()
     {
-        var model = TrainedModel("cli-parse-ner", "--pipeline", "tagger,ner", "--ner-train", _fx.NerTrain, "--ner-dev", _fx.NerDev);
-        var conllu = _fx.Out("parsed-gold.conllu");
-        var (code, _, _, error) = Run("parse", model, _fx.Dev, "--output", conllu, "--gold-tokens");
+        var model = TrainedModel("cli-parse-ner", "--pipeline", "tagger,ner", "--ner-train", fixture.NerTrain, "--ner-dev", fixture.NerDev);
+        var conllu = fixture.Out("parsed-gold.conllu");
+        var (code, _, _, error) = Run("parse", model, fixture.Dev, "--output", conllu, "--gold-tokens");
         Assert.True(code == 0, error);
 
-        var gold = ConlluReader.Read(_fx.Dev).ToList();
+        var gold = ConlluReader.Read(fixture.Dev).ToList();
         var parsed = ConlluReader.Read(conllu).ToList();
         Assert.Equal(gold.Count, parsed.Count);
         Assert.Equal(gold.Select(s => s.SentId), parsed.Select(s => s.SentId));
@@ -228,19 +222,19 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
     public void ParseRefusesGoldTokensOfRawText()
     {
         var model = TrainedModel("cli-parse");
-        var text = _fx.File("raw.txt", "Hello there.\n");
-        var (code, _, _, error) = Run("parse", model, text, "-o", _fx.Out("x.conllu"), "--gold-tokens");
+        var text = fixture.File("raw.txt", "Hello there.\n");
+        var (code, _, _, error) = Run("parse", model, text, "-o", fixture.Out("x.conllu"), "--gold-tokens");
         Assert.Equal(1, code);
         Assert.Contains("E111", error, StringComparison.Ordinal);
 
-        var (missing, _, _, missingError) = Run("parse", model, _fx.Out("none.txt"), "-o", _fx.Out("y.conllu"));
+        var (missing, _, _, missingError) = Run("parse", model, fixture.Out("none.txt"), "-o", fixture.Out("y.conllu"));
         Assert.Equal(1, missing);
         Assert.Contains("E110", missingError, StringComparison.Ordinal);
     }
 
     private string Ruler()
     {
-        var path = _fx.Out("cli-ruler");
+        var path = fixture.Out("cli-ruler");
         return Directory.Exists(path) ? path : Support.RulerModel.Save(path);
     }
 
@@ -248,29 +242,29 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
     public void ParseReadsConllAsConlluAndRefusesIob2DocBinsAndBinaryInput()
     {
         var model = Ruler();
-        var conll = _fx.File("dev.conll", File.ReadAllText(_fx.Dev));
-        var (code, _, _, error) = Run("parse", model, conll, "-o", _fx.Out("from-conll.conllu"), "--gold-tokens");
+        var conll = fixture.File("dev.conll", File.ReadAllText(fixture.Dev));
+        var (code, _, _, error) = Run("parse", model, conll, "-o", fixture.Out("from-conll.conllu"), "--gold-tokens");
         Assert.True(code == 0, error);
-        Assert.Equal(ConlluReader.Read(_fx.Dev).Select(s => s.SentId), ConlluReader.Read(_fx.Out("from-conll.conllu")).Select(s => s.SentId));
+        Assert.Equal(ConlluReader.Read(fixture.Dev).Select(s => s.SentId), ConlluReader.Read(fixture.Out("from-conll.conllu")).Select(s => s.SentId));
 
-        (code, _, _, error) = Run("parse", model, conll, "-o", _fx.Out("raw-conll.conllu"));
+        (code, _, _, error) = Run("parse", model, conll, "-o", fixture.Out("raw-conll.conllu"));
         Assert.True(code == 0, error);
-        Assert.DoesNotContain("newdoc id", string.Concat(ConlluReader.Read(_fx.Out("raw-conll.conllu")).Select(s => s.Text)), StringComparison.Ordinal);
+        Assert.DoesNotContain("newdoc id", string.Concat(ConlluReader.Read(fixture.Out("raw-conll.conllu")).Select(s => s.Text)), StringComparison.Ordinal);
 
-        var docbin = _fx.Out("parse-input.docbin");
-        Assert.Equal(0, Run("convert", _fx.Dev, docbin).Code);
-        File.Copy(docbin, _fx.Out("docbin-bytes.txt"), overwrite: true);
+        var docbin = fixture.Out("parse-input.docbin");
+        Assert.Equal(0, Run("convert", fixture.Dev, docbin).Code);
+        File.Copy(docbin, fixture.Out("docbin-bytes.txt"), overwrite: true);
         var inputs = new (string Path, string LooksLike)[]
         {
-            (_fx.NerDev, "an IOB2 named-entity corpus"),
-            (_fx.File("ner-as.txt", File.ReadAllText(_fx.NerDev)), "an IOB2 named-entity corpus"),
+            (fixture.NerDev, "an IOB2 named-entity corpus"),
+            (fixture.File("ner-as.txt", File.ReadAllText(fixture.NerDev)), "an IOB2 named-entity corpus"),
             (docbin, "a DocBin"),
-            (_fx.Out("docbin-bytes.txt"), "a DocBin"),
-            (_fx.File("nul.txt", "Bob\0met Alice.\n"), "binary data"),
+            (fixture.Out("docbin-bytes.txt"), "a DocBin"),
+            (fixture.File("nul.txt", "Bob\0met Alice.\n"), "binary data"),
         };
         foreach (var (input, looksLike) in inputs)
         {
-            var output = _fx.Out("refused.conllu");
+            var output = fixture.Out("refused.conllu");
             (code, _, _, error) = Run("parse", model, input, "-o", output);
             Assert.True(code == 1, input);
             Assert.StartsWith("error: [E158]", error, StringComparison.Ordinal);
@@ -283,8 +277,8 @@ public sealed class CliTests : IClassFixture<TrainingFixture>
     [Fact]
     public void ParseReportsTheWordsItWrites()
     {
-        var input = _fx.File("tabs.txt", "Hello\tworld  and\t\tmore text.\nThe\tcat sat\t on the mat .\n");
-        var output = _fx.Out("tabs.conllu");
+        var input = fixture.File("tabs.txt", "Hello\tworld  and\t\tmore text.\nThe\tcat sat\t on the mat .\n");
+        var output = fixture.Out("tabs.conllu");
         var (code, console, _, error) = Run("parse", Ruler(), input, "-o", output);
         Assert.True(code == 0, error);
 

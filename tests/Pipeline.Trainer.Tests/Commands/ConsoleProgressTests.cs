@@ -1,22 +1,17 @@
 using Pipeline.Trainer.Output;
 using Pipeline.Trainer.Tests.Training;
-using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Commands;
 
-public sealed class ConsoleProgressTests : IClassFixture<TrainingFixture>
+public sealed class ConsoleProgressTests(TrainingFixture fixture) : IClassFixture<TrainingFixture>
 {
-    private readonly TrainingFixture _fx;
-
-    public ConsoleProgressTests(TrainingFixture fixture) => _fx = fixture;
-
     [Fact]
     public void AnInteractiveConsoleShowsAProgressBarAndARowPerEpoch()
     {
         var console = new TestConsole().Interactive().Width(160);
         using (var progress = new ConsoleTrainingProgress(console))
         {
-            new TrainingRunner(_fx.Options("interactive") with { Epochs = 2 }, progress).Run();
+            new TrainingRunner(fixture.Options("interactive") with { Epochs = 2 }, progress).Run();
         }
 
         var output = console.Output;

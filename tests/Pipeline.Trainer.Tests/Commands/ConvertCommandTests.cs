@@ -4,23 +4,19 @@ using Pipeline.Trainer.Tests.Training;
 
 namespace Pipeline.Trainer.Tests.Commands;
 
-public sealed class ConvertCommandTests : IClassFixture<TrainingFixture>
+public sealed class ConvertCommandTests(TrainingFixture fixture) : IClassFixture<TrainingFixture>
 {
-    private readonly TrainingFixture _fx;
-
-    public ConvertCommandTests(TrainingFixture fixture) => _fx = fixture;
-
     private static (int Code, string Console, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void ConllUBecomesADocBinWithTheFullAnnotation()
     {
-        var output = _fx.Out("dev.docbin");
-        var (code, console, error) = Run("convert", _fx.Dev, output);
+        var output = fixture.Out("dev.docbin");
+        var (code, console, error) = Run("convert", fixture.Dev, output);
         Assert.True(code == 0, error);
         Assert.Contains("Wrote 60 doc(s)", console, StringComparison.Ordinal);
 
-        var gold = ConlluReader.Read(_fx.Dev).ToList();
+        var gold = ConlluReader.Read(fixture.Dev).ToList();
         var docs = DocBin.FromDisk(output).GetDocs(new Vocab("en")).ToList();
         Assert.Equal(gold.Count, docs.Count);
         for (var i = 0; i < docs.Count; i++)
@@ -37,8 +33,8 @@ public sealed class ConvertCommandTests : IClassFixture<TrainingFixture>
     [Fact]
     public void Iob2LabelsOutsideTheChosenSetAreMappedAndCounted()
     {
-        var output = _fx.Out("dev-ner.docbin");
-        var (code, console, error) = Run("convert", _fx.NerDev, output, "--ner-labels", "PER");
+        var output = fixture.Out("dev-ner.docbin");
+        var (code, console, error) = Run("convert", fixture.NerDev, output, "--ner-labels", "PER");
         Assert.True(code == 0, error);
         Assert.Contains("of label LOC to O", console, StringComparison.Ordinal);
 
@@ -50,13 +46,13 @@ public sealed class ConvertCommandTests : IClassFixture<TrainingFixture>
     [Fact]
     public void BadInputIsReportedWithFileAndLine()
     {
-        var bad = _fx.File("bad-convert.conllu", "1\tA\ta\tDET\n\n");
-        var (code, _, error) = Run("convert", bad, _fx.Out("bad.docbin"));
+        var bad = fixture.File("bad-convert.conllu", "1\tA\ta\tDET\n\n");
+        var (code, _, error) = Run("convert", bad, fixture.Out("bad.docbin"));
         Assert.Equal(1, code);
         Assert.Contains("E060", error, StringComparison.Ordinal);
         Assert.Contains("bad-convert.conllu:1", error, StringComparison.Ordinal);
 
-        var (unknown, _, unknownError) = Run("convert", _fx.File("corpus.txt", "x"), _fx.Out("x.docbin"));
+        var (unknown, _, unknownError) = Run("convert", fixture.File("corpus.txt", "x"), fixture.Out("x.docbin"));
         Assert.Equal(1, unknown);
         Assert.Contains("E109", unknownError, StringComparison.Ordinal);
     }
@@ -70,8 +66,8 @@ public sealed class ConvertCommandTests : IClassFixture<TrainingFixture>
     [InlineData("c1.txt")]
     public void AnOutputNamedAsATextCorpusIsE159(string name)
     {
-        var output = _fx.Out(name);
-        var (code, _, error) = Run("convert", _fx.Dev, output);
+        var output = fixture.Out(name);
+        var (code, _, error) = Run("convert", fixture.Dev, output);
         Assert.Equal(1, code);
         Assert.StartsWith("error: [E159]", error, StringComparison.Ordinal);
         Assert.Contains(".spacy or .docbin", error, StringComparison.Ordinal);
@@ -81,20 +77,20 @@ public sealed class ConvertCommandTests : IClassFixture<TrainingFixture>
     [Fact]
     public void DocBinsGivenAsCorporaAreE158SayingWhatTheCommandsRead()
     {
-        var docbin = _fx.Out("corpus.spacy");
-        Assert.Equal(0, Run("convert", _fx.Dev, docbin).Code);
-        var disguised = _fx.Out("disguised.conllu");
+        var docbin = fixture.Out("corpus.spacy");
+        Assert.Equal(0, Run("convert", fixture.Dev, docbin).Code);
+        var disguised = fixture.Out("disguised.conllu");
         File.Copy(docbin, disguised, overwrite: true);
 
         string[][] commands =
         [
             ["evaluate", "model", docbin],
             ["evaluate", "model", disguised],
-            ["evaluate", "model", _fx.Dev, "--ner-data", disguised],
-            ["convert", disguised, _fx.Out("again.docbin")],
-            ["convert", docbin, _fx.Out("again.docbin")],
-            ["train", "en", _fx.Out("docbin-run"), disguised, _fx.Dev, "--pipeline", "tagger"],
-            ["train", "en", _fx.Out("docbin-run"), _fx.Train, docbin, "--pipeline", "tagger"],
+            ["evaluate", "model", fixture.Dev, "--ner-data", disguised],
+            ["convert", disguised, fixture.Out("again.docbin")],
+            ["convert", docbin, fixture.Out("again.docbin")],
+            ["train", "en", fixture.Out("docbin-run"), disguised, fixture.Dev, "--pipeline", "tagger"],
+            ["train", "en", fixture.Out("docbin-run"), fixture.Train, docbin, "--pipeline", "tagger"],
         ];
         foreach (var args in commands)
         {
@@ -105,6 +101,6 @@ public sealed class ConvertCommandTests : IClassFixture<TrainingFixture>
             Assert.Contains($"which {args[0]} does not read: it reads CoNLL-U (.conllu, .conll)", error, StringComparison.Ordinal);
         }
 
-        Assert.False(File.Exists(_fx.Out("again.docbin")));
+        Assert.False(File.Exists(fixture.Out("again.docbin")));
     }
 }

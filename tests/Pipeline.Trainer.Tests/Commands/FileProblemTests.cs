@@ -2,8 +2,6 @@ using Pipeline.Components;
 using Pipeline.Corpora;
 using Pipeline.Serialization;
 using Pipeline.Tokens;
-using Pipeline.Trainer.Commands;
-using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Commands;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Pipeline.Trainer.Output;
 using Pipeline.Training.Scoring;
-using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Commands;
 

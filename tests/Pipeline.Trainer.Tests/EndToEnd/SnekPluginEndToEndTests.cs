@@ -1,7 +1,4 @@
 using System.Globalization;
-using Pipeline.Trainer.Commands;
-using Pipeline.Trainer.Packaging;
-using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.EndToEnd;
 

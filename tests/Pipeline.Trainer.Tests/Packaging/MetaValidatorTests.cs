@@ -1,5 +1,3 @@
-using Pipeline.Trainer.Packaging;
-
 namespace Pipeline.Trainer.Tests.Packaging;
 
 public sealed class MetaValidatorTests

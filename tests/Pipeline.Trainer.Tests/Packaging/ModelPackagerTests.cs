@@ -1,17 +1,9 @@
 using System.Text.Json;
-using Pipeline.Trainer.Commands;
-using Pipeline.Trainer.Packaging;
-using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Packaging;
 
 public sealed class ModelPackagerTests
 {
-    private static (int Code, string Console, string Error) Cli(params string[] args) => CliRunner.Run(args);
-
-    private static PackageResult Package(string input, string output, bool force = false) =>
-        ModelPackager.Package(new PackageOptions { Input = input, Output = output, Force = force });
-
     [Theory]
     [InlineData("package", "<input>", "<output>", "--meta-path", "--create-meta", "--meta", "--force", "--build", "--source", "--plugin")]
     [InlineData("validate", "--source", "--app")]
@@ -30,7 +22,7 @@ public sealed class ModelPackagerTests
     public void ThePackageDirectoryHoldsProjectMetaEntryClassCardAndData()
     {
         using var dir = new TempDir();
-        var result = Package(RulerModel.Save(dir["model"]), dir["out"]);
+        var result = TestPackager.Package(RulerModel.Save(dir["model"]), dir["out"]);
 
         var root = dir["out/en_test_ruler-1.0.0"];
         Assert.Equal(root, result.Directory);
@@ -73,7 +65,7 @@ public sealed class ModelPackagerTests
     public void TheCommandPackagesAndReportsTheEntryClass()
     {
         using var dir = new TempDir();
-        var (code, console, error) = Cli("package", RulerModel.Save(dir["model"]), dir["out"], "--meta", "version=2.0.1", "--meta", "tags=rules,demo");
+        var (code, console, error) = CliRunner.Run("package", RulerModel.Save(dir["model"]), dir["out"], "--meta", "version=2.0.1", "--meta", "tags=rules,demo");
         Assert.True(code == 0, error);
         Assert.Contains("EnTestRuler", console, StringComparison.Ordinal);
         var meta = ModelMeta.Read(dir["out/en_test_ruler-2.0.1/en_test_ruler-2.0.1/meta.json"]);
@@ -87,7 +79,7 @@ public sealed class ModelPackagerTests
         using var dir = new TempDir();
         RulerModel.Save(dir["model"]);
         File.Delete(dir["model/meta.json"]);
-        var (code, _, error) = Cli("package", dir["model"], dir["out"]);
+        var (code, _, error) = CliRunner.Run("package", dir["model"], dir["out"]);
         Assert.Equal(1, code);
         Assert.Contains("[E122]", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir["out"]));
@@ -133,7 +125,7 @@ public sealed class ModelPackagerTests
         using var dir = new TempDir();
         RulerModel.Save(dir["model"]);
         File.WriteAllText(dir["model/meta.json"], "{\"lang\": \"en\",");
-        var e = Assert.Throws<PipelineFormatException>(() => Package(dir["model"], dir["out"]));
+        var e = Assert.Throws<PipelineFormatException>(() => TestPackager.Package(dir["model"], dir["out"]));
         Assert.Equal("E004", e.Code);
     }
 
@@ -148,7 +140,7 @@ public sealed class ModelPackagerTests
         json["framework_version"] = JsonSerializer.SerializeToElement(">=0.1");
         File.WriteAllText(dir["model/meta.json"], JsonSerializer.Serialize(json));
 
-        var (code, _, error) = Cli("package", dir["model"], dir["out"]);
+        var (code, _, error) = CliRunner.Run("package", dir["model"], dir["out"]);
         Assert.Equal(1, code);
         Assert.Contains("[E123]", error, StringComparison.Ordinal);
         Assert.Contains("cannot be packaged: \"name\" is missing", error, StringComparison.Ordinal);
@@ -163,7 +155,7 @@ public sealed class ModelPackagerTests
     public void BadMetaOptionsAreNamed(string option, string code)
     {
         using var dir = new TempDir();
-        var (exit, _, error) = Cli("package", RulerModel.Save(dir["model"]), dir["out"], "--meta", option);
+        var (exit, _, error) = CliRunner.Run("package", RulerModel.Save(dir["model"]), dir["out"], "--meta", option);
         Assert.Equal(1, exit);
         Assert.Contains($"[{code}]", error, StringComparison.Ordinal);
     }
@@ -173,15 +165,15 @@ public sealed class ModelPackagerTests
     {
         using var dir = new TempDir();
         RulerModel.Save(dir["model"]);
-        Package(dir["model"], dir["out"]);
+        TestPackager.Package(dir["model"], dir["out"]);
         File.WriteAllText(dir["out/en_test_ruler-1.0.0/extra.txt"], "left over");
 
-        var (code, _, error) = Cli("package", dir["model"], dir["out"]);
+        var (code, _, error) = CliRunner.Run("package", dir["model"], dir["out"]);
         Assert.Equal(1, code);
         Assert.Contains("[E128]", error, StringComparison.Ordinal);
         Assert.True(File.Exists(dir["out/en_test_ruler-1.0.0/extra.txt"]));
 
-        (code, _, error) = Cli("package", dir["model"], dir["out"], "--force");
+        (code, _, error) = CliRunner.Run("package", dir["model"], dir["out"], "--force");
         Assert.True(code == 0, error);
         Assert.False(File.Exists(dir["out/en_test_ruler-1.0.0/extra.txt"]));
         Assert.True(File.Exists(dir["out/en_test_ruler-1.0.0/en_test_ruler.csproj"]));
@@ -193,7 +185,7 @@ public sealed class ModelPackagerTests
         using var dir = new TempDir();
         RulerModel.Save(dir["model"]);
         Directory.Delete(dir["model/entity_ruler"], recursive: true);
-        var e = Assert.Throws<PipelineException>(() => Package(dir["model"], dir["out"]));
+        var e = Assert.Throws<PipelineException>(() => TestPackager.Package(dir["model"], dir["out"]));
         Assert.Equal("E129", e.Code);
         Assert.Contains("[E007]", e.Message, StringComparison.Ordinal);
         Assert.Contains("entity_ruler", e.Message, StringComparison.Ordinal);
@@ -206,7 +198,7 @@ public sealed class ModelPackagerTests
         using var dir = new TempDir();
         RulerModel.Save(dir["model"]);
         File.WriteAllText(dir["template.json"], """{"lang": "en", "name": "from_template", "version": "3.1.4", "license": "CC BY-SA 3.0", "pipeline": ["tagger"]}""");
-        var (code, _, error) = Cli("package", dir["model"], dir["out"], "--meta-path", dir["template.json"]);
+        var (code, _, error) = CliRunner.Run("package", dir["model"], dir["out"], "--meta-path", dir["template.json"]);
         Assert.True(code == 0, error);
         var root = dir["out/en_from_template-3.1.4"];
         Assert.Equal(["sentencizer", "entity_ruler"], ModelMeta.Read(Path.Combine(root, "meta.json")).Pipeline);
@@ -225,7 +217,7 @@ public sealed class ModelPackagerTests
         meta["requirements"] = new System.Text.Json.Nodes.JsonArray("Snek>=1.0", "Pipeline.Core>=0.1");
         File.WriteAllText(metaPath, meta.ToJsonString());
 
-        var result = Package(dir["model"], dir["out"]);
+        var result = TestPackager.Package(dir["model"], dir["out"]);
 
         var project = File.ReadAllText(result.ProjectPath);
         Assert.Contains("<PackageReference Include=\"Snek\" Version=\"[1.0, )\" />", project, StringComparison.Ordinal);
@@ -242,7 +234,7 @@ public sealed class ModelPackagerTests
         var warnings = new WarningCollector();
         using (warnings)
         {
-            Assert.Equal("en_pipeline", Package(dir["model"], dir["out"]).Meta.PackageId);
+            Assert.Equal("en_pipeline", TestPackager.Package(dir["model"], dir["out"]).Meta.PackageId);
             var warning = Assert.Single(warnings.All, w => w.Code == "W046");
             Assert.Contains("Packaging as en_pipeline 0.0.0", warning.Message, StringComparison.Ordinal);
             Assert.Contains("name 'pipeline' and version '0.0.0'", warning.Message, StringComparison.Ordinal);
@@ -270,7 +262,7 @@ public sealed class ModelPackagerTests
         var warnings = new WarningCollector();
         using (warnings)
         {
-            var result = Package(dir["model"], dir["out"]);
+            var result = TestPackager.Package(dir["model"], dir["out"]);
             Assert.Equal(Nlp.CompatibleRange, result.Meta.FrameworkVersion);
         }
 
@@ -290,7 +282,7 @@ public sealed class ModelPackagerTests
         Assert.Equal(["en_old_rules", "en_test_ruler"], models.Select(m => m.PackageId));
         Assert.Equal([CompatibilityStatus.Incompatible, CompatibilityStatus.Compatible], models.Select(m => m.Compatibility));
 
-        var (code, console, _) = Cli("validate", "--app", dir["app"]);
+        var (code, console, _) = CliRunner.Run("validate", "--app", dir["app"]);
         Assert.Equal(1, code);
         Assert.Contains("incompatible", console, StringComparison.Ordinal);
         Assert.Contains("[0.0.1, 0.0.2)", console, StringComparison.Ordinal);

@@ -1,7 +1,3 @@
-using Pipeline.Trainer.Commands;
-using Pipeline.Trainer.Packaging;
-using Spectre.Console.Testing;
-
 namespace Pipeline.Trainer.Tests.Packaging;
 
 /// <summary>

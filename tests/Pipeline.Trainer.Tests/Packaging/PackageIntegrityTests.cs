@@ -1,7 +1,6 @@
 using System.Globalization;
 using Pipeline.IO;
 using Pipeline.Serialization;
-using Pipeline.Trainer.Packaging;
 
 namespace Pipeline.Trainer.Tests.Packaging;
 

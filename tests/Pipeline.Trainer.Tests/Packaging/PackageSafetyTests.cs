@@ -1,17 +1,11 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Pipeline.Trainer.Packaging;
 
 namespace Pipeline.Trainer.Tests.Packaging;
 
 /// <summary>What <c>pipeline package</c> refuses before writing: overlapping folders, symbolic links; and how its errors read.</summary>
 public sealed class PackageSafetyTests
 {
-    private static (int Code, string Console, string Error) Cli(params string[] args) => CliRunner.Run(args);
-
-    private static PackageResult Package(string input, string output, bool force = false) =>
-        ModelPackager.Package(new PackageOptions { Input = input, Output = output, Force = force });
-
     private static string[] Listing(string directory) =>
         [.. Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
 
@@ -27,7 +21,7 @@ public sealed class PackageSafetyTests
 
         foreach (var force in new[] { false, true })
         {
-            var e = Assert.Throws<PipelineException>(() => Package(model, dir[output], force));
+            var e = Assert.Throws<PipelineException>(() => TestPackager.Package(model, dir[output], force));
             Assert.Equal("E145", e.Code);
             Assert.Contains($"'{model}'", e.Message, StringComparison.Ordinal);
             Assert.Contains($"'{Path.TrimEndingDirectorySeparator(dir[output])}'", e.Message, StringComparison.Ordinal);
@@ -37,7 +31,7 @@ public sealed class PackageSafetyTests
         Assert.Equal(before, Listing(model));
 
         // Beside the model (in its parent) is fine.
-        var result = Package(model, dir.Path);
+        var result = TestPackager.Package(model, dir.Path);
         Assert.Equal(dir["en_test_ruler-1.0.0"], result.Directory);
         Assert.Equal(before, Listing(model));
     }
@@ -46,11 +40,11 @@ public sealed class PackageSafetyTests
     public void AModelInsideThePackageDirectoryIsRefusedEvenWithForce()
     {
         using var dir = new TempDir();
-        var first = Package(RulerModel.Save(dir["model"]), dir["out"]);
+        var first = TestPackager.Package(RulerModel.Save(dir["model"]), dir["out"]);
         var data = Path.Combine(first.Directory, "en_test_ruler-1.0.0");
         var before = Listing(first.Directory);
 
-        var (code, _, error) = Cli("package", data, dir["out"], "--force");
+        var (code, _, error) = CliRunner.Run("package", data, dir["out"], "--force");
 
         Assert.Equal(1, code);
         Assert.Contains("[E146]", error, StringComparison.Ordinal);
@@ -68,7 +62,7 @@ public sealed class PackageSafetyTests
         var link = Path.Combine(model, "entity_ruler", "notes.txt");
         File.CreateSymbolicLink(link, dir["secret.txt"]);
 
-        var e = Assert.Throws<PipelineException>(() => Package(model, dir["out"]));
+        var e = Assert.Throws<PipelineException>(() => TestPackager.Package(model, dir["out"]));
 
         Assert.Equal("E147", e.Code);
         Assert.Contains($"'{link}'", e.Message, StringComparison.Ordinal);
@@ -87,7 +81,7 @@ public sealed class PackageSafetyTests
         var link = Path.Combine(model, "extra");
         Directory.CreateSymbolicLink(link, dir["elsewhere"]);
 
-        var (code, _, error) = Cli("package", model, dir["out"]);
+        var (code, _, error) = CliRunner.Run("package", model, dir["out"]);
 
         Assert.Equal(1, code);
         Assert.Contains("[E147]", error, StringComparison.Ordinal);
@@ -99,12 +93,12 @@ public sealed class PackageSafetyTests
     public void MetaProblemsNameEachCodeOnce()
     {
         using var dir = new TempDir();
-        var (code, _, error) = Cli("package", RulerModel.Save(dir["model"]), dir["out"], "--meta", "name=Bad-Name");
+        var (code, _, error) = CliRunner.Run("package", RulerModel.Save(dir["model"]), dir["out"], "--meta", "name=Bad-Name");
         Assert.Equal(1, code);
         Assert.Single(error.Split("[E124]").Skip(1));
         Assert.Contains("cannot be packaged: \"name\" 'Bad-Name'", error, StringComparison.Ordinal);
 
-        (code, _, error) = Cli("package", dir["model"], dir["out"], "--meta", "name=Bad-Name", "--meta", "version=one");
+        (code, _, error) = CliRunner.Run("package", dir["model"], dir["out"], "--meta", "name=Bad-Name", "--meta", "version=one");
         Assert.Equal(1, code);
         Assert.Single(error.Split("[E124]").Skip(1));
         Assert.Single(error.Split("[E125]").Skip(1));
@@ -118,7 +112,7 @@ public sealed class PackageSafetyTests
         File.WriteAllText(dir["plugin.dll"], "not an assembly");
         foreach (var plugin in new[] { dir["plugin.dll"], dir["missing.dll"] })
         {
-            var (code, _, error) = Cli("package", model, dir["out"], "--plugin", plugin);
+            var (code, _, error) = CliRunner.Run("package", model, dir["out"], "--plugin", plugin);
             Assert.Equal(1, code);
             Assert.Contains("[E133]", error, StringComparison.Ordinal);
             Assert.DoesNotContain("..", error, StringComparison.Ordinal);
@@ -133,7 +127,7 @@ public sealed class PackageSafetyTests
         var model = RulerModel.Save(dir["model"]);
         const string description = "Tags\nnews */ </summary> <x> & \"q\" \\ $(Foo) @(Bar) %41;\n# end\n- item\r\n| a | b |\u2028`tick` <script>alert(1)</script>";
         const string author = "Ann | Bob\n# Head <b>";
-        var plain = Package(model, dir["plain"]);
+        var plain = TestPackager.Package(model, dir["plain"]);
         var hostile = ModelPackager.Package(new PackageOptions
         {
             Input = model,
@@ -173,7 +167,7 @@ public sealed class PackageSafetyTests
         using var dir = new TempDir();
         var model = RulerModel.Save(dir["model"]);
 
-        var (code, _, error) = Cli("package", model, dir["out"], "--meta", "name=../x");
+        var (code, _, error) = CliRunner.Run("package", model, dir["out"], "--meta", "name=../x");
         Assert.Equal(1, code);
         Assert.Contains("[E124] --meta name=../x cannot be packaged", error, StringComparison.Ordinal);
         Assert.DoesNotContain("meta.json cannot be packaged", error, StringComparison.Ordinal);
@@ -181,7 +175,7 @@ public sealed class PackageSafetyTests
         // A problem of the file itself is still the file's.
         var meta = Path.Combine(model, "meta.json");
         File.WriteAllText(meta, File.ReadAllText(meta).Replace("\"1.0.0\"", "\"one\"", StringComparison.Ordinal));
-        (code, _, error) = Cli("package", model, dir["out"], "--meta", "name=../x");
+        (code, _, error) = CliRunner.Run("package", model, dir["out"], "--meta", "name=../x");
         Assert.Contains($"{meta} with --meta name=../x cannot be packaged", error, StringComparison.Ordinal);
         Assert.Contains("[E125]", error, StringComparison.Ordinal);
     }
@@ -190,7 +184,7 @@ public sealed class PackageSafetyTests
     public void TheBuildHintQuotesAPathWithSpaces()
     {
         using var dir = new TempDir();
-        var (code, console, error) = Cli("package", RulerModel.Save(dir["model"]), dir["out dir"]);
+        var (code, console, error) = CliRunner.Run("package", RulerModel.Save(dir["model"]), dir["out dir"]);
         Assert.True(code == 0, error);
         var project = Path.Combine(dir["out dir"], "en_test_ruler-1.0.0", "en_test_ruler.csproj");
         Assert.Contains($"Build it with: dotnet pack \"{project}\" -c Release", console, StringComparison.Ordinal);

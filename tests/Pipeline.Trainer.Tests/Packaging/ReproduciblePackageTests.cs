@@ -1,9 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using NuGet.Packaging;
-using Pipeline.Trainer.Commands;
-using Pipeline.Trainer.Packaging;
-using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Packaging;
 

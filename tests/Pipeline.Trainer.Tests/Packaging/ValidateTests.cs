@@ -1,16 +1,11 @@
 using System.IO.Compression;
 using System.Text;
-using Pipeline.Trainer.Commands;
-using Pipeline.Trainer.Packaging;
-using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Packaging;
 
 /// <summary><c>pipeline validate</c> names every package or model folder it cannot read, and exits 2 for them.</summary>
 public sealed class ValidateTests
 {
-    private static (int Code, string Console, string Error) Cli(params string[] args) => CliRunner.Run(args);
-
     /// <summary>Writes a small .nupkg by hand (a zip with a .nuspec and the given files), without dotnet pack.</summary>
     private static void WriteNupkg(string path, string id, IReadOnlyDictionary<string, string> files, bool nuspec = true)
     {
@@ -68,7 +63,7 @@ public sealed class ValidateTests
         Assert.All(broken.Where(b => b.Key != "en_badmeta.1.0.0.nupkg"), b => Assert.Equal("E148", b.Value.Code));
         Assert.All(broken.Values, e => Assert.IsType<PipelineFormatException>(e));
 
-        var (code, console, _) = Cli("validate", "--source", feed);
+        var (code, console, _) = CliRunner.Run("validate", "--source", feed);
         Assert.Equal(2, code);
         Assert.Contains("en_test_ruler", console, StringComparison.Ordinal);
         Assert.DoesNotContain("other", console, StringComparison.Ordinal);
@@ -95,7 +90,7 @@ public sealed class ValidateTests
         Assert.Equal([dir["app/models/en_broken/meta.json"], dir["app/models/en_nometa"]], scan.Unreadable.Select(u => u.Path));
         Assert.Equal(["E004", "E149"], scan.Unreadable.Select(u => u.Error.Code));
 
-        var (code, console, _) = Cli("validate", "--app", dir["app"]);
+        var (code, console, _) = CliRunner.Run("validate", "--app", dir["app"]);
         Assert.Equal(2, code);
         Assert.Contains("compatible", console, StringComparison.Ordinal);
         Assert.Contains($"unreadable {dir["app/models/en_broken/meta.json"]}", console, StringComparison.Ordinal);
@@ -113,7 +108,7 @@ public sealed class ValidateTests
         Directory.CreateDirectory(dir["app/models/en_broken"]);
         File.WriteAllText(dir["app/models/en_broken/meta.json"], "{garbage");
 
-        var (code, console, _) = Cli("validate", "--app", dir["app"]);
+        var (code, console, _) = CliRunner.Run("validate", "--app", dir["app"]);
 
         Assert.Equal(2, code);
         Assert.DoesNotContain("No model packages found", console, StringComparison.Ordinal);
@@ -125,7 +120,7 @@ public sealed class ValidateTests
     {
         using var dir = new TempDir();
         Directory.CreateDirectory(dir["app/models"]);
-        var (code, console, _) = Cli("validate", "--app", dir["app"]);
+        var (code, console, _) = CliRunner.Run("validate", "--app", dir["app"]);
         Assert.Equal(0, code);
         Assert.Contains("No model packages found.", console, StringComparison.Ordinal);
     }
@@ -148,7 +143,7 @@ public sealed class ValidateTests
         Assert.Contains(dir["app/models/en_corrupt/tokenizer"], scan.Unreadable[0].Error.Message, StringComparison.Ordinal);
         Assert.Equal(3, ModelInventory.ScanApp(dir["app"], loadData: false).Models.Count);
 
-        var (code, console, _) = Cli("validate", "--app", dir["app"]);
+        var (code, console, _) = CliRunner.Run("validate", "--app", dir["app"]);
         Assert.Equal(ValidateCommand.UnreadableExitCode, code);
         Assert.Contains($"unreadable {dir["app/models/en_corrupt"]}", console, StringComparison.Ordinal);
         Assert.Contains("[E008]", console, StringComparison.Ordinal);
@@ -169,7 +164,7 @@ public sealed class ValidateTests
         Assert.Empty(scan.Unreadable);
         Assert.Equal("E001", Assert.Single(scan.Unchecked).Error.Code);
 
-        var (code, console, _) = Cli("validate", "--app", dir["app"]);
+        var (code, console, _) = CliRunner.Run("validate", "--app", dir["app"]);
         Assert.Equal(0, code);
         Assert.Contains($"not loaded {dir["app/models/en_plugged"]}", console, StringComparison.Ordinal);
         Assert.Contains("no_such_plugin_factory", console, StringComparison.Ordinal);
@@ -186,7 +181,7 @@ public sealed class ValidateTests
         Assert.Equal(
             [dir["app/bin/Debug/net10.0/models/en_test_ruler"], dir["app/bin/Release/net10.0/models/en_test_ruler"]],
             models.Select(m => m.Path));
-        var (code, console, _) = Cli("validate", "--app", dir["app"]);
+        var (code, console, _) = CliRunner.Run("validate", "--app", dir["app"]);
         Assert.Equal(0, code);
         Assert.Contains(Path.Combine("bin", "Debug", "net10.0", "models", "en_test_ruler"), console, StringComparison.Ordinal);
         Assert.Contains(Path.Combine("bin", "Release", "net10.0", "models", "en_test_ruler"), console, StringComparison.Ordinal);
@@ -199,7 +194,7 @@ public sealed class ValidateTests
         }
 
         Assert.Equal(2, ModelInventory.ScanFeed(dir["feed"]).Models.Count);
-        (code, console, _) = Cli("validate", "--source", dir["feed"]);
+        (code, console, _) = CliRunner.Run("validate", "--source", dir["feed"]);
         Assert.Equal(0, code);
         Assert.Contains(Path.Combine("a", "en_test_ruler.1.0.0.nupkg"), console, StringComparison.Ordinal);
         Assert.Contains(Path.Combine("b", "en_test_ruler.1.0.0.nupkg"), console, StringComparison.Ordinal);
@@ -212,7 +207,7 @@ public sealed class ValidateTests
         Directory.CreateDirectory(dir["app/models"]);
         Directory.CreateDirectory(dir["feed"]);
 
-        var (code, console, error) = Cli("validate", "--app", dir["app"], "--source", dir["feed"]);
+        var (code, console, error) = CliRunner.Run("validate", "--app", dir["app"], "--source", dir["feed"]);
 
         Assert.Equal(1, code);
         Assert.Contains("[E151]", error, StringComparison.Ordinal);

@@ -1,6 +1,3 @@
-using Pipeline.Trainer.Commands;
-using Spectre.Console.Testing;
-
 namespace Pipeline.Trainer.Tests.Support;
 
 /// <summary>Runs the <c>pipeline</c> command line in-process and captures its exit code, console and error output.</summary>

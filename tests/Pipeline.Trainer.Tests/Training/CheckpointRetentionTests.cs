@@ -1,12 +1,8 @@
 namespace Pipeline.Trainer.Tests.Training;
 
 /// <summary>A run keeps the best checkpoint and the last <c>--keep-checkpoints</c>, and still resumes.</summary>
-public sealed class CheckpointRetentionTests : IClassFixture<TrainingFixture>
+public sealed class CheckpointRetentionTests(TrainingFixture fixture) : IClassFixture<TrainingFixture>
 {
-    private readonly TrainingFixture _fx;
-
-    public CheckpointRetentionTests(TrainingFixture fixture) => _fx = fixture;
-
     private static IEnumerable<string> Checkpoints(string output) =>
         Directory.EnumerateDirectories(output).Select(Path.GetFileName).OfType<string>()
             .Where(TrainingOutput.IsModelFolderName).Where(n => n.StartsWith("model", StringComparison.Ordinal) && char.IsDigit(n[^1]))
@@ -15,32 +11,32 @@ public sealed class CheckpointRetentionTests : IClassFixture<TrainingFixture>
     [Fact]
     public void OnlyTheBestAndTheLastNCheckpointsStay()
     {
-        var result = new TrainingRunner(_fx.Options("keep2") with { Epochs = 6, KeepCheckpoints = 2 }).Run();
+        var result = new TrainingRunner(fixture.Options("keep2") with { Epochs = 6, KeepCheckpoints = 2 }).Run();
 
         var expected = new[] { result.BestEpoch, 4, 5 }.Distinct().Select(i => $"model{i}").Order(StringComparer.Ordinal);
-        Assert.Equal(expected, Checkpoints(_fx.Out("keep2")));
+        Assert.Equal(expected, Checkpoints(fixture.Out("keep2")));
         Assert.True(Directory.Exists(result.BestPath));
-        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(_fx.Out("keep2")), e => e.Contains(".tmp-", StringComparison.Ordinal));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(fixture.Out("keep2")), e => e.Contains(".tmp-", StringComparison.Ordinal));
     }
 
     [Fact]
     public void ZeroKeepsEveryCheckpoint()
     {
-        new TrainingRunner(_fx.Options("keepall") with { Epochs = 5, KeepCheckpoints = 0 }).Run();
+        new TrainingRunner(fixture.Options("keepall") with { Epochs = 5, KeepCheckpoints = 0 }).Run();
 
-        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"model{i}"), Checkpoints(_fx.Out("keepall")));
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"model{i}"), Checkpoints(fixture.Out("keepall")));
     }
 
     [Fact]
     public void ARunWithPrunedCheckpointsResumes()
     {
-        new TrainingRunner(_fx.Options("resume") with { Epochs = 5, KeepCheckpoints = 1 }).Run();
-        Assert.True(Checkpoints(_fx.Out("resume")).Count() <= 2);
+        new TrainingRunner(fixture.Options("resume") with { Epochs = 5, KeepCheckpoints = 1 }).Run();
+        Assert.True(Checkpoints(fixture.Out("resume")).Count() <= 2);
 
-        var resumed = new TrainingRunner(_fx.Options("resume") with { Epochs = 7, KeepCheckpoints = 1, Resume = true }).Run();
+        var resumed = new TrainingRunner(fixture.Options("resume") with { Epochs = 7, KeepCheckpoints = 1, Resume = true }).Run();
 
         Assert.Equal(7, resumed.Epochs.Count);
-        Assert.Contains("model6", Checkpoints(_fx.Out("resume")));
+        Assert.Contains("model6", Checkpoints(fixture.Out("resume")));
     }
 
     [Fact]

@@ -3,25 +3,21 @@ using Pipeline.Trainer.Evaluation;
 
 namespace Pipeline.Trainer.Tests.Training;
 
-public sealed class ModelEvaluatorTests : IClassFixture<TrainingFixture>
+public sealed class ModelEvaluatorTests(TrainingFixture fixture) : IClassFixture<TrainingFixture>
 {
-    private readonly TrainingFixture _fx;
-
-    public ModelEvaluatorTests(TrainingFixture fixture) => _fx = fixture;
-
     [Fact]
     public void ScoresGoldTokensRawTextAndEntities()
     {
-        var result = new TrainingRunner(_fx.Options("evaluator", "tagger", "parser", "ner") with
+        var result = new TrainingRunner(fixture.Options("evaluator", "tagger", "parser", "ner") with
         {
             Epochs = 1,
-            NerTrainPath = _fx.NerTrain,
-            NerDevPath = _fx.NerDev,
+            NerTrainPath = fixture.NerTrain,
+            NerDevPath = fixture.NerDev,
         }).Run();
         var nlp = Nlp.Load(result.BestPath);
-        var dev = ConlluReader.Read(_fx.Dev).ToList();
+        var dev = ConlluReader.Read(fixture.Dev).ToList();
 
-        var nerDev = new Iob2Reader().Read(_fx.NerDev).ToList();
+        var nerDev = new Iob2Reader().Read(fixture.NerDev).ToList();
         var scores = ModelEvaluator.Evaluate(nlp, dev, nerDev);
 
         var words = dev.Sum(s => s.Words.Count);

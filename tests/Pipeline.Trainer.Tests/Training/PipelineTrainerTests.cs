@@ -7,12 +7,8 @@ using Pipeline.Training;
 
 namespace Pipeline.Trainer.Tests.Training;
 
-public sealed class PipelineTrainerTests : IClassFixture<TrainingFixture>
+public sealed class PipelineTrainerTests(TrainingFixture fixture) : IClassFixture<TrainingFixture>
 {
-    private readonly TrainingFixture _fx;
-
-    public PipelineTrainerTests(TrainingFixture fixture) => _fx = fixture;
-
     [Fact]
     public void APipelinedPassTrainsTheSameModelsAsASequentialOne()
     {
@@ -55,7 +51,7 @@ public sealed class PipelineTrainerTests : IClassFixture<TrainingFixture>
         var nlp = Nlp.Blank("en");
         nlp.AddPipe(new Tagger());
         nlp.AddPipe(new Parser());
-        var golds = ConlluReader.Read(_fx.Train).Select(s => s.ToDoc(nlp.Vocab)).ToList();
+        var golds = ConlluReader.Read(fixture.Train).Select(s => s.ToDoc(nlp.Vocab)).ToList();
         foreach (var (_, pipe) in nlp.Pipeline)
         {
             ((ITrainable)pipe).Initialize(golds);

@@ -10,16 +10,12 @@ namespace Pipeline.Trainer.Tests.Training;
 /// recognised, temporary leftovers are removed, an earlier run's models survive a fresh run stopped before its first
 /// checkpoint, and Ctrl-C ends a real <c>pipeline train</c> with the "--resume" note and exit code 130.
 /// </summary>
-public sealed class RunIntegrityTests : IClassFixture<TrainingFixture>
+public sealed class RunIntegrityTests(TrainingFixture fixture) : IClassFixture<TrainingFixture>
 {
-    private readonly TrainingFixture _fx;
-
-    public RunIntegrityTests(TrainingFixture fixture) => _fx = fixture;
-
     [Fact]
     public void ASecondRunIntoALockedFolderStopsNamingTheHolder()
     {
-        var options = _fx.Options("locked") with { Epochs = 1 };
+        var options = fixture.Options("locked") with { Epochs = 1 };
         using (FolderLock.Acquire(options.Output, "Pipeline.Trainer train"))
         {
             var progress = new RecordingProgress();
@@ -39,7 +35,7 @@ public sealed class RunIntegrityTests : IClassFixture<TrainingFixture>
     [Fact]
     public void TheLockOfAKilledRunIsTakenOver()
     {
-        var options = _fx.Options("stale-lock") with { Epochs = 1 };
+        var options = fixture.Options("stale-lock") with { Epochs = 1 };
         Directory.CreateDirectory(options.Output);
         var lockFile = Path.Combine(options.Output, FolderLock.FileName);
         File.WriteAllText(lockFile, JsonSerializer.Serialize(new
@@ -63,7 +59,7 @@ public sealed class RunIntegrityTests : IClassFixture<TrainingFixture>
     [InlineData(false)]
     public void ACheckpointPutInPlaceButNotYetRecordedIsTheRunsOwn(bool resume)
     {
-        var options = _fx.Options($"half-written-{resume}") with { Epochs = 2 };
+        var options = fixture.Options($"half-written-{resume}") with { Epochs = 2 };
         Assert.Throws<SimulatedKillException>(() => new TrainingRunner(options, new RecordingProgress(killAfterEpoch: 0)).Run());
         KillAfterFolderAppeared(options.Output, "model1");
 
@@ -79,7 +75,7 @@ public sealed class RunIntegrityTests : IClassFixture<TrainingFixture>
     [Fact]
     public void AFolderThatDiffersFromThePendingCheckpointIsStillRefused()
     {
-        var options = _fx.Options("half-written-changed") with { Epochs = 2 };
+        var options = fixture.Options("half-written-changed") with { Epochs = 2 };
         Assert.Throws<SimulatedKillException>(() => new TrainingRunner(options, new RecordingProgress(killAfterEpoch: 0)).Run());
         KillAfterFolderAppeared(options.Output, "model1");
         File.WriteAllText(Path.Combine(options.Output, "model1", "extra.txt"), "someone else's");
@@ -92,10 +88,10 @@ public sealed class RunIntegrityTests : IClassFixture<TrainingFixture>
     [Fact]
     public void ACorpusReachedThroughALinkIntoACheckpointIsSeenInsideIt()
     {
-        var options = _fx.Options("input-link") with { Epochs = 1 };
+        var options = fixture.Options("input-link") with { Epochs = 1 };
         new TrainingRunner(options).Run();
-        File.Copy(_fx.Dev, Path.Combine(options.Output, "model0", "dev.conllu"));
-        var link = _fx.Out("input-link-alias");
+        File.Copy(fixture.Dev, Path.Combine(options.Output, "model0", "dev.conllu"));
+        var link = fixture.Out("input-link-alias");
         Directory.CreateSymbolicLink(link, Path.Combine(options.Output, "model0"));
 
         var error = Assert.Throws<PipelineException>(() => new TrainingRunner(options with { DevPath = Path.Combine(link, "dev.conllu") }).Run());
@@ -107,7 +103,7 @@ public sealed class RunIntegrityTests : IClassFixture<TrainingFixture>
     [Fact]
     public void TemporaryEntriesOfAKilledRunAreRemovedAndACutShortReplacementIsPutBack()
     {
-        var options = _fx.Options("leftovers") with { Epochs = 1 };
+        var options = fixture.Options("leftovers") with { Epochs = 1 };
         new TrainingRunner(options).Run();
         var output = options.Output;
         var hex = new string('a', 32);
@@ -133,7 +129,7 @@ public sealed class RunIntegrityTests : IClassFixture<TrainingFixture>
     [Fact]
     public void AFreshRunStoppedBeforeItsFirstCheckpointKeepsTheEarlierModels()
     {
-        var options = _fx.Options("set-aside") with { Epochs = 1 };
+        var options = fixture.Options("set-aside") with { Epochs = 1 };
         new TrainingRunner(options).Run();
         var best = Path.Combine(options.Output, "model-best");
         var bestHash = ModelHash.OfDirectory(best);
@@ -162,10 +158,10 @@ public sealed class RunIntegrityTests : IClassFixture<TrainingFixture>
             return;
         }
 
-        var output = _fx.Out("sigint");
+        var output = fixture.Out("sigint");
         var trainer = Path.Combine(AppContext.BaseDirectory, "Pipeline.Trainer.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { trainer, "train", "en", output, _fx.Train, _fx.Dev, "-p", "tagger", "-n", "100000" })
+        foreach (var arg in new[] { trainer, "train", "en", output, fixture.Train, fixture.Dev, "-p", "tagger", "-n", "100000" })
         {
             start.ArgumentList.Add(arg);
         }

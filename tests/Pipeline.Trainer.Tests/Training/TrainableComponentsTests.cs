@@ -1,7 +1,5 @@
-using Pipeline.Trainer.Commands;
 using Pipeline.Trainer.Conllu;
 using Pipeline.Training.Scoring;
-using Spectre.Console.Testing;
 
 namespace Pipeline.Trainer.Tests.Training;
 

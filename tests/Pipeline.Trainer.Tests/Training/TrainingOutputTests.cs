@@ -1,16 +1,12 @@
 namespace Pipeline.Trainer.Tests.Training;
 
 /// <summary>What --resume and a fresh run do with a run folder whose entries were damaged or replaced.</summary>
-public sealed class TrainingOutputTests : IClassFixture<TrainingFixture>
+public sealed class TrainingOutputTests(TrainingFixture fixture) : IClassFixture<TrainingFixture>
 {
-    private readonly TrainingFixture _fx;
-
-    public TrainingOutputTests(TrainingFixture fixture) => _fx = fixture;
-
     [Fact]
     public void ResumeRefusesATruncatedLastCheckpointAndWritesNoModelBest()
     {
-        var options = _fx.Options("corrupt-last") with { Epochs = 1 };
+        var options = fixture.Options("corrupt-last") with { Epochs = 1 };
         new TrainingRunner(options).Run();
         File.WriteAllBytes(Path.Combine(options.Output, "model0", "tagger", "model.bin"), []);
         Directory.Delete(Path.Combine(options.Output, "model-best"), recursive: true);
@@ -29,7 +25,7 @@ public sealed class TrainingOutputTests : IClassFixture<TrainingFixture>
     [Fact]
     public void ResumeChecksEveryCheckpointNotOnlyTheLast()
     {
-        var options = _fx.Options("corrupt-first") with { Epochs = 3 };
+        var options = fixture.Options("corrupt-first") with { Epochs = 3 };
         Assert.Throws<SimulatedKillException>(() => new TrainingRunner(options, new RecordingProgress(killAfterEpoch: 1)).Run());
         var bin = Path.Combine(options.Output, "model0", "tagger", "model.bin");
         var bytes = File.ReadAllBytes(bin);
@@ -51,7 +47,7 @@ public sealed class TrainingOutputTests : IClassFixture<TrainingFixture>
     [Fact]
     public void AnIntactRunStillResumes()
     {
-        var options = _fx.Options("intact") with { Epochs = 2 };
+        var options = fixture.Options("intact") with { Epochs = 2 };
         Assert.Throws<SimulatedKillException>(() => new TrainingRunner(options, new RecordingProgress(killAfterEpoch: 0)).Run());
         var resumed = new TrainingRunner(options with { Resume = true }).Run();
         Assert.Equal(1, resumed.ResumedAfter);
@@ -63,7 +59,7 @@ public sealed class TrainingOutputTests : IClassFixture<TrainingFixture>
     [InlineData(false)]
     public void AStateFileThatIsAFolderIsRefusedBeforeTraining(bool resume)
     {
-        var options = _fx.Options($"state-folder-{resume}") with { Epochs = 1, Resume = resume };
+        var options = fixture.Options($"state-folder-{resume}") with { Epochs = 1, Resume = resume };
         Directory.CreateDirectory(Path.Combine(options.Output, TrainingState.FileName));
 
         var progress = new RecordingProgress();
@@ -82,7 +78,7 @@ public sealed class TrainingOutputTests : IClassFixture<TrainingFixture>
     [InlineData("model-best", false)]
     public void AnEntryOfTheWrongKindIsRefusedBeforeTraining(string name, bool folder)
     {
-        var options = _fx.Options($"blocked-{name}") with { Epochs = 1 };
+        var options = fixture.Options($"blocked-{name}") with { Epochs = 1 };
         Directory.CreateDirectory(options.Output);
         var path = Path.Combine(options.Output, name);
         if (folder)
@@ -105,11 +101,11 @@ public sealed class TrainingOutputTests : IClassFixture<TrainingFixture>
     [Fact]
     public void UserFoldersNamedLikeCheckpointsAreNeitherDeletedNorTrainedOver()
     {
-        var options = _fx.Options("user-folders") with { Epochs = 1 };
+        var options = fixture.Options("user-folders") with { Epochs = 1 };
         var mine = Path.Combine(options.Output, "model12");
         Directory.CreateDirectory(mine);
         var corpus = Path.Combine(mine, "train.conllu");
-        File.Copy(_fx.Train, corpus);
+        File.Copy(fixture.Train, corpus);
         Directory.CreateDirectory(Path.Combine(options.Output, "model-best"));
         var note = Path.Combine(options.Output, "model-best", "mine.txt");
         File.WriteAllText(note, "x");
@@ -137,7 +133,7 @@ public sealed class TrainingOutputTests : IClassFixture<TrainingFixture>
     [Fact]
     public void StartingOverRemovesTheEarlierRunsCheckpointsButNothingElse()
     {
-        var options = _fx.Options("foreign-files") with { Epochs = 2 };
+        var options = fixture.Options("foreign-files") with { Epochs = 2 };
         new TrainingRunner(options).Run();
         var note = Path.Combine(options.Output, "model-best", "notes.txt");
         File.WriteAllText(note, "mine");
@@ -171,7 +167,7 @@ public sealed class TrainingOutputTests : IClassFixture<TrainingFixture>
     [Fact]
     public void WithoutAReadableStateNoModelFolderIsRemoved()
     {
-        var options = _fx.Options("unreadable-state") with { Epochs = 1 };
+        var options = fixture.Options("unreadable-state") with { Epochs = 1 };
         new TrainingRunner(options).Run();
         File.WriteAllText(Path.Combine(options.Output, TrainingState.FileName), "{ broken");
 
@@ -186,7 +182,7 @@ public sealed class TrainingOutputTests : IClassFixture<TrainingFixture>
     [Fact]
     public void ATemplateInsideACheckpointIsNotDeleted()
     {
-        var options = _fx.Options("template-inside") with { Epochs = 1 };
+        var options = fixture.Options("template-inside") with { Epochs = 1 };
         var first = new TrainingRunner(options).Run();
         var template = Path.Combine(first.BestPath, "meta.json");
 
@@ -200,7 +196,7 @@ public sealed class TrainingOutputTests : IClassFixture<TrainingFixture>
     [Fact]
     public void ResumeDoesNotReplaceAModelBestWithForeignFiles()
     {
-        var options = _fx.Options("resume-foreign") with { Epochs = 1 };
+        var options = fixture.Options("resume-foreign") with { Epochs = 1 };
         new TrainingRunner(options).Run();
         var note = Path.Combine(options.Output, "model-best", "notes.txt");
         File.WriteAllText(note, "mine");

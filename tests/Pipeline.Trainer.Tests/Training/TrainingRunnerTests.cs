@@ -3,16 +3,12 @@ using Pipeline.Training.Scoring;
 
 namespace Pipeline.Trainer.Tests.Training;
 
-public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
+public sealed class TrainingRunnerTests(TrainingFixture fixture) : IClassFixture<TrainingFixture>
 {
-    private readonly TrainingFixture _fx;
-
-    public TrainingRunnerTests(TrainingFixture fixture) => _fx = fixture;
-
     [Fact]
     public void TheTaggerLearnsAndScoresRisePastAFloor()
     {
-        var result = new TrainingRunner(_fx.Options("learns") with { Epochs = 3 }).Run();
+        var result = new TrainingRunner(fixture.Options("learns") with { Epochs = 3 }).Run();
 
         Assert.Equal(3, result.Epochs.Count);
         var upos = result.Epochs.Select(e => e.Accuracy[ScoreKeys.Upos]).ToList();
@@ -27,7 +23,7 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     public void TheDefaultPipelineTagsAndParsesAndFillsUasAndLas()
     {
         Assert.Equal(["tagger", "parser"], TrainingOptions.DefaultPipeline);
-        var options = _fx.Options("parsed") with { Pipeline = null, Epochs = 3 };
+        var options = fixture.Options("parsed") with { Pipeline = null, Epochs = 3 };
         var result = new TrainingRunner(options).Run();
 
         foreach (var epoch in result.Epochs)
@@ -49,11 +45,11 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     [Fact]
     public void EveryEpochIsACompleteModelWithStampedMeta()
     {
-        var template = _fx.File("template.json", """
+        var template = fixture.File("template.json", """
             { "name": "toy_sm", "description": "A toy model", "author": "Tests", "license": "MIT",
               "sources": [{ "name": "Toy treebank" }], "custom_field": 42 }
             """);
-        var options = _fx.Options("stamped") with { MetaPath = template, Version = "1.2.3", Epochs = 2 };
+        var options = fixture.Options("stamped") with { MetaPath = template, Version = "1.2.3", Epochs = 2 };
         var result = new TrainingRunner(options).Run();
 
         for (var epoch = 0; epoch < 2; epoch++)
@@ -93,13 +89,13 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     [Fact]
     public void ModelBestIsTheEpochWithTheHighestWeightedScore()
     {
-        var result = new TrainingRunner(_fx.Options("best")).Run();
+        var result = new TrainingRunner(fixture.Options("best")).Run();
         var scores = result.Epochs.Select(e => e.Accuracy[ScoreKeys.Upos]).ToList();
         Assert.Equal(scores.IndexOf(scores.Max()), result.BestEpoch);
         var bestMeta = ModelMeta.Read(Path.Combine(result.BestPath, "meta.json"));
         Assert.Equal(result.BestEpoch, bestMeta.Extra["epoch"].GetInt32());
         Assert.Equal(
-            ModelHash.OfDirectory(Path.Combine(_fx.Out("best"), $"model{result.BestEpoch}")),
+            ModelHash.OfDirectory(Path.Combine(fixture.Out("best"), $"model{result.BestEpoch}")),
             ModelHash.OfDirectory(result.BestPath));
     }
 
@@ -107,8 +103,8 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     public void TemplateScoreWeightsChooseTheBest()
     {
         // Token F1 does not change from epoch to epoch, so with it as the only weight the first epoch wins the tie.
-        var template = _fx.File("weights.json", """{ "name": "w", "training": { "score_weights": { "token_f1": 1.0 } } }""");
-        var result = new TrainingRunner(_fx.Options("weights") with { MetaPath = template }).Run();
+        var template = fixture.File("weights.json", """{ "name": "w", "training": { "score_weights": { "token_f1": 1.0 } } }""");
+        var result = new TrainingRunner(fixture.Options("weights") with { MetaPath = template }).Run();
 
         Assert.Equal(0, result.BestEpoch);
         Assert.All(result.Epochs, e => Assert.Equal(e.Accuracy[ScoreKeys.TokenF1], e.Score));
@@ -117,9 +113,9 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     [Fact]
     public void TemplatePipelineArgsConfigureTheComponentsThatAreTrained()
     {
-        var template = _fx.File("args.json", """{ "name": "args", "pipeline_args": { "tagger": { "drop_rate": 0.3 } } }""");
-        var noisy = new TrainingRunner(_fx.Options("args") with { MetaPath = template, Epochs = 1, Pipeline = ["tagger"] }).Run();
-        var plain = new TrainingRunner(_fx.Options("noargs") with { Epochs = 1, Pipeline = ["tagger"] }).Run();
+        var template = fixture.File("args.json", """{ "name": "args", "pipeline_args": { "tagger": { "drop_rate": 0.3 } } }""");
+        var noisy = new TrainingRunner(fixture.Options("args") with { MetaPath = template, Epochs = 1, Pipeline = ["tagger"] }).Run();
+        var plain = new TrainingRunner(fixture.Options("noargs") with { Epochs = 1, Pipeline = ["tagger"] }).Run();
 
         // Feature noise changes the weights learned; the saved meta keeps the settings, and loading hands them back.
         var tagger = Path.Combine("tagger", "model.bin");
@@ -150,9 +146,9 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     [Fact]
     public void TheSameSeedGivesTheSameModelBytes()
     {
-        var first = new TrainingRunner(_fx.Options("seed-a") with { Seed = 7, Epochs = 2 }).Run();
-        var second = new TrainingRunner(_fx.Options("seed-b") with { Seed = 7, Epochs = 2 }).Run();
-        var other = new TrainingRunner(_fx.Options("seed-c") with { Seed = 8, Epochs = 2 }).Run();
+        var first = new TrainingRunner(fixture.Options("seed-a") with { Seed = 7, Epochs = 2 }).Run();
+        var second = new TrainingRunner(fixture.Options("seed-b") with { Seed = 7, Epochs = 2 }).Run();
+        var other = new TrainingRunner(fixture.Options("seed-c") with { Seed = 8, Epochs = 2 }).Run();
 
         Assert.Equal(ModelHash.OfDirectory(first.FinalPath), ModelHash.OfDirectory(second.FinalPath));
         Assert.Equal(first.Epochs.Select(e => e.ModelHash), second.Epochs.Select(e => e.ModelHash));
@@ -165,9 +161,9 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     [InlineData(Support.TestFactories.Memo)]
     public void ResumeAfterAKillGivesTheSameModelAsAnUninterruptedRun(string component)
     {
-        var whole = new TrainingRunner(_fx.Options($"whole-{component}", component) with { Epochs = 4 }).Run();
+        var whole = new TrainingRunner(fixture.Options($"whole-{component}", component) with { Epochs = 4 }).Run();
 
-        var options = _fx.Options($"killed-{component}", component) with { Epochs = 4 };
+        var options = fixture.Options($"killed-{component}", component) with { Epochs = 4 };
         Assert.Throws<SimulatedKillException>(() => new TrainingRunner(options, new RecordingProgress(killAfterEpoch: 1)).Run());
         Assert.True(Directory.Exists(Path.Combine(options.Output, "model1")));
         Assert.False(Directory.Exists(Path.Combine(options.Output, "model2")));
@@ -190,7 +186,7 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     public void CancellingKeepsTheCompletedEpochsForResume()
     {
         using var cancel = new CancellationTokenSource();
-        var options = _fx.Options("cancelled") with { Epochs = 3 };
+        var options = fixture.Options("cancelled") with { Epochs = 3 };
         var progress = new CancellingProgress(cancel, afterEpoch: 0);
         Assert.ThrowsAny<OperationCanceledException>(() => new TrainingRunner(options, progress).Run(cancel.Token));
         Assert.True(File.Exists(Path.Combine(options.Output, "model0", "meta.json")));
@@ -204,7 +200,7 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     [Fact]
     public void ResumingWithOtherSettingsIsRefused()
     {
-        var options = _fx.Options("mismatch") with { Epochs = 3 };
+        var options = fixture.Options("mismatch") with { Epochs = 3 };
         Assert.Throws<SimulatedKillException>(() => new TrainingRunner(options, new RecordingProgress(killAfterEpoch: 0)).Run());
 
         var error = Assert.Throws<PipelineException>(() => new TrainingRunner(options with { Resume = true, Seed = 99 }).Run());
@@ -215,11 +211,11 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     [Fact]
     public void ResumingAfterTheTemplateTurnedOnTheLearnedTokenizerIsRefused()
     {
-        var rules = _fx.File("rules-tokenizer.json", """{ "name": "t", "training": { "tokenizer": "rules" } }""");
-        var options = _fx.Options("template-changed") with { Epochs = 2, MetaPath = rules };
+        var rules = fixture.File("rules-tokenizer.json", """{ "name": "t", "training": { "tokenizer": "rules" } }""");
+        var options = fixture.Options("template-changed") with { Epochs = 2, MetaPath = rules };
         Assert.Throws<SimulatedKillException>(() => new TrainingRunner(options, new RecordingProgress(killAfterEpoch: 0)).Run());
 
-        var learned = _fx.File("learned-tokenizer.json", """{ "name": "t", "training": { "tokenizer": "learned" } }""");
+        var learned = fixture.File("learned-tokenizer.json", """{ "name": "t", "training": { "tokenizer": "learned" } }""");
         var error = Assert.Throws<PipelineException>(() => new TrainingRunner(options with { Resume = true, MetaPath = learned }).Run());
         Assert.Equal("E106", error.Code);
         Assert.Contains("tokenizer=rules", error.Message, StringComparison.Ordinal);
@@ -229,7 +225,7 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     [Fact]
     public void ResumingWithFewerEpochsThanTheRunHasTrainsNothingAndSaysSo()
     {
-        var options = _fx.Options("fewer") with { Epochs = 3 };
+        var options = fixture.Options("fewer") with { Epochs = 3 };
         var whole = new TrainingRunner(options).Run();
         var sentinel = Path.Combine(whole.FinalPath, CheckpointWriter.AccuracyFile);
         File.WriteAllText(sentinel, "left alone");
@@ -260,7 +256,7 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     [Fact]
     public void StartingOverReplacesAnEarlierRun()
     {
-        var options = _fx.Options("again") with { Epochs = 3 };
+        var options = fixture.Options("again") with { Epochs = 3 };
         new TrainingRunner(options).Run();
         var second = new TrainingRunner(options with { Epochs = 1 }).Run();
 
@@ -274,7 +270,7 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     {
         Interlocked.Exchange(ref Support.PredictionProbe.TokensSeen, 0);
         Interlocked.Exchange(ref Support.PredictionProbe.TokensWithPos, 0);
-        new TrainingRunner(_fx.Options("chain", "tagger", Support.TestFactories.Probe) with { Epochs = 1 }).Run();
+        new TrainingRunner(fixture.Options("chain", "tagger", Support.TestFactories.Probe) with { Epochs = 1 }).Run();
 
         Assert.True(Support.PredictionProbe.TokensSeen > 0);
         Assert.Equal(Support.PredictionProbe.TokensSeen, Support.PredictionProbe.TokensWithPos);
@@ -283,7 +279,7 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     [Fact]
     public void NerLearnsFromIob2AndIsScoredOnIt()
     {
-        var options = _fx.Options("ner", "tagger", "parser", "ner") with { Epochs = 2, NerTrainPath = _fx.NerTrain, NerDevPath = _fx.NerDev };
+        var options = fixture.Options("ner", "tagger", "parser", "ner") with { Epochs = 2, NerTrainPath = fixture.NerTrain, NerDevPath = fixture.NerDev };
         var progress = new RecordingProgress();
         var result = new TrainingRunner(options, progress).Run();
 
@@ -302,7 +298,7 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     [Fact]
     public void TheReportIsSelfContainedAndMarksTheBest()
     {
-        var result = new TrainingRunner(_fx.Options("report")).Run();
+        var result = new TrainingRunner(fixture.Options("report")).Run();
         var html = File.ReadAllText(result.ReportPath);
 
         Assert.Contains("<svg", html, StringComparison.Ordinal);
@@ -325,7 +321,7 @@ public sealed class TrainingRunnerTests : IClassFixture<TrainingFixture>
     public void GpuIsAcceptedAndComponentsSayTheyRunOnTheCpu()
     {
         var progress = new RecordingProgress();
-        new TrainingRunner(_fx.Options("gpu") with { Gpu = true, Epochs = 1 }, progress).Run();
+        new TrainingRunner(fixture.Options("gpu") with { Gpu = true, Epochs = 1 }, progress).Run();
         Assert.Contains(progress.Messages, m => m.Contains("tagger: no GPU support; runs on the CPU", StringComparison.Ordinal));
     }
 
