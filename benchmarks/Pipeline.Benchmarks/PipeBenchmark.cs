@@ -37,6 +37,7 @@ public static class PipeBenchmark
         var one = Signature(nlp.Pipe(texts, threads: 1));
         var many = Signature(nlp.Pipe(texts, threads: threads));
         Console.WriteLine(one == many ? "pipe: same annotations with 1 and " + threads + " threads" : "pipe: ANNOTATIONS DIFFER between 1 and " + threads + " threads");
+        var (allocated, paused, started) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), Stopwatch.StartNew());
         var (bestOne, bestMany) = (double.MaxValue, double.MaxValue);
         var (cpuOne, cpuMany) = (0.0, 0.0);
         long words = 0;
@@ -51,6 +52,10 @@ public static class PipeBenchmark
         Console.WriteLine($"pipe: 1 thread: {words / bestOne:N0} words/s ({words * passes / cpuOne:N0} per CPU second)");
         Console.WriteLine($"pipe: {threads} threads: {words / bestMany:N0} words/s ({words * passes / cpuMany:N0} per CPU second)");
         Console.WriteLine($"pipe: ratio {bestOne / bestMany:F2}x (best of {passes} passes each; load after: {LoadAverage()})");
+
+        // Garbage collections pause every thread: their share bounds what a second thread can add.
+        Console.WriteLine($"pipe: {(GC.GetTotalAllocatedBytes() - allocated) / (2.0 * passes * words):F0} bytes allocated per word, " +
+            $"GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / started.Elapsed.TotalMilliseconds:P1} of the time");
     }
 
     private static (double Seconds, double Cpu, long Words) Time(Func<IEnumerable<Tokens.Doc>> run)
