@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
     ["rules"] = RuleComponentsBenchmark.Run,
     ["docbin"] = DocBinBenchmark.Run,
     ["tagger"] = TaggerBenchmark.Run,
+    ["pipe"] = PipeBenchmark.Run,
     ["lemmatizer"] = LemmatizerBenchmark.Run,
     ["ner"] = NerBenchmark.Run,
     ["package"] = PackageBenchmark.Run,

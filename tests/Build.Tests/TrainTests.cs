@@ -95,6 +95,41 @@ public sealed class TrainTests : TempDirTest
     }
 
     [Fact]
+    public void Models_start_largest_corpus_first_each_when_a_job_is_free()
+    {
+        // Five models on corpora of decreasing size; the largest trains until every other one has started.
+        var names = new[] { "e", "d", "c", "b", "a" };
+        var templates = names.Select((n, i) => SizedTemplate(n, copies: i + 1)).ToArray();
+        var started = new List<string>();
+        using var allStarted = new ManualResetEventSlim();
+        var trainer = new ModelTrainer(Settings(), _log, (options, _, _) =>
+        {
+            var model = Path.GetFileName(options.Output);
+            lock (started)
+            {
+                started.Add(model);
+                if (started.Count == names.Length)
+                {
+                    allStarted.Set();
+                }
+            }
+
+            if (model == "en_a")
+            {
+                allStarted.Wait(TimeSpan.FromSeconds(30));
+            }
+
+            return FakeResult(options);
+        });
+        var report = trainer.Train(templates, CancellationToken.None);
+        Assert.Equal(5, report.Done.Count);
+
+        // The two largest start at once; the other job then takes the rest in order of size.
+        Assert.Equal(["en_a", "en_b"], started[..2].Order());
+        Assert.Equal(["en_c", "en_d", "en_e"], started[2..]);
+    }
+
+    [Fact]
     public void Parallelism_follows_the_jobs_setting_and_the_model_count()
     {
         Assert.Equal(2, new ModelTrainer(Settings() with { Jobs = 2 }, _log).Parallelism(5));
@@ -154,6 +189,19 @@ public sealed class TrainTests : TempDirTest
 
     private ModelTemplate[] Templates(params string[] names) =>
         names.Select(n => ModelTemplate.Load(Dir.File($"t/en_{n}.json", TinyCorpus.Template(n, "tagger")))).ToArray();
+
+    // A tagger template on its own corpus: the tiny corpus repeated `copies` times.
+    private ModelTemplate SizedTemplate(string name, int copies)
+    {
+        foreach (var split in new[] { "train", "dev" })
+        {
+            var text = File.ReadAllText(Path.Combine(_dir.Path, "ud", "tiny", split + ".conllu"));
+            _dir.File($"ud/{name}/{split}.conllu", string.Concat(Enumerable.Repeat(text, copies)));
+        }
+
+        var template = TinyCorpus.Template(name, "tagger").Replace("ud/tiny/", $"ud/{name}/", StringComparison.Ordinal);
+        return ModelTemplate.Load(_dir.File($"t/en_{name}.json", template));
+    }
 
     private static TrainingResult FakeResult(TrainingOptions options)
     {

@@ -15,6 +15,10 @@ namespace Pipeline;
 /// </summary>
 public partial class Language
 {
+    // The most threads Pipe starts, and the most texts a thread takes at a time when no component works on batches.
+    private const int MaxThreads = 512;
+    private const int ParallelWorkUnit = 32;
+
     private readonly List<(string Name, IPipe Pipe)> _pipeline = [];
     private ITokenizer? _tokenizer;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPipe, string> _factoryOf = [];
@@ -96,7 +100,10 @@ public partial class Language
 
     /// <summary>
     /// Processes many texts in batches, yielding docs in input order. With <paramref name="threads"/> above 1,
-    /// batches run concurrently; components must then tolerate concurrent <see cref="IPipe.Process"/> calls.
+    /// that many worker threads each take the next batch (at most 32 texts when no component is an
+    /// <see cref="IBatchPipe"/>) as soon as they are free, a few batches ahead of the reader at most; components must
+    /// then tolerate concurrent <see cref="IPipe.Process"/> calls (the built-in ones do). A component's failure is
+    /// raised after the docs before it.
     /// <paramref name="cancellationToken"/> is checked before each text (each batch with threads) and stops the
     /// enumeration with <see cref="OperationCanceledException"/>.
     /// </summary>
@@ -124,12 +131,24 @@ public partial class Language
                 });
         }
 
-        return texts.Chunk(batchSize)
-            .AsParallel()
-            .AsOrdered()
-            .WithDegreeOfParallelism(Math.Min(threads, 512))
-            .WithCancellation(cancellationToken)
-            .SelectMany(batch => batched ? ProcessBatch(batch) : Array.ConvertAll(batch, Process));
+        // Without a batch component the batch is only the unit of work handed to a thread: small ones keep every
+        // thread busy to the end of the input.
+        var unit = batched ? batchSize : Math.Min(batchSize, ParallelWorkUnit);
+        return ParallelBatches<string, Doc>.Run(
+            texts, unit, Math.Min(threads, MaxThreads), (batch, docs) =>
+            {
+                if (batched)
+                {
+                    docs.AddRange(ProcessBatch(batch));
+                    return;
+                }
+
+                foreach (var text in batch)
+                {
+                    docs.Add(Process(text));
+                }
+            },
+            cancellationToken);
     }
 
     /// <summary>Runs one batch through the pipeline: an <see cref="IBatchPipe"/> gets all docs at once, other components one by one.</summary>

@@ -44,8 +44,10 @@ public sealed partial class AveragedPerceptron
     private Entry[]? _entries;
     private float[]? _dense;
 
-    // Receives the values of loads made only to warm the cache (see ScoreBatchOf); never read.
-    private float _sink;
+    // Receives the values of loads made only to warm the cache (see ScoreBatchOf); never read. Per thread: a field of
+    // the shared model written on every scoring call would bounce its cache line between cores that score at once.
+    [ThreadStatic]
+    private static float _sink;
 
     /// <summary>Creates an untrained model over <paramref name="classes"/> classes (1 to <see cref="MaxClasses"/>).</summary>
     public AveragedPerceptron(int classes, int expectedFeatures = 1024)

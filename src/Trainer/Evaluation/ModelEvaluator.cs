@@ -17,6 +17,9 @@ public static class ModelEvaluator
 {
     private const int WarmUpDocs = 1000;
 
+    // The component types whose code a warm-up has compiled in this process.
+    private static readonly HashSet<Type> Warm = [];
+
     /// <summary>
     /// Evaluates <paramref name="nlp"/>; give CoNLL-U <paramref name="sentences"/>, IOB2
     /// <paramref name="entities"/>, or both (entity scores then come from the IOB2 data).
@@ -106,12 +109,28 @@ public static class ModelEvaluator
         return scorer.GetScores();
     }
 
-    // Runs the components over the first docs untimed, so that words/s measures compiled code, not the JIT.
+    // Runs the components over the first docs untimed, so that words/s measures compiled code, not the JIT. Compiled
+    // code belongs to the component types, not to one model: a process that has warmed them up (a training run
+    // scoring its checkpoint after each epoch) does not do it again.
     private static void WarmUp(Language nlp, IReadOnlyList<Doc> golds, bool[]? runs)
     {
+        var types = nlp.Pipeline.Where((p, k) => runs?[k] != false).Select(p => p.Pipe.GetType()).ToList();
+        lock (Warm)
+        {
+            if (types.TrueForAll(Warm.Contains))
+            {
+                return;
+            }
+        }
+
         for (var i = 0; i < Math.Min(WarmUpDocs, golds.Count); i++)
         {
             Annotate(nlp, Unannotated(golds[i]), runs);
+        }
+
+        lock (Warm)
+        {
+            Warm.UnionWith(types);
         }
     }
 

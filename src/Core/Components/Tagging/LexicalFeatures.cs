@@ -22,6 +22,7 @@ internal readonly record struct LexicalFeatures(
 {
     private const int MaxCached = 1 << 18;
     private static readonly ConcurrentDictionary<ulong, LexicalFeatures> Cache = new();
+    private static int _cached;
 
     /// <summary>The features of the word with hash <paramref name="orth"/>, whose text is in <paramref name="strings"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -33,9 +34,11 @@ internal readonly record struct LexicalFeatures(
         }
 
         features = Compute(orth, strings[orth]);
-        if (Cache.Count < MaxCached)
+
+        // ConcurrentDictionary.Count takes every lock, so the size is tracked here instead.
+        if (Volatile.Read(ref _cached) < MaxCached && Cache.TryAdd(orth, features))
         {
-            Cache.TryAdd(orth, features);
+            Interlocked.Increment(ref _cached);
         }
 
         return features;

@@ -16,6 +16,7 @@ internal static class UniversalFeatures
         "Definite", "Degree", "VerbForm", "Mood", "Tense", "Aspect", "Voice", "Evident", "Polarity", "Person", "Polite",
     };
 
+    private const int MaxCached = 100_000;
     private static readonly ConcurrentDictionary<string, ulong> FeatsCache = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, ulong> DeprelCache = new(StringComparer.Ordinal);
 
@@ -27,7 +28,7 @@ internal static class UniversalFeatures
             return 0;
         }
 
-        return FeatsCache.Count > 100_000 ? FilterFeats(feats) : FeatsCache.GetOrAdd(feats, FilterFeats);
+        return Cached(FeatsCache, feats, FilterFeats);
     }
 
     /// <summary>The hash of the universal part of a dependency relation (0 when empty).</summary>
@@ -38,7 +39,24 @@ internal static class UniversalFeatures
             return 0;
         }
 
-        return DeprelCache.Count > 100_000 ? Universal(deprel) : DeprelCache.GetOrAdd(deprel, Universal);
+        return Cached(DeprelCache, deprel, Universal);
+    }
+
+    // A hit costs one lock-free lookup; only a miss asks for the size (ConcurrentDictionary.Count takes every lock).
+    private static ulong Cached(ConcurrentDictionary<string, ulong> cache, string value, Func<string, ulong> compute)
+    {
+        if (cache.TryGetValue(value, out var hash))
+        {
+            return hash;
+        }
+
+        hash = compute(value);
+        if (cache.Count < MaxCached)
+        {
+            cache.TryAdd(value, hash);
+        }
+
+        return hash;
     }
 
     private static ulong Universal(string deprel)
