@@ -145,17 +145,8 @@ public static class PackageBenchmark
         }
     }
 
-    private static string? FindCoreProject()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var project = Path.Combine(dir.FullName, "src", "Core", "Pipeline.Core.csproj");
-            if (File.Exists(project))
-            {
-                return project;
-            }
-        }
-
-        return null;
-    }
+    private static string? FindCoreProject() =>
+        SourceRoot.Find() is { } root && File.Exists(Path.Combine(root, "src", "Core", "Pipeline.Core.csproj"))
+            ? Path.Combine(root, "src", "Core", "Pipeline.Core.csproj")
+            : null;
 }
