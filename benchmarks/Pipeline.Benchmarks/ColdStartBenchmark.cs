@@ -36,18 +36,7 @@ public static class ColdStartBenchmark
         try
         {
             var local = Directory.CreateDirectory(Path.Combine(work, "feed")).FullName;
-            File.WriteAllText(Path.Combine(work, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <config>
-                    <add key="globalPackagesFolder" value="{Path.Combine(work, "packages")}" />
-                  </config>
-                  <packageSources>
-                    <add key="coldstart-models" value="{feed}" />
-                    <add key="coldstart-core" value="{local}" />
-                  </packageSources>
-                </configuration>
-                """);
+            BenchNuget.WriteConfig(work, ("coldstart-models", feed), ("coldstart-core", local));
             Measure(work, "before", modelVersion, core: null, []);
             var core = root is null ? null : PackCore(root, local);
             if (core is null)
@@ -111,23 +100,27 @@ public static class ColdStartBenchmark
         }
 
         var executable = Path.Combine(output, "ColdStart");
-        var size = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}models{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).Sum(f => new FileInfo(f).Length);
-        Console.WriteLine($"coldstart {variant}: published in {clock.Elapsed.TotalSeconds:F0} s, app without model data {size / 1048576.0:F1} MiB");
+        // What ships: the app's files without the model data, symbols (.pdb, .dbg) and XML docs.
+        var size = Directory.GetFiles(output, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}models{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && Path.GetExtension(f) is not (".pdb" or ".dbg" or ".xml"))
+            .Sum(f => new FileInfo(f).Length);
+        Console.WriteLine($"coldstart {variant}: published in {clock.Elapsed.TotalSeconds:F0} s, app without model data and symbols {size / 1048576.0:F1} MiB");
         var samples = new List<(double Start, double Load, double First)>();
-        for (var run = 0; run <= Runs; run++)
+        for (var run = 0; run <= Runs + 1; run++)
         {
-            // The first run warms the file cache and is left out; the run after the last one loads by entry class.
-            var sample = RunOnce(executable, run == Runs ? "entry" : "name");
+            // Run 0 warms the file cache and is left out; runs 1 to 10 load by name; the last one by entry class.
+            var sample = RunOnce(executable, run > Runs ? "entry" : "name");
             if (sample is null)
             {
                 return;
             }
 
-            if (run == Runs)
+            if (run > Runs)
             {
                 Console.WriteLine($"coldstart {variant}: by entry class EnCoreWebSm.Load(): load {sample.Value.Load:F0} ms, first doc {sample.Value.First:F0} ms");
             }
-            else if (run > 0 || Runs == 1)
+            else if (run > 0)
             {
                 samples.Add(sample.Value);
             }

@@ -107,17 +107,7 @@ public static class PackageBenchmark
     private static void Pack(string root, string model)
     {
         var feed = Directory.CreateDirectory(Path.Combine(root, "feed")).FullName;
-        File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(root, "packages")}" />
-              </config>
-              <packageSources>
-                <add key="bench-feed" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        BenchNuget.WriteConfig(root, ("bench-feed", feed));
         var core = FindCoreProject();
         if (core is null)
         {
