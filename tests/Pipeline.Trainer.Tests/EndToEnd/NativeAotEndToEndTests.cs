@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pipeline.Trainer.Commands;
 using Pipeline.Trainer.Packaging;
 using Pipeline.Trainer.Tests.Support;
@@ -19,16 +18,8 @@ public class NativeAotEndToEndTests
     public void AnAotPublishedAppLoadsAModelPackageByNameAndEntryClassAndUsesAnExplicitlyAddedPlugin()
     {
         Assert.True(Clang.Installed, Clang.MissingMessage);
-        var root = FindRoot();
         using var dir = new TempDir();
-        var feed = Directory.CreateDirectory(dir["feed"]).FullName;
-        var version = "0.1.0-aot." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        foreach (var project in new[] { "src/Core/Pipeline.Core.csproj", "samples/Snek/Snek.csproj" })
-        {
-            Ok(root, "pack", Path.Combine(root, project), "-c", "Release", "-o", feed, "-m:1",
-                "--artifacts-path", dir["artifacts"], $"-p:Version={version}");
-        }
-
+        var (feed, version) = PluginFeed.PackCoreAndSnek(dir, "aot");
         IsolatedNuget.WriteConfig(dir.Path, feed);
         var model = RulerModel.Save(dir["model"], name: "aot_ruler");
         var console = new TestConsole().Width(400);
@@ -82,7 +73,7 @@ public class NativeAotEndToEndTests
             var snakes = snek.Process("I am snek");
             Console.WriteLine($"snek: class={snek.GetType().Name} ents={string.Join(",", snakes.Ents.Select(e => e.Text + "/" + e.Label))} lookups={Nlp.Lookups.Contains("snk")}");
             """);
-        var published = Ok(app, "publish", "-c", "Release", "-r", "linux-x64", "-m:1", "-o", Path.Combine(app, "out"));
+        var published = PluginFeed.Dotnet(app, "publish", "-c", "Release", "-r", "linux-x64", "-m:1", "-o", Path.Combine(app, "out"));
         Assert.DoesNotContain("warning IL", published);
 
         var executable = Path.Combine(app, "out", "AotApp");
@@ -111,25 +102,5 @@ public class NativeAotEndToEndTests
         var output = process.StandardOutput.ReadToEnd();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the AOT app did not finish within 2 minutes");
         return (process.ExitCode, output + error.Result);
-    }
-
-    private static string Ok(string workingDirectory, params string[] args)
-    {
-        var (code, output) = DotnetProcess.Run(args, workingDirectory, null, TimeSpan.FromMinutes(15));
-        Assert.True(code == 0, $"dotnet {string.Join(' ', args)} exited with {code}:\n{output}");
-        return output;
-    }
-
-    private static string FindRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "Pipeline.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Pipeline.sln above {AppContext.BaseDirectory}");
     }
 }
