@@ -104,17 +104,7 @@ public static class PackageBenchmark
     private static void Pack(string root, string model)
     {
         var feed = Directory.CreateDirectory(Path.Combine(root, "feed")).FullName;
-        File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(root, "packages")}" />
-              </config>
-              <packageSources>
-                <add key="bench-feed" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        BenchNuget.WriteConfig(root, ("bench-feed", feed));
         var core = FindCoreProject();
         if (core is null)
         {
@@ -142,17 +132,8 @@ public static class PackageBenchmark
         }
     }
 
-    private static string? FindCoreProject()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var project = Path.Combine(dir.FullName, "src", "Core", "Pipeline.Core.csproj");
-            if (File.Exists(project))
-            {
-                return project;
-            }
-        }
-
-        return null;
-    }
+    private static string? FindCoreProject() =>
+        SourceRoot.Find() is { } root && File.Exists(Path.Combine(root, "src", "Core", "Pipeline.Core.csproj"))
+            ? Path.Combine(root, "src", "Core", "Pipeline.Core.csproj")
+            : null;
 }

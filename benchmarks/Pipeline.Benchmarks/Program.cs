@@ -16,6 +16,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
     ["lemmatizer"] = LemmatizerBenchmark.Run,
     ["ner"] = NerBenchmark.Run,
     ["package"] = PackageBenchmark.Run,
+    ["coldstart"] = ColdStartBenchmark.Run,
     ["learned-tokenizer"] = LearnedTokenizerBenchmark.Run,
     ["parser"] = ParserBenchmark.Run,
     ["training"] = TrainingBenchmark.Run,

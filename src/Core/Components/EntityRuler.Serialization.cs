@@ -99,7 +99,7 @@ public sealed partial class EntityRuler
         var (jsonl, lower) = Read(rules => (PatternJson.ToJsonl(rules.Patterns.Select(p => p.Pattern)), rules.PhraseLower));
         var cfg = new Dictionary<string, object> { [OverwriteEntsKey] = _overwriteEnts, [PhraseMatcherAttrKey] = lower ? "LOWER" : "ORTH" };
         AtomicFile.WriteAllText(Path.Combine(directory, PatternsFile), jsonl);
-        AtomicFile.WriteAllText(Path.Combine(directory, ConfigFile), JsonSerializer.Serialize(cfg) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(directory, ConfigFile), JsonSerializer.Serialize(cfg, CoreJsonContext.Default.DictionaryStringObject) + "\n");
     }
 
     /// <summary>Replaces patterns and settings with those saved by <see cref="ToDisk"/>; bad files raise <see cref="PipelineFormatException"/>.</summary>
@@ -198,7 +198,7 @@ public sealed partial class EntityRuler
             {
                 EntityPattern p => p,
                 JsonElement element => PatternJson.FromElement(element, fail),
-                { } other => PatternJson.FromElement(JsonSerializer.SerializeToElement(PatternValues.Canonical(other, "(pattern)", fail, 0)), fail),
+                { } other => PatternJson.FromElement(JsonSerializer.SerializeToElement(PatternValues.Canonical(other, "(pattern)", fail, 0), CoreJsonContext.Default.Object), fail),
                 null => throw fail("(pattern)", "is null"),
             });
         }

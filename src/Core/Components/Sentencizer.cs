@@ -24,11 +24,11 @@ public sealed class Sentencizer : IPipe, IByteSerializable, IDiskSerializable, I
     private const string ConfigFile = "cfg.json";
     private const string BytesSource = "sentencizer bytes";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    private static readonly JsonSerializerOptions JsonOptions = Serialization.CoreJsonContext.Resolving(new()
     {
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     private volatile SentencePunctuation _punct;
 
@@ -157,7 +157,7 @@ public sealed class Sentencizer : IPipe, IByteSerializable, IDiskSerializable, I
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var json = JsonSerializer.Serialize(
             new Dictionary<string, object> { ["format"] = FormatVersion, [PunctCharsKey] = _punct.Strings },
-            JsonOptions);
+            Serialization.CoreJsonContext.Info<Dictionary<string, object>>(JsonOptions));
         AtomicFile.WriteAllText(Path.Combine(directory, ConfigFile), json + "\n");
     }
 

@@ -182,11 +182,18 @@ internal static partial class Errors
         var list = requirements.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
         return list.Count == 0
             ? "Reference the plugin package that provides it ('dotnet add package <name>'); the model's author can " +
-              "name it in the \"requirements\" of meta.json."
+              "name it in the \"requirements\" of meta.json." + AotPluginHint()
             : $"The model lists these requirements: {string.Join(", ", list)}. Reference the package that provides " +
               $"it: 'dotnet add package {RequirementName(list[0])}'" +
-              (list.Count > 1 ? " (or another of the listed packages)." : ".");
+              (list.Count > 1 ? " (or another of the listed packages)." : ".") +
+              AotPluginHint();
     }
+
+    // A Native AOT app does not scan its assemblies: a referenced plugin package still has to be named in code.
+    private static string AotPluginHint() => Registry.Plugins.PluginDiscovery.Scans
+        ? string.Empty
+        : " This is a Native AOT app, which finds no plugin by itself: once the package is referenced, call " +
+          "Nlp.AddPlugin(typeof(<a type of the plugin>).Assembly) before loading.";
 
     private static string RequirementName(string requirement)
     {

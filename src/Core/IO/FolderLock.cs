@@ -25,7 +25,7 @@ public sealed class FolderLock : IDisposable
 
     private const int Attempts = 5;
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = CoreJsonContext.Resolving(new() { WriteIndented = true });
 
     private readonly FileStream _stream;
     private readonly string _token;
@@ -67,7 +67,7 @@ public sealed class FolderLock : IDisposable
             for (var attempt = 1; ; attempt++)
             {
                 var token = Guid.NewGuid().ToString("N");
-                if (TryCreate(path, JsonSerializer.Serialize(Holder.Current(command, token), Json)) is { } stream)
+                if (TryCreate(path, JsonSerializer.Serialize(Holder.Current(command, token), CoreJsonContext.Info<Holder>(Json))) is { } stream)
                 {
                     return new FolderLock(full, path, stream, token, created);
                 }
@@ -240,7 +240,7 @@ public sealed class FolderLock : IDisposable
         {
             try
             {
-                var holder = JsonSerializer.Deserialize<Holder>(text);
+                var holder = JsonSerializer.Deserialize(text, CoreJsonContext.Default.Holder);
                 return holder is { Pid: > 0, Host: not null, Command: not null, Token: not null } ? holder : null;
             }
             catch (JsonException)

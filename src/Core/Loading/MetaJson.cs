@@ -1,13 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Pipeline;
 
 /// <summary>JSON settings and validation for meta.json.</summary>
 internal static class MetaJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonSerializerOptions Options = Serialization.CoreJsonContext.Resolving(new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
@@ -16,7 +17,9 @@ internal static class MetaJson
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
+
+    private static readonly JsonTypeInfo<ModelMeta> MetaInfo = Serialization.CoreJsonContext.Info<ModelMeta>(Options);
 
     /// <summary>Parses meta.json text; <paramref name="requireIdentity"/> false lets lang, name and version be missing (for packaging, which reports them itself).</summary>
     public static ModelMeta Parse(string json, string source, bool requireIdentity = true)
@@ -24,7 +27,7 @@ internal static class MetaJson
         ModelMeta? meta;
         try
         {
-            meta = JsonSerializer.Deserialize<ModelMeta>(json, Options);
+            meta = JsonSerializer.Deserialize(json, MetaInfo);
         }
         catch (JsonException e)
         {
@@ -70,7 +73,7 @@ internal static class MetaJson
         return meta;
     }
 
-    public static string Write(ModelMeta meta) => JsonSerializer.Serialize(meta, Options) + "\n";
+    public static string Write(ModelMeta meta) => JsonSerializer.Serialize(meta, MetaInfo) + "\n";
 
     // JSON numbers too large for a double (1e400) are read as infinity; written back they are not JSON at all.
     private static void RequireFinite(string source, string field, Dictionary<string, double> values)

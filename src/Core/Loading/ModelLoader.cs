@@ -44,7 +44,9 @@ internal static class ModelLoader
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                nlp.FromDisk(path);
+                // meta.json was read and checked above: not parsed a second time.
+                nlp.Meta = meta;
+                nlp.FromDisk(path, ["meta"]);
             }
             catch (PipelineFormatException e) when (status == CompatibilityStatus.Incompatible)
             {

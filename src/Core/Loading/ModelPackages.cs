@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Pipeline.Serialization;
 
@@ -14,7 +15,11 @@ public static class ModelPackages
     /// <summary>The folder of the app's output that holds one data directory per model package.</summary>
     public const string DirectoryName = "models";
 
-    /// <summary>The <c>models</c> folders searched, in order: beside <paramref name="anchor"/>'s file, then beside the app.</summary>
+    /// <summary>
+    /// The <c>models</c> folders searched, in order: beside <paramref name="anchor"/>'s file, then beside the app
+    /// (the only one in a single-file or Native AOT app, whose assemblies have no file of their own).
+    /// </summary>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location (single-file or AOT app) is skipped; AppContext.BaseDirectory is searched.")]
     public static IReadOnlyList<string> SearchDirectories(Assembly? anchor = null)
     {
         var roots = new List<string>();

@@ -75,6 +75,20 @@ public static class Nlp
         return Task.Run(() => Load(nameOrPath, overrides, cancellationToken), cancellationToken);
     }
 
+    /// <summary>
+    /// Registers the factories, languages, lookup tables and displaCy colors that <paramref name="assembly"/> exposes
+    /// with the plugin attributes (<c>[assembly: PipelineFactory(...)]</c> and the others), exactly as discovery would.
+    /// Apps running on the JIT never need it: plugin assemblies are found on first use. A Native AOT app has no
+    /// assemblies to scan, so it names each plugin package once, before loading, e.g.
+    /// <c>Nlp.AddPlugin(typeof(Snek.SnekFactory).Assembly)</c>; the attributes themselves are kept by the AOT
+    /// compiler (their types are annotated for it). Returns false when the assembly was registered already.
+    /// </summary>
+    public static bool AddPlugin(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return PluginDiscovery.Add(assembly);
+    }
+
     private static string ReadVersion()
     {
         var informational = typeof(Nlp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;

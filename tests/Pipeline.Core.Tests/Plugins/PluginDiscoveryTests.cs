@@ -21,6 +21,18 @@ public class PluginDiscoveryTests
     }
 
     [Fact]
+    public void AddPluginRegistersTheAttributesOfAnAssemblyOnce()
+    {
+        // What a Native AOT app calls for each plugin, since nothing is scanned there; on the JIT it works the same.
+        var assembly = FakePlugins.Assembly("FakeAdded", FakePlugins.Factory("fake_added", typeof(TaggingFactory)));
+        Assert.True(Nlp.AddPlugin(assembly));
+        Assert.False(Nlp.AddPlugin(assembly));
+        Assert.Equal("assembly 'FakeAdded'", Language.Factories.SourceOf("fake_added"));
+        var tagger = Assert.IsType<FixedTagger>(Language.Factories["fake_added"](Nlp.Blank("en"), new Dictionary<string, object?> { ["tag"] = "NN" }));
+        Assert.Equal("NN", tagger.Tag);
+    }
+
+    [Fact]
     public void FactoriesComeFromIPipeFactoryOrFromComponentConstructors()
     {
         var (targets, factories, _, _) = FakePlugins.Registries();

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Pipeline.Trainer.Tests.EndToEnd;
 
 /// <summary>
@@ -14,19 +12,8 @@ public class SnekPluginEndToEndTests
     [Fact]
     public void AppReferencingTheSnekPackageLoadsASnekModelAndOneWithoutIsToldWhatToAdd()
     {
-        var root = FindRoot();
         using var dir = new TempDir();
-        var feed = Directory.CreateDirectory(dir["feed"]).FullName;
-        var artifacts = dir["artifacts"];
-
-        // A version no earlier run used, so no package cache can serve a stale copy.
-        var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        foreach (var project in new[] { "src/Core/Pipeline.Core.csproj", "samples/Snek/Snek.csproj" })
-        {
-            Ok(root, "pack", Path.Combine(root, project), "-c", "Release", "-o", feed, "-m:1",
-                "--artifacts-path", artifacts, $"-p:Version={version}");
-        }
-
+        var (feed, version) = PluginFeed.PackCoreAndSnek(dir, "e2e");
         Assert.True(File.Exists(Path.Combine(feed, $"Snek.{version}.nupkg")));
         Assert.True(File.Exists(Path.Combine(feed, $"Pipeline.Core.{version}.nupkg")));
         // The apps restore into a packages folder of the test: the unique e2e versions never reach the user's cache.
@@ -49,7 +36,7 @@ public class SnekPluginEndToEndTests
             Console.WriteLine($"class={loaded.GetType().Name} pipes={string.Join(",", loaded.PipeNames)} ents={string.Join(",", doc.Ents.Select(e => e.Text + "/" + e.Label))}");
             Console.WriteLine(doc.UserData[new UserDataKey("snek", "snake")]);
             """);
-        var output = Ok(withPlugin, Path.Combine(withPlugin, "bin", "app", "WithSnek.dll"), model, version);
+        var output = PluginFeed.Dotnet(withPlugin, Path.Combine(withPlugin, "bin", "app", "WithSnek.dll"), model, version);
         Assert.Contains("class=SnekLanguage pipes=snek ents=snek/SNAKE", output);
         Assert.Contains("^ ^", output); // the "cute" snake: the load-time setting reached the component
         var meta = File.ReadAllText(Path.Combine(model, "meta.json"));
@@ -78,7 +65,7 @@ public class SnekPluginEndToEndTests
                 Console.WriteLine($"class={nlp.GetType().Name} pipes={string.Join(",", nlp.PipeNames)} ents={string.Join(",", doc.Ents.Select(e => e.Text + "/" + e.Label))}");
             }
             """);
-        var fromPackage = Ok(modelApp, Path.Combine(modelApp, "bin", "app", "WithSnekModel.dll"));
+        var fromPackage = PluginFeed.Dotnet(modelApp, Path.Combine(modelApp, "bin", "app", "WithSnekModel.dll"));
         Assert.Equal(2, fromPackage.Split('\n').Count(l => l.Contains("class=SnekLanguage pipes=snek ents=snek/SNAKE", StringComparison.Ordinal)));
 
         var without = App(dir, "WithoutSnek", "Pipeline.Core", version, """
@@ -128,28 +115,7 @@ public class SnekPluginEndToEndTests
             </Project>
             """);
         File.WriteAllText(Path.Combine(app, "Program.cs"), program);
-        Ok(app, "build", "-m:1", "-o", Path.Combine(app, "bin", "app"));
+        PluginFeed.Dotnet(app, "build", "-m:1", "-o", Path.Combine(app, "bin", "app"));
         return app;
-    }
-
-    /// <summary>Runs dotnet with the product's runner and returns its output, failing the test on a non-zero exit.</summary>
-    private static string Ok(string workingDirectory, params string[] args)
-    {
-        var (code, output) = DotnetProcess.Run(args, workingDirectory, null, TimeSpan.FromMinutes(8));
-        Assert.True(code == 0, $"dotnet {string.Join(' ', args)} exited with {code}:\n{output}");
-        return output;
-    }
-
-    private static string FindRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "Pipeline.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Pipeline.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Pipeline.Registry.Plugins;
 
 /// <summary>
@@ -8,8 +10,9 @@ namespace Pipeline.Registry.Plugins;
 /// </summary>
 /// <param name="colorsType">The <see cref="IDisplacyColors"/> type.</param>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
-public sealed class DisplacyColorsAttribute(Type colorsType) : Attribute
+public sealed class DisplacyColorsAttribute([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type colorsType) : Attribute
 {
     /// <summary>The <see cref="IDisplacyColors"/> type.</summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
     public Type ColorsType { get; } = colorsType;
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Pipeline.Registry.Plugins;
 
 /// <summary>
@@ -11,11 +13,12 @@ namespace Pipeline.Registry.Plugins;
 /// <param name="name">The factory name, as used in meta.json's "pipeline".</param>
 /// <param name="factoryType">The factory or component type.</param>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
-public sealed class PipelineFactoryAttribute(string name, Type factoryType) : Attribute
+public sealed class PipelineFactoryAttribute(string name, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type factoryType) : Attribute
 {
     /// <summary>The factory name.</summary>
     public string Name { get; } = name;
 
     /// <summary>The factory or component type.</summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
     public Type FactoryType { get; } = factoryType;
 }

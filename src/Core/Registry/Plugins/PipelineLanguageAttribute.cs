@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Pipeline.Registry.Plugins;
 
 /// <summary>
@@ -9,11 +11,12 @@ namespace Pipeline.Registry.Plugins;
 /// <param name="code">The language code.</param>
 /// <param name="languageType">The <see cref="Language"/> subclass.</param>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
-public sealed class PipelineLanguageAttribute(string code, Type languageType) : Attribute
+public sealed class PipelineLanguageAttribute(string code, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type languageType) : Attribute
 {
     /// <summary>The language code.</summary>
     public string Code { get; } = code;
 
     /// <summary>The <see cref="Language"/> subclass.</summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
     public Type LanguageType { get; } = languageType;
 }

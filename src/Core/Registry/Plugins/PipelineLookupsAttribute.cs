@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Pipeline.Registry.Plugins;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed class PipelineLookupsAttribute : Attribute
     /// <summary>Exposes tables made by a provider type.</summary>
     /// <param name="name">The name of the set of tables, usually a language code.</param>
     /// <param name="providerType">An <see cref="ILookupsProvider"/> with a public parameterless constructor.</param>
-    public PipelineLookupsAttribute(string name, Type providerType)
+    public PipelineLookupsAttribute(string name, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type providerType)
     {
         Name = name;
         ProviderType = providerType;
@@ -32,6 +34,7 @@ public sealed class PipelineLookupsAttribute : Attribute
     public string Name { get; }
 
     /// <summary>The provider type, when the tables are made in code.</summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
     public Type? ProviderType { get; }
 
     /// <summary>The prefix of the embedded resources holding the tables (one <c>&lt;table&gt;.json</c> each).</summary>

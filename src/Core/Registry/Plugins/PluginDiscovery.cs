@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Runtime.CompilerServices;
 using Pipeline.IO;
 
 namespace Pipeline.Registry.Plugins;
@@ -10,7 +12,9 @@ namespace Pipeline.Registry.Plugins;
 /// reference Pipeline.Core are loaded, then every loaded assembly that references Pipeline.Core is scanned for plugin
 /// attributes. The full scan runs once, on first use of a registry (Nlp.Load, Nlp.Blank, Nlp.GetLanguageClass,
 /// Language.Factories, Nlp.Lookups, Displacy); a name that is not found later scans assemblies loaded since.
-/// Thread-safe: concurrent first uses wait for the one scan.
+/// Thread-safe: concurrent first uses wait for the one scan. A Native AOT app has no assembly files or metadata to
+/// scan (<see cref="RuntimeFeature.IsDynamicCodeSupported"/> is false there): it names its plugin assemblies with
+/// <see cref="Nlp.AddPlugin"/>, which reads the same attributes.
 /// </summary>
 internal static class PluginDiscovery
 {
@@ -19,6 +23,24 @@ internal static class PluginDiscovery
     private static readonly string CoreName = typeof(Nlp).Assembly.GetName().Name!;
     private static volatile bool _scanned;
     private static bool _running;
+
+    /// <summary>Whether plugin assemblies are found by scanning: everywhere but in Native AOT apps.</summary>
+    public static bool Scans => RuntimeFeature.IsDynamicCodeSupported;
+
+    /// <summary>Registers what <paramref name="assembly"/> exposes, once; true when it was not registered before.</summary>
+    public static bool Add(Assembly assembly)
+    {
+        lock (Gate)
+        {
+            if (!Seen.Add(assembly.FullName ?? string.Empty))
+            {
+                return false;
+            }
+
+            PluginScanner.Register(assembly, Targets);
+            return true;
+        }
+    }
 
     /// <summary>Runs the full scan unless it has run (or is running on this thread).</summary>
     public static void EnsureScanned()
@@ -50,6 +72,12 @@ internal static class PluginDiscovery
 
     private static int Run(bool full)
     {
+        if (!Scans)
+        {
+            _scanned = true;
+            return 0;
+        }
+
         _running = true;
         try
         {
@@ -110,6 +138,7 @@ internal static class PluginDiscovery
     /// The folder of the shared frameworks (…/shared/, holding Microsoft.NETCore.App and any other), whose
     /// assemblies never reference Pipeline.Core; null for a self-contained app, whose framework lies beside it.
     /// </summary>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location (single-file app) gives null: no framework folder to skip.")]
     private static string? FrameworkRoot()
     {
         var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location);
@@ -173,6 +202,9 @@ internal static class PluginDiscovery
         return scanned;
     }
 
+    // Reached only where Scans is true (never in a Native AOT app); in a trimmed app an assembly whose references
+    // were trimmed away has no plugin attributes left to read either.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only runs where assemblies keep their metadata; see Scans.")]
     private static bool ReferencesCore(Assembly assembly) =>
         assembly.GetReferencedAssemblies().Any(n => string.Equals(n.Name, CoreName, StringComparison.Ordinal));
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Pipeline.Components;
@@ -45,7 +46,7 @@ internal static class PluginScanner
     }
 
     /// <summary>A factory for an <see cref="IPipeFactory"/> type or an <see cref="IPipe"/> type with a usable constructor.</summary>
-    internal static (PipeFactory? Factory, Func<PipelineException>? Error) Factory(string name, Type? type, string assembly)
+    internal static (PipeFactory? Factory, Func<PipelineException>? Error) Factory(string name, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type? type, string assembly)
     {
         Func<PipelineException> Invalid(string problem) =>
             () => Errors.PluginTypeInvalid("pipeline factory", name, type?.FullName ?? "(null)", assembly, problem);
@@ -98,7 +99,7 @@ internal static class PluginScanner
             "(Language), (IReadOnlyDictionary<string, object?>) or nothing"));
     }
 
-    internal static (LanguageClass? Language, Func<PipelineException>? Error) LanguageOf(string code, Type? type, string assembly)
+    internal static (LanguageClass? Language, Func<PipelineException>? Error) LanguageOf(string code, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type? type, string assembly)
     {
         if (type is null || type.IsAbstract || !typeof(Language).IsAssignableFrom(type))
         {
@@ -124,7 +125,7 @@ internal static class PluginScanner
         }
     }
 
-    private static void RegisterColors(Type? type, string assembly, PluginSlots<string> colors)
+    private static void RegisterColors([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type? type, string assembly, PluginSlots<string> colors)
     {
         if (type is null || type.IsAbstract || !typeof(IDisplacyColors).IsAssignableFrom(type) || type.GetConstructor(Type.EmptyTypes) is not { } ctor)
         {
