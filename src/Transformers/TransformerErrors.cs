@@ -25,4 +25,7 @@ internal static class TransformerErrors
 
     public static PipelineException ShapeMismatch(string what, string problem) => new(
         "E266", $"{what} {problem}.");
+
+    public static PipelineFormatException BadCache(string source, string problem) => new(
+        "E267", source, $"is not a usable encoded-corpus cache ({problem}). Delete the file; the next training run encodes the corpus again and rewrites it.");
 }
