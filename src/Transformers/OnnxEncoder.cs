@@ -68,9 +68,10 @@ internal sealed class OnnxEncoder : IDisposable
 
             var fileHash = new XxHash128();
             WordPieceTokenizer tokenizer;
-            using (var vocab = new MemoryStream(File.ReadAllBytes(vocabPath)))
+            var vocabBytes = File.ReadAllBytes(vocabPath);
+            fileHash.Append(vocabBytes);
+            using (var vocab = new MemoryStream(vocabBytes))
             {
-                fileHash.Append(vocab.GetBuffer().AsSpan(0, (int)vocab.Length));
                 tokenizer = WordPieceTokenizer.FromStream(vocab, vocabPath, config.Lowercase, config.StripAccents);
             }
 

@@ -4,5 +4,5 @@ using Pipeline.Transformers.Heads;
 
 // Every app that references Pipeline.Transformers gets these factories, found by Pipeline.Core.
 [assembly: PipelineFactory(TransformerComponent.FactoryName, typeof(TransformerComponent))]
-[assembly: PipelineFactory(NeuralTagger.FactoryName, typeof(NeuralTagger))]
-[assembly: PipelineFactory(NeuralMorphologizer.FactoryName, typeof(NeuralMorphologizer))]
+[assembly: PipelineFactory(NeuralTokenClassifier.TaggerName, typeof(HeadFactories.Tagger))]
+[assembly: PipelineFactory(NeuralTokenClassifier.MorphologizerName, typeof(HeadFactories.Morphologizer))]

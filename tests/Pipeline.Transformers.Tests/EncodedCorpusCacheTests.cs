@@ -4,16 +4,10 @@ namespace Pipeline.Transformers.Tests;
 
 public sealed class EncodedCorpusCacheTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "trf-cache-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDir _temp = new();
     private readonly Vocab _vocab = Nlp.Blank("en").Vocab;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void APreparedCorpusIsServedWithoutRunningTheEncoderAgain()
@@ -36,11 +30,11 @@ public sealed class EncodedCorpusCacheTests : IDisposable
     [Fact]
     public void WithACacheFolderASecondRunReadsTheFileInsteadOfEncoding()
     {
-        var config = new Dictionary<string, object?> { ["cache_dir"] = _directory };
+        var config = new Dictionary<string, object?> { ["cache_dir"] = _temp.Path };
         Doc[] corpus = [Doc("Encoded", "once", "."), Doc("Read", "back", "later")];
         using var first = new TransformerComponent(config);
         first.PrepareCorpus(corpus);
-        var file = Assert.Single(Directory.GetFiles(_directory));
+        var file = Assert.Single(Directory.GetFiles(_temp.Path));
         Assert.EndsWith(".tokvec", file, StringComparison.Ordinal);
 
         using var second = new TransformerComponent(config);
@@ -50,7 +44,7 @@ public sealed class EncodedCorpusCacheTests : IDisposable
 
         // Another corpus is another file.
         second.PrepareCorpus([Doc("Something", "else")]);
-        Assert.Equal(2, Directory.GetFiles(_directory).Length);
+        Assert.Equal(2, Directory.GetFiles(_temp.Path).Length);
         Assert.Equal(1, second.EncodedDocs);
     }
 
@@ -60,14 +54,14 @@ public sealed class EncodedCorpusCacheTests : IDisposable
     [InlineData("doc")]
     public void ADamagedCacheFileIsAFormatErrorNamingIt(string damage)
     {
-        var config = new Dictionary<string, object?> { ["cache_dir"] = _directory };
+        var config = new Dictionary<string, object?> { ["cache_dir"] = _temp.Path };
         Doc[] corpus = [Doc("One", "doc"), Doc("Two", "docs", "here")];
         using (var writer = new TransformerComponent(config))
         {
             writer.PrepareCorpus(corpus);
         }
 
-        var file = Directory.GetFiles(_directory)[0];
+        var file = Directory.GetFiles(_temp.Path)[0];
         var bytes = File.ReadAllBytes(file);
         bytes = damage switch
         {

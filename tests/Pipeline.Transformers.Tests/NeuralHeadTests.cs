@@ -15,16 +15,10 @@ public sealed class NeuralHeadTests : IDisposable
         ["learning_rate"] = 0.01,
     };
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "trf-head-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDir _temp = new();
     private readonly Vocab _vocab = Nlp.Blank("en").Vocab;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void TheTaggerLearnsFromTheVectorsAndLosesWithoutThem()
@@ -33,7 +27,7 @@ public sealed class NeuralHeadTests : IDisposable
         var random = new Random(23);
         var train = Enumerable.Range(0, 60).Select(_ => Synthetic(random)).ToList();
         var test = Enumerable.Range(0, 30).Select(_ => Synthetic(random)).ToList();
-        var tagger = new NeuralTagger(Small);
+        var tagger = NeuralTokenClassifier.Tagger(Small);
         tagger.Initialize(train.Select(t => t.Gold));
         Assert.Equal(["A", "B"], tagger.Labels);
         for (var epoch = 0; epoch < 8; epoch++)
@@ -54,7 +48,7 @@ public sealed class NeuralHeadTests : IDisposable
     [Fact]
     public void ADocWithoutVectorsIsRefusedWithAClearError()
     {
-        var tagger = new NeuralTagger(Small);
+        var tagger = NeuralTokenClassifier.Tagger(Small);
         Assert.Equal("E270", Assert.Throws<PipelineException>(() => tagger.Process(Doc("a", "b"))).Code);
 
         var (predicted, gold) = Synthetic(new Random(1));
@@ -75,7 +69,7 @@ public sealed class NeuralHeadTests : IDisposable
     [InlineData(2.5, "dropout")]
     public void ABadSettingIsE268NamingIt(double value, string key)
     {
-        var error = Assert.Throws<PipelineException>(() => new NeuralMorphologizer(new Dictionary<string, object?> { [key] = value }));
+        var error = Assert.Throws<PipelineException>(() => NeuralTokenClassifier.Morphologizer(new Dictionary<string, object?> { [key] = value }));
         Assert.Equal("E268", error.Code);
         Assert.Contains($"'{key}' of component 'trf_morphologizer'", error.Message, StringComparison.Ordinal);
     }
@@ -97,24 +91,24 @@ public sealed class NeuralHeadTests : IDisposable
 
         var before = nlp.Process("The cat runs.");
         Assert.Equal(["DET", "NOUN", "VERB", "PUNCT"], Column(before, t => t.Pos));
-        nlp.ToDisk(_directory);
-        Assert.True(File.Exists(Path.Combine(_directory, "trf_tagger", HeadModelFile.FileName)));
+        nlp.ToDisk(_temp.Path);
+        Assert.True(File.Exists(Path.Combine(_temp.Path, "trf_tagger", HeadModelFile.FileName)));
 
-        var loaded = Nlp.Load(_directory);
+        var loaded = Nlp.Load(_temp.Path);
         Assert.Equal(["transformer", "trf_tagger", "trf_morphologizer"], loaded.PipeNames);
         var after = loaded.Process("The cat runs.");
         Assert.Equal(Column(before, t => t.Pos), Column(after, t => t.Pos));
         Assert.Equal(Column(before, t => t.Morph), Column(after, t => t.Morph));
 
         // A damaged model file is a format error naming it.
-        var file = Path.Combine(_directory, "trf_morphologizer", HeadModelFile.FileName);
+        var file = Path.Combine(_temp.Path, "trf_morphologizer", HeadModelFile.FileName);
         File.WriteAllBytes(file, File.ReadAllBytes(file)[..^4]);
-        var error = Assert.Throws<PipelineFormatException>(() => Nlp.Load(_directory));
+        var error = Assert.Throws<PipelineFormatException>(() => Nlp.Load(_temp.Path));
         Assert.Equal("E271", error.Code);
         Assert.Equal(file, error.DataSource);
     }
 
-    private static double Accuracy(NeuralTagger tagger, List<(Doc Predicted, Doc Gold)> docs, bool zeroed)
+    private static double Accuracy(NeuralTokenClassifier tagger, List<(Doc Predicted, Doc Gold)> docs, bool zeroed)
     {
         var (right, all) = (0, 0);
         foreach (var (predicted, gold) in docs)

@@ -10,10 +10,19 @@ namespace Pipeline.Transformers.Heads;
 /// A trainable neural head that gives every token one label (a tag, a feature set) from the encoder's vectors on
 /// <see cref="Doc.Tensor"/> and hashed lexical features, through a <see cref="TokenWindowNetwork"/> trained with
 /// Adam on softmax cross-entropy. It takes part in <see cref="PipelineTrainer"/> like the perceptron components
-/// (<see cref="ITrainable"/>) and saves to its folder (model.bin). A doc without vectors is refused (E269).
+/// (<see cref="ITrainable"/>) and saves to its folder (model.bin). A doc without vectors is refused (E269). Two
+/// factories make one: "trf_tagger" (UPOS, token.Pos) and "trf_morphologizer" (UFeats, token.Morph, one label per
+/// feature set as in spaCy's morphologizer).
 /// </summary>
-public abstract class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDiskSerializable
+public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDiskSerializable
 {
+    /// <summary>The factory name of the UPOS tagger.</summary>
+    public const string TaggerName = "trf_tagger";
+
+    /// <summary>The factory name of the UFeats morphologizer.</summary>
+    public const string MorphologizerName = "trf_morphologizer";
+
+    private readonly HeadTarget _target;
     private readonly HeadSettings _settings;
     private TokenWindowNetwork? _network;
     private Adam? _adam;
@@ -22,14 +31,15 @@ public abstract class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, I
     private Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private int _pending;
 
-    /// <summary>Creates an untrained head with the settings of <paramref name="config"/> (see docs/transformers.md).</summary>
-    protected NeuralTokenClassifier(IReadOnlyDictionary<string, object?> config)
+    private NeuralTokenClassifier(HeadTarget target, IReadOnlyDictionary<string, object?> config)
     {
-        _settings = HeadSettings.From(Name, config);
+        _target = target;
+        _settings = HeadSettings.From(target.Name, config);
+        Writes = Array.AsReadOnly([target.Attribute]);
     }
 
     /// <inheritdoc />
-    public abstract string Name { get; }
+    public string Name => _target.Name;
 
     /// <inheritdoc />
     public IReadOnlyList<string> Labels => _labels;
@@ -38,13 +48,13 @@ public abstract class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, I
     public IReadOnlyList<Attr> Reads { get; } = Array.AsReadOnly<Attr>([Attr.Orth]);
 
     /// <inheritdoc />
-    public abstract IReadOnlyList<Attr> Writes { get; }
+    public IReadOnlyList<Attr> Writes { get; }
 
-    /// <summary>The label token <paramref name="i"/> of <paramref name="doc"/> has (gold), or null when it has none.</summary>
-    protected abstract string? GoldLabel(Doc doc, int i);
+    /// <summary>An untrained UPOS tagger ("trf_tagger") with the settings of <paramref name="config"/> (docs/transformers.md).</summary>
+    public static NeuralTokenClassifier Tagger(IReadOnlyDictionary<string, object?> config) => new(HeadTarget.Upos, config);
 
-    /// <summary>Sets the predicted <paramref name="label"/> on token <paramref name="i"/>.</summary>
-    protected abstract void SetLabel(Doc doc, int i, string label);
+    /// <summary>An untrained UFeats morphologizer ("trf_morphologizer") with the settings of <paramref name="config"/>.</summary>
+    public static NeuralTokenClassifier Morphologizer(IReadOnlyDictionary<string, object?> config) => new(HeadTarget.UFeats, config);
 
     /// <inheritdoc />
     public Doc Process(Doc doc)
@@ -70,7 +80,7 @@ public abstract class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, I
         {
             for (var i = 0; i < gold.Length; i++)
             {
-                if (GoldLabel(gold, i) is { } label)
+                if (_target.Gold(gold[i]) is { } label)
                 {
                     labels.Add(label);
                 }
@@ -113,7 +123,7 @@ public abstract class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, I
         var golds = new List<int>(predicted.Length);
         for (var i = 0; i < predicted.Length; i++)
         {
-            if (GoldLabel(gold, i) is { } label && _index.TryGetValue(label, out var k))
+            if (_target.Gold(gold[i]) is { } label && _index.TryGetValue(label, out var k))
             {
                 rows.Add(i);
                 golds.Add(k);
@@ -201,7 +211,7 @@ public abstract class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, I
         for (var i = 0; i < doc.Length; i++)
         {
             best[i] = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(scores.AsSpan(i * classes, classes));
-            SetLabel(doc, i, _labels[best[i]]);
+            _target.Set(doc[i], _labels[best[i]]);
         }
 
         return best;
