@@ -10,15 +10,7 @@ public class TransformerTrainingTests
     {
         using var dir = new TempDir();
         File.WriteAllText(dir["train.conllu"], TinyConllu.Text);
-        var options = new TrainingOptions
-        {
-            Lang = "en",
-            Output = dir["out"],
-            TrainPath = dir["train.conllu"],
-            DevPath = dir["train.conllu"],
-            Pipeline = ["transformer", "trf_tagger"],
-            Epochs = 2,
-        };
+        var options = TinyRun.Options(dir, dir["train.conllu"], ["transformer", "trf_tagger"]) with { Epochs = 2 };
 
         var first = new TrainingRunner(options).Run();
         Assert.Equal(2, first.Epochs.Count);
