@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Reflection;
 using Microsoft.ML.OnnxRuntime;
 
@@ -34,6 +35,9 @@ internal sealed class OnnxEncoder : IDisposable
     /// <summary>The encoder's WordPiece tokenizer.</summary>
     public WordPieceTokenizer Tokenizer { get; }
 
+    /// <summary>A hash of the graph's and the vocabulary's bytes: two encoders with equal hashes encode alike.</summary>
+    public UInt128 ContentHash { get; private init; }
+
     /// <summary>The length of each piece vector (384 for all-MiniLM-L6-v2).</summary>
     public int Width { get; }
 
@@ -62,13 +66,21 @@ internal sealed class OnnxEncoder : IDisposable
                 throw TransformerErrors.FileMissing("vocab_path", vocabPath);
             }
 
+            var fileHash = new XxHash128();
             WordPieceTokenizer tokenizer;
-            using (var vocab = File.OpenRead(vocabPath))
+            var vocabBytes = File.ReadAllBytes(vocabPath);
+            fileHash.Append(vocabBytes);
+            using (var vocab = new MemoryStream(vocabBytes))
             {
                 tokenizer = WordPieceTokenizer.FromStream(vocab, vocabPath, config.Lowercase, config.StripAccents);
             }
 
-            return Create(() => new InferenceSession(modelPath, options), tokenizer, modelPath);
+            using (var graph = File.OpenRead(modelPath))
+            {
+                fileHash.Append(graph);
+            }
+
+            return Create(() => new InferenceSession(modelPath, options), tokenizer, modelPath, fileHash.GetCurrentHashAsUInt128());
         }
 
         var name = (config.Encoder ?? TransformerConfig.DefaultEncoder)[ResourcePrefix.Length..];
@@ -88,9 +100,17 @@ internal sealed class OnnxEncoder : IDisposable
         var vocabResource = resources.FirstOrDefault(r => r.EndsWith("vocab.txt", StringComparison.OrdinalIgnoreCase))
             ?? throw TransformerErrors.ResourceMissing(name, "the assembly embeds no resource ending in vocab.txt");
         var source = $"{name}:{modelResource}";
+        var hash = new XxHash128();
         WordPieceTokenizer wordPiece;
-        using (var vocab = assembly.GetManifestResourceStream(vocabResource)!)
+        using (var vocab = new MemoryStream())
         {
+            using (var resource = assembly.GetManifestResourceStream(vocabResource)!)
+            {
+                resource.CopyTo(vocab);
+            }
+
+            hash.Append(vocab.GetBuffer().AsSpan(0, (int)vocab.Length));
+            vocab.Position = 0;
             wordPiece = WordPieceTokenizer.FromStream(vocab, $"{name}:{vocabResource}", config.Lowercase, config.StripAccents);
         }
 
@@ -101,7 +121,8 @@ internal sealed class OnnxEncoder : IDisposable
             stream.ReadExactly(model);
         }
 
-        return Create(() => new InferenceSession(model, options), wordPiece, source);
+        hash.Append(model);
+        return Create(() => new InferenceSession(model, options), wordPiece, source, hash.GetCurrentHashAsUInt128());
     }
 
     /// <summary>
@@ -153,7 +174,7 @@ internal sealed class OnnxEncoder : IDisposable
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();
 
-    private static OnnxEncoder Create(Func<InferenceSession> open, WordPieceTokenizer tokenizer, string source)
+    private static OnnxEncoder Create(Func<InferenceSession> open, WordPieceTokenizer tokenizer, string source, UInt128 contentHash)
     {
         InferenceSession session;
         try
@@ -167,7 +188,7 @@ internal sealed class OnnxEncoder : IDisposable
 
         try
         {
-            return new OnnxEncoder(session, tokenizer, source);
+            return new OnnxEncoder(session, tokenizer, source) { ContentHash = contentHash };
         }
         catch (OnnxRuntimeException e)
         {

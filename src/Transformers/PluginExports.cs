@@ -1,5 +1,8 @@
 using Pipeline.Registry.Plugins;
 using Pipeline.Transformers;
+using Pipeline.Transformers.Heads;
 
-// Every app that references Pipeline.Transformers gets the "transformer" factory, found by Pipeline.Core.
+// Every app that references Pipeline.Transformers gets these factories, found by Pipeline.Core.
 [assembly: PipelineFactory(TransformerComponent.FactoryName, typeof(TransformerComponent))]
+[assembly: PipelineFactory(NeuralTokenClassifier.TaggerName, typeof(HeadFactories.Tagger))]
+[assembly: PipelineFactory(NeuralTokenClassifier.MorphologizerName, typeof(HeadFactories.Morphologizer))]

@@ -11,12 +11,15 @@ namespace Pipeline.Transformers;
 /// of docs are encoded together. The encoder loads on first use; saving writes only the settings (config.json),
 /// never the encoder, which stays in its package or file.
 /// </summary>
-public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializable, IDisposable
+public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializable, IPreparesCorpus, IDisposable
 {
     /// <summary>The factory name, as used in meta.json's "pipeline".</summary>
     public const string FactoryName = "transformer";
 
     private const string ConfigFile = "config.json";
+    private const int PrepareChunk = 256;
+    private readonly EncodedCorpusCache _cache = new();
+    private long _encodedDocs;
     private Lazy<OnnxEncoder> _encoder;
     private TransformerConfig _config;
 
@@ -63,10 +66,101 @@ public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializab
         return doc;
     }
 
+    /// <summary>The number of docs the encoder has run over (not those served from a prepared corpus).</summary>
+    public long EncodedDocs => Interlocked.Read(ref _encodedDocs);
+
+    /// <summary>The number of docs held from prepared corpora.</summary>
+    public int PreparedDocs => _cache.Count;
+
     /// <inheritdoc />
     public void ProcessBatch(IReadOnlyList<Doc> docs)
     {
         ArgumentNullException.ThrowIfNull(docs);
+        var missing = new List<Doc>(docs.Count);
+        foreach (var doc in docs)
+        {
+            ArgumentNullException.ThrowIfNull(doc);
+            if (_cache.Get(doc) is { } tensor)
+            {
+                doc.SetTensor(tensor, Width);
+            }
+            else
+            {
+                missing.Add(doc);
+            }
+        }
+
+        var tensors = Encode(missing);
+        for (var d = 0; d < missing.Count; d++)
+        {
+            missing[d].SetTensor(tensors[d], Width);
+        }
+    }
+
+    /// <summary>
+    /// Encodes every distinct doc of <paramref name="docs"/> once, in batches, and keeps the vectors so that
+    /// <see cref="Process"/> serves docs with the same tokens without the encoder (a training run's epochs). With
+    /// the <c>cache_dir</c> setting the vectors are also kept on disk, one file per encoder and corpus, and a later
+    /// run over the same corpus reads them instead of encoding (a damaged file is E267).
+    /// </summary>
+    public void PrepareCorpus(IReadOnlyList<Doc> docs)
+    {
+        ArgumentNullException.ThrowIfNull(docs);
+        var encoder = _encoder.Value;
+        var seen = new HashSet<UInt128>();
+        var distinct = new List<(Doc Doc, UInt128 Key)>();
+        foreach (var doc in docs)
+        {
+            var key = EncodedCorpusCache.KeyOf(doc);
+            if (doc.Length > 0 && seen.Add(key))
+            {
+                distinct.Add((doc, key));
+            }
+        }
+
+        List<(UInt128 Key, int Tokens)> index = [.. distinct.Select(d => (d.Key, d.Doc.Length))];
+        var path = _config.CacheDir is { } directory ? EncodedCorpusCache.PathOf(directory, EncoderKey(encoder), EncodedCorpusCache.CorpusKey(index)) : null;
+        Half[][] rows;
+        if (path is not null && File.Exists(path))
+        {
+            rows = EncodedCorpusCache.Read(path, EncoderKey(encoder), encoder.Width, index);
+        }
+        else
+        {
+            rows = new Half[distinct.Count][];
+            for (var start = 0; start < distinct.Count; start += PrepareChunk)
+            {
+                var chunk = distinct.GetRange(start, Math.Min(PrepareChunk, distinct.Count - start));
+                var tensors = Encode([.. chunk.Select(c => c.Doc)]);
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    rows[start + i] = EncodedCorpusCache.ToHalf(tensors[i]);
+                }
+            }
+
+            if (path is not null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+                EncodedCorpusCache.Write(path, EncoderKey(encoder), encoder.Width, index, rows);
+            }
+        }
+
+        _cache.Add(index.Select((d, i) => (d.Key, rows[i])));
+    }
+
+    // The encoder's bytes and every setting that changes the vectors.
+    private UInt128 EncoderKey(OnnxEncoder encoder)
+    {
+        var hash = new System.IO.Hashing.XxHash128();
+        hash.Append(System.Text.Encoding.UTF8.GetBytes(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{encoder.ContentHash:x32} {Window} {Stride} {_config.Lowercase} {_config.StripAccents} {encoder.Width}")));
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    // The pooled token vectors of each doc, one encoder run per batch of windows.
+    private float[][] Encode(IReadOnlyList<Doc> docs)
+    {
         var encoder = _encoder.Value;
         var plans = new DocPlan[docs.Count];
         var windows = new List<(int Doc, int Window, int[] Ids)>();
@@ -97,10 +191,8 @@ public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializab
             }
         }
 
-        for (var d = 0; d < docs.Count; d++)
-        {
-            docs[d].SetTensor(Pool(plans[d], encoder.Width, Window), encoder.Width);
-        }
+        Interlocked.Add(ref _encodedDocs, docs.Count);
+        return [.. plans.Select(p => Pool(p, encoder.Width, Window))];
     }
 
     /// <inheritdoc />

@@ -23,7 +23,10 @@ internal sealed record TransformerConfig
     public bool Lowercase { get; init; } = true;
     public bool StripAccents { get; init; } = true;
 
-    private static readonly string[] Keys = ["encoder", "model_path", "vocab_path", "window", "stride", "threads", "batch_windows", "lowercase", "strip_accents"];
+    /// <summary>Where encoded corpora are cached for training (not saved with the model).</summary>
+    public string? CacheDir { get; init; }
+
+    private static readonly string[] Keys = ["encoder", "model_path", "vocab_path", "window", "stride", "threads", "batch_windows", "lowercase", "strip_accents", "cache_dir"];
 
     /// <summary>Reads the settings this component knows; other keys (settings meant for other components) are ignored.</summary>
     public static TransformerConfig From(IReadOnlyDictionary<string, object?> config, TransformerConfig? baseline = null)
@@ -43,6 +46,7 @@ internal sealed record TransformerConfig
             BatchWindows = GetInt(config, "batch_windows", b.BatchWindows),
             Lowercase = GetBool(config, "lowercase", b.Lowercase),
             StripAccents = GetBool(config, "strip_accents", b.StripAccents),
+            CacheDir = GetString(config, "cache_dir") ?? b.CacheDir,
         };
         result.Validate();
         return result;

@@ -25,4 +25,21 @@ internal static class TransformerErrors
 
     public static PipelineException ShapeMismatch(string what, string problem) => new(
         "E266", $"{what} {problem}.");
+
+    public static PipelineFormatException BadCache(string source, string problem) => new(
+        "E267", source, $"is not a usable encoded-corpus cache ({problem}). Delete the file; the next training run encodes the corpus again and rewrites it.");
+
+    public static PipelineException BadHeadSetting(string component, string key, string problem) => new(
+        "E268", $"Setting '{key}' of component '{component}' {problem}. See docs/transformers.md for the neural heads' settings.");
+
+    public static PipelineException NoVectors(string component, string problem) => new(
+        "E269",
+        $"Component '{component}' {problem}. It reads the token vectors of doc.Tensor: put the 'transformer' component " +
+        "(with the encoder the head was trained with) before it in the pipeline.");
+
+    public static PipelineException HeadNotTrained(string component) => new(
+        "E270", $"Component '{component}' has no trained model. Train it (pipeline train, or Language.BeginTraining) or load a trained pipeline.");
+
+    public static PipelineFormatException BadHeadModel(string source, string problem, Exception? inner = null) => new(
+        "E271", source, $"is not a valid neural head model ({problem}). Save the model again with nlp.ToDisk(), or retrain it.", inner);
 }

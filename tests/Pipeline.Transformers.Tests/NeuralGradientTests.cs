@@ -127,7 +127,7 @@ public class NeuralGradientTests
         Assert.Equal(0f, p.Value[2]);
     }
 
-    private static void CheckAgainstFiniteDifferences(float[] values, float[] analytic, Func<float> loss)
+    internal static void CheckAgainstFiniteDifferences(float[] values, float[] analytic, Func<float> loss)
     {
         Assert.Equal(values.Length, analytic.Length);
         for (var i = 0; i < values.Length; i++)
@@ -144,7 +144,7 @@ public class NeuralGradientTests
         }
     }
 
-    private static float[] Random(int length, Random random, float scale = 1)
+    internal static float[] Random(int length, Random random, float scale = 1)
     {
         var values = new float[length];
         Fill(values, random, scale);

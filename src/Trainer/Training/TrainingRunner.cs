@@ -177,7 +177,9 @@ public sealed partial class TrainingRunner
             nlp.Tokenizer = TokenizerTraining.Train(nlp, data.Train, run.Seed, _progress.Info);
         }
 
-        var trainer = nlp.BeginTraining(BuildGroups(nlp, data), run.Seed);
+        var groups = BuildGroups(nlp, data);
+        var trainer = nlp.BeginTraining(groups, run.Seed);
+        CorpusPreparation.Run(nlp, groups, data, _progress.Info);
         trainer.Pipelined = (o.Threads ?? Environment.ProcessorCount) > 1;
         try
         {

@@ -66,14 +66,7 @@ public sealed class TrainableComponentsTests
     {
         using var dir = new TempDir();
         File.WriteAllText(dir["train.iob2"], "1\tAlice\tB-PER\n2\tleft\tO\n\n");
-        var options = new TrainingOptions
-        {
-            Lang = "en",
-            Output = dir["out"],
-            TrainPath = dir["train.iob2"],
-            DevPath = dir["train.iob2"],
-            Pipeline = ["tagger", "ner"],
-        };
+        var options = TinyRun.Options(dir, dir["train.iob2"], ["tagger", "ner"]);
 
         var mixed = Assert.ThrowsAny<PipelineException>(() => new TrainingRunner(options).Run());
         Assert.Equal("E094", mixed.Code);

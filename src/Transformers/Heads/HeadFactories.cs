@@ -1,0 +1,20 @@
+using Pipeline.Components;
+using Pipeline.Registry.Plugins;
+
+namespace Pipeline.Transformers.Heads;
+
+/// <summary>The plugin factories of the neural heads (see PluginExports).</summary>
+internal static class HeadFactories
+{
+    /// <summary>Creates "trf_tagger".</summary>
+    public sealed class Tagger : IPipeFactory
+    {
+        public IPipe Create(Language nlp, IReadOnlyDictionary<string, object?> config) => NeuralTokenClassifier.Tagger(config);
+    }
+
+    /// <summary>Creates "trf_morphologizer".</summary>
+    public sealed class Morphologizer : IPipeFactory
+    {
+        public IPipe Create(Language nlp, IReadOnlyDictionary<string, object?> config) => NeuralTokenClassifier.Morphologizer(config);
+    }
+}

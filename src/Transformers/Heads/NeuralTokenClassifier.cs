@@ -1,0 +1,219 @@
+using Pipeline.Components;
+using Pipeline.Serialization;
+using Pipeline.Tokens;
+using Pipeline.Training;
+using Pipeline.Transformers.Neural;
+
+namespace Pipeline.Transformers.Heads;
+
+/// <summary>
+/// A trainable neural head that gives every token one label (a tag, a feature set) from the encoder's vectors on
+/// <see cref="Doc.Tensor"/> and hashed lexical features, through a <see cref="TokenWindowNetwork"/> trained with
+/// Adam on softmax cross-entropy. It takes part in <see cref="PipelineTrainer"/> like the perceptron components
+/// (<see cref="ITrainable"/>) and saves to its folder (model.bin). A doc without vectors is refused (E269). Two
+/// factories make one: "trf_tagger" (UPOS, token.Pos) and "trf_morphologizer" (UFeats, token.Morph, one label per
+/// feature set as in spaCy's morphologizer).
+/// </summary>
+public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDiskSerializable
+{
+    /// <summary>The factory name of the UPOS tagger.</summary>
+    public const string TaggerName = "trf_tagger";
+
+    /// <summary>The factory name of the UFeats morphologizer.</summary>
+    public const string MorphologizerName = "trf_morphologizer";
+
+    private readonly HeadTarget _target;
+    private readonly HeadSettings _settings;
+    private TokenWindowNetwork? _network;
+    private Adam? _adam;
+    private Random? _dropout;
+    private List<string> _labels = [];
+    private Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private int _pending;
+
+    private NeuralTokenClassifier(HeadTarget target, IReadOnlyDictionary<string, object?> config)
+    {
+        _target = target;
+        _settings = HeadSettings.From(target.Name, config);
+        Writes = Array.AsReadOnly([target.Attribute]);
+    }
+
+    /// <inheritdoc />
+    public string Name => _target.Name;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Labels => _labels;
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Reads { get; } = Array.AsReadOnly<Attr>([Attr.Orth]);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Attr> Writes { get; }
+
+    /// <summary>An untrained UPOS tagger ("trf_tagger") with the settings of <paramref name="config"/> (docs/transformers.md).</summary>
+    public static NeuralTokenClassifier Tagger(IReadOnlyDictionary<string, object?> config) => new(HeadTarget.Upos, config);
+
+    /// <summary>An untrained UFeats morphologizer ("trf_morphologizer") with the settings of <paramref name="config"/>.</summary>
+    public static NeuralTokenClassifier Morphologizer(IReadOnlyDictionary<string, object?> config) => new(HeadTarget.UFeats, config);
+
+    /// <inheritdoc />
+    public Doc Process(Doc doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var network = _network ?? throw TransformerErrors.HeadNotTrained(Name);
+        if (doc.Length == 0)
+        {
+            return doc;
+        }
+
+        var scores = network.Forward(Vectors(doc, network), LexicalFeatures.Of(doc), doc.Length).Logits;
+        Label(doc, scores);
+        return doc;
+    }
+
+    /// <inheritdoc />
+    public void Initialize(IEnumerable<Doc> golds)
+    {
+        ArgumentNullException.ThrowIfNull(golds);
+        var labels = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var gold in golds)
+        {
+            for (var i = 0; i < gold.Length; i++)
+            {
+                if (_target.Gold(gold[i]) is { } label)
+                {
+                    labels.Add(label);
+                }
+            }
+        }
+
+        _labels = [.. labels];
+        _index = _labels.Index().ToDictionary(l => l.Item, l => l.Index, StringComparer.Ordinal);
+        _network = null; // Built at the first update, when the encoder's width is known.
+        _adam = null;
+        _dropout = new Random(_settings.Seed + 1);
+        _pending = 0;
+    }
+
+    /// <inheritdoc />
+    public TrainingLoss Update(Doc predicted, Doc gold)
+    {
+        ArgumentNullException.ThrowIfNull(predicted);
+        ArgumentNullException.ThrowIfNull(gold);
+        if (_labels.Count == 0 || predicted.Length == 0)
+        {
+            return default;
+        }
+
+        if (_network is null)
+        {
+            if (predicted.Tensor is null)
+            {
+                throw TransformerErrors.NoVectors(Name, "got a doc without token vectors to train on");
+            }
+
+            var s = _settings;
+            _network = new TokenWindowNetwork(new NetworkShape(predicted.TensorWidth, s.EmbeddingRows, s.EmbeddingWidth, s.Projection, s.Radius, s.Hidden, _labels.Count), s.Seed);
+            _adam = new Adam(_network.Parameters, s.LearningRate);
+        }
+
+        var network = _network;
+        var activations = network.Forward(Vectors(predicted, network), LexicalFeatures.Of(predicted), predicted.Length, _dropout, _settings.Dropout);
+        var rows = new List<int>(predicted.Length);
+        var golds = new List<int>(predicted.Length);
+        for (var i = 0; i < predicted.Length; i++)
+        {
+            if (_target.Gold(gold[i]) is { } label && _index.TryGetValue(label, out var k))
+            {
+                rows.Add(i);
+                golds.Add(k);
+            }
+        }
+
+        var classes = _labels.Count;
+        var predictions = Label(predicted, activations.Logits);
+        var errors = rows.Where((r, j) => predictions[r] != golds[j]).Count();
+        if (rows.Count > 0)
+        {
+            // The loss of the labelled tokens only; unlabelled ones get no gradient.
+            var logits = new float[rows.Count * classes];
+            for (var j = 0; j < rows.Count; j++)
+            {
+                activations.Logits.AsSpan(rows[j] * classes, classes).CopyTo(logits.AsSpan(j * classes));
+            }
+
+            var dPicked = new float[logits.Length];
+            SoftmaxCrossEntropy.Loss(logits, classes, [.. golds], dPicked);
+            var dLogits = new float[activations.Logits.Length];
+            for (var j = 0; j < rows.Count; j++)
+            {
+                dPicked.AsSpan(j * classes, classes).CopyTo(dLogits.AsSpan(rows[j] * classes));
+            }
+
+            network.Backward(activations, dLogits);
+            if (++_pending >= _settings.Batch)
+            {
+                Step();
+            }
+        }
+
+        return new TrainingLoss(errors, rows.Count);
+    }
+
+    /// <inheritdoc />
+    public void FinishTraining()
+    {
+        if (_pending > 0)
+        {
+            Step();
+        }
+    }
+
+    /// <inheritdoc />
+    public void ToDisk(string directory)
+    {
+        HeadModelFile.Write(directory, _network ?? throw TransformerErrors.HeadNotTrained(Name), _labels);
+    }
+
+    /// <inheritdoc />
+    public void FromDisk(string directory)
+    {
+        var (network, labels) = HeadModelFile.Read(directory);
+        _network = network;
+        _labels = labels;
+        _index = _labels.Index().ToDictionary(l => l.Item, l => l.Index, StringComparer.Ordinal);
+        _adam = null;
+        _pending = 0;
+    }
+
+    private void Step()
+    {
+        _adam!.Step();
+        _pending = 0;
+    }
+
+    private ReadOnlySpan<float> Vectors(Doc doc, TokenWindowNetwork network)
+    {
+        if (doc.Tensor is null)
+        {
+            throw TransformerErrors.NoVectors(Name, "got a doc without token vectors (doc.Tensor is not set)");
+        }
+
+        return doc.TensorWidth == network.Shape.VectorWidth ? doc.Tensor
+            : throw TransformerErrors.NoVectors(Name, $"was trained on vectors of width {network.Shape.VectorWidth}, but the doc's are {doc.TensorWidth} wide");
+    }
+
+    // Sets each token's highest-scoring label and returns the label indexes.
+    private int[] Label(Doc doc, float[] scores)
+    {
+        var classes = _labels.Count;
+        var best = new int[doc.Length];
+        for (var i = 0; i < doc.Length; i++)
+        {
+            best[i] = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(scores.AsSpan(i * classes, classes));
+            _target.Set(doc[i], _labels[best[i]]);
+        }
+
+        return best;
+    }
+}
