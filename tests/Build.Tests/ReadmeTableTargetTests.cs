@@ -46,6 +46,30 @@ public sealed class ReadmeTableTargetTests : IDisposable
     }
 
     [Fact]
+    public void The_table_gives_the_size_of_each_models_package_of_its_trained_version()
+    {
+        Evaluated("en_a", "\"upos\": 91.24");
+        Evaluated("en_b", "\"ents_f\": 70.5");
+        _dir.File("artifacts/models/en_a/model-best/meta.json", """{ "lang": "en", "name": "a", "version": "2.0.0" }""");
+        _dir.File("artifacts/models/en_b/model-best/meta.json", """{ "lang": "en", "name": "b", "version": "1.0.0" }""");
+        Sized("artifacts/packages/en_a.2.0.0.nupkg", 3 * 1024 * 1024 / 2);
+        Sized("artifacts/packages/en_a.1.0.0.nupkg", 5 * 1024 * 1024);
+
+        // en_b's package is not there (only another version's): no size.
+        Sized("artifacts/packages/en_b.0.9.0.nupkg", 1024);
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable"]);
+        Assert.True(run.Exit == 0, run.Output + run.Error);
+        var text = File.ReadAllText(_readme);
+        Assert.Contains("| words/s | package |", text, StringComparison.Ordinal);
+        Assert.Contains("| `en_a` | tagger | 91.2 | – | – | – | – | – | – | 1.5 MiB |", text, StringComparison.Ordinal);
+        Assert.Contains("| 70.5 | – | – |", text, StringComparison.Ordinal);
+
+        Sized("artifacts/packages/en_b.1.0.0.nupkg", 300 * 1024);
+        ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable"]);
+        Assert.Contains("| 70.5 | – | 300 KiB |", File.ReadAllText(_readme), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scores_of_a_quick_run_are_refused()
     {
         Evaluated("en_a", "\"upos\": 91.24");
@@ -62,6 +86,12 @@ public sealed class ReadmeTableTargetTests : IDisposable
     {
         var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Publish", "--plan"]);
         Assert.DoesNotContain("ReadmeTable", run.Output, StringComparison.Ordinal);
+    }
+
+    private void Sized(string relative, long length)
+    {
+        using var file = File.Create(_dir.File(relative, ""));
+        file.SetLength(length);
     }
 
     private void Evaluated(string id, string scores) =>

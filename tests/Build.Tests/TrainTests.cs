@@ -138,12 +138,12 @@ public sealed class TrainTests : IDisposable
         Assert.True(evaluation.GetProperty("accuracy").TryGetProperty("upos", out _));
 
         var readme = _dir.File("README.md", $"# x\n\n{ReadmeTable.Start}\nstale-row\n{ReadmeTable.End}\n\nrest\n");
-        Assert.True(ReadmeTable.Update(readme, ReadmeTable.Render([template], settings.ModelsRoot)));
+        Assert.True(ReadmeTable.Update(readme, ReadmeTable.Render([template], settings.ModelsRoot, Path.Combine(_dir.Path, "packages"))));
         var text = File.ReadAllText(readme);
         Assert.Matches(@"\| `en_tiny` \| tagger \| \d+\.\d \|", text);
         Assert.DoesNotContain("stale-row", text, StringComparison.Ordinal);
         Assert.EndsWith($"{ReadmeTable.End}\n\nrest\n", text, StringComparison.Ordinal);
-        Assert.False(ReadmeTable.Update(readme, ReadmeTable.Render([template], settings.ModelsRoot)));
+        Assert.False(ReadmeTable.Update(readme, ReadmeTable.Render([template], settings.ModelsRoot, Path.Combine(_dir.Path, "packages"))));
     }
 
     [Fact]
