@@ -37,9 +37,7 @@ public sealed class ReadmeTableTargetTests : IDisposable
         var limited = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable", "--models", "en_a"]);
         Assert.Contains("[E223]", limited.Error, StringComparison.Ordinal);
 
-        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable"]);
-        Assert.True(run.Exit == 0, run.Output + run.Error);
-        var text = File.ReadAllText(_readme);
+        var text = WriteTable();
         Assert.DoesNotContain("old-row", text, StringComparison.Ordinal);
         Assert.Contains("| `en_a` | tagger | 91.2 |", text, StringComparison.Ordinal);
         Assert.Contains("| 70.5 |", text, StringComparison.Ordinal);
@@ -57,16 +55,13 @@ public sealed class ReadmeTableTargetTests : IDisposable
 
         // en_b's package is not there (only another version's): no size.
         Sized("artifacts/packages/en_b.0.9.0.nupkg", 1024);
-        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable"]);
-        Assert.True(run.Exit == 0, run.Output + run.Error);
-        var text = File.ReadAllText(_readme);
+        var text = WriteTable();
         Assert.Contains("| words/s | package |", text, StringComparison.Ordinal);
         Assert.Contains("| `en_a` | tagger | 91.2 | – | – | – | – | – | – | 1.5 MiB |", text, StringComparison.Ordinal);
         Assert.Contains("| 70.5 | – | – |", text, StringComparison.Ordinal);
 
         Sized("artifacts/packages/en_b.1.0.0.nupkg", 300 * 1024);
-        ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable"]);
-        Assert.Contains("| 70.5 | – | 300 KiB |", File.ReadAllText(_readme), StringComparison.Ordinal);
+        Assert.Contains("| 70.5 | – | 300 KiB |", WriteTable(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,6 +81,14 @@ public sealed class ReadmeTableTargetTests : IDisposable
     {
         var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["Publish", "--plan"]);
         Assert.DoesNotContain("ReadmeTable", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the ReadmeTable target, which must succeed, and returns the README it wrote.</summary>
+    private string WriteTable()
+    {
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), _dir.Path, x => x.Package, args: ["ReadmeTable"]);
+        Assert.True(run.Exit == 0, run.Output + run.Error);
+        return File.ReadAllText(_readme);
     }
 
     private void Sized(string relative, long length)
