@@ -39,16 +39,25 @@ internal sealed partial class Build
             }
         }
 
-        // The table of every template, with the scores that exist, goes to artifacts/ only: the clone stays clean.
-        // The README's copy changes only through the ReadmeTable target, from a complete set of models.
-        var table = Path.Combine(ArtifactsDirectory, ModelsTableFile);
-        Directory.CreateDirectory(ArtifactsDirectory);
-        Pipeline.Serialization.AtomicFile.WriteAllText(table, Evaluation.ReadmeTable.Render(all, ModelsDirectory));
+        var table = WriteModelsTable(all);
         context.Note($"{report.Summary}; table in {Path.GetRelativePath(RootDirectory, table)}");
         if (report.Failed.Count > 0)
         {
             throw new BuildException("Evaluation failed: " + report.Failures);
         }
+    }
+
+    /// <summary>
+    /// Writes the table of every template, with the scores and package sizes that exist, to artifacts/ only: the
+    /// clone stays clean. Evaluate writes it, and Package again with the sizes of the packages it made. The README's
+    /// copy changes only through the ReadmeTable target, from a complete set of models.
+    /// </summary>
+    private string WriteModelsTable(IReadOnlyList<ModelTemplate> all)
+    {
+        var table = Path.Combine(ArtifactsDirectory, ModelsTableFile);
+        Directory.CreateDirectory(ArtifactsDirectory);
+        Pipeline.Serialization.AtomicFile.WriteAllText(table, Evaluation.ReadmeTable.Render(all, ModelsDirectory, PackagesDirectory));
+        return table;
     }
 
     private TrainSettings TrainSettings(CorpusFiles? files) => new()

@@ -39,6 +39,7 @@ internal sealed partial class Build
 
         var packager = new ModelPackageStep(ModelsDirectory, PackagesDirectory, Path.Combine(ArtifactsDirectory, "tmp", "package"), Force, context.Log);
         var report = packager.PackAll(SelectedTemplates(), context.Cancellation);
+        WriteModelsTable(AllTemplates());
         context.Note(report.Summary);
         if (report.Failed.Count > 0)
         {

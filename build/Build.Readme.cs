@@ -22,7 +22,7 @@ internal sealed partial class Build
             throw BuildErrors.IncompleteModelSet(missing, ModelsDirectory);
         }
 
-        var changed = Evaluation.ReadmeTable.Update(Path.Combine(RootDirectory, "README.md"), Evaluation.ReadmeTable.Render(all, ModelsDirectory));
+        var changed = Evaluation.ReadmeTable.Update(Path.Combine(RootDirectory, "README.md"), Evaluation.ReadmeTable.Render(all, ModelsDirectory, PackagesDirectory));
         context.Note(changed ? $"README table updated ({all.Count} models)" : "README table already up to date");
     }
 }

@@ -5,7 +5,9 @@ using Pipeline.Build.Models;
 
 namespace Pipeline.Build.Evaluation;
 
-/// <summary>The README's table of models with their dev scores, kept between two marker comments.</summary>
+/// <summary>
+/// The README's table of models with their dev scores, speed and package size, kept between two marker comments.
+/// </summary>
 internal static class ReadmeTable
 {
     /// <summary>The comment that opens the generated table.</summary>
@@ -47,12 +49,15 @@ internal static class ReadmeTable
         return problems;
     }
 
-    /// <summary>The table (markdown) of every template, with scores from each run folder's evaluation.json.</summary>
-    public static string Render(IReadOnlyList<ModelTemplate> templates, string modelsRoot)
+    /// <summary>
+    /// The table (markdown) of every template, with scores from each run folder's evaluation.json and the size of
+    /// the model's package in <paramref name="packagesRoot"/> (the one of its model-best's version).
+    /// </summary>
+    public static string Render(IReadOnlyList<ModelTemplate> templates, string modelsRoot, string packagesRoot)
     {
         var text = new StringBuilder();
-        text.Append("| model | pipeline | ").Append(string.Join(" | ", Columns.Select(c => c.Header))).Append(" | words/s |\n");
-        text.Append("|---|---|").Append(string.Concat(Columns.Select(_ => "---:|"))).Append("---:|\n");
+        text.Append("| model | pipeline | ").Append(string.Join(" | ", Columns.Select(c => c.Header))).Append(" | words/s | package |\n");
+        text.Append("|---|---|").Append(string.Concat(Columns.Select(_ => "---:|"))).Append("---:|---:|\n");
         foreach (var template in templates)
         {
             var evaluation = ModelScoring.Read(Path.Combine(modelsRoot, template.Id, ModelScoring.FileName));
@@ -64,11 +69,33 @@ internal static class ReadmeTable
             }
 
             var wps = evaluation is { } ev && ev.TryGetProperty("words_per_second", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetDouble().ToString("N0", CultureInfo.InvariantCulture) : "–";
-            text.Append(wps).Append(" |\n");
+            text.Append(wps).Append(" | ").Append(PackageSize(template, modelsRoot, packagesRoot)).Append(" |\n");
         }
 
-        text.Append("\nScores are percentages on each corpus's dev split (words/s: components on gold tokens, one thread); – means not trained or not evaluated yet.\n");
+        text.Append("\nScores are percentages on each corpus's dev split (words/s: components on gold tokens, one thread; package: the .nupkg); – means not trained, evaluated or packaged yet.\n");
         return text.ToString();
+    }
+
+    /// <summary>The size of the model's .nupkg (MiB, or KiB under 1 MiB), or – when there is none for its model-best's version.</summary>
+    public static string PackageSize(ModelTemplate template, string modelsRoot, string packagesRoot)
+    {
+        var metaPath = Path.Combine(modelsRoot, template.Id, "model-best", "meta.json");
+        if (!File.Exists(metaPath))
+        {
+            return "–";
+        }
+
+        var version = Pipeline.ModelMeta.Parse(Engine.BuildFiles.ReadJson(metaPath), metaPath).Version;
+        var package = new FileInfo(Path.Combine(packagesRoot, $"{template.Id}.{version}.nupkg"));
+        if (!package.Exists)
+        {
+            return "–";
+        }
+
+        var mib = package.Length / (1024.0 * 1024.0);
+        return mib >= 1
+            ? mib.ToString("0.0", CultureInfo.InvariantCulture) + " MiB"
+            : (package.Length / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " KiB";
     }
 
     /// <summary>Replaces the table between the markers of <paramref name="readme"/>; returns whether the file changed.</summary>

@@ -34,12 +34,31 @@ public sealed class ReadmeTableTargetTests : TempDirTest
         var limited = ToyRun.Run(new Build(new FakeProcessRunner()), Dir.Path, x => x.Package, args: ["ReadmeTable", "--models", "en_a"]);
         Assert.Contains("[E223]", limited.Error, StringComparison.Ordinal);
 
-        var run = ToyRun.Run(new Build(new FakeProcessRunner()), Dir.Path, x => x.Package, args: ["ReadmeTable"]);
-        Assert.True(run.Exit == 0, run.Output + run.Error);
-        var text = File.ReadAllText(_readme);
+        var text = WriteTable();
         Assert.DoesNotContain("old-row", text, StringComparison.Ordinal);
         Assert.Contains("| `en_a` | tagger | 91.2 |", text, StringComparison.Ordinal);
         Assert.Contains("| 70.5 |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_table_gives_the_size_of_each_models_package_of_its_trained_version()
+    {
+        Evaluated("en_a", "\"upos\": 91.24");
+        Evaluated("en_b", "\"ents_f\": 70.5");
+        Dir.File("artifacts/models/en_a/model-best/meta.json", """{ "lang": "en", "name": "a", "version": "2.0.0" }""");
+        Dir.File("artifacts/models/en_b/model-best/meta.json", """{ "lang": "en", "name": "b", "version": "1.0.0" }""");
+        Sized("artifacts/packages/en_a.2.0.0.nupkg", 3 * 1024 * 1024 / 2);
+        Sized("artifacts/packages/en_a.1.0.0.nupkg", 5 * 1024 * 1024);
+
+        // en_b's package is not there (only another version's): no size.
+        Sized("artifacts/packages/en_b.0.9.0.nupkg", 1024);
+        var text = WriteTable();
+        Assert.Contains("| words/s | package |", text, StringComparison.Ordinal);
+        Assert.Contains("| `en_a` | tagger | 91.2 | – | – | – | – | – | – | 1.5 MiB |", text, StringComparison.Ordinal);
+        Assert.Contains("| 70.5 | – | – |", text, StringComparison.Ordinal);
+
+        Sized("artifacts/packages/en_b.1.0.0.nupkg", 300 * 1024);
+        Assert.Contains("| 70.5 | – | 300 KiB |", WriteTable(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,6 +78,20 @@ public sealed class ReadmeTableTargetTests : TempDirTest
     {
         var run = ToyRun.Run(new Build(new FakeProcessRunner()), Dir.Path, x => x.Package, args: ["Publish", "--plan"]);
         Assert.DoesNotContain("ReadmeTable", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the ReadmeTable target, which must succeed, and returns the README it wrote.</summary>
+    private string WriteTable()
+    {
+        var run = ToyRun.Run(new Build(new FakeProcessRunner()), Dir.Path, x => x.Package, args: ["ReadmeTable"]);
+        Assert.True(run.Exit == 0, run.Output + run.Error);
+        return File.ReadAllText(_readme);
+    }
+
+    private void Sized(string relative, long length)
+    {
+        using var file = File.Create(Dir.File(relative, ""));
+        file.SetLength(length);
     }
 
     private void Evaluated(string id, string scores) =>

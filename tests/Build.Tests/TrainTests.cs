@@ -169,12 +169,12 @@ public sealed class TrainTests : TempDirTest
         Assert.True(evaluation.GetProperty("accuracy").TryGetProperty("upos", out _));
 
         var readme = Dir.File("README.md", $"# x\n\n{ReadmeTable.Start}\nstale-row\n{ReadmeTable.End}\n\nrest\n");
-        Assert.True(ReadmeTable.Update(readme, ReadmeTable.Render([template], settings.ModelsRoot)));
+        Assert.True(ReadmeTable.Update(readme, ReadmeTable.Render([template], settings.ModelsRoot, Path.Combine(Dir.Path, "packages"))));
         var text = File.ReadAllText(readme);
         Assert.Matches(@"\| `en_tiny` \| tagger \| \d+\.\d \|", text);
         Assert.DoesNotContain("stale-row", text, StringComparison.Ordinal);
         Assert.EndsWith($"{ReadmeTable.End}\n\nrest\n", text, StringComparison.Ordinal);
-        Assert.False(ReadmeTable.Update(readme, ReadmeTable.Render([template], settings.ModelsRoot)));
+        Assert.False(ReadmeTable.Update(readme, ReadmeTable.Render([template], settings.ModelsRoot, Path.Combine(Dir.Path, "packages"))));
     }
 
     [Fact]
@@ -195,12 +195,12 @@ public sealed class TrainTests : TempDirTest
     {
         foreach (var split in new[] { "train", "dev" })
         {
-            var text = File.ReadAllText(Path.Combine(_dir.Path, "ud", "tiny", split + ".conllu"));
-            _dir.File($"ud/{name}/{split}.conllu", string.Concat(Enumerable.Repeat(text, copies)));
+            var text = File.ReadAllText(Path.Combine(Dir.Path, "ud", "tiny", split + ".conllu"));
+            Dir.File($"ud/{name}/{split}.conllu", string.Concat(Enumerable.Repeat(text, copies)));
         }
 
         var template = TinyCorpus.Template(name, "tagger").Replace("ud/tiny/", $"ud/{name}/", StringComparison.Ordinal);
-        return ModelTemplate.Load(_dir.File($"t/en_{name}.json", template));
+        return ModelTemplate.Load(Dir.File($"t/en_{name}.json", template));
     }
 
     private static TrainingResult FakeResult(TrainingOptions options)

@@ -5,10 +5,12 @@ namespace Pipeline.Serialization;
 
 /// <summary>
 /// The one encoding of word tables in model files (a 64-bit word hash to a 64-bit value: the tagger's ambiguity
-/// classes, the parser's lexicon, the entity recognizer's gazetteer codes): MessagePack binary data holding the
-/// (key, value) pairs as little-endian 64-bit integers, sorted by key so that the bytes do not depend on insertion
-/// order. The two older encodings still read: an array of [key, value] arrays (tagger format 1) and a flat array
-/// key, value, key, value, ... (entity recognizer format 1).
+/// classes, the parser's lexicon, the entity recognizer's gazetteer codes): a MessagePack array of two binaries,
+/// the keys sorted (so that the bytes do not depend on insertion order) as <see cref="BytePlanes"/> gaps and the
+/// values in the same order as 8 byte planes, which the package's zip compression shrinks well. The older
+/// encodings still read: binary data of (key, value) pairs as little-endian 64-bit integers (tagger format 2,
+/// parser formats 1-2, entity recognizer format 2), an array of [key, value] arrays (tagger format 1) and a flat
+/// array key, value, key, value, ... (entity recognizer format 1).
 /// </summary>
 internal static class LexiconCodec
 {
@@ -16,16 +18,20 @@ internal static class LexiconCodec
 
     public static void Write(ref MessagePackWriter writer, IReadOnlyDictionary<ulong, ulong> lexicon)
     {
-        var bytes = new byte[lexicon.Count * PairBytes];
-        var offset = 0;
-        foreach (var (key, value) in lexicon.OrderBy(p => p.Key))
+        var keys = new ulong[lexicon.Count];
+        var values = new ulong[lexicon.Count];
+        var i = 0;
+        foreach (var (key, value) in lexicon)
         {
-            BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(offset), key);
-            BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(offset + sizeof(ulong)), value);
-            offset += PairBytes;
+            keys[i] = key;
+            values[i++] = value;
         }
 
-        writer.Write(bytes);
+        Array.Sort(keys, values);
+
+        writer.WriteArrayHeader(2);
+        writer.Write(BytePlanes.WriteGaps(keys));
+        writer.Write(BytePlanes.Write(values, sizeof(ulong)));
     }
 
     /// <summary>Reads a word table in any of the three encodings; malformed or repeated keys raise <see cref="InvalidDataException"/>.</summary>
@@ -49,7 +55,30 @@ internal static class LexiconCodec
         }
 
         var count = reader.ReadArrayHeader();
+        if (count == 2 && reader.NextMessagePackType == MessagePackType.Binary)
+        {
+            return ReadPlanes(ref reader);
+        }
+
         return count > 0 && reader.NextMessagePackType == MessagePackType.Array ? ReadEntries(ref reader, count) : ReadFlat(ref reader, count);
+    }
+
+    private static Dictionary<ulong, ulong> ReadPlanes(ref MessagePackReader reader)
+    {
+        var keys = BytePlanes.ReadGaps(MsgPack.ReadBinary(ref reader).Span, "lexicon words", zeroFirst: true);
+        var values = BytePlanes.Read(MsgPack.ReadBinary(ref reader).Span, sizeof(ulong), "lexicon values");
+        if (values.Length != keys.Length)
+        {
+            throw new InvalidDataException($"the lexicon has {keys.Length} words but {values.Length} values");
+        }
+
+        var lexicon = new Dictionary<ulong, ulong>(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            lexicon.Add(keys[i], values[i]);
+        }
+
+        return lexicon;
     }
 
     private static Dictionary<ulong, ulong> ReadEntries(ref MessagePackReader reader, int count)

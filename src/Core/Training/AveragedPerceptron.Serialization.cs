@@ -7,7 +7,11 @@ namespace Pipeline.Training;
 
 public sealed partial class AveragedPerceptron
 {
-    private const int FormatVersion = 1;
+    // Version 2: rows sorted by key, 40-bit keys as byte planes of their gaps, one-byte classes where they fit,
+    // 12-bit weight codes. Version 1 (64-bit keys in creation order, 32-bit float weights) still loads.
+    private const int FormatVersion = 2;
+
+    private const int KeyBytes = KeyBits / 8;
 
     /// <summary>
     /// The averaged model as MessagePack bytes: format version, class count, then per feature its key and its
@@ -23,53 +27,84 @@ public sealed partial class AveragedPerceptron
     public static AveragedPerceptron FromBytes(ReadOnlyMemory<byte> data, string source = "perceptron bytes") =>
         MsgPack.Read(data, source, (ref MessagePackReader r) => Read(ref r, source));
 
-    /// <summary>Writes the averaged model as one MessagePack map, rows in the order they were created.</summary>
+    /// <summary>
+    /// Writes the averaged model as one MessagePack map: <c>keys</c> (rows sorted by key, 5 <see cref="BytePlanes"/>
+    /// of the gaps), <c>row_lengths</c> (entries per row minus one, 2 planes), <c>entry_classes</c> (1 plane up to
+    /// 256 classes, else 2), <c>weight_scale</c> (the largest magnitude) and <c>entry_codes</c> (2 planes of the
+    /// 12-bit <see cref="WeightCodebook"/> codes).
+    /// </summary>
     internal void Write(ref MessagePackWriter writer)
     {
         var model = CreateAveraged();
         var rowKeys = model._rowKeys!;
-
         var starts = model._rowStarts!;
         var entries = model._entries!;
-        var keys = new byte[rowKeys.Length * sizeof(ulong)];
-        var lengths = new byte[rowKeys.Length * sizeof(ushort)];
-        var classes = new byte[entries.Length * sizeof(ushort)];
-        var weights = new byte[entries.Length * sizeof(float)];
-        for (var row = 0; row < rowKeys.Length; row++)
+        var largest = 0f;
+        foreach (var entry in entries)
         {
-            BinaryPrimitives.WriteUInt64LittleEndian(keys.AsSpan(row * sizeof(ulong)), rowKeys[row]);
-            BinaryPrimitives.WriteUInt16LittleEndian(lengths.AsSpan(row * sizeof(ushort)), (ushort)(starts[row + 1] - starts[row] - 1));
+            largest = Math.Max(largest, Math.Abs(entry.Weight));
         }
 
-        for (var e = 0; e < entries.Length; e++)
+        var codebook = WeightCodebook.For(largest);
+        var order = new int[rowKeys.Length];
+        var sortedKeys = (ulong[])rowKeys.Clone();
+        for (var row = 0; row < order.Length; row++)
         {
-            BinaryPrimitives.WriteUInt16LittleEndian(classes.AsSpan(e * sizeof(ushort)), (ushort)entries[e].Class);
-            BinaryPrimitives.WriteSingleLittleEndian(weights.AsSpan(e * sizeof(float)), entries[e].Weight);
+            order[row] = row;
         }
 
-        writer.WriteMapHeader(6);
+        Array.Sort(sortedKeys, order);
+        var keys = new List<ulong>(rowKeys.Length);
+        var lengths = new List<ulong>(rowKeys.Length);
+        var classes = new ulong[entries.Length];
+        var codes = new ulong[entries.Length];
+        var written = 0;
+        foreach (var row in order)
+        {
+            var first = written;
+            for (var e = starts[row]; e < starts[row + 1]; e++)
+            {
+                var code = codebook.Encode(entries[e].Weight);
+                if (code >= 0)
+                {
+                    classes[written] = (ulong)entries[e].Class;
+                    codes[written++] = (ulong)code;
+                }
+            }
+
+            if (written > first)
+            {
+                keys.Add(rowKeys[row]);
+                lengths.Add((ulong)(written - first - 1));
+            }
+        }
+
+        writer.WriteMapHeader(7);
         writer.Write("format");
         writer.Write(FormatVersion);
         writer.Write("classes");
         writer.Write(Classes);
         writer.Write("keys");
-        writer.Write(keys);
+        writer.Write(BytePlanes.WriteGaps(keys.ToArray(), KeyBytes));
         writer.Write("row_lengths");
-        writer.Write(lengths);
+        writer.Write(BytePlanes.Write(lengths.ToArray(), sizeof(ushort)));
         writer.Write("entry_classes");
-        writer.Write(classes);
-        writer.Write("entry_weights");
-        writer.Write(weights);
+        writer.Write(BytePlanes.Write(classes.AsSpan(0, written), ClassWidth(Classes)));
+        writer.Write("weight_scale");
+        writer.Write(codebook.Largest);
+        writer.Write("entry_codes");
+        writer.Write(BytePlanes.Write(codes.AsSpan(0, written), sizeof(ushort)));
     }
 
-    /// <summary>Reads a model map written by <see cref="Write"/>, validating every field.</summary>
+    /// <summary>Reads a model map written by <see cref="Write"/> (or by version 1), validating every field.</summary>
     // Runs once per model at load time on millions of entries: optimized at once rather than tiered up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static AveragedPerceptron Read(ref MessagePackReader reader, string source)
     {
         var classCount = -1;
         var version = 0;
-        ReadOnlyMemory<byte>? keyData = null, lengthData = null, classData = null, weightData = null;
+        float? scale = null;
+        ReadOnlyMemory<byte>? keyData = null, lengthData = null, classData = null, weightData = null, codeData = null;
         MsgPackMap.Read(ref reader, (ref MessagePackReader r, string key) =>
         {
             switch (key)
@@ -92,6 +127,12 @@ public sealed partial class AveragedPerceptron
                 case "entry_weights":
                     weightData = MsgPack.ReadBinary(ref r);
                     break;
+                case "weight_scale":
+                    scale = r.ReadSingle();
+                    break;
+                case "entry_codes":
+                    codeData = MsgPack.ReadBinary(ref r);
+                    break;
                 default:
                     return false;
             }
@@ -99,9 +140,12 @@ public sealed partial class AveragedPerceptron
             return true;
         });
 
-        if (version < 1 || keyData is null || lengthData is null || classData is null || weightData is null)
+        var weightsPresent = version == 1 ? weightData is not null : scale is not null && codeData is not null;
+        if (version < 1 || keyData is null || lengthData is null || classData is null || !weightsPresent)
         {
-            throw new InvalidDataException("a perceptron model needs 'format', 'classes', 'keys', 'row_lengths', 'entry_classes' and 'entry_weights'");
+            throw new InvalidDataException(version >= 2
+                ? "a perceptron model needs 'format', 'classes', 'keys', 'row_lengths', 'entry_classes', 'weight_scale' and 'entry_codes'"
+                : "a perceptron model needs 'format', 'classes', 'keys', 'row_lengths', 'entry_classes' and 'entry_weights'");
         }
 
         if (classCount < 1 || classCount > MaxClasses)
@@ -109,10 +153,49 @@ public sealed partial class AveragedPerceptron
             throw new InvalidDataException($"class count {classCount} is out of range");
         }
 
-        var keyBytes = keyData.Value.Span;
-        var lengthBytes = lengthData.Value.Span;
-        var classBytes = classData.Value.Span;
-        var weightBytes = weightData.Value.Span;
+        return version == 1
+            ? ReadVersion1(classCount, keyData.Value.Span, lengthData.Value.Span, classData.Value.Span, weightData!.Value.Span)
+            : ReadVersion2(classCount, keyData.Value.Span, lengthData.Value.Span, classData.Value.Span, WeightCodebook.For(scale!.Value), codeData!.Value.Span);
+    }
+
+    /// <summary>Bytes per class index in version 2: one up to 256 classes, else two.</summary>
+    private static int ClassWidth(int classes) => classes <= 256 ? 1 : sizeof(ushort);
+
+    private static AveragedPerceptron ReadVersion2(int classCount, ReadOnlySpan<byte> keyBytes, ReadOnlySpan<byte> lengthBytes, ReadOnlySpan<byte> classBytes, WeightCodebook codebook, ReadOnlySpan<byte> codeBytes)
+    {
+        var keys = BytePlanes.ReadGaps(keyBytes, "feature keys", KeyBytes);
+        var lengths = BytePlanes.Read(lengthBytes, sizeof(ushort), "row lengths");
+        var classes = BytePlanes.Read(classBytes, ClassWidth(classCount), "entry classes");
+        var codes = BytePlanes.Read(codeBytes, sizeof(ushort), "weight codes");
+        if (lengths.Length != keys.Length || codes.Length != classes.Length)
+        {
+            throw new InvalidDataException("the key, row-length, class and weight tables have inconsistent sizes");
+        }
+
+        if (keys.Length > 0 && keys[^1] > KeyMask)
+        {
+            throw new InvalidDataException($"a feature key exceeds {KeyBits} bits");
+        }
+
+        var starts = RowStarts(keys.Length, row => (int)lengths[row] + 1, classes.Length);
+        var values = codebook.Values;
+        var entries = new Entry[classes.Length];
+        for (var row = 0; row < keys.Length; row++)
+        {
+            for (var e = starts[row]; e < starts[row + 1]; e++)
+            {
+                var code = codes[e];
+                entries[e] = code < (ulong)values.Length
+                    ? new Entry(CheckClass(classCount, (int)classes[e], entries, e, starts[row]), values[code])
+                    : throw new InvalidDataException($"weight code {code} is out of range");
+            }
+        }
+
+        return Build(classCount, keys, starts, entries);
+    }
+
+    private static AveragedPerceptron ReadVersion1(int classCount, ReadOnlySpan<byte> keyBytes, ReadOnlySpan<byte> lengthBytes, ReadOnlySpan<byte> classBytes, ReadOnlySpan<byte> weightBytes)
+    {
         var rows = keyBytes.Length / sizeof(ulong);
         var entryCount = classBytes.Length / sizeof(ushort);
         if (keyBytes.Length % sizeof(ulong) != 0 || lengthBytes.Length != rows * sizeof(ushort)
@@ -121,29 +204,8 @@ public sealed partial class AveragedPerceptron
             throw new InvalidDataException("the key, row-length, class and weight tables have inconsistent sizes");
         }
 
-        var keys = new ulong[rows];
-        var starts = new int[rows + 1];
-        for (var row = 0; row < rows; row++)
-        {
-            keys[row] = BinaryPrimitives.ReadUInt64LittleEndian(keyBytes[(row * sizeof(ulong))..]);
-            if (keys[row] == EmptyKey)
-            {
-                throw new InvalidDataException("a feature key is zero");
-            }
-
-            var length = BinaryPrimitives.ReadUInt16LittleEndian(lengthBytes[(row * sizeof(ushort))..]) + 1;
-            starts[row + 1] = starts[row] + length;
-            if (starts[row + 1] > entryCount)
-            {
-                throw new InvalidDataException("the rows hold more weights than the model stores");
-            }
-        }
-
-        if (starts[rows] != entryCount)
-        {
-            throw new InvalidDataException("the rows hold fewer weights than the model stores");
-        }
-
+        var lengths = lengthBytes.ToArray();
+        var starts = RowStarts(rows, row => BinaryPrimitives.ReadUInt16LittleEndian(lengths.AsSpan(row * sizeof(ushort))) + 1, entryCount);
         var entries = new Entry[entryCount];
         for (var row = 0; row < rows; row++)
         {
@@ -151,15 +213,41 @@ public sealed partial class AveragedPerceptron
             {
                 int cls = BinaryPrimitives.ReadUInt16LittleEndian(classBytes[(e * sizeof(ushort))..]);
                 var weight = BinaryPrimitives.ReadSingleLittleEndian(weightBytes[(e * sizeof(float))..]);
-                if (cls >= classCount || (e > starts[row] && cls <= entries[e - 1].Class))
-                {
-                    throw new InvalidDataException("a weight names an unknown or repeated class");
-                }
-
+                CheckClass(classCount, cls, entries, e, starts[row]);
                 entries[e] = float.IsFinite(weight) ? new Entry(cls, weight) : throw new InvalidDataException("a weight is not a finite number");
             }
         }
 
-        return Build(classCount, keys, starts, entries);
+        // Version 1 kept whole 64-bit keys; they are keyed on their low bits now, and rows that then share a key merge.
+        var keys = new ulong[rows];
+        for (var row = 0; row < rows; row++)
+        {
+            var raw = BinaryPrimitives.ReadUInt64LittleEndian(keyBytes[(row * sizeof(ulong))..]);
+            keys[row] = raw != EmptyKey ? Key(raw) : throw new InvalidDataException("a feature key is zero");
+        }
+
+        return HaveSharedKeys(keys) ? MergeSharedKeys(classCount, keys, starts, entries) : Build(classCount, keys, starts, entries);
     }
+
+    /// <summary>The first entry of each row (and the end), checking that the rows hold exactly the stored entries.</summary>
+    private static int[] RowStarts(int rows, Func<int, int> length, int entryCount)
+    {
+        var starts = new int[rows + 1];
+        for (var row = 0; row < rows; row++)
+        {
+            starts[row + 1] = starts[row] + length(row);
+            if (starts[row + 1] > entryCount)
+            {
+                throw new InvalidDataException("the rows hold more weights than the model stores");
+            }
+        }
+
+        return starts[rows] == entryCount ? starts : throw new InvalidDataException("the rows hold fewer weights than the model stores");
+    }
+
+    /// <summary>The class of entry <paramref name="e"/>, which must be known and above the one before it in its row.</summary>
+    private static int CheckClass(int classCount, int cls, Entry[] entries, int e, int rowStart) =>
+        cls >= classCount || (e > rowStart && cls <= entries[e - 1].Class)
+            ? throw new InvalidDataException("a weight names an unknown or repeated class")
+            : cls;
 }

@@ -11,7 +11,8 @@ namespace Pipeline;
 /// </summary>
 public sealed class Vocab : IByteSerializable
 {
-    private const int FormatVersion = 1;
+    // Version 2 stores the strings front-coded (FrontCodedStrings); version 1 stored a MessagePack array, which still loads.
+    private const int FormatVersion = 2;
     private const string StringsFile = "strings.bin";
     private readonly ConcurrentDictionary<ulong, Lexeme> _lexemes = new();
 
@@ -49,7 +50,7 @@ public sealed class Vocab : IByteSerializable
         w.Write("format");
         w.Write(FormatVersion);
         w.Write("strings");
-        MsgPack.WriteStringArray(ref w, Strings.ToList());
+        w.Write(FrontCodedStrings.Write(Strings));
     });
 
     /// <summary>Adds the strings written by <see cref="ToBytes"/> to this vocabulary.</summary>
@@ -74,7 +75,7 @@ public sealed class Vocab : IByteSerializable
     {
         var strings = MsgPack.Read(data, source, (ref MessagePackReader r) =>
         {
-            string[]? result = null;
+            IReadOnlyList<string>? result = null;
             var fields = r.ReadMapHeader();
             for (var i = 0; i < fields; i++)
             {
@@ -84,7 +85,9 @@ public sealed class Vocab : IByteSerializable
                         MsgPack.ReadFormatVersion(ref r, source, FormatVersion);
                         break;
                     case "strings":
-                        result = MsgPack.ReadStringArray(ref r);
+                        result = r.NextMessagePackType == MessagePackType.Binary
+                            ? FrontCodedStrings.Read(MsgPack.ReadBinary(ref r).Span)
+                            : MsgPack.ReadStringArray(ref r);
                         break;
                     default:
                         r.Skip();

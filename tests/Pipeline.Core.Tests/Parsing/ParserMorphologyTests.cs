@@ -57,7 +57,7 @@ public class ParserMorphologyTests
         byte[] marker = [0xA6, .. "format"u8.ToArray()];
         var at = bytes.AsSpan().IndexOf(marker);
         Assert.True(at >= 0);
-        Assert.Equal(2, bytes[at + marker.Length]);
+        Assert.Equal(3, bytes[at + marker.Length]);
         var older = (byte[])bytes.Clone();
         older[at + marker.Length] = 1;
         var loaded = new Parser();
@@ -70,7 +70,7 @@ public class ParserMorphologyTests
             Assert.Equal(expected.Tokens.Select(t => (t.HeadIndex, t.Dep)), actual.Tokens.Select(t => (t.HeadIndex, t.Dep)));
         }
 
-        older[at + marker.Length] = 3;
+        older[at + marker.Length] = 4;
         Assert.Throws<PipelineFormatException>(() => new Parser().FromBytes(older));
     }
 

@@ -127,7 +127,7 @@ public class AveragedPerceptronTests
     }
 
     [Fact]
-    public void BytesRoundTripGivesIdenticalScores()
+    public void BytesRoundTripKeepsScoresWithinTheCodeStepAndSavesStably()
     {
         var model = Train();
         var bytes = model.ToBytes();
@@ -141,7 +141,13 @@ public class AveragedPerceptronTests
         {
             model.Score(features, a);
             loaded.Score(features, b);
-            Assert.True(a.SequenceEqual(b));
+            // Each weight is within 0.34% of its value; these scores sum at most three weights of a few units.
+            for (var c = 0; c < 3; c++)
+            {
+                Assert.Equal(a[c], b[c], 0.05f);
+            }
+
+            Assert.Equal(AveragedPerceptron.ArgMax(a), AveragedPerceptron.ArgMax(b));
         }
     }
 

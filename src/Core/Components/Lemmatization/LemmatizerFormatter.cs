@@ -8,7 +8,7 @@ namespace Pipeline.Components.Lemmatization;
 /// The lemmatizer's <c>model.bin</c>: <c>lookup</c> ([form, pos, lemma] entries, sorted), <c>scripts</c> (the edit
 /// scripts' codes, one per class) and <c>model</c>.
 /// </summary>
-internal sealed class LemmatizerFormatter() : ModelFormatter<LemmatizerSavedState, LemmatizerFormatter.Fields>("lemmatizer", version: 1)
+internal sealed class LemmatizerFormatter() : ModelFormatter<LemmatizerSavedState, LemmatizerFormatter.Fields>("lemmatizer", version: 2)
 {
     public static LemmatizerFormatter Instance { get; } = new();
 

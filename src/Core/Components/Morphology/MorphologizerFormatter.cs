@@ -3,7 +3,7 @@ using Pipeline.Training;
 namespace Pipeline.Components.Morphology;
 
 /// <summary>The morphologizer's <c>model.bin</c>: its feature bundles (<c>labels</c>, one per class) and <c>model</c>.</summary>
-internal sealed class MorphologizerFormatter() : LabelledModelFormatter("morphologizer", version: 1, hasLexicon: false)
+internal sealed class MorphologizerFormatter() : LabelledModelFormatter("morphologizer", version: 2, hasLexicon: false)
 {
     public static MorphologizerFormatter Instance { get; } = new();
 

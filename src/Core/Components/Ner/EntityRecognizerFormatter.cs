@@ -8,7 +8,7 @@ namespace Pipeline.Components.Ner;
 /// (<see cref="NerLexicon"/> codes). Version 2 stores the lexicon in the shared word-table encoding; version 1 stored
 /// a flat array of keys and values, which still loads.
 /// </summary>
-internal sealed class EntityRecognizerFormatter() : LabelledModelFormatter("entity recognizer", version: 2, hasLexicon: true)
+internal sealed class EntityRecognizerFormatter() : LabelledModelFormatter("entity recognizer", version: 3, hasLexicon: true)
 {
     public static EntityRecognizerFormatter Instance { get; } = new();
 

@@ -10,7 +10,7 @@ namespace Pipeline.Components.Parsing;
 /// <c>morphology</c> (the model may read morphological features, which a version-1 reader would silently ignore and
 /// parse worse); version-1 models load as models without them and parse as before.
 /// </summary>
-internal sealed class ParserFormatter() : ModelFormatter<ParserSavedState, ParserFormatter.Fields>("parser", version: 2)
+internal sealed class ParserFormatter() : ModelFormatter<ParserSavedState, ParserFormatter.Fields>("parser", version: 3)
 {
     public static ParserFormatter Instance { get; } = new();
 

@@ -10,7 +10,7 @@ namespace Pipeline.Components.Tagging;
 /// <c>second_margin</c>. Version 2 stores the ambiguity classes in the shared word-table encoding; version 1
 /// stored [word, class] arrays, which still load.
 /// </summary>
-internal sealed class TaggerFormatter() : ModelFormatter<TaggerSavedState, TaggerFormatter.Fields>("tagger", version: 2)
+internal sealed class TaggerFormatter() : ModelFormatter<TaggerSavedState, TaggerFormatter.Fields>("tagger", version: 3)
 {
     public static TaggerFormatter Instance { get; } = new();
 

@@ -17,7 +17,9 @@ internal static class LearnedTokenizerFormat
     public const string KindValue = "learned";
 
     private const string KindKey = "kind";
-    private const int FormatVersion = 1;
+
+    // Version 2 holds the perceptron in its version-2 form (12-bit weights, 40-bit keys); version 1 still loads.
+    private const int FormatVersion = 2;
     private const int MaxWords = 16;
 
     public static byte[] Write(TokenizerModel model) => MsgPack.Write((ref MessagePackWriter w) =>
