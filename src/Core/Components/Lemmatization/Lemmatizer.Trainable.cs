@@ -76,23 +76,14 @@ public sealed partial class Lemmatizer : ITrainable
     /// </summary>
     public TrainingLoss Update(Doc predicted, Doc gold)
     {
-        ArgumentNullException.ThrowIfNull(predicted);
-        ArgumentNullException.ThrowIfNull(gold);
-        if (_scriptIndex is null || _model is not { } model)
-        {
-            throw Errors.NotTrained(Name);
-        }
-
-        if (predicted.Length != gold.Length)
-        {
-            throw Errors.ArrayShape($"the predicted doc has {predicted.Length} tokens but the gold doc {gold.Length}");
-        }
-
-        var n = predicted.Length;
+        var n = TrainingExample.Check(predicted, gold, _scriptIndex is not null && _model is not null, Name);
         if (n == 0)
         {
             return default;
         }
+
+        var model = _model!;
+        var scriptIndex = _scriptIndex!;
 
         var strings = predicted.Vocab.Strings;
         var lemmas = Doc.Ensure(ref predicted.LemmaColumn, n);
@@ -110,7 +101,7 @@ public sealed partial class Lemmatizer : ITrainable
                 LemmatizerFeatures.Extract(form, pos, predicted.TagColumn?[i] ?? 0, features);
                 var lemma = Predict(model, form, features, span, out var guess);
                 var goldLemma = gold.LemmaColumn?[i] ?? 0;
-                if (goldLemma != 0 && _scriptIndex.TryGetValue(EditScript.Between(form, gold.Vocab.Strings[goldLemma]).Code, out var cls))
+                if (goldLemma != 0 && scriptIndex.TryGetValue(EditScript.Between(form, gold.Vocab.Strings[goldLemma]).Code, out var cls))
                 {
                     if (guess < 0)
                     {
