@@ -8,12 +8,8 @@ namespace Pipeline.Tests.Api;
 /// to the library's internals): bounded reads of archive entries, meta templates' component settings, a pipeline
 /// built from a meta, corpus checks and warnings raised through the library's channel.
 /// </summary>
-public sealed class ToolApiTests : IDisposable
+public sealed class ToolApiTests
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     [Fact]
     public void AStreamIsReadUpToItsCapAndRefusedPastItLeftOpen()
     {
@@ -46,8 +42,9 @@ public sealed class ToolApiTests : IDisposable
     [Fact]
     public void FromMetaCreatesTheComponentsWithoutData()
     {
+        using var dir = new TempDir();
         var meta = new ModelMeta { Lang = "en", Name = "x", Version = "1.0.0", Pipeline = ["sentencizer", "tagger"] };
-        var nlp = Nlp.FromMeta(meta, _dir["meta.json"]);
+        var nlp = Nlp.FromMeta(meta, dir["meta.json"]);
         Assert.Equal(["sentencizer", "tagger"], nlp.PipeNames);
         Assert.Equal("E063", Assert.Throws<PipelineException>(() => nlp.Process("Hello there.")).Code);
     }
@@ -55,19 +52,21 @@ public sealed class ToolApiTests : IDisposable
     [Fact]
     public void ADraftMetaMayLackItsIdentityButNotBeBroken()
     {
-        File.WriteAllText(_dir["draft.json"], """{"description": "no name yet"}""");
-        Assert.Equal("no name yet", ModelMeta.ReadDraft(_dir["draft.json"]).Description);
-        Assert.Throws<PipelineFormatException>(() => ModelMeta.Read(_dir["draft.json"]));
+        using var dir = new TempDir();
+        File.WriteAllText(dir["draft.json"], """{"description": "no name yet"}""");
+        Assert.Equal("no name yet", ModelMeta.ReadDraft(dir["draft.json"]).Description);
+        Assert.Throws<PipelineFormatException>(() => ModelMeta.Read(dir["draft.json"]));
 
-        File.WriteAllText(_dir["broken.json"], "[1, 2]");
-        Assert.Equal("E004", Assert.Throws<PipelineFormatException>(() => ModelMeta.ReadDraft(_dir["broken.json"])).Code);
+        File.WriteAllText(dir["broken.json"], "[1, 2]");
+        Assert.Equal("E004", Assert.Throws<PipelineFormatException>(() => ModelMeta.ReadDraft(dir["broken.json"])).Code);
     }
 
     [Fact]
     public void AMissingCorpusIsE062ForTheCheckAndTheReadersAlike()
     {
-        Directory.CreateDirectory(_dir["folder.conllu"]);
-        foreach (var path in new[] { _dir["missing.conllu"], _dir["folder.conllu"] })
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir["folder.conllu"]);
+        foreach (var path in new[] { dir["missing.conllu"], dir["folder.conllu"] })
         {
             Assert.Equal("E062", Assert.Throws<PipelineException>(() => CorpusFile.RequireExists(path)).Code);
             Assert.Equal("E062", Assert.Throws<PipelineException>(() => ConlluReader.Read(path)).Code);
