@@ -67,6 +67,12 @@ internal static partial class TrainerErrors
         $"pipeline validate was given both --app '{app}' and --source '{source}'; it checks one of them per run. " +
         "Run it once with --app (an app's models) and once with --source (a folder feed of .nupkg files).");
 
+    public static PipelineException LeftoverNotRemoved(string entry, Exception inner) => new(
+        "E185",
+        $"'{entry}' is left over from a killed earlier run of pipeline package, and it could not be removed (or put back): " +
+        $"{Clause(inner.Message)}. Check the folder's permissions, or remove it by hand, then package again.",
+        inner);
+
     /// <summary>Another library's message as one clause: on one line, without its closing full stop.</summary>
     private static string Clause(string text) =>
         string.Join(' ', text.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');

@@ -18,10 +18,7 @@ public static class ConlluReader
     public static IEnumerable<ConlluSentence> Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path))
-        {
-            throw Errors.CorpusMissing(path);
-        }
+        CorpusFile.RequireExists(path);
 
         return ReadFile(path);
     }

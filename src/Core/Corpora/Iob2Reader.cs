@@ -38,10 +38,7 @@ public sealed class Iob2Reader
     public IEnumerable<NerSentence> Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path))
-        {
-            throw Errors.CorpusMissing(path);
-        }
+        CorpusFile.RequireExists(path);
 
         return ReadFile(path);
     }

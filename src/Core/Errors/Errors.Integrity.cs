@@ -1,7 +1,7 @@
 namespace Pipeline;
 
 /// <summary>
-/// The catalogue's errors of run integrity (E180-E183; E184 is a meta problem of MetaValidator): one writer per output folder, paths confined to their
+/// The catalogue's errors of run integrity (E180-E182; E183 is the CLI's, E184 a meta problem of MetaValidator): one writer per output folder, paths confined to their
 /// roots, and values refused before they reach the tools the commands run.
 /// </summary>
 internal static partial class Errors
@@ -22,13 +22,4 @@ internal static partial class Errors
         "E182",
         $"The {what} '{name}' cannot be a name in '{folder}': it must be one plain file or folder name (not empty, not " +
         "'.' or '..', without '/', '\\' or control characters), because it is joined to that folder. Rename it.");
-
-    public static PipelineException UnsafeToolValue(string what, string value, string problem) => new(
-        "E183",
-        $"The {what} '{Visible(value)}' cannot be passed to dotnet/MSBuild: {problem}. Remove those characters (use a " +
-        "path or value without them).");
-
-    // Control characters shown as \uXXXX so that a message never carries them to the terminal.
-    private static string Visible(string value) =>
-        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 }

@@ -50,12 +50,6 @@ internal static partial class Errors
         "model made for this one.",
         inner);
 
-    public static PipelineFormatException NupkgUnreadable(string nupkg, string detail, Exception? inner = null) => new(
-        "E148", nupkg,
-        $"not a readable NuGet package ({Clause(detail)}). Remove it from the feed, or make it again with " +
-        "'pipeline package <model> <output> --build'.",
-        inner);
-
     public static PipelineException PackageDataIncomplete(string directory) => new(
         "E149",
         $"The model folder '{directory}' has no meta.json, so the app cannot load it: a model package's data was " +

@@ -45,16 +45,6 @@ internal static partial class Errors
         $"'{label}' cannot be an entity label: labels must be non-empty, must not be 'O' (which means no entity) " +
         "and must not contain whitespace, '|' or '=' (CoNLL-U MISC could not hold it).");
 
-    public static PipelineFormatException TrainingStateCorrupt(string file, string detail, Exception? inner = null) => new(
-        "E107", file,
-        $"the training state is unreadable ({detail}). It is written after each complete epoch; delete it and " +
-        "train without --resume to start over.", inner);
-
-    public static PipelineFormatException ScoreWeightsInvalid(string file, string detail) => new(
-        "E108", file,
-        $"\"training\".\"score_weights\" {detail}. It maps score names (upos, xpos, ufeats, lemma, uas, las, " +
-        "ents_f, token_f1, ...) to numbers, e.g. {\"upos\": 0.5, \"las\": 0.5}.");
-
     public static PipelineFormatException NotUtf8(string file, long? line, long? offset, byte? value, Exception? inner = null) => new(
         "E157", line is null ? file : $"{file}:{line}",
         "the file is not valid UTF-8" + (value is null ? string.Empty : $": byte 0x{value:X2} at byte offset {offset} cannot be decoded") +

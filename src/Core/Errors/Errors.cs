@@ -28,8 +28,8 @@ internal static partial class Errors
     public static PipelineFormatException MetaUnreadable(string file, string detail, Exception? inner = null) => new(
         "E004", file, $"meta.json is not valid JSON ({detail}). Fix the file or write it again with nlp.ToDisk().", inner);
 
-    public static PipelineFormatException MetaField(string file, string field, string problem) => new(
-        "E005", file, $"field \"{field}\" {problem}.");
+    public static PipelineFormatException MetaField(string file, string field, string problem) =>
+        PipelineFormatException.InvalidField(file, field, problem);
 
     public static PipelineException ModelNotFound(string nameOrPath, IEnumerable<string> visible) => new(
         "E006",
@@ -201,12 +201,6 @@ internal static partial class Errors
         return end < 0 ? requirement : requirement[..end];
     }
 
-    public static PipelineException PackageMetaInvalid(string source, IReadOnlyList<(string Code, string Message)> problems) => new(
-        problems[0].Code,
-        $"{source} cannot be packaged: {problems[0].Message}" + (problems.Count == 1
-            ? string.Empty
-            : " Also: " + string.Join(" ", problems.Skip(1).Select(p => $"[{p.Code}] {p.Message}"))));
-
     public static PipelineException MultiwordRange(int start, int end, int length) => new(
         "E070",
         $"Multiword token {start}-{end} is not valid for a doc of {length} words. Ranges must be in order, not " +
@@ -223,24 +217,6 @@ internal static partial class Errors
         $"on '{Shorten(input)}' and was stopped. Patterns loaded from a model file are untrusted: one with nested " +
         "quantifiers such as (a+)+ can backtrack almost forever. Simplify the pattern (or remove it from the model), " +
         "or, if it is trusted and merely slow, raise Pipeline.Tokenization.RegexSettings.MatchTimeout before loading.");
-
-    public static PipelineException FileSystemFailure(Exception inner) => new(
-        "E026", $"A file or folder could not be used: {inner.Message.TrimEnd('.')}. Check the path and its permissions.", inner);
-
-    public static PipelineException EmptyArgument(string name) => new(
-        "E027", $"The value of {name} is empty or only spaces. Pass a value; the command's --help describes it.");
-
-    public static PipelineException OutputIsInput(string output, string input) => new(
-        "E028",
-        $"The output '{output}' is the input '{input}': writing it would destroy the input. Write to another path.");
-
-    public static PipelineException NoEntityComponent(string model, IEnumerable<string> pipeline, bool hasParser = true) => new(
-        "E150",
-        $"The model '{model}' has no component that sets entities (its pipeline: {Join(pipeline)}), so the \"ent\" " +
-        "style has no entities to show. " + (hasParser
-            ? "Use a model with ner or entity_ruler, or render the \"dep\" style."
-            : "It has no parser either, so the \"dep\" style has no arcs to show: use a model with ner or " +
-              "entity_ruler (ent) or with a parser (dep)."));
 
     public static PipelineException OutputNeedsFileName(string path) => new(
         "E029",

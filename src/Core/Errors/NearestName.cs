@@ -2,9 +2,10 @@ namespace Pipeline;
 
 /// <summary>
 /// The known name closest to a mistyped one (fewest single-character edits, ignoring case), so a warning or error
-/// about an unknown key can say which key was probably meant.
+/// about an unknown key can say which key was probably meant. Public so that tools built on the library (the build
+/// orchestrator's parameters) suggest names the way the library does.
 /// </summary>
-internal static class NearestName
+public static class NearestName
 {
     /// <summary>The entry of <paramref name="known"/> closest to <paramref name="name"/>; null when there is none.</summary>
     public static string? Find(string name, IEnumerable<string> known)

@@ -13,6 +13,14 @@ public sealed class PipelineFormatException : PipelineException
         DataSource = source;
     }
 
+    /// <summary>
+    /// The error (E005) for a field of a JSON file (meta.json, a meta template) that holds a wrong value:
+    /// <paramref name="field"/> is its dotted path, <paramref name="problem"/> says what it must be. Public so that a
+    /// tool validating its own sections of meta.json reports them as the library reports its own.
+    /// </summary>
+    public static PipelineFormatException InvalidField(string source, string field, string problem) =>
+        new("E005", source, $"field \"{field}\" {problem}.");
+
     /// <summary>The file or buffer that could not be read.</summary>
     public string DataSource { get; }
 }

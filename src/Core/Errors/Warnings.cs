@@ -9,8 +9,15 @@ public static partial class Warnings
     /// <summary>Raised for every warning, with its stable code and message.</summary>
     public static event Action<PipelineWarning>? Raised;
 
-    internal static void Emit(string code, string message)
+    /// <summary>
+    /// Raises a warning with its stable <paramref name="code"/> through <see cref="Raised"/> (or standard error): for
+    /// tools built on the library, so their own warnings reach the same subscribers (the CLI raises W012, W046 and
+    /// W047 this way).
+    /// </summary>
+    public static void Emit(string code, string message)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentNullException.ThrowIfNull(message);
         var warning = new PipelineWarning(code, message);
         var handler = Raised;
         if (handler is null)
@@ -56,12 +63,6 @@ public static partial class Warnings
               "meta.json), so compatibility is not checked. Add e.g. \"framework_version\": \"[0.1.0, 0.2.0)\"."
             : $"Model '{model}' has framework_version '{range}', which is not a NuGet version range, so " +
               "compatibility is not checked. Write a range such as \"[0.1.0, 0.2.0)\".");
-
-    internal static void FrameworkVersionFilled(string model, string range) => Emit(
-        "W012",
-        $"meta.json of '{model}' has no framework_version; the package depends on Pipeline.Core {range}, the " +
-        "versions compatible with the one packaging it. Set framework_version (or --meta framework_version=...) " +
-        "to choose another range.");
 
     internal static void StaleLockRemoved(string folder, string holder) => Emit(
         "W035",

@@ -3,9 +3,10 @@ namespace Pipeline.IO;
 /// <summary>
 /// Path questions that .NET has no public API for: where a path really leads once every symbolic link along it is
 /// followed, whether two paths name the same file, and whether a path lies in the Unix system trees (<c>/dev</c>,
-/// <c>/proc</c>, <c>/sys</c>) whose entries are devices and kernel views rather than regular files.
+/// <c>/proc</c>, <c>/sys</c>) whose entries are devices and kernel views rather than regular files. Public so that a
+/// tool can refuse, as the CLI does, to write its output over its input.
 /// </summary>
-internal static class FilePaths
+public static class FilePaths
 {
     // Linux gives up after 40 links (ELOOP); so do we.
     private const int MaxLinks = 40;

@@ -5,9 +5,10 @@ namespace Pipeline.IO;
 /// <summary>
 /// The one way untrusted files are read: refused before opening when they are not regular files (E160: a FIFO would
 /// block, a device never end), and read only up to a size cap checked before anything is allocated (E161), so a
-/// tampered or mistaken file costs an error naming it and the limit, never all the memory.
+/// tampered or mistaken file costs an error naming it and the limit, never all the memory. Public so that tools built
+/// on the library read settings, corpora and packages under the same rules as the CLI.
 /// </summary>
-internal static class InputFiles
+public static class InputFiles
 {
     /// <summary>The cap on a meta.json or another small settings file (training state, component cfg): 16 MiB.</summary>
     public const long MetaBytes = 16L << 20;
@@ -110,6 +111,18 @@ internal static class InputFiles
         {
             throw TextFiles.Invalid(source, isFile, e);
         }
+    }
+
+    /// <summary>
+    /// All the bytes of <paramref name="stream"/> (an archive entry, a download), at most <paramref name="limit"/>
+    /// once unpacked: E163 naming <paramref name="source"/> and <paramref name="what"/> past it, for a size an archive
+    /// declares is not trusted. The stream is left open.
+    /// </summary>
+    public static byte[] ReadAllBytes(Stream stream, long limit, string source, string what)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var limited = new LimitedStream(stream, limit, () => Errors.DecompressedTooLarge(source, what, limit), leaveOpen: true);
+        return ReadToLimit(limited, 0, limit);
     }
 
     /// <summary>

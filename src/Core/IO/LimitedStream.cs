@@ -3,9 +3,14 @@ namespace Pipeline.IO;
 /// <summary>
 /// A read-only view of a stream that raises an error (made by the caller, so it names the file and the limit) as soon
 /// as more than a given number of bytes would be read: a size declared elsewhere, or a file's size read before
-/// opening, cannot be trusted to bound what actually comes.
+/// opening, cannot be trusted to bound what actually comes. Public for tools that unpack archive entries (a model
+/// package's meta.json) within a cap.
 /// </summary>
-internal sealed class LimitedStream(Stream inner, long limit, Func<Exception> tooLarge, bool leaveOpen = false) : Stream
+/// <param name="inner">The stream read from.</param>
+/// <param name="limit">The most bytes that may be read.</param>
+/// <param name="tooLarge">Makes the error raised when more would come.</param>
+/// <param name="leaveOpen">Whether disposing this leaves <paramref name="inner"/> open.</param>
+public sealed class LimitedStream(Stream inner, long limit, Func<Exception> tooLarge, bool leaveOpen = false) : Stream
 {
     private long _read;
 

@@ -5,9 +5,10 @@ namespace Pipeline.IO;
 /// <summary>
 /// Reads text files strictly: UTF-8 (a UTF-8, UTF-16 or UTF-32 byte-order mark picks the encoding) whose invalid
 /// bytes raise E157 naming the file, the line and the byte offset of the first bad byte, instead of turning
-/// silently into U+FFFD that would end up in a vocabulary or an output file.
+/// silently into U+FFFD that would end up in a vocabulary or an output file. Public for tools that read corpora or
+/// texts as the CLI does.
 /// </summary>
-internal static class TextFiles
+public static class TextFiles
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -86,7 +87,7 @@ internal static class TextFiles
     /// E157 for <paramref name="source"/>: a file is scanned again to find its first invalid byte (the decoder
     /// reads ahead, so the line being read when it failed is not necessarily the bad one).
     /// </summary>
-    public static PipelineFormatException Invalid(string source, bool isFile, DecoderFallbackException e)
+    internal static PipelineFormatException Invalid(string source, bool isFile, DecoderFallbackException e)
     {
         if (isFile && Locate(source) is { } at)
         {

@@ -34,7 +34,7 @@ internal static class ModelLoader
     /// <summary>Loads a model directory; <paramref name="cancellationToken"/> is checked between the steps (meta.json, components, data).</summary>
     public static Language LoadDirectory(string path, IReadOnlyDictionary<string, object?> overrides, CancellationToken cancellationToken = default)
     {
-        var metaPath = Path.Combine(path, LanguageSerializer.MetaFile);
+        var metaPath = Path.Combine(path, ModelMeta.FileName);
         try
         {
             var meta = ModelMeta.Read(metaPath);

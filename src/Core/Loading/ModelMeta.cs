@@ -11,6 +11,9 @@ namespace Pipeline;
 /// </summary>
 public sealed class ModelMeta
 {
+    /// <summary>The file name of a model's meta, in its directory and in its package: <c>meta.json</c>.</summary>
+    public const string FileName = "meta.json";
+
     /// <summary>Language code, e.g. "en".</summary>
     public string Lang { get; set; } = string.Empty;
 
@@ -79,8 +82,24 @@ public sealed class ModelMeta
             throw Errors.MetaMissing(Path.GetDirectoryName(Path.GetFullPath(path)) ?? path);
         }
 
-        return Parse(InputFiles.ReadAllText(path, InputFiles.MetaBytes, "meta.json"), path);
+        return Parse(InputFiles.ReadAllText(path, InputFiles.MetaBytes, FileName), path);
     }
+
+    /// <summary>
+    /// Reads a meta.json that may still lack lang, name or version (a draft, e.g. one a packaging tool completes from
+    /// its options and then checks itself); everything else is validated as by <see cref="Read"/>.
+    /// </summary>
+    public static ModelMeta ReadDraft(string path) =>
+        MetaJson.Parse(InputFiles.ReadAllText(path, InputFiles.MetaBytes, FileName), path, requireIdentity: false);
+
+    /// <summary>
+    /// The settings component <paramref name="name"/> gets from this meta's <c>pipeline_args</c> (E005 naming
+    /// <paramref name="source"/> when that entry is not an object of settings): what a training tool passes to
+    /// <see cref="Language.CreatePipe(string, IReadOnlyDictionary{string, object?}?)"/> to build the pipeline a meta
+    /// template describes.
+    /// </summary>
+    public Dictionary<string, object?> ComponentSettings(string name, string source = FileName) =>
+        ModelLoader.ConfigFor(this, name, new Dictionary<string, object?>(), source);
 
     /// <summary>The meta as indented JSON with snake_case keys.</summary>
     public string ToJson() => MetaJson.Write(this);

@@ -41,9 +41,10 @@ public static class ModelPackages
 
     /// <summary>
     /// As <see cref="Find(string?)"/>, and hands each model folder that cannot be read (no meta.json, or one that
-    /// does not parse) to <paramref name="unreadable"/> with the error, for <c>pipeline validate</c>; loading skips them.
+    /// does not parse) to <paramref name="unreadable"/> with the error, as <c>pipeline validate</c> reports them;
+    /// loading skips them.
     /// </summary>
-    internal static IReadOnlyList<InstalledModel> Find(string? baseDirectory, Action<string, PipelineException>? unreadable)
+    public static IReadOnlyList<InstalledModel> Find(string? baseDirectory, Action<string, PipelineException>? unreadable)
     {
         var roots = baseDirectory is null ? SearchDirectories() : [Path.Combine(baseDirectory, DirectoryName)];
         var found = new Dictionary<string, InstalledModel>(StringComparer.Ordinal);
@@ -52,7 +53,7 @@ public static class ModelPackages
             foreach (var dir in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
             {
                 var id = Path.GetFileName(dir);
-                var metaPath = Path.Combine(dir, LanguageSerializer.MetaFile);
+                var metaPath = Path.Combine(dir, ModelMeta.FileName);
                 if (found.ContainsKey(id))
                 {
                     continue;
@@ -94,7 +95,7 @@ public static class ModelPackages
 
         return SearchDirectories(anchor)
             .Select(root => Path.Combine(root, packageId))
-            .FirstOrDefault(dir => File.Exists(Path.Combine(dir, LanguageSerializer.MetaFile)));
+            .FirstOrDefault(dir => File.Exists(Path.Combine(dir, ModelMeta.FileName)));
     }
 
     /// <summary>The data directory of model package <paramref name="packageId"/>; error E120 when it is missing.</summary>
@@ -111,7 +112,7 @@ public static class ModelPackages
 
     /// <summary>The meta.json of model package <paramref name="packageId"/>.</summary>
     public static ModelMeta ReadMeta(string packageId, Assembly? anchor = null) =>
-        ModelMeta.Read(Path.Combine(Locate(packageId, anchor), LanguageSerializer.MetaFile));
+        ModelMeta.Read(Path.Combine(Locate(packageId, anchor), ModelMeta.FileName));
 
     /// <summary>True for names a model package can have: lower-case letters, digits and underscores.</summary>
     public static bool IsPackageId(string name) =>

@@ -46,6 +46,19 @@ public static class Nlp
     /// <summary>A pipeline of the language with no components.</summary>
     public static Language Blank(string lang) => Languages.Create(lang);
 
+    /// <summary>
+    /// A pipeline with the language and components <paramref name="meta"/> names, created through their factories
+    /// but without their data (fill it with <see cref="Language.FromDisk"/>): how a packaging tool checks that a model
+    /// folder loads with a meta.json other than its own. <paramref name="metaPath"/> names the meta in errors; a
+    /// factory or language no assembly provides fails naming the packages the meta requires.
+    /// </summary>
+    public static Language FromMeta(ModelMeta meta, string metaPath)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        ArgumentNullException.ThrowIfNull(metaPath);
+        return ModelLoader.Build(meta, new Dictionary<string, object?>(), metaPath);
+    }
+
     /// <summary>The language class registered for a code, e.g. typeof(English) for "en".</summary>
     public static Type GetLanguageClass(string lang) => Languages.GetClass(lang);
 

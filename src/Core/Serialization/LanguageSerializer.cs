@@ -13,7 +13,6 @@ namespace Pipeline.Serialization;
 /// </summary>
 internal static class LanguageSerializer
 {
-    public const string MetaFile = "meta.json";
     public const string TokenizerFile = "tokenizer";
     public const string VocabDirectory = "vocab";
     private const int FormatVersion = 1;
@@ -160,7 +159,7 @@ internal static class LanguageSerializer
         {
             if (!skip.Contains("meta"))
             {
-                nlp.CurrentMeta().Write(Path.Combine(dir, MetaFile));
+                nlp.CurrentMeta().Write(Path.Combine(dir, ModelMeta.FileName));
             }
 
             if (!skip.Contains("tokenizer") && nlp.Tokenizer is IByteSerializable tokenizer)
@@ -194,7 +193,7 @@ internal static class LanguageSerializer
 
         if (!skip.Contains("meta"))
         {
-            nlp.Meta = ModelMeta.Read(Path.Combine(path, MetaFile));
+            nlp.Meta = ModelMeta.Read(Path.Combine(path, ModelMeta.FileName));
         }
 
         // Components that read only their own files (the statistical models, most of a model's bytes) load on the

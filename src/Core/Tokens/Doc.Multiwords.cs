@@ -164,4 +164,15 @@ public sealed partial class Doc
 
         return doc;
     }
+
+    /// <summary>
+    /// A copy of the doc's words, spaces, norms and Pos and Tag columns: the input of a component trained alone on
+    /// gold docs (its own <c>Train</c>), which reads gold tags where a pipeline would give it predicted ones.
+    /// </summary>
+    internal Doc WordsAndTags() => new(Vocab, (ulong[])OrthColumn.Clone(), (bool[])SpaceColumn.Clone())
+    {
+        NormColumn = (ulong[]?)NormColumn?.Clone(),
+        PosColumn = (ulong[]?)PosColumn?.Clone(),
+        TagColumn = (ulong[]?)TagColumn?.Clone(),
+    };
 }

@@ -98,6 +98,12 @@ public sealed class DocBin
         return Read(StreamBytes.ReadToEnd(stream, StreamSource), StreamSource);
     }
 
+    /// <summary>
+    /// Whether <paramref name="start"/> (the first bytes of a file, at least 13) begins like DocBin bytes, checked
+    /// without parsing: lets a tool that reads text corpora refuse a DocBin given in their place with a clear error.
+    /// </summary>
+    public static bool HasSignature(ReadOnlySpan<byte> start) => DocBinEnvelope.HasSignature(start);
+
     /// <summary>Writes <see cref="ToBytes"/> to <paramref name="path"/> atomically.</summary>
     public void ToDisk(string path)
     {

@@ -27,7 +27,7 @@ internal static class BlankValues
 
             if (child.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value)))
             {
-                throw Errors.EmptyArgument(name);
+                throw TrainerErrors.EmptyArgument(name);
             }
         }
     }

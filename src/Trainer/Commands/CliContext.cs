@@ -28,7 +28,7 @@ public sealed record CliContext(IAnsiConsole Console, TextWriter Output, TextWri
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Error.WriteLine($"error: {Errors.FileSystemFailure(e).Message}");
+            Error.WriteLine($"error: {TrainerErrors.FileSystemFailure(e).Message}");
             return 1;
         }
         catch (OperationCanceledException)

@@ -45,7 +45,7 @@ internal static class ConvertCommand
         var format = CorpusFormats.Detect(inputPath, formatName);
         if (FilePaths.Same(inputPath, outputPath))
         {
-            throw Errors.OutputIsInput(outputPath, inputPath);
+            throw TrainerErrors.OutputIsInput(outputPath, inputPath);
         }
 
         if (Path.GetExtension(outputPath).ToLowerInvariant() is ".conllu" or ".conll" or ".iob2" or ".iob" or ".bio" or ".txt")

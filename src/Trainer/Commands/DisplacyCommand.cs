@@ -40,18 +40,18 @@ internal static class DisplacyCommand
             var path = result.GetValue(file);
             if ((given is null) == (path is null))
             {
-                throw Errors.DisplacyTextSource(both: given is not null);
+                throw TrainerErrors.DisplacyTextSource(both: given is not null);
             }
 
             if (given is not null && given.Length < 260 && !given.Contains('\n', StringComparison.Ordinal) && File.Exists(given))
             {
-                Warnings.TextLooksLikeAFile(given);
+                TrainerWarnings.TextLooksLikeAFile(given);
             }
 
             var content = given ?? ReadText(path!);
             if (string.IsNullOrWhiteSpace(content))
             {
-                throw Errors.EmptyArgument(given is null ? $"--file {path}" : "<text>");
+                throw TrainerErrors.EmptyArgument(given is null ? $"--file {path}" : "<text>");
             }
 
             return Run(cli, result.GetValue(model)!, content, result.GetValue(output)!, result.GetValue(style)!);
@@ -79,13 +79,13 @@ internal static class DisplacyCommand
         var setsHeads = ComponentNeeds.SetsHeads(pipes);
         if (style == Displacy.EntityStyle && !setsEntities)
         {
-            throw Errors.NoEntityComponent(modelPath, nlp.PipeNames, setsHeads);
+            throw TrainerErrors.NoEntityComponent(modelPath, nlp.PipeNames, setsHeads);
         }
 
         // Said before processing, naming what the model lacks (Displacy.Render's E142 knows only the doc).
         if (style == Displacy.DependencyStyle && !setsHeads)
         {
-            throw Errors.NoParserComponent(modelPath, nlp.PipeNames, setsEntities);
+            throw TrainerErrors.NoParserComponent(modelPath, nlp.PipeNames, setsEntities);
         }
 
         var doc = nlp.Process(text);

@@ -50,7 +50,7 @@ internal static partial class ParseCommand
 
         if (FilePaths.Same(inputPath, outputPath))
         {
-            throw Errors.OutputIsInput(outputPath, inputPath);
+            throw TrainerErrors.OutputIsInput(outputPath, inputPath);
         }
 
         AtomicFile.CheckFileTarget(outputPath);

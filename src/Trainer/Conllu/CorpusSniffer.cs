@@ -1,3 +1,4 @@
+using Pipeline.Corpora;
 using Pipeline.IO;
 
 namespace Pipeline.Trainer.Conllu;
@@ -30,11 +31,7 @@ public static class CorpusSniffer
             return CorpusFormat.Iob2;
         }
 
-        if (!File.Exists(path))
-        {
-            throw Errors.CorpusMissing(path);
-        }
-
+        CorpusFile.RequireExists(path);
         return Sniff(path) ?? throw TrainerErrors.CorpusFormatUnknown(path);
     }
 

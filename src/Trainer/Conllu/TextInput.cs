@@ -1,5 +1,6 @@
+using Pipeline.Corpora;
 using Pipeline.IO;
-using Pipeline.Serialization.DocBin;
+using Pipeline.Tokens;
 
 namespace Pipeline.Trainer.Conllu;
 
@@ -20,12 +21,7 @@ public static class TextInput
     /// </summary>
     public static void RequireCorpus(string path, string command, bool byExtension = true)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw Errors.CorpusMissing(path);
-        }
-
+        CorpusFile.RequireExists(path);
         Require(path, command, Corpora, byExtension);
     }
 
@@ -67,7 +63,7 @@ public static class TextInput
         }
 
         var bytes = start.AsSpan(0, length);
-        if (DocBinEnvelope.HasSignature(bytes))
+        if (DocBin.HasSignature(bytes))
         {
             return "a DocBin (binary docs, as pipeline convert and DocBin.ToDisk write them)";
         }

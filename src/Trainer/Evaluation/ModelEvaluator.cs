@@ -30,7 +30,7 @@ public static class ModelEvaluator
         ArgumentNullException.ThrowIfNull(nlp);
         if (sentences is null && entities is null)
         {
-            throw Errors.InvalidArgument("Evaluation data", "is missing: pass CoNLL-U sentences, IOB2 sentences or both");
+            throw new ArgumentException("Evaluation data is missing: pass CoNLL-U sentences, IOB2 sentences or both.", nameof(sentences));
         }
 
         Scores? gold = null, raw = null, ner = null;

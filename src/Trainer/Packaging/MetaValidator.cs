@@ -87,7 +87,7 @@ public static class MetaValidator
         var origin = given.Count == 0 ? source
             : given.Count == fields.Count ? string.Join(", ", given)
             : $"{source} with {string.Join(", ", given)}";
-        throw Errors.PackageMetaInvalid(origin, problems.Select(p => (p.Code, p.Message)).ToList());
+        throw TrainerErrors.PackageMetaInvalid(origin, problems.Select(p => (p.Code, p.Message)).ToList());
     }
 
     /// <summary>True when <paramref name="license"/> is an SPDX expression of known licences (e.g. <c>MIT</c>, <c>CC-BY-SA-4.0</c>).</summary>

@@ -142,14 +142,14 @@ public static class ModelInventory
             using var reader = new PackageArchiveReader(nupkg);
             id = reader.GetIdentity().Id;
             var folder = $"{ModelPackages.DirectoryName}/{id}/";
-            metaEntry = folder + LanguageSerializer.MetaFile;
+            metaEntry = folder + ModelMeta.FileName;
             var files = reader.GetFiles().Select(f => f.Replace('\\', '/')).ToList();
             var entry = files.FirstOrDefault(f => f.Equals(metaEntry, StringComparison.OrdinalIgnoreCase));
             if (entry is null)
             {
                 if (files.Any(f => f.StartsWith(folder, StringComparison.OrdinalIgnoreCase)))
                 {
-                    throw Errors.NupkgUnreadable(nupkg, $"it holds model data in '{folder}' but no '{metaEntry}'");
+                    throw TrainerErrors.NupkgUnreadable(nupkg, $"it holds model data in '{folder}' but no '{metaEntry}'");
                 }
 
                 return null;
@@ -162,7 +162,7 @@ public static class ModelInventory
             or InvalidOperationException or ArgumentException or FormatException or UnauthorizedAccessException or NotSupportedException)
         {
             var detail = e.InnerException?.Message ?? e.Message;
-            throw Errors.NupkgUnreadable(nupkg, e is InvalidDataException ? $"not a valid zip archive: {detail}" : detail, e);
+            throw TrainerErrors.NupkgUnreadable(nupkg, e is InvalidDataException ? $"not a valid zip archive: {detail}" : detail, e);
         }
 
         var meta = ModelMeta.Parse(json, $"{nupkg} ({metaEntry})");
@@ -182,9 +182,6 @@ public static class ModelInventory
 
     // The bytes of a package entry, at most InputFiles.MetaBytes of them once unpacked (E163): the size an archive
     // declares for an entry is not trusted.
-    private static byte[] ReadEntry(Stream stream, string source)
-    {
-        using var limited = new LimitedStream(stream, InputFiles.MetaBytes, () => Errors.DecompressedTooLarge(source, "the package entry", InputFiles.MetaBytes), leaveOpen: true);
-        return InputFiles.ReadToLimit(limited, 0, InputFiles.MetaBytes);
-    }
+    private static byte[] ReadEntry(Stream stream, string source) =>
+        InputFiles.ReadAllBytes(stream, InputFiles.MetaBytes, source, "the package entry");
 }

@@ -61,7 +61,7 @@ public static class ModelPackager
 
         var meta = ResolveMeta(options, input);
         WarnOfDefaults(meta, options);
-        var source = options.MetaPath ?? Path.Combine(options.Input, LanguageSerializer.MetaFile);
+        var source = options.MetaPath ?? Path.Combine(options.Input, ModelMeta.FileName);
         if (options.MetaPath is null && !File.Exists(source))
         {
             source = "The meta of --create-meta";
@@ -70,7 +70,7 @@ public static class ModelPackager
         if (meta.FrameworkVersion is null && MetaValidator.Validate(meta).Count == 0)
         {
             meta.FrameworkVersion = Nlp.CompatibleRange;
-            Warnings.FrameworkVersionFilled(meta.PackageId, meta.FrameworkVersion);
+            TrainerWarnings.FrameworkVersionFilled(meta.PackageId, meta.FrameworkVersion);
         }
 
         MetaValidator.ThrowIfInvalid(meta, source, options.MetaValues);
@@ -141,8 +141,8 @@ public static class ModelPackager
 
     private static ModelMeta ResolveMeta(PackageOptions options, string input)
     {
-        var modelMetaPath = Path.Combine(input, LanguageSerializer.MetaFile);
-        var model = File.Exists(modelMetaPath) ? ReadLenient(modelMetaPath) : null;
+        var modelMetaPath = Path.Combine(input, ModelMeta.FileName);
+        var model = File.Exists(modelMetaPath) ? ModelMeta.ReadDraft(modelMetaPath) : null;
         ModelMeta meta;
         if (options.MetaPath is not null)
         {
@@ -151,7 +151,7 @@ public static class ModelPackager
                 throw TrainerErrors.InputMissing("Meta file (--meta-path)", options.MetaPath);
             }
 
-            meta = ReadLenient(options.MetaPath);
+            meta = ModelMeta.ReadDraft(options.MetaPath);
             if (model is not null)
             {
                 // The data decides the pipeline; scores and labels come from the model unless the template has them.
@@ -231,18 +231,16 @@ public static class ModelPackager
 
         if (defaults.Count > 0)
         {
-            Warnings.PackageDefaults(meta.PackageId, meta.Version, defaults);
+            TrainerWarnings.PackageDefaults(meta.PackageId, meta.Version, defaults);
         }
     }
-
-    private static ModelMeta ReadLenient(string path) => MetaJson.Parse(InputFiles.ReadAllText(path, InputFiles.MetaBytes, "meta.json"), path, requireIdentity: false);
 
     /// <summary>Builds the pipeline the meta names and loads the data into it, so a broken model is never packaged.</summary>
     private static void CheckLoads(ModelMeta meta, string input)
     {
         try
         {
-            var nlp = ModelLoader.Build(meta, new Dictionary<string, object?>(), Path.Combine(input, LanguageSerializer.MetaFile));
+            var nlp = Nlp.FromMeta(meta, Path.Combine(input, ModelMeta.FileName));
             nlp.FromDisk(input, exclude: ["meta"]);
             if (meta.Labels.Count == 0)
             {
@@ -267,7 +265,7 @@ public static class ModelPackager
         Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(input, f))
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part.Contains(".tmp-", StringComparison.Ordinal)))
-            .Where(f => f != LanguageSerializer.MetaFile)
+            .Where(f => f != ModelMeta.FileName)
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -287,8 +285,8 @@ public static class ModelPackager
         }
 
         Directory.CreateDirectory(data);
-        meta.Write(Path.Combine(data, LanguageSerializer.MetaFile));
-        meta.Write(Path.Combine(directory, LanguageSerializer.MetaFile));
+        meta.Write(Path.Combine(data, ModelMeta.FileName));
+        meta.Write(Path.Combine(directory, ModelMeta.FileName));
         string? licenseExpression = null;
         string? licenseFile = null;
         if (MetaValidator.IsSpdxExpression(meta.License))
@@ -357,7 +355,7 @@ public static class ModelPackager
         // Same model, same bytes: fixed entry times and order, no random names (see ReproduciblePackage).
         ReproduciblePackage.Normalize(nupkg);
 
-        NupkgVerifier.Verify(nupkg, meta, range, dataFiles.Append(LanguageSerializer.MetaFile));
+        NupkgVerifier.Verify(nupkg, meta, range, dataFiles.Append(ModelMeta.FileName));
         return nupkg;
     }
 }

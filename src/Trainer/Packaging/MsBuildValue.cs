@@ -21,7 +21,7 @@ public static class MsBuildValue
         ArgumentNullException.ThrowIfNull(what);
         if (value.Any(char.IsControl))
         {
-            throw Errors.UnsafeToolValue(what, value, "it holds a control character");
+            throw TrainerErrors.UnsafeToolValue(what, value, "it holds a control character");
         }
 
         var escaped = new StringBuilder(value.Length);
@@ -54,7 +54,7 @@ public static class MsBuildValue
         var bad = folder.Where(c => UnbuildableInPath.Contains(c, StringComparison.Ordinal)).Distinct().ToList();
         if (bad.Count > 0)
         {
-            throw Errors.UnsafeToolValue(
+            throw TrainerErrors.UnsafeToolValue(
                 what, folder, $"dotnet pack cannot build a project in a folder whose path holds {string.Join(' ', bad.Select(c => $"'{c}'"))} (MSBuild reads them as its own syntax in the project's paths)");
         }
 
@@ -76,7 +76,7 @@ public static class MsBuildValue
         {
             if (item.Contains(';', StringComparison.Ordinal))
             {
-                throw Errors.UnsafeToolValue(what, item, "MSBuild reads ';' in it as the end of one item and the start of another");
+                throw TrainerErrors.UnsafeToolValue(what, item, "MSBuild reads ';' in it as the end of one item and the start of another");
             }
 
             escaped.Add(Escape(item, what));

@@ -50,7 +50,7 @@ internal static partial class PackageLeftovers
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw Errors.WriteFailed(entry.FullName, e);
+                throw TrainerErrors.LeftoverNotRemoved(entry.FullName, e);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.IO;
@@ -76,8 +77,9 @@ internal sealed class MetaTemplate
 
         if (json is null)
         {
+            // meta.json's reader names what is wrong with text that is not a JSON object (E004) and never accepts it.
             ModelMeta.Parse(text, path);
-            throw Errors.MetaUnreadable(path, "the file does not hold a JSON object");
+            throw new UnreachableException($"'{path}' is not a JSON object, yet it parsed as meta.json.");
         }
 
         var templateLang = json["lang"]?.GetValueKind() == JsonValueKind.String ? json["lang"]!.GetValue<string>() : null;
@@ -124,7 +126,7 @@ internal sealed class MetaTemplate
 
             return value.ValueKind == JsonValueKind.String && value.GetString() is "learned" or "rules"
                 ? value.GetString()
-                : throw Errors.MetaField(Source, "training.tokenizer", "must be \"learned\" or \"rules\"");
+                : throw PipelineFormatException.InvalidField(Source, "training.tokenizer", "must be \"learned\" or \"rules\"");
         }
     }
 
@@ -145,7 +147,7 @@ internal sealed class MetaTemplate
             || number < 0 || number > max)
         {
             var range = name == "n_iter" ? $"from 1 to {max}" : $"from 0 to {max}";
-            throw Errors.MetaField(Source, $"training.{name}", $"must be a whole number {range}, not {value.GetRawText()}");
+            throw PipelineFormatException.InvalidField(Source, $"training.{name}", $"must be a whole number {range}, not {value.GetRawText()}");
         }
 
         return (ulong)number;

@@ -81,13 +81,13 @@ public sealed class ScoreWeights
         ArgumentNullException.ThrowIfNull(weights);
         if (weights.Count == 0 || weights.Values.Any(w => w < 0 || !double.IsFinite(w)) || weights.Values.Sum() <= 0)
         {
-            throw Errors.ScoreWeightsInvalid(source, "must hold at least one positive weight and no negative ones");
+            throw TrainerErrors.ScoreWeightsInvalid(source, "must hold at least one positive weight and no negative ones");
         }
 
         var unknown = weights.Keys.Where(k => !ScoreKeys.Accuracy.Contains(k)).Order(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
-            throw Errors.ScoreWeightsInvalid(
+            throw TrainerErrors.ScoreWeightsInvalid(
                 source, $"names unknown score(s) {string.Join(", ", unknown.Select(k => $"\"{k}\""))}; the known ones are {string.Join(", ", ScoreKeys.Accuracy)}");
         }
 
@@ -99,7 +99,7 @@ public sealed class ScoreWeights
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Errors.ScoreWeightsInvalid(source, $"is {element.ValueKind}, not an object");
+            throw TrainerErrors.ScoreWeightsInvalid(source, $"is {element.ValueKind}, not an object");
         }
 
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -107,7 +107,7 @@ public sealed class ScoreWeights
         {
             if (property.Value.ValueKind != JsonValueKind.Number)
             {
-                throw Errors.ScoreWeightsInvalid(source, $"has a non-number value for \"{property.Name}\"");
+                throw TrainerErrors.ScoreWeightsInvalid(source, $"has a non-number value for \"{property.Name}\"");
             }
 
             weights[property.Name] = property.Value.GetDouble();
@@ -157,7 +157,7 @@ public sealed class ScoreWeights
 
         if (missing.Count > 0)
         {
-            throw Errors.ScoreWeightsInvalid(
+            throw TrainerErrors.ScoreWeightsInvalid(
                 source,
                 $"weights score(s) this run never produces, on which every checkpoint would score 0: {string.Join("; ", missing)}. " +
                 "Drop them, or train the component that produces them");

@@ -28,8 +28,6 @@ namespace Pipeline.Trainer.Training;
 /// </summary>
 public sealed partial class TrainingRunner
 {
-    private static readonly Dictionary<string, object?> NoOverrides = [];
-
     private readonly TrainingOptions _options;
     private readonly ITrainingProgress _progress;
 
@@ -117,7 +115,7 @@ public sealed partial class TrainingRunner
         var splitsSentences = learnTokenizer || pipeline.Contains(Components.Sentencizer.FactoryName);
         foreach (var name in pipeline.Where(n => n != TokenizerTraining.PipelineName))
         {
-            nlp.AddPipe(nlp.CreatePipe(name, ModelLoader.ConfigFor(template.Meta, name, NoOverrides, template.Source)), name);
+            nlp.AddPipe(nlp.CreatePipe(name, template.Meta.ComponentSettings(name, template.Source)), name);
         }
 
         var learners = nlp.Pipeline.Where(p => p.Pipe is ITrainable).Select(p => p.Name).ToList();
@@ -181,15 +179,6 @@ public sealed partial class TrainingRunner
         var trainer = nlp.BeginTraining(groups, run.Seed);
         CorpusPreparation.Run(nlp, groups, data, _progress.Info);
         trainer.Pipelined = (o.Threads ?? Environment.ProcessorCount) > 1;
-        try
-        {
-            Directory.CreateDirectory(o.Output);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Errors.WriteFailed(o.Output, e);
-        }
-
         if (run.Removals is not null)
         {
             RunRecovery.SetAside(o.Output, run.Removals, _progress.Info);

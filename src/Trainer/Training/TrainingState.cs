@@ -43,29 +43,29 @@ internal sealed record TrainingState(int Format, string Fingerprint, string Sett
         }
         catch (JsonException e)
         {
-            throw Errors.TrainingStateCorrupt(path, e.Message, e);
+            throw TrainerErrors.TrainingStateCorrupt(path, e.Message, e);
         }
 
         if (state is null || state.Epochs is null || string.IsNullOrEmpty(state.Fingerprint))
         {
-            throw Errors.TrainingStateCorrupt(path, "fields are missing");
+            throw TrainerErrors.TrainingStateCorrupt(path, "fields are missing");
         }
 
         if (state.Format != CurrentFormat)
         {
-            throw Errors.TrainingStateCorrupt(path, $"format {state.Format} is not {CurrentFormat}");
+            throw TrainerErrors.TrainingStateCorrupt(path, $"format {state.Format} is not {CurrentFormat}");
         }
 
         for (var i = 0; i < state.Epochs.Count; i++)
         {
             if (state.Epochs[i] is null || state.Epochs[i].Epoch != i)
             {
-                throw Errors.TrainingStateCorrupt(path, $"entry {i} is not epoch {i}");
+                throw TrainerErrors.TrainingStateCorrupt(path, $"entry {i} is not epoch {i}");
             }
 
             if (string.IsNullOrEmpty(state.Epochs[i].ModelHash))
             {
-                throw Errors.TrainingStateCorrupt(path, $"epoch {i} has no model_hash");
+                throw TrainerErrors.TrainingStateCorrupt(path, $"epoch {i} has no model_hash");
             }
         }
 

@@ -25,39 +25,7 @@ public sealed partial class Lemmatizer : ITrainable
     public void Initialize(IEnumerable<Doc> golds)
     {
         ArgumentNullException.ThrowIfNull(golds);
-        var counts = new Dictionary<(ulong, ulong), Dictionary<string, int>>();
-        var scriptIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var scripts = new List<EditScript>();
-        var tokens = 0;
-        foreach (var doc in golds)
-        {
-            var strings = doc.Vocab.Strings;
-            for (var i = 0; i < doc.Length; i++)
-            {
-                var lemmaId = doc.LemmaColumn?[i] ?? 0;
-                if (lemmaId == 0)
-                {
-                    continue;
-                }
-
-                var (form, lemma, pos) = (strings[doc.OrthColumn[i]], strings[lemmaId], doc.PosColumn?[i] ?? 0);
-                Count(counts, (doc.OrthColumn[i], pos), lemma);
-                if (pos != 0)
-                {
-                    Count(counts, (doc.OrthColumn[i], 0), lemma);
-                }
-
-                var script = EditScript.Between(form, lemma);
-                if (!scriptIndex.ContainsKey(script.Code))
-                {
-                    scriptIndex[script.Code] = scripts.Count;
-                    scripts.Add(script);
-                }
-
-                tokens++;
-            }
-        }
-
+        var (counts, scripts, scriptIndex, tokens) = Collect(golds, formOnly: true);
         if (tokens == 0)
         {
             throw Errors.NoTrainingData(Name, "no token has Lemma set");
@@ -76,23 +44,14 @@ public sealed partial class Lemmatizer : ITrainable
     /// </summary>
     public TrainingLoss Update(Doc predicted, Doc gold)
     {
-        ArgumentNullException.ThrowIfNull(predicted);
-        ArgumentNullException.ThrowIfNull(gold);
-        if (_scriptIndex is null || _model is not { } model)
-        {
-            throw Errors.NotTrained(Name);
-        }
-
-        if (predicted.Length != gold.Length)
-        {
-            throw Errors.ArrayShape($"the predicted doc has {predicted.Length} tokens but the gold doc {gold.Length}");
-        }
-
-        var n = predicted.Length;
+        var n = TrainingExample.Check(predicted, gold, _scriptIndex is not null && _model is not null, Name);
         if (n == 0)
         {
             return default;
         }
+
+        var model = _model!;
+        var scriptIndex = _scriptIndex!;
 
         var strings = predicted.Vocab.Strings;
         var lemmas = Doc.Ensure(ref predicted.LemmaColumn, n);
@@ -110,7 +69,7 @@ public sealed partial class Lemmatizer : ITrainable
                 LemmatizerFeatures.Extract(form, pos, predicted.TagColumn?[i] ?? 0, features);
                 var lemma = Predict(model, form, features, span, out var guess);
                 var goldLemma = gold.LemmaColumn?[i] ?? 0;
-                if (goldLemma != 0 && _scriptIndex.TryGetValue(EditScript.Between(form, gold.Vocab.Strings[goldLemma]).Code, out var cls))
+                if (goldLemma != 0 && scriptIndex.TryGetValue(EditScript.Between(form, gold.Vocab.Strings[goldLemma]).Code, out var cls))
                 {
                     if (guess < 0)
                     {
@@ -139,6 +98,48 @@ public sealed partial class Lemmatizer : ITrainable
     {
         _model?.Average();
         _scriptIndex = null;
+    }
+
+    // From the gold tokens with a lemma: the lemma counts per (form, Pos) (with formOnly, also per form alone for the
+    // tokens with a Pos) and the edit scripts in order of first use; each(doc, token, form, script) sees every token.
+    private static (Dictionary<(ulong, ulong), Dictionary<string, int>> Counts, List<EditScript> Scripts, Dictionary<string, int> Index, int Tokens) Collect(
+        IEnumerable<Doc> golds, bool formOnly, Action<Doc, int, string, int>? each = null)
+    {
+        var counts = new Dictionary<(ulong, ulong), Dictionary<string, int>>();
+        var scriptIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var scripts = new List<EditScript>();
+        var tokens = 0;
+        foreach (var doc in golds)
+        {
+            var strings = doc.Vocab.Strings;
+            for (var i = 0; i < doc.Length; i++)
+            {
+                var lemmaId = doc.LemmaColumn?[i] ?? 0;
+                if (lemmaId == 0)
+                {
+                    continue;
+                }
+
+                var (form, lemma, pos) = (strings[doc.OrthColumn[i]], strings[lemmaId], doc.PosColumn?[i] ?? 0);
+                Count(counts, (doc.OrthColumn[i], pos), lemma);
+                if (formOnly && pos != 0)
+                {
+                    Count(counts, (doc.OrthColumn[i], 0), lemma);
+                }
+
+                var script = EditScript.Between(form, lemma);
+                if (!scriptIndex.TryGetValue(script.Code, out var cls))
+                {
+                    scriptIndex[script.Code] = cls = scripts.Count;
+                    scripts.Add(script);
+                }
+
+                each?.Invoke(doc, i, form, cls);
+                tokens++;
+            }
+        }
+
+        return (counts, scripts, scriptIndex, tokens);
     }
 
     private static void Count(Dictionary<(ulong, ulong), Dictionary<string, int>> counts, (ulong, ulong) key, string lemma)

@@ -21,51 +21,20 @@ public sealed partial class Lemmatizer
         var forms = new List<string>();
         var features = new List<ulong>();
         var gold = new List<int>();
-        var scriptIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var scripts = new List<EditScript>();
-        var counts = new Dictionary<(ulong, ulong), Dictionary<string, int>>();
-        Span<ulong> buffer = stackalloc ulong[LemmatizerFeatures.Count];
-        foreach (var doc in examples)
+        var buffer = new ulong[LemmatizerFeatures.Count];
+        var (counts, scripts, _, _) = Collect(examples, formOnly: false, (doc, i, form, cls) =>
         {
-            var strings = doc.Vocab.Strings;
-            for (var i = 0; i < doc.Length; i++)
-            {
-                var lemmaId = doc.LemmaColumn?[i] ?? 0;
-                if (lemmaId == 0)
-                {
-                    continue;
-                }
-
-                var (form, lemma, pos) = (strings[doc.OrthColumn[i]], strings[lemmaId], doc.PosColumn?[i] ?? 0);
-                var key = (doc.OrthColumn[i], pos);
-                if (!counts.TryGetValue(key, out var lemmas))
-                {
-                    counts[key] = lemmas = new Dictionary<string, int>(StringComparer.Ordinal);
-                }
-
-                lemmas[lemma] = lemmas.GetValueOrDefault(lemma) + 1;
-                var script = EditScript.Between(form, lemma);
-                if (!scriptIndex.TryGetValue(script.Code, out var cls))
-                {
-                    scriptIndex[script.Code] = cls = scripts.Count;
-                    scripts.Add(script);
-                }
-
-                LemmatizerFeatures.Extract(form, pos, doc.TagColumn?[i] ?? 0, buffer);
-                features.AddRange(buffer);
-                forms.Add(form);
-                gold.Add(cls);
-            }
-        }
-
+            LemmatizerFeatures.Extract(form, doc.PosColumn?[i] ?? 0, doc.TagColumn?[i] ?? 0, buffer);
+            features.AddRange(buffer);
+            forms.Add(form);
+            gold.Add(cls);
+        });
         if (gold.Count == 0)
         {
             throw Errors.NoTrainingData(Name, "no token has Lemma set");
         }
 
-        _lookup = counts.ToDictionary(
-            c => c.Key,
-            c => c.Value.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).First().Key);
+        _lookup = MostFrequent(counts);
         _scripts = [.. scripts];
         var model = new AveragedPerceptron(scripts.Count, expectedFeatures: Math.Max(1024, gold.Count));
         _model = model;

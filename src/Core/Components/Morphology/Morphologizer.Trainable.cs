@@ -52,24 +52,14 @@ public sealed partial class Morphologizer : ITrainable
     /// </summary>
     public TrainingLoss Update(Doc predicted, Doc gold)
     {
-        ArgumentNullException.ThrowIfNull(predicted);
-        ArgumentNullException.ThrowIfNull(gold);
-        if (_labelIndex is null || _model is not { } model)
-        {
-            throw Errors.NotTrained(Name);
-        }
-
-        if (predicted.Length != gold.Length)
-        {
-            throw Errors.ArrayShape($"the predicted doc has {predicted.Length} tokens but the gold doc {gold.Length}");
-        }
-
-        var n = predicted.Length;
+        var n = TrainingExample.Check(predicted, gold, _labelIndex is not null && _model is not null, Name);
         if (n == 0)
         {
             return default;
         }
 
+        var model = _model!;
+        var labelIndex = _labelIndex!;
         EnsureLabels(predicted.Vocab.Strings);
         var goldClasses = ArrayPool<int>.Shared.Rent(n);
         var classes = ArrayPool<int>.Shared.Rent(n);
@@ -78,7 +68,7 @@ public sealed partial class Morphologizer : ITrainable
             var total = 0;
             for (var i = 0; i < n; i++)
             {
-                goldClasses[i] = gold.MorphColumn is { } m ? _labelIndex.GetValueOrDefault(m[i], -1) : -1;
+                goldClasses[i] = gold.MorphColumn is { } m ? labelIndex.GetValueOrDefault(m[i], -1) : -1;
                 total += goldClasses[i] >= 0 ? 1 : 0;
             }
 

@@ -20,7 +20,7 @@ public sealed partial class Morphologizer : ModelComponent, IPipe, IDeclaresAttr
     private string[] _labels = [];
     private ulong[] _labelHashes = [];
     private AveragedPerceptron? _model;
-    private volatile StringStore? _labelsAddedTo;
+    private readonly AddedLabels _labelsAdded = new();
 
     /// <summary>Creates an untrained morphologizer.</summary>
     public Morphologizer(string name = FactoryName)
@@ -84,23 +84,10 @@ public sealed partial class Morphologizer : ModelComponent, IPipe, IDeclaresAttr
     {
         _labels = labels;
         _labelHashes = Array.ConvertAll(labels, l => StringStore.Hash(l));
-        _labelsAddedTo = null;
+        _labelsAdded.Reset();
     }
 
-    private void EnsureLabels(StringStore strings)
-    {
-        if (ReferenceEquals(_labelsAddedTo, strings))
-        {
-            return;
-        }
-
-        foreach (var label in _labels)
-        {
-            strings.Add(label);
-        }
-
-        _labelsAddedTo = strings;
-    }
+    private void EnsureLabels(StringStore strings) => _labelsAdded.EnsureIn(strings, _labels);
 
     /// <summary>
     /// Predicts a class per token, left to right; given gold classes (-1 = unknown) it also learns from each

@@ -51,25 +51,13 @@ public sealed partial class EntityRecognizer
     /// </summary>
     public TrainingLoss Update(Doc predicted, Doc gold)
     {
-        ArgumentNullException.ThrowIfNull(predicted);
-        ArgumentNullException.ThrowIfNull(gold);
-        if (_labelIndex is null || _model is null)
-        {
-            throw Errors.NotTrained(Name);
-        }
-
-        if (predicted.Length != gold.Length)
-        {
-            throw Errors.ArrayShape($"the predicted doc has {predicted.Length} tokens but the gold doc {gold.Length}");
-        }
-
-        if (gold.Length == 0)
+        if (TrainingExample.Check(predicted, gold, _labelIndex is not null && _model is not null, Name) == 0)
         {
             return default;
         }
 
         EnsureLabels(predicted.Vocab.Strings);
-        return Run(_model, predicted, GoldClasses(gold));
+        return Run(_model!, predicted, GoldClasses(gold));
     }
 
     /// <summary>Ends training: averages the weights. The recognizer then labels with the averaged model.</summary>
@@ -91,7 +79,7 @@ public sealed partial class EntityRecognizer
         ShuffledEpochs.Check(epochs);
 
         Initialize(golds);
-        var inputs = golds.Select(WordsOf).ToArray();
+        var inputs = golds.Select(g => g.WordsAndTags()).ToArray();
         var losses = ShuffledEpochs.Run(golds.Count, epochs, seed, i =>
         {
             inputs[i].IobColumn = null;
@@ -100,18 +88,6 @@ public sealed partial class EntityRecognizer
         }, onEpoch);
         FinishTraining();
         return losses;
-    }
-
-    /// <summary>A copy of the doc's words, spaces and part-of-speech tags, without entities.</summary>
-    private static Doc WordsOf(Doc gold)
-    {
-        var doc = new Doc(gold.Vocab, (ulong[])gold.OrthColumn.Clone(), (bool[])gold.SpaceColumn.Clone())
-        {
-            NormColumn = (ulong[]?)gold.NormColumn?.Clone(),
-            PosColumn = (ulong[]?)gold.PosColumn?.Clone(),
-            TagColumn = (ulong[]?)gold.TagColumn?.Clone(),
-        };
-        return doc;
     }
 
     /// <summary>The BILUO class of every gold token: -1 where the IOB code is unset, O for labels not learned.</summary>

@@ -33,7 +33,7 @@ public sealed partial class EntityRecognizer : ModelComponent, ITrainable, IDecl
     private string[] _labels = [];
     private ulong[] _labelHashes = [];
     private AveragedPerceptron? _model;
-    private volatile StringStore? _labelsAddedTo;
+    private readonly AddedLabels _labelsAdded = new();
     private SplitMix64 _noise = new(NoiseSeed);
     private NerLexicon _lexicon = NerLexicon.Empty;
     private double _dropRate = 0.3;
@@ -261,23 +261,10 @@ public sealed partial class EntityRecognizer : ModelComponent, ITrainable, IDecl
     {
         _labels = labels;
         _labelHashes = Array.ConvertAll(labels, l => StringStore.Hash(l));
-        _labelsAddedTo = null;
+        _labelsAdded.Reset();
     }
 
-    private void EnsureLabels(StringStore strings)
-    {
-        if (ReferenceEquals(_labelsAddedTo, strings))
-        {
-            return;
-        }
-
-        foreach (var label in _labels)
-        {
-            strings.Add(label);
-        }
-
-        _labelsAddedTo = strings;
-    }
+    private void EnsureLabels(StringStore strings) => _labelsAdded.EnsureIn(strings, _labels);
 
     private static string ValidLabel(string label) =>
         string.IsNullOrEmpty(label) || label == "O" || !ConlluNer.IsLabel(label)

@@ -339,15 +339,11 @@ public sealed partial class Parser
     private static ulong Threshold(double p) =>
         p >= 1 ? ulong.MaxValue : p <= 0 ? 0 : (ulong)(p * 18446744073709551616.0);
 
+    // The gold words and tags (and morphology, which the parser's features read) as the parser's input.
     private static Doc CopyWordsAndTags(Doc gold)
     {
-        var doc = new Doc(gold.Vocab, (ulong[])gold.OrthColumn.Clone(), (bool[])gold.SpaceColumn.Clone())
-        {
-            NormColumn = gold.NormColumn?.Clone() as ulong[],
-            PosColumn = gold.PosColumn?.Clone() as ulong[],
-            TagColumn = gold.TagColumn?.Clone() as ulong[],
-            MorphColumn = gold.MorphColumn?.Clone() as ulong[],
-        };
+        var doc = gold.WordsAndTags();
+        doc.MorphColumn = gold.MorphColumn?.Clone() as ulong[];
         return doc;
     }
 }

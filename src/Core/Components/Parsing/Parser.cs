@@ -38,7 +38,7 @@ public sealed partial class Parser : ModelComponent, ITrainable, IDeclaresAttrib
     // Whether the model reads morphological features: its training docs had FEATS (set by a morphologizer).
     private bool _morphology;
     private AveragedPerceptron? _model;
-    private volatile StringStore? _labelsAddedTo;
+    private readonly AddedLabels _labelsAdded = new();
 
     /// <summary>Creates an untrained parser.</summary>
     public Parser(string name = FactoryName)
@@ -133,7 +133,7 @@ public sealed partial class Parser : ModelComponent, ITrainable, IDeclaresAttrib
         _moves = moves;
         _actionLabels = actionLabels;
         _rootActions = root;
-        _labelsAddedTo = null;
+        _labelsAdded.Reset();
     }
 
     /// <summary>Splits an encoded label into the label written out and the label of the head it wants (or null).</summary>
@@ -143,18 +143,5 @@ public sealed partial class Parser : ModelComponent, ITrainable, IDeclaresAttrib
         return cut < 0 ? (encoded, null) : (encoded[..cut], encoded[(cut + PseudoProjective.Separator.Length)..]);
     }
 
-    private void EnsureLabels(StringStore strings)
-    {
-        if (ReferenceEquals(_labelsAddedTo, strings))
-        {
-            return;
-        }
-
-        foreach (var label in _outputLabels)
-        {
-            strings.Add(label);
-        }
-
-        _labelsAddedTo = strings;
-    }
+    private void EnsureLabels(StringStore strings) => _labelsAdded.EnsureIn(strings, _outputLabels);
 }

@@ -18,7 +18,7 @@ public sealed partial class Tagger
         {
             var model = new AveragedPerceptron(_model!.Classes, expectedFeatures: 1024);
             var training = Enumerable.Range(0, examples.Count).Where(d => d % Folds != fold).ToArray();
-            TrainEpochs(model, examples, training, epochs, ref random, null, null, null);
+            TrainEpochs(model, examples, training, epochs, ref random, null, null);
             model.Average();
             for (var d = fold; d < examples.Count; d += Folds)
             {
@@ -34,8 +34,21 @@ public sealed partial class Tagger
     }
 
     /// <summary>
+    /// Trains the second pass for <paramref name="epochs"/> shuffled passes over all the docs, learning from the
+    /// first-pass tags of the fold models (<see cref="Jackknife"/>), and makes it the tagger's second pass.
+    /// </summary>
+    private void TrainSecondPass(IReadOnlyList<Doc> examples, int epochs, ref SplitMix64 random, (int[][] Pos, int[][] Tags) firstPass)
+    {
+        var second = new AveragedPerceptron(_model!.Classes, expectedFeatures: 1024);
+        TrainEpochs(second, examples, [.. Enumerable.Range(0, examples.Count)], epochs, ref random, firstPass.Pos, firstPass.Tags);
+        second.Average();
+        _second = second;
+        _secondMargin = SecondPassMargin;
+    }
+
+    /// <summary>
     /// Trains <paramref name="model"/> for <paramref name="epochs"/> shuffled passes over the docs at
-    /// <paramref name="indices"/>, as a second pass when first-pass tags are given. Reports each epoch's accuracy.
+    /// <paramref name="indices"/>, as a second pass when first-pass tags are given.
     /// </summary>
     private void TrainEpochs(
         AveragedPerceptron model,
@@ -44,8 +57,7 @@ public sealed partial class Tagger
         int epochs,
         ref SplitMix64 random,
         int[][]? firstPos,
-        int[][]? firstTags,
-        Action<int, double>? onEpoch)
+        int[][]? firstTags)
     {
         ShuffledEpochs.Run(indices, epochs, ref random, d =>
         {
@@ -58,6 +70,6 @@ public sealed partial class Tagger
                 : new Pass { GoldPos = goldPos, GoldTags = goldTags, FirstPos = firstPos[d], FirstTags = firstTags![d] };
             var total = goldPos.Count(c => c >= 0);
             return new TrainingLoss(total - Decode(model, lex, new int[doc.Length], new int[doc.Length], pass), total);
-        }, (epoch, loss) => onEpoch?.Invoke(epoch, ShuffledEpochs.Accuracy(loss)));
+        });
     }
 }

@@ -165,25 +165,19 @@ public sealed partial class Tagger
 
         Initialize(examples);
         var random = new SplitMix64(seed);
-        var useSecond = SecondPass && examples.Count >= 2 * Folds;
-        var (firstPos, firstTags) = useSecond ? Jackknife(examples, epochs, ref random) : (null, null);
-        var accuracies = new List<double>(epochs);
-        TrainEpochs(_model!, examples, [.. Enumerable.Range(0, examples.Count)], epochs, ref random, null, null, (epoch, accuracy) =>
+        var firstPass = SecondPass && examples.Count >= 2 * Folds ? Jackknife(examples, epochs, ref random) : default;
+        var losses = ShuffledEpochs.Run([.. Enumerable.Range(0, examples.Count)], epochs, ref random, d =>
         {
-            accuracies.Add(accuracy);
-            onEpoch?.Invoke(epoch, accuracy);
-        });
-        if (useSecond)
+            var (correct, total) = Update(examples[d]);
+            return new TrainingLoss(total - correct, total);
+        }, (epoch, loss) => onEpoch?.Invoke(epoch, ShuffledEpochs.Accuracy(loss)));
+        if (firstPass.Pos is not null)
         {
-            var second = new AveragedPerceptron(_model!.Classes, expectedFeatures: 1024);
-            TrainEpochs(second, examples, [.. Enumerable.Range(0, examples.Count)], epochs, ref random, firstPos, firstTags, null);
-            second.Average();
-            _second = second;
-            _secondMargin = SecondPassMargin;
+            TrainSecondPass(examples, epochs, ref random, firstPass);
         }
 
         FinishTraining();
-        return accuracies;
+        return losses.ConvertAll(ShuffledEpochs.Accuracy);
     }
 
     private (int[] Pos, int[] Tags) GoldClasses(Doc doc)

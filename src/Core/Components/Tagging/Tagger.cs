@@ -30,7 +30,7 @@ public sealed partial class Tagger : ModelComponent, IPipe, IDeclaresAttributes
     private AveragedPerceptron? _model;
     private AveragedPerceptron? _second;
     private float _secondMargin = float.PositiveInfinity;
-    private volatile StringStore? _labelsAddedTo;
+    private readonly AddedLabels _labelsAdded = new();
 
     /// <summary>Creates an untrained tagger.</summary>
     public Tagger(string name = FactoryName)
@@ -153,23 +153,10 @@ public sealed partial class Tagger : ModelComponent, IPipe, IDeclaresAttributes
         _tags = tags;
         _posHashes = Array.ConvertAll(pos, p => StringStore.Hash(p));
         _tagHashes = Array.ConvertAll(tags, t => StringStore.Hash(t));
-        _labelsAddedTo = null;
+        _labelsAdded.Reset();
     }
 
-    private void EnsureLabels(StringStore strings)
-    {
-        if (ReferenceEquals(_labelsAddedTo, strings))
-        {
-            return;
-        }
-
-        foreach (var label in _pos.Concat(_tags))
-        {
-            strings.Add(label);
-        }
-
-        _labelsAddedTo = strings;
-    }
+    private void EnsureLabels(StringStore strings) => _labelsAdded.EnsureIn(strings, _pos.Concat(_tags));
 
     private static void Lexicalize(Doc doc, Span<LexicalFeatures> lex)
     {
