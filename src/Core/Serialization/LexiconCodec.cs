@@ -4,13 +4,15 @@ using MessagePack;
 namespace Pipeline.Serialization;
 
 /// <summary>
-/// The one encoding of word tables in model files (a 64-bit word hash to a 64-bit value: the tagger's ambiguity
-/// classes, the parser's lexicon, the entity recognizer's gazetteer codes): a MessagePack array of two binaries,
-/// the keys sorted (so that the bytes do not depend on insertion order) as <see cref="BytePlanes"/> gaps and the
-/// values in the same order as 8 byte planes, which the package's zip compression shrinks well. The older
-/// encodings still read: binary data of (key, value) pairs as little-endian 64-bit integers (tagger format 2,
-/// parser formats 1-2, entity recognizer format 2), an array of [key, value] arrays (tagger format 1) and a flat
-/// array key, value, key, value, ... (entity recognizer format 1).
+/// The one encoding of word tables in model files (a word's <see cref="WordKeys"/> key to a 64-bit value: the
+/// tagger's ambiguity classes, the parser's lexicon, the entity recognizer's gazetteer codes): a MessagePack array
+/// of three binaries, the keys sorted (so that the bytes do not depend on insertion order) as <see cref="BytePlanes"/>
+/// gaps, the table's distinct values as 8 byte planes, and each key's index into them as 1, 2 or 4 byte planes (an
+/// ambiguity class is a 64-bit hash that thousands of words share). The older encodings still read, their 64-bit
+/// keys cut to word keys (the first of two words that then share a key is kept): keys and values as two binaries of
+/// planes, binary data of (key, value) pairs as little-endian 64-bit integers (tagger format 2, parser formats 1-2,
+/// entity recognizer format 2), an array of [key, value] arrays (tagger format 1) and a flat array key, value, key,
+/// value, ... (entity recognizer format 1).
 /// </summary>
 internal static class LexiconCodec
 {
@@ -19,23 +21,40 @@ internal static class LexiconCodec
     public static void Write(ref MessagePackWriter writer, IReadOnlyDictionary<ulong, ulong> lexicon)
     {
         var keys = new ulong[lexicon.Count];
-        var values = new ulong[lexicon.Count];
+        var indices = new ulong[lexicon.Count];
         var i = 0;
         foreach (var (key, value) in lexicon)
         {
             keys[i] = key;
-            values[i++] = value;
+            indices[i++] = value;
         }
 
-        Array.Sort(keys, values);
+        // Sorted keys, and values numbered in the order the sorted keys meet them, so the bytes do not depend on
+        // the order the table was filled in.
+        Array.Sort(keys, indices);
+        var distinct = new Dictionary<ulong, int>();
+        var values = new List<ulong>();
+        for (i = 0; i < indices.Length; i++)
+        {
+            if (!distinct.TryGetValue(indices[i], out var index))
+            {
+                distinct[indices[i]] = index = values.Count;
+                values.Add(indices[i]);
+            }
 
-        writer.WriteArrayHeader(2);
+            indices[i] = (ulong)index;
+        }
+
+        writer.WriteArrayHeader(3);
         writer.Write(BytePlanes.WriteGaps(keys));
-        writer.Write(BytePlanes.Write(values, sizeof(ulong)));
+        writer.Write(BytePlanes.Write(values.ToArray(), sizeof(ulong)));
+        writer.Write(BytePlanes.Write(indices, IndexWidth(values.Count)));
     }
 
     /// <summary>Reads a word table in any of the three encodings; malformed or repeated keys raise <see cref="InvalidDataException"/>.</summary>
-    public static Dictionary<ulong, ulong> Read(ref MessagePackReader reader)
+    public static Dictionary<ulong, ulong> Read(ref MessagePackReader reader) => Cut(ReadAsWritten(ref reader));
+
+    private static Dictionary<ulong, ulong> ReadAsWritten(ref MessagePackReader reader)
     {
         if (reader.NextMessagePackType == MessagePackType.Binary)
         {
@@ -55,12 +74,43 @@ internal static class LexiconCodec
         }
 
         var count = reader.ReadArrayHeader();
+        if (count == 3 && reader.NextMessagePackType == MessagePackType.Binary)
+        {
+            return ReadIndexed(ref reader);
+        }
+
         if (count == 2 && reader.NextMessagePackType == MessagePackType.Binary)
         {
             return ReadPlanes(ref reader);
         }
 
         return count > 0 && reader.NextMessagePackType == MessagePackType.Array ? ReadEntries(ref reader, count) : ReadFlat(ref reader, count);
+    }
+
+    private static int IndexWidth(int distinctValues) => distinctValues <= 1 << 8 ? 1 : distinctValues <= 1 << 16 ? 2 : 4;
+
+    private static Dictionary<ulong, ulong> ReadIndexed(ref MessagePackReader reader)
+    {
+        var keys = BytePlanes.ReadGaps(MsgPack.ReadBinary(ref reader).Span, "lexicon words", zeroFirst: true);
+        var values = BytePlanes.Read(MsgPack.ReadBinary(ref reader).Span, sizeof(ulong), "lexicon values");
+        var indices = BytePlanes.Read(MsgPack.ReadBinary(ref reader).Span, IndexWidth(values.Length), "lexicon value indices");
+        if (indices.Length != keys.Length)
+        {
+            throw new InvalidDataException($"the lexicon has {keys.Length} words but {indices.Length} value indices");
+        }
+
+        var lexicon = new Dictionary<ulong, ulong>(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (indices[i] >= (ulong)values.Length)
+            {
+                throw new InvalidDataException($"the lexicon's value index {indices[i]} is beyond its {values.Length} values");
+            }
+
+            Add(lexicon, keys[i], values[indices[i]]);
+        }
+
+        return lexicon;
     }
 
     private static Dictionary<ulong, ulong> ReadPlanes(ref MessagePackReader reader)
@@ -115,5 +165,22 @@ internal static class LexiconCodec
         {
             throw new InvalidDataException($"the lexicon has key {key} twice");
         }
+    }
+
+    /// <summary>The table with its keys cut to word keys (older files hold whole hashes); the first of a shared key wins.</summary>
+    private static Dictionary<ulong, ulong> Cut(Dictionary<ulong, ulong> lexicon)
+    {
+        if (lexicon.Keys.All(key => key == WordKeys.Of(key)))
+        {
+            return lexicon;
+        }
+
+        var cut = new Dictionary<ulong, ulong>(lexicon.Count);
+        foreach (var (key, value) in lexicon)
+        {
+            cut.TryAdd(WordKeys.Of(key), value);
+        }
+
+        return cut;
     }
 }

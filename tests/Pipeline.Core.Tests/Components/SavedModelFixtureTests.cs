@@ -97,12 +97,14 @@ public class SavedModelFixtureTests
         {
             if (reader.ReadString() == field)
             {
-                // Two binaries: the sorted words as byte planes of their gaps, then the values as byte planes.
+                // Three binaries: the sorted word keys as byte planes of their gaps, the distinct values, each word's index.
                 var table = reader.CreatePeekReader();
-                Assert.Equal(2, table.ReadArrayHeader());
-                Assert.Equal(MessagePackType.Binary, table.NextMessagePackType);
-                table.Skip();
-                Assert.Equal(MessagePackType.Binary, table.NextMessagePackType);
+                Assert.Equal(3, table.ReadArrayHeader());
+                for (var part = 0; part < 3; part++)
+                {
+                    Assert.Equal(MessagePackType.Binary, table.NextMessagePackType);
+                    table.Skip();
+                }
                 found = true;
             }
 

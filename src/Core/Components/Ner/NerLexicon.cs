@@ -1,4 +1,5 @@
 using Pipeline.Components.Tagging;
+using Pipeline.Serialization;
 using Pipeline.Tokens;
 
 namespace Pipeline.Components.Ner;
@@ -45,7 +46,7 @@ internal sealed class NerLexicon
                     continue;
                 }
 
-                var lower = LexicalFeatures.Get(strings, doc.OrthColumn[i]).Lower;
+                var lower = WordKeys.Of(LexicalFeatures.Get(strings, doc.OrthColumn[i]).Lower);
                 if (!counts.TryGetValue(lower, out var c))
                 {
                     counts[lower] = c = new int[1 + labels];
@@ -69,6 +70,7 @@ internal sealed class NerLexicon
     /// </summary>
     public ulong CodeOf(ulong lower, int gold)
     {
+        lower = WordKeys.Of(lower);
         if (gold < 0 || _counts is null)
         {
             return Codes.GetValueOrDefault(lower);

@@ -1,4 +1,5 @@
 using Pipeline.Components.Tagging;
+using Pipeline.Serialization;
 using Pipeline.Tokens;
 using Pipeline.Training;
 
@@ -61,7 +62,7 @@ public sealed partial class Parser
             var lexical = LexicalFeatures.Get(strings, orth[start + i]);
             var lower = lexical.Lower;
             suffixes[i] = lexical.Suffix3;
-            var known = lexicon.TryGetValue(lower, out var ambiguity);
+            var known = lexicon.TryGetValue(WordKeys.Of(lower), out var ambiguity);
             words[i] = known ? lower : ParserFeatures.UnknownWord;
             classes[i] = known ? ambiguity : ParserFeatures.UnknownWord;
             var p = pos is null ? 0UL : pos[start + i];

@@ -1,4 +1,5 @@
 using Pipeline.Components.Tagging;
+using Pipeline.Serialization;
 using Pipeline.Tokens;
 
 namespace Pipeline.Components.Parsing;
@@ -102,7 +103,7 @@ internal sealed class WordTags
                 signature = (signature ^ tag) * 0x100000001B3UL;
             }
 
-            lexicon[word] = signature;
+            lexicon.TryAdd(WordKeys.Of(word), signature);
         }
 
         return lexicon;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Pipeline.Serialization;
 using Pipeline.Training;
 
 namespace Pipeline.Components.Tagging;
@@ -29,7 +30,7 @@ public sealed partial class Tagger
         {
             for (var i = 0; i < lex.Length; i++)
             {
-                ambiguity[i] = _ambiguity.GetValueOrDefault(lex[i].Lower);
+                ambiguity[i] = _ambiguity.GetValueOrDefault(WordKeys.Of(lex[i].Lower));
             }
 
             var capitals = TaggerFeatures.Capitals(lex);

@@ -1,3 +1,4 @@
+using Pipeline.Serialization;
 using Pipeline.Tokens;
 using Pipeline.Training;
 
@@ -249,7 +250,7 @@ public sealed partial class Tagger
                 signature = (signature * 0x100000001B3UL) ^ (((ulong)p << 20) | (uint)(t + 1));
             }
 
-            result[lower] = signature;
+            result.TryAdd(WordKeys.Of(lower), signature);
         }
 
         return result;
