@@ -25,7 +25,7 @@ public sealed partial class Lemmatizer : ITrainable
     public void Initialize(IEnumerable<Doc> golds)
     {
         ArgumentNullException.ThrowIfNull(golds);
-        var (counts, scripts, scriptIndex, tokens) = Collect(golds, formOnly: true);
+        var (counts, scripts, scriptIndex, tokens) = Collect(golds);
         if (tokens == 0)
         {
             throw Errors.NoTrainingData(Name, "no token has Lemma set");
@@ -100,10 +100,10 @@ public sealed partial class Lemmatizer : ITrainable
         _scriptIndex = null;
     }
 
-    // From the gold tokens with a lemma: the lemma counts per (form, Pos) (with formOnly, also per form alone for the
-    // tokens with a Pos) and the edit scripts in order of first use; each(doc, token, form, script) sees every token.
+    // From the gold tokens with a lemma: the lemma counts per (form, Pos) and per form alone (for the tokens with a
+    // Pos, used when no tagger ran) and the edit scripts in order of first use.
     private static (Dictionary<(ulong, ulong), Dictionary<string, int>> Counts, List<EditScript> Scripts, Dictionary<string, int> Index, int Tokens) Collect(
-        IEnumerable<Doc> golds, bool formOnly, Action<Doc, int, string, int>? each = null)
+        IEnumerable<Doc> golds)
     {
         var counts = new Dictionary<(ulong, ulong), Dictionary<string, int>>();
         var scriptIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -122,19 +122,17 @@ public sealed partial class Lemmatizer : ITrainable
 
                 var (form, lemma, pos) = (strings[doc.OrthColumn[i]], strings[lemmaId], doc.PosColumn?[i] ?? 0);
                 Count(counts, (doc.OrthColumn[i], pos), lemma);
-                if (formOnly && pos != 0)
+                if (pos != 0)
                 {
                     Count(counts, (doc.OrthColumn[i], 0), lemma);
                 }
 
                 var script = EditScript.Between(form, lemma);
-                if (!scriptIndex.TryGetValue(script.Code, out var cls))
+                if (scriptIndex.TryAdd(script.Code, scripts.Count))
                 {
-                    scriptIndex[script.Code] = cls = scripts.Count;
                     scripts.Add(script);
                 }
 
-                each?.Invoke(doc, i, form, cls);
                 tokens++;
             }
         }
