@@ -7,12 +7,9 @@ public sealed partial class Lemmatizer
 {
     /// <summary>
     /// Trains from scratch on gold docs with Lemma and Pos set (a doc without any Lemma is skipped; E064 when all
-    /// are), over the <see cref="ITrainable"/> contract: <see cref="Initialize"/> (the (form, tag) lookup table and
-    /// the edit scripts), <paramref name="epochs"/> passes of <see cref="Update"/> over the docs in an order shuffled
-    /// per epoch from <paramref name="seed"/> (the same seed gives the same model, byte for byte),
-    /// <see cref="FinishTraining"/>. <paramref name="onEpoch"/> gets each epoch's number and the classifier's
-    /// training accuracy; <see cref="ModelComponent.ToBytes"/> called from it saves the averaged model so far (a
-    /// checkpoint). Returns those accuracies.
+    /// are), over the <see cref="ITrainable"/> contract with
+    /// <see cref="ShuffledEpochs.Train"/> (the same seed gives the same model, byte for byte). Returns each epoch's
+    /// training accuracy, which <paramref name="onEpoch"/> also gets.
     /// </summary>
     public IReadOnlyList<double> Train(IReadOnlyList<Doc> examples, int epochs = 6, ulong seed = 0, Action<int, double>? onEpoch = null)
     {

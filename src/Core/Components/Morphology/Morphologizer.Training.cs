@@ -6,12 +6,10 @@ namespace Pipeline.Components.Morphology;
 public sealed partial class Morphologizer
 {
     /// <summary>
-    /// Trains from scratch on gold docs with Morph set (a doc without any Morph is skipped; E064 when all are),
-    /// using their Pos and Tag as features, over the <see cref="ITrainable"/> contract: <see cref="Initialize"/>,
-    /// <paramref name="epochs"/> passes of <see cref="Update"/> over the docs in an order shuffled per epoch from
-    /// <paramref name="seed"/> (the same seed gives the same model, byte for byte), <see cref="FinishTraining"/>.
-    /// <paramref name="onEpoch"/> gets each epoch's number and training accuracy; <see cref="ModelComponent.ToBytes"/>
-    /// called from it saves the averaged model so far (a checkpoint). Returns those accuracies.
+    /// Trains from scratch on gold docs with Morph set, using their Pos and Tag as features (a doc without any Morph
+    /// is skipped; E064 when all are), over the <see cref="ITrainable"/> contract with
+    /// <see cref="ShuffledEpochs.Train"/> (the same seed gives the same model, byte for byte). Returns each epoch's
+    /// training accuracy, which <paramref name="onEpoch"/> also gets.
     /// </summary>
     public IReadOnlyList<double> Train(IReadOnlyList<Doc> examples, int epochs = 10, ulong seed = 0, Action<int, double>? onEpoch = null)
     {
