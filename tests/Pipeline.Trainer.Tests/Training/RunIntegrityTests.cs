@@ -177,7 +177,7 @@ public sealed class RunIntegrityTests(TrainingFixture fixture) : IClassFixture<T
             }
 
             Assert.False(process.HasExited, "train ended before it was interrupted");
-            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            using (var kill = Process.Start("kill", [InterruptSignal(process.Id), process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
                 await kill.WaitForExitAsync(bound.Token);
             }
@@ -225,5 +225,17 @@ public sealed class RunIntegrityTests(TrainingFixture fixture) : IClassFixture<T
         process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return process.Id;
+    }
+
+    // Ctrl-C is SIGINT, unless the tests run as a background job of a non-interactive shell: such a job starts with
+    // SIGINT ignored, the train process inherits that and never sees it. SIGTERM takes the same path in the CLI.
+    private static string InterruptSignal(int pid)
+    {
+        var status = $"/proc/{pid}/status";
+        var ignored = File.Exists(status)
+            ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal))
+            : null;
+        var mask = ignored is null ? 0UL : Convert.ToUInt64(ignored["SigIgn:".Length..].Trim(), 16);
+        return (mask & (1UL << (2 - 1))) != 0 ? "-TERM" : "-INT";
     }
 }
