@@ -1,3 +1,5 @@
+using Pipeline.Training;
+
 namespace Pipeline.Serialization;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Pipeline.Serialization;
 /// </summary>
 internal static class WordKeys
 {
-    private const ulong Mask = (1UL << 40) - 1;
+    private const ulong Mask = (1UL << AveragedPerceptron.KeyBits) - 1;
 
     /// <summary>The table key of the word whose hash is <paramref name="hash"/>.</summary>
     public static ulong Of(ulong hash) => hash & Mask;
