@@ -8,9 +8,6 @@ namespace Pipeline.IO;
 /// </summary>
 public static class FilePaths
 {
-    // Linux gives up after 40 links (ELOOP); so do we.
-    private const int MaxLinks = 40;
-
     private static readonly string[] SystemRoots = ["/dev", "/proc", "/sys"];
 
     private static readonly char[] Separators = [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar];
@@ -26,47 +23,14 @@ public static class FilePaths
     /// </summary>
     public static string? Resolve(string path)
     {
-        var full = Path.GetFullPath(path);
-        var current = Path.GetPathRoot(full)!;
-        var parts = new Queue<string>(full[current.Length..].Split(Separators, StringSplitOptions.RemoveEmptyEntries));
-        var links = 0;
-        while (parts.TryDequeue(out var part))
+        try
         {
-            var next = Path.Join(current, part);
-            string? target;
-            try
-            {
-                target = new FileInfo(next).LinkTarget;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return null;
-            }
-
-            if (target is null)
-            {
-                current = next;
-                continue;
-            }
-
-            if (++links > MaxLinks)
-            {
-                return null;
-            }
-
-            // Start again from the link's target (relative targets count from the link's folder), then go on with
-            // what followed the link.
-            var resolved = Path.GetFullPath(target, current);
-            current = Path.GetPathRoot(resolved)!;
-            var rest = parts.ToArray();
-            parts.Clear();
-            foreach (var piece in resolved[current.Length..].Split(Separators, StringSplitOptions.RemoveEmptyEntries).Concat(rest))
-            {
-                parts.Enqueue(piece);
-            }
+            return RootedPath.Real(path);
         }
-
-        return current;
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Whether two paths lead to the same place once symbolic links are followed.</summary>

@@ -10,9 +10,6 @@ public static class RootedPath
     // As the system's limit on links followed in one lookup (ELOOP).
     private const int MaxLinks = 40;
 
-    private static readonly StringComparison Comparison =
-        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-
     /// <summary>
     /// The real path of <paramref name="path"/>: absolute, with every symbolic link on the way followed. The part
     /// that does not exist yet is kept as written (with <c>.</c> and <c>..</c> applied). A loop of links is an
@@ -30,7 +27,7 @@ public static class RootedPath
     {
         var p = Real(path);
         var r = Path.TrimEndingDirectorySeparator(Real(root));
-        return p.Equals(r, Comparison) || (p.StartsWith(r, Comparison) && p.Length > r.Length && (p[r.Length] == Path.DirectorySeparatorChar || r.EndsWith(Path.DirectorySeparatorChar)));
+        return p.Equals(r, FilePaths.Comparison) || (p.StartsWith(r, FilePaths.Comparison) && p.Length > r.Length && (p[r.Length] == Path.DirectorySeparatorChar || r.EndsWith(Path.DirectorySeparatorChar)));
     }
 
     /// <summary>

@@ -19,25 +19,14 @@ internal static class StreamBytes
             throw Errors.StreamNotUsable(nameof(stream), "reading");
         }
 
-        if (stream.CanSeek && stream.Length - stream.Position > limit)
+        var expected = stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : 0;
+        if (expected > limit)
         {
             throw Errors.StreamTooLong(source, limit);
         }
 
-        using var buffer = stream.CanSeek ? new MemoryStream((int)Math.Max(0, stream.Length - stream.Position)) : new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw Errors.StreamTooLong(source, limit);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+        using var limited = new LimitedStream(stream, limit, () => Errors.StreamTooLong(source, limit), leaveOpen: true);
+        return InputFiles.ReadToLimit(limited, expected, limit);
     }
 
     /// <summary>Writes <paramref name="bytes"/> at the stream's position; the stream stays open.</summary>
