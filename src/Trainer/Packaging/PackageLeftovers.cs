@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
+using Pipeline.Serialization;
 
 namespace Pipeline.Trainer.Packaging;
 
@@ -8,49 +8,24 @@ namespace Pipeline.Trainer.Packaging;
 /// of an atomic directory or file write), removed by the next run under the folder's lock; a package directory whose
 /// replacement was cut short (only its <c>.old</c> copy is left) is put back.
 /// </summary>
-internal static partial class PackageLeftovers
+internal static class PackageLeftovers
 {
     /// <summary>Cleans <paramref name="output"/> of leftovers of processes that no longer run; returns their names.</summary>
     public static List<string> Remove(string output)
     {
         var removed = new List<string>();
-        if (!Directory.Exists(output))
+        foreach (var leftover in AtomicLeftover.In(output).Where(l => !IsRunning(l.ProcessId)))
         {
-            return removed;
-        }
-
-        foreach (var entry in new DirectoryInfo(output).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
-        {
-            var match = Leftover().Match(entry.Name);
-            if (!match.Success || IsRunning(int.Parse(match.Groups["pid"].Value, System.Globalization.CultureInfo.InvariantCulture)))
-            {
-                continue;
-            }
-
             try
             {
-                var original = Path.Combine(output, match.Groups["name"].Value);
-                var directory = entry is DirectoryInfo && entry.LinkTarget is null;
-                if (match.Groups["old"].Success && directory && !Path.Exists(original))
+                if (!leftover.Finish())
                 {
-                    ((DirectoryInfo)entry).MoveTo(original);
-                    continue;
+                    removed.Add(leftover.Entry.Name);
                 }
-
-                if (directory)
-                {
-                    ((DirectoryInfo)entry).Delete(recursive: true);
-                }
-                else
-                {
-                    entry.Delete();
-                }
-
-                removed.Add(entry.Name);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw TrainerErrors.LeftoverNotRemoved(entry.FullName, e);
+                throw TrainerErrors.LeftoverNotRemoved(leftover.Entry.FullName, e);
             }
         }
 
@@ -74,7 +49,4 @@ internal static partial class PackageLeftovers
             return false;
         }
     }
-
-    [GeneratedRegex(@"^(?<name>.+)\.tmp-(?<pid>\d{1,9})-[0-9a-f]{32}(?<old>\.old)?$")]
-    private static partial Regex Leftover();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pipeline.Serialization;
 using Pipeline.Trainer.Output;
 
 namespace Pipeline.Trainer.Training;
@@ -88,25 +89,19 @@ internal static partial class RunRecovery
     private static void RemoveLeftovers(string output, Action<string> info)
     {
         var removed = new List<string>();
-        foreach (var entry in new DirectoryInfo(output).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var leftover in AtomicLeftover.In(output).Where(l => RunEntry().IsMatch(Path.GetFileName(l.Original))))
         {
-            var match = Leftover().Match(entry.Name);
-            if (!match.Success)
-            {
-                continue;
-            }
-
-            var original = Path.Combine(output, match.Groups["name"].Value);
-            if (match.Groups["old"].Success && entry.LinkTarget is null && !Path.Exists(original))
+            var putBack = false;
+            Blocked(leftover.Entry.FullName, () => putBack = leftover.Finish());
+            if (putBack)
             {
                 // The killed run had moved the previous version aside and not yet put the new one in place.
-                Blocked(entry.FullName, () => Move(entry, original));
-                info($"Put back {match.Groups["name"].Value}, whose replacement an interrupted run left unfinished.");
-                continue;
+                info($"Put back {Path.GetFileName(leftover.Original)}, whose replacement an interrupted run left unfinished.");
             }
-
-            Blocked(entry.FullName, () => Delete(entry));
-            removed.Add(entry.Name);
+            else
+            {
+                removed.Add(leftover.Entry.Name);
+            }
         }
 
         if (removed.Count > 0)
@@ -178,18 +173,6 @@ internal static partial class RunRecovery
         }
     }
 
-    private static void Delete(FileSystemInfo entry)
-    {
-        if (entry is DirectoryInfo directory && entry.LinkTarget is null)
-        {
-            directory.Delete(recursive: true);
-        }
-        else
-        {
-            entry.Delete();
-        }
-    }
-
     private static void Blocked(string path, Action action)
     {
         try
@@ -202,6 +185,7 @@ internal static partial class RunRecovery
         }
     }
 
-    [GeneratedRegex(@"^(?<name>model(\d+|-final|-best)|training-state\.json|training-log\.jsonl|report\.html)\.tmp-\d+-[0-9a-f]{32}(?<old>\.old)?$")]
-    private static partial Regex Leftover();
+    // The entries of a run folder that are written atomically.
+    [GeneratedRegex(@"^(model(\d+|-final|-best)|training-state\.json|training-log\.jsonl|report\.html)$")]
+    private static partial Regex RunEntry();
 }
