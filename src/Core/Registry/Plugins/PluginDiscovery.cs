@@ -8,8 +8,8 @@ using Pipeline.IO;
 namespace Pipeline.Registry.Plugins;
 
 /// <summary>
-/// Finds the plugin assemblies of the app, with no user code: the app's assemblies (from its deps.json) that
-/// reference Pipeline.Core are loaded, then every loaded assembly that references Pipeline.Core is scanned for plugin
+/// Finds the plugin assemblies of the app, with no user code: the app's assemblies that depend on Pipeline.Core
+/// (read from its deps.json) are loaded, then every loaded assembly that references Pipeline.Core is scanned for plugin
 /// attributes. The full scan runs once, on first use of a registry (Nlp.Load, Nlp.Blank, Nlp.GetLanguageClass,
 /// Language.Factories, Nlp.Lookups, Displacy); a name that is not found later scans assemblies loaded since.
 /// Thread-safe: concurrent first uses wait for the one scan. A Native AOT app has no assembly files or metadata to
@@ -99,26 +99,23 @@ internal static class PluginDiscovery
         Language.AllFactories.Slots, Nlp.AllLanguages.Slots, Nlp.AllLookups.Slots, Display.DisplacyPalette.Slots);
 
     /// <summary>
-    /// Loads the app's assemblies that reference Pipeline.Core: those the host resolved from the app's deps.json
-    /// (its trusted platform assemblies) outside the shared framework, checked by reading only their metadata.
+    /// Loads the app's assemblies that can hold plugins: with a deps.json, those of the libraries that depend on
+    /// Pipeline.Core (model packages excepted: their data lies in models/ and their code is only an entry class), so
+    /// an app with no plugin opens no assembly here; without one (single-file apps), the assemblies the host
+    /// resolved outside the shared framework that reference Pipeline.Core, checked by reading only their metadata.
     /// </summary>
     private static void LoadDependencies()
     {
-        if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is not string trusted)
-        {
-            return;
-        }
-
-        var framework = FrameworkRoot();
         var loaded = AppDomain.CurrentDomain.GetAssemblies()
             .Select(a => a.GetName().Name)
             .OfType<string>()
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var path in trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        var candidates = DependentAssemblies.AppDepsFile() is { } depsFile && DependentAssemblies.Read(depsFile, CoreName) is { } dependents
+            ? dependents.Where(d => ModelPackages.TryLocate(d.Library) is null).SelectMany(d => d.Assemblies).Select(a => new AssemblyName(a))
+            : ReferencingAssemblies();
+        foreach (var name in candidates)
         {
-            if ((framework is not null && path.StartsWith(framework, StringComparison.Ordinal))
-                || loaded.Contains(Path.GetFileNameWithoutExtension(path))
-                || PluginName(path) is not { } name)
+            if (name.Name is null || loaded.Contains(name.Name))
             {
                 continue;
             }
@@ -129,7 +126,25 @@ internal static class PluginDiscovery
             }
             catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
             {
-                Warnings.PluginAssemblyUnreadable(name.Name ?? path, e.Message);
+                Warnings.PluginAssemblyUnreadable(name.Name, e.Message);
+            }
+        }
+    }
+
+    /// <summary>The assemblies the host resolved outside the shared framework whose metadata references Pipeline.Core.</summary>
+    private static IEnumerable<AssemblyName> ReferencingAssemblies()
+    {
+        if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is not string trusted)
+        {
+            yield break;
+        }
+
+        var framework = FrameworkRoot();
+        foreach (var path in trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if ((framework is null || !path.StartsWith(framework, StringComparison.Ordinal)) && PluginName(path) is { } name)
+            {
+                yield return name;
             }
         }
     }
