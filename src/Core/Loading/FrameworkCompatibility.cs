@@ -41,7 +41,12 @@ public static class FrameworkCompatibility
     public static CompatibilityStatus Warn(ModelMeta meta)
     {
         ArgumentNullException.ThrowIfNull(meta);
-        var status = Check(meta.FrameworkVersion);
+        return Warn(meta, Check(meta.FrameworkVersion));
+    }
+
+    /// <summary>Raises the warning for a <paramref name="status"/> already checked; returns it.</summary>
+    internal static CompatibilityStatus Warn(ModelMeta meta, CompatibilityStatus status)
+    {
         switch (status)
         {
             case CompatibilityStatus.Incompatible:

@@ -37,8 +37,12 @@ internal static class ModelLoader
         var metaPath = Path.Combine(path, ModelMeta.FileName);
         try
         {
+            // Plugin discovery reads the app's deps.json and needs nothing of the model: it runs beside the meta read.
+            var discovery = PluginDiscovery.HasScanned ? Task.CompletedTask : Task.Run(PluginDiscovery.EnsureScanned);
             var meta = ModelMeta.Read(metaPath);
-            var status = FrameworkCompatibility.Warn(meta);
+            // The version check (NuGet's range parser) runs beside the build and the data; its warning follows.
+            var compatibility = Task.Run(() => FrameworkCompatibility.Check(meta.FrameworkVersion));
+            discovery.GetAwaiter().GetResult();
             cancellationToken.ThrowIfCancellationRequested();
             var nlp = Build(meta, overrides, metaPath);
             cancellationToken.ThrowIfCancellationRequested();
@@ -48,11 +52,12 @@ internal static class ModelLoader
                 nlp.Meta = meta;
                 nlp.FromDisk(path, ["meta"]);
             }
-            catch (PipelineFormatException e) when (status == CompatibilityStatus.Incompatible)
+            catch (PipelineFormatException e) when (FrameworkCompatibility.Warn(meta, compatibility.Result) == CompatibilityStatus.Incompatible)
             {
                 throw Errors.IncompatibleModelData(path, $"{meta.PackageId} {meta.Version}", meta.FrameworkVersion!, Nlp.Version, e);
             }
 
+            FrameworkCompatibility.Warn(meta, compatibility.Result);
             WarnUnreadArgs(nlp, meta, metaPath);
             return nlp;
         }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace Pipeline.Serialization;
 
@@ -28,7 +27,6 @@ internal static class BytePlanes
     }
 
     /// <summary>Reads values written by <see cref="Write"/>; the byte count must be a multiple of the width.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong[] Read(ReadOnlySpan<byte> bytes, int width, string what)
     {
         if (bytes.Length % width != 0)

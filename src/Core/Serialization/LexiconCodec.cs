@@ -93,16 +93,16 @@ internal static class LexiconCodec
     {
         var keys = BytePlanes.ReadGaps(MsgPack.ReadBinary(ref reader).Span, "lexicon words", zeroFirst: true);
         var values = BytePlanes.Read(MsgPack.ReadBinary(ref reader).Span, sizeof(ulong), "lexicon values");
-        var indices = BytePlanes.Read(MsgPack.ReadBinary(ref reader).Span, IndexWidth(values.Length), "lexicon value indices");
-        if (indices.Length != keys.Length)
+        var indices = new PlaneView(MsgPack.ReadBinary(ref reader).Span, IndexWidth(values.Length), "lexicon value indices");
+        if (indices.Count != keys.Length)
         {
-            throw new InvalidDataException($"the lexicon has {keys.Length} words but {indices.Length} value indices");
+            throw new InvalidDataException($"the lexicon has {keys.Length} words but {indices.Count} value indices");
         }
 
         var lexicon = new Dictionary<ulong, ulong>(keys.Length);
         for (var i = 0; i < keys.Length; i++)
         {
-            if (indices[i] >= (ulong)values.Length)
+            if (indices[i] >= (uint)values.Length)
             {
                 throw new InvalidDataException($"the lexicon's value index {indices[i]} is beyond its {values.Length} values");
             }

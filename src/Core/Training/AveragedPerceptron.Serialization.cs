@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 using MessagePack;
 using Pipeline.Serialization;
 
@@ -98,7 +97,6 @@ public sealed partial class AveragedPerceptron
 
     /// <summary>Reads a model map written by <see cref="Write"/> (or by version 1), validating every field.</summary>
     // Runs once per model at load time on millions of entries: optimized at once rather than tiered up.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static AveragedPerceptron Read(ref MessagePackReader reader, string source)
     {
         var classCount = -1;
@@ -164,10 +162,10 @@ public sealed partial class AveragedPerceptron
     private static AveragedPerceptron ReadVersion2(int classCount, ReadOnlySpan<byte> keyBytes, ReadOnlySpan<byte> lengthBytes, ReadOnlySpan<byte> classBytes, WeightCodebook codebook, ReadOnlySpan<byte> codeBytes)
     {
         var keys = BytePlanes.ReadGaps(keyBytes, "feature keys", KeyBytes);
-        var lengths = BytePlanes.Read(lengthBytes, sizeof(ushort), "row lengths");
-        var classes = BytePlanes.Read(classBytes, ClassWidth(classCount), "entry classes");
-        var codes = BytePlanes.Read(codeBytes, sizeof(ushort), "weight codes");
-        if (lengths.Length != keys.Length || codes.Length != classes.Length)
+        var lengths = new PlaneView(lengthBytes, sizeof(ushort), "row lengths");
+        var classes = new PlaneView(classBytes, ClassWidth(classCount), "entry classes");
+        var codes = new PlaneView(codeBytes, sizeof(ushort), "weight codes");
+        if (lengths.Count != keys.Length || codes.Count != classes.Count)
         {
             throw new InvalidDataException("the key, row-length, class and weight tables have inconsistent sizes");
         }
@@ -177,15 +175,29 @@ public sealed partial class AveragedPerceptron
             throw new InvalidDataException($"a feature key exceeds {KeyBits} bits");
         }
 
-        var starts = RowStarts(keys.Length, row => (int)lengths[row] + 1, classes.Length);
+        var starts = new int[keys.Length + 1];
+        for (var row = 0; row < keys.Length; row++)
+        {
+            starts[row + 1] = starts[row] + (int)lengths[row] + 1;
+            if (starts[row + 1] > classes.Count)
+            {
+                throw new InvalidDataException(TooManyWeights);
+            }
+        }
+
+        if (starts[^1] != classes.Count)
+        {
+            throw new InvalidDataException(TooFewWeights);
+        }
+
         var values = codebook.Values;
-        var entries = new Entry[classes.Length];
+        var entries = new Entry[classes.Count];
         for (var row = 0; row < keys.Length; row++)
         {
             for (var e = starts[row]; e < starts[row + 1]; e++)
             {
                 var code = codes[e];
-                entries[e] = code < (ulong)values.Length
+                entries[e] = code < (uint)values.Length
                     ? new Entry(CheckClass(classCount, (int)classes[e], entries, e, starts[row]), values[code])
                     : throw new InvalidDataException($"weight code {code} is out of range");
             }
@@ -229,6 +241,9 @@ public sealed partial class AveragedPerceptron
         return HaveSharedKeys(keys) ? MergeSharedKeys(classCount, keys, starts, entries) : Build(classCount, keys, starts, entries);
     }
 
+    private const string TooManyWeights = "the rows hold more weights than the model stores";
+    private const string TooFewWeights = "the rows hold fewer weights than the model stores";
+
     /// <summary>The first entry of each row (and the end), checking that the rows hold exactly the stored entries.</summary>
     private static int[] RowStarts(int rows, Func<int, int> length, int entryCount)
     {
@@ -238,11 +253,11 @@ public sealed partial class AveragedPerceptron
             starts[row + 1] = starts[row] + length(row);
             if (starts[row + 1] > entryCount)
             {
-                throw new InvalidDataException("the rows hold more weights than the model stores");
+                throw new InvalidDataException(TooManyWeights);
             }
         }
 
-        return starts[rows] == entryCount ? starts : throw new InvalidDataException("the rows hold fewer weights than the model stores");
+        return starts[rows] == entryCount ? starts : throw new InvalidDataException(TooFewWeights);
     }
 
     /// <summary>The class of entry <paramref name="e"/>, which must be known and above the one before it in its row.</summary>

@@ -152,7 +152,6 @@ public sealed partial class AveragedPerceptron
     }
 
     // Runs once per model at load time on millions of entries: optimized at once rather than tiered up.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static AveragedPerceptron Build(int classes, ulong[] keys, int[] rowStarts, Entry[] entries)
     {
         var table = new Slot[Capacity(keys.Length)];

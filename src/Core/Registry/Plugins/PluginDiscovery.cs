@@ -27,6 +27,9 @@ internal static class PluginDiscovery
     /// <summary>Whether plugin assemblies are found by scanning: everywhere but in Native AOT apps.</summary>
     public static bool Scans => RuntimeFeature.IsDynamicCodeSupported;
 
+    /// <summary>Whether the full scan has run.</summary>
+    public static bool HasScanned => _scanned;
+
     /// <summary>Registers what <paramref name="assembly"/> exposes, once; true when it was not registered before.</summary>
     public static bool Add(Assembly assembly)
     {
