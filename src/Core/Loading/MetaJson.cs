@@ -24,10 +24,10 @@ internal static class MetaJson
     /// <summary>Parses meta.json text; <paramref name="requireIdentity"/> false lets lang, name and version be missing (for packaging, which reports them itself).</summary>
     public static ModelMeta Parse(string json, string source, bool requireIdentity = true)
     {
-        ModelMeta? meta;
+        var meta = MetaDocumentReader.TryRead(json);
         try
         {
-            meta = JsonSerializer.Deserialize(json, MetaInfo);
+            meta ??= Deserialize(json);
         }
         catch (JsonException e)
         {
@@ -72,6 +72,9 @@ internal static class MetaJson
 
         return meta;
     }
+
+    /// <summary>Reads meta.json text with the serializer alone (what <see cref="MetaDocumentReader"/> must agree with).</summary>
+    internal static ModelMeta? Deserialize(string json) => JsonSerializer.Deserialize(json, MetaInfo);
 
     public static string Write(ModelMeta meta) => JsonSerializer.Serialize(meta, MetaInfo) + "\n";
 

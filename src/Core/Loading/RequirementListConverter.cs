@@ -56,7 +56,7 @@ internal sealed class RequirementListConverter : JsonConverter<List<string>>
         writer.WriteEndArray();
     }
 
-    private static string FromObject(JsonElement entry)
+    internal static string FromObject(JsonElement entry)
     {
         var name = entry.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : string.Empty;
         if (name.Length == 0)
