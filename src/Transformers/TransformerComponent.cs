@@ -29,7 +29,7 @@ public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializab
     /// window, at most 510, default 128), <c>stride</c> (default 96), <c>threads</c> (ONNX Runtime intra-op threads,
     /// default 1), <c>batch_windows</c> (windows per encoder run, default 32), <c>lowercase</c> and
     /// <c>strip_accents</c> (default true, for uncased vocabularies), <c>layers</c> (the encoder's last layers
-    /// averaged into each vector, default 4).
+    /// averaged into each vector, default 6).
     /// </summary>
     public TransformerComponent(IReadOnlyDictionary<string, object?> config)
     {

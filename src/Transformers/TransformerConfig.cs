@@ -24,7 +24,7 @@ internal sealed record TransformerConfig
     public bool StripAccents { get; init; } = true;
 
     /// <summary>How many of the encoder's last layers are averaged into each piece's vector (1: the last alone).</summary>
-    public int Layers { get; init; } = 4;
+    public int Layers { get; init; } = 6;
 
     /// <summary>Where encoded corpora are cached for training (not saved with the model).</summary>
     public string? CacheDir { get; init; }

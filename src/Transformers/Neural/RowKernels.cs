@@ -4,20 +4,21 @@ using System.Runtime.InteropServices;
 namespace Pipeline.Transformers.Neural;
 
 /// <summary>
-/// SIMD kernels over four rows at once, for <see cref="Linear"/>: a weight row is read once for four input rows
-/// instead of once per row, which is what bounds a small layer's speed (its weights do not stay in the L1 cache).
+/// SIMD kernels over four consecutive rows at once, for <see cref="Linear"/>: a weight row is read once for four
+/// input rows instead of once per row, which is what bounds a small layer's speed (its weights do not stay in the
+/// L1 cache). A block is four rows of the weight row's length, one after another.
 /// </summary>
 internal static class RowKernels
 {
-    /// <summary>The dot products of <paramref name="w"/> with four rows (all of w's length).</summary>
-    public static (float, float, float, float) Dot4(ReadOnlySpan<float> w, ReadOnlySpan<float> x0, ReadOnlySpan<float> x1, ReadOnlySpan<float> x2, ReadOnlySpan<float> x3)
+    /// <summary>The dot products of <paramref name="w"/> with the four rows of <paramref name="block"/>.</summary>
+    public static (float, float, float, float) Dot4(ReadOnlySpan<float> w, ReadOnlySpan<float> block)
     {
         var n = w.Length;
         var vw = MemoryMarshal.Cast<float, Vector<float>>(w);
-        var v0 = MemoryMarshal.Cast<float, Vector<float>>(x0[..n]);
-        var v1 = MemoryMarshal.Cast<float, Vector<float>>(x1[..n]);
-        var v2 = MemoryMarshal.Cast<float, Vector<float>>(x2[..n]);
-        var v3 = MemoryMarshal.Cast<float, Vector<float>>(x3[..n]);
+        var v0 = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(0, n));
+        var v1 = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(n, n));
+        var v2 = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(2 * n, n));
+        var v3 = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(3 * n, n));
         Vector<float> s0 = default, s1 = default, s2 = default, s3 = default;
         for (var i = 0; i < vw.Length; i++)
         {
@@ -31,24 +32,24 @@ internal static class RowKernels
         float r0 = Vector.Sum(s0), r1 = Vector.Sum(s1), r2 = Vector.Sum(s2), r3 = Vector.Sum(s3);
         for (var i = vw.Length * Vector<float>.Count; i < n; i++)
         {
-            r0 += w[i] * x0[i];
-            r1 += w[i] * x1[i];
-            r2 += w[i] * x2[i];
-            r3 += w[i] * x3[i];
+            r0 += w[i] * block[i];
+            r1 += w[i] * block[n + i];
+            r2 += w[i] * block[(2 * n) + i];
+            r3 += w[i] * block[(3 * n) + i];
         }
 
         return (r0, r1, r2, r3);
     }
 
-    /// <summary>target += a0 x0 + a1 x1 + a2 x2 + a3 x3 (rows of target's length).</summary>
-    public static void AddScaled4(Span<float> target, float a0, ReadOnlySpan<float> x0, float a1, ReadOnlySpan<float> x1, float a2, ReadOnlySpan<float> x2, float a3, ReadOnlySpan<float> x3)
+    /// <summary>target += a0 x0 + a1 x1 + a2 x2 + a3 x3, where x0..x3 are the rows of <paramref name="block"/>.</summary>
+    public static void AddScaled4(Span<float> target, float a0, float a1, float a2, float a3, ReadOnlySpan<float> block)
     {
         var n = target.Length;
         var vt = MemoryMarshal.Cast<float, Vector<float>>(target);
-        var v0 = MemoryMarshal.Cast<float, Vector<float>>(x0[..n]);
-        var v1 = MemoryMarshal.Cast<float, Vector<float>>(x1[..n]);
-        var v2 = MemoryMarshal.Cast<float, Vector<float>>(x2[..n]);
-        var v3 = MemoryMarshal.Cast<float, Vector<float>>(x3[..n]);
+        var v0 = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(0, n));
+        var v1 = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(n, n));
+        var v2 = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(2 * n, n));
+        var v3 = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(3 * n, n));
         Vector<float> b0 = new(a0), b1 = new(a1), b2 = new(a2), b3 = new(a3);
         for (var i = 0; i < vt.Length; i++)
         {
@@ -60,19 +61,19 @@ internal static class RowKernels
 
         for (var i = vt.Length * Vector<float>.Count; i < n; i++)
         {
-            target[i] += (a0 * x0[i]) + (a1 * x1[i]) + (a2 * x2[i]) + (a3 * x3[i]);
+            target[i] += (a0 * block[i]) + (a1 * block[n + i]) + (a2 * block[(2 * n) + i]) + (a3 * block[(3 * n) + i]);
         }
     }
 
-    /// <summary>t0 += a0 w, t1 += a1 w, t2 += a2 w, t3 += a3 w (targets of w's length).</summary>
-    public static void Scatter4(ReadOnlySpan<float> w, float a0, Span<float> t0, float a1, Span<float> t1, float a2, Span<float> t2, float a3, Span<float> t3)
+    /// <summary>Adds a0 w, a1 w, a2 w and a3 w to the four rows of <paramref name="block"/>.</summary>
+    public static void Scatter4(ReadOnlySpan<float> w, float a0, float a1, float a2, float a3, Span<float> block)
     {
         var n = w.Length;
         var vw = MemoryMarshal.Cast<float, Vector<float>>(w);
-        var v0 = MemoryMarshal.Cast<float, Vector<float>>(t0[..n]);
-        var v1 = MemoryMarshal.Cast<float, Vector<float>>(t1[..n]);
-        var v2 = MemoryMarshal.Cast<float, Vector<float>>(t2[..n]);
-        var v3 = MemoryMarshal.Cast<float, Vector<float>>(t3[..n]);
+        var v0 = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(0, n));
+        var v1 = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(n, n));
+        var v2 = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(2 * n, n));
+        var v3 = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(3 * n, n));
         Vector<float> b0 = new(a0), b1 = new(a1), b2 = new(a2), b3 = new(a3);
         for (var i = 0; i < vw.Length; i++)
         {
@@ -85,10 +86,10 @@ internal static class RowKernels
 
         for (var i = vw.Length * Vector<float>.Count; i < n; i++)
         {
-            t0[i] += a0 * w[i];
-            t1[i] += a1 * w[i];
-            t2[i] += a2 * w[i];
-            t3[i] += a3 * w[i];
+            block[i] += a0 * w[i];
+            block[n + i] += a1 * w[i];
+            block[(2 * n) + i] += a2 * w[i];
+            block[(3 * n) + i] += a3 * w[i];
         }
     }
 }
