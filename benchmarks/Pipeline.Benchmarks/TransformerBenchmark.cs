@@ -5,7 +5,9 @@ namespace Pipeline.Benchmarks;
 /// <summary>
 /// Runs the "transformer" component alone (default encoder, all-MiniLM-L6-v2) over UD English-EWT dev with gold
 /// tokens, in batches as nlp.Pipe hands them, and prints words/s and wordpieces/s with one and with two ONNX
-/// Runtime threads, and words per CPU-second (steadier when other work shares the machine). TRF_SENTENCES limits the sentences, TRF_BATCH sets the docs per batch (default 64).
+/// Runtime threads, and words per CPU-second (steadier when other work shares the machine); then the same for the
+/// whole trf pipeline (tokenizer, transformer, trf_tagger, trf_morphologizer) over the raw texts through nlp.Pipe
+/// with one and two threads. TRF_SENTENCES limits the sentences, TRF_BATCH sets the docs per batch (default 64).
 /// </summary>
 public static class TransformerBenchmark
 {
@@ -44,6 +46,35 @@ public static class TransformerBenchmark
             Console.WriteLine($"transformer: {threads} thread(s): {wordCount / seconds:F0} words/s, {pieces / seconds:F0} wordpieces/s " +
                 $"({seconds:F1}s, {pieces} pieces, window {component.Window}, stride {component.Stride}, width {component.Width}); " +
                 $"{wordCount / cpuSeconds:F0} words per CPU-second, load average {LoadAverage()}");
+        }
+
+        RunPipeline(corpora, words.Count, batchSize);
+    }
+
+    // The whole trf pipeline (tokenizer, transformer, trf_tagger, trf_morphologizer) over raw dev texts through
+    // nlp.Pipe. The heads learn their labels from all of en_ewt train but train on a few docs only: their speed
+    // depends on their sizes, not on how well they are trained.
+    private static void RunPipeline(string corpora, int sentences, int batchSize)
+    {
+        var nlp = Nlp.Blank("en");
+        var train = CorpusLocator.TreebankDocs(corpora, "en_ewt", "train", nlp.Vocab);
+        var texts = CorpusLocator.TreebankDocs(corpora, "en_ewt", "dev", nlp.Vocab).Take(sentences).Select(d => d.Text).ToList();
+        nlp.AddPipe(nlp.CreatePipe("transformer"));
+        nlp.AddPipe(nlp.CreatePipe("trf_tagger"));
+        nlp.AddPipe(nlp.CreatePipe("trf_morphologizer"));
+        var trainer = nlp.BeginTraining(train, seed: 0);
+        trainer.Update(train.Take(64), new Dictionary<string, Pipeline.Training.TrainingLoss>());
+        trainer.Finish();
+        _ = nlp.Pipe(texts.Take(16)).Count(); // warm-up
+        foreach (var threads in new[] { 1, 2 })
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var wordCount = nlp.Pipe(texts, batchSize, threads).Sum(d => d.Length);
+            var seconds = clock.Elapsed.TotalSeconds;
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine($"trf pipeline (tokenizer, transformer, trf_tagger, trf_morphologizer), nlp.Pipe with {threads} thread(s): " +
+                $"{wordCount / seconds:F0} words/s ({wordCount} words, {seconds:F1}s); {wordCount / cpuSeconds:F0} words per CPU-second, load average {LoadAverage()}");
         }
     }
 

@@ -165,4 +165,57 @@ internal sealed class EncodedCorpusCache
 
         return result;
     }
+
+    /// <summary>
+    /// Every doc of a cache file written by <see cref="Write"/> for <paramref name="encoder"/> and
+    /// <paramref name="width"/>, whatever corpus it was written for (so another corpus's docs are reused). Each
+    /// doc's size is checked against what is left of the file before anything is allocated; anything else is E267.
+    /// </summary>
+    public static List<(UInt128 Key, Half[] Rows)> ReadAll(string path, UInt128 encoder, int width)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var header = new byte[HeaderLength];
+        if (stream.Length < HeaderLength)
+        {
+            throw TransformerErrors.BadCache(path, "it is shorter than its header");
+        }
+
+        stream.ReadExactly(header);
+        var count = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(44));
+        if (!header.AsSpan(0, 8).SequenceEqual(Magic)
+            || BinaryPrimitives.ReadUInt128LittleEndian(header.AsSpan(8)) != encoder
+            || BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(40)) != width
+            || count < 0)
+        {
+            throw TransformerErrors.BadCache(path, "its header does not name this encoder and width");
+        }
+
+        var result = new List<(UInt128, Half[])>();
+        var docHeader = new byte[DocHeaderLength];
+        for (var d = 0; d < count; d++)
+        {
+            if (stream.Length - stream.Position < DocHeaderLength)
+            {
+                throw TransformerErrors.BadCache(path, string.Create(CultureInfo.InvariantCulture, $"it ends before doc {d} of {count}"));
+            }
+
+            stream.ReadExactly(docHeader);
+            var tokens = BinaryPrimitives.ReadInt32LittleEndian(docHeader.AsSpan(16));
+            if (tokens < 0 || 2L * tokens * width > stream.Length - stream.Position)
+            {
+                throw TransformerErrors.BadCache(path, string.Create(CultureInfo.InvariantCulture, $"doc {d} claims {tokens} tokens, more than the rest of the file holds"));
+            }
+
+            var rows = new Half[tokens * width];
+            stream.ReadExactly(MemoryMarshal.AsBytes(rows.AsSpan()));
+            result.Add((BinaryPrimitives.ReadUInt128LittleEndian(docHeader), rows));
+        }
+
+        if (stream.Position != stream.Length)
+        {
+            throw TransformerErrors.BadCache(path, "it has bytes after its last doc");
+        }
+
+        return result;
+    }
 }

@@ -16,7 +16,7 @@ internal sealed class OnnxEncoder : IDisposable
     private readonly string[] _outputNames;
     private readonly bool _typeIds;
 
-    private OnnxEncoder(InferenceSession session, WordPieceTokenizer tokenizer, string source)
+    private OnnxEncoder(InferenceSession session, WordPieceTokenizer tokenizer, string source, string[]? layerOutputs)
     {
         _session = session;
         Tokenizer = tokenizer;
@@ -28,7 +28,7 @@ internal sealed class OnnxEncoder : IDisposable
 
         _typeIds = inputs.Contains("token_type_ids");
         _inputNames = _typeIds ? ["input_ids", "attention_mask", "token_type_ids"] : ["input_ids", "attention_mask"];
-        _outputNames = [session.OutputMetadata.ContainsKey("last_hidden_state") ? "last_hidden_state" : session.OutputNames[0]];
+        _outputNames = layerOutputs ?? [session.OutputMetadata.ContainsKey("last_hidden_state") ? "last_hidden_state" : session.OutputNames[0]];
         Width = Encode([[tokenizer.ClsId, tokenizer.SepId]], source)[0].Length / 2;
     }
 
@@ -75,12 +75,19 @@ internal sealed class OnnxEncoder : IDisposable
                 tokenizer = WordPieceTokenizer.FromStream(vocab, vocabPath, config.Lowercase, config.StripAccents);
             }
 
+            if (config.Layers > 1)
+            {
+                var graphBytes = File.ReadAllBytes(modelPath);
+                fileHash.Append(graphBytes);
+                return CreateWithLayers(graphBytes, config.Layers, options, tokenizer, modelPath, fileHash.GetCurrentHashAsUInt128());
+            }
+
             using (var graph = File.OpenRead(modelPath))
             {
                 fileHash.Append(graph);
             }
 
-            return Create(() => new InferenceSession(modelPath, options), tokenizer, modelPath, fileHash.GetCurrentHashAsUInt128());
+            return Create(() => new InferenceSession(modelPath, options), tokenizer, modelPath, fileHash.GetCurrentHashAsUInt128(), null);
         }
 
         var name = (config.Encoder ?? TransformerConfig.DefaultEncoder)[ResourcePrefix.Length..];
@@ -122,7 +129,9 @@ internal sealed class OnnxEncoder : IDisposable
         }
 
         hash.Append(model);
-        return Create(() => new InferenceSession(model, options), wordPiece, source, hash.GetCurrentHashAsUInt128());
+        return config.Layers > 1
+            ? CreateWithLayers(model, config.Layers, options, wordPiece, source, hash.GetCurrentHashAsUInt128())
+            : Create(() => new InferenceSession(model, options), wordPiece, source, hash.GetCurrentHashAsUInt128(), null);
     }
 
     /// <summary>
@@ -153,19 +162,40 @@ internal sealed class OnnxEncoder : IDisposable
         OrtValue[] inputs = typeValue is null ? [idsValue, maskValue] : [idsValue, maskValue, typeValue];
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, _inputNames, inputs, _outputNames);
-        var output = outputs[0];
-        var outShape = output.GetTensorTypeAndShape().Shape;
-        if (outShape.Length != 3 || outShape[0] != batch || outShape[1] != length)
+        var width = 0;
+        var result = new float[batch][];
+        for (var k = 0; k < outputs.Count; k++)
         {
-            throw TransformerErrors.BadModel(source, $"its output '{_outputNames[0]}' has shape [{string.Join(", ", outShape)}], not [{batch}, {length}, width]");
+            var output = outputs[k];
+            var outShape = output.GetTensorTypeAndShape().Shape;
+            if (outShape.Length != 3 || outShape[0] != batch || outShape[1] != length || (k > 0 && outShape[2] != width))
+            {
+                throw TransformerErrors.BadModel(source, $"its output '{_outputNames[k]}' has shape [{string.Join(", ", outShape)}], not [{batch}, {length}, width]");
+            }
+
+            width = (int)outShape[2];
+            var data = output.GetTensorDataAsSpan<float>();
+            for (var b = 0; b < batch; b++)
+            {
+                var rows = data.Slice(b * length * width, windows[b].Length * width);
+                if (k == 0)
+                {
+                    result[b] = rows.ToArray();
+                }
+                else
+                {
+                    System.Numerics.Tensors.TensorPrimitives.Add(result[b], rows, result[b]);
+                }
+            }
         }
 
-        var width = (int)outShape[2];
-        var data = output.GetTensorDataAsSpan<float>();
-        var result = new float[batch][];
-        for (var b = 0; b < batch; b++)
+        if (outputs.Count > 1)
         {
-            result[b] = data.Slice(b * length * width, windows[b].Length * width).ToArray();
+            // The mean of the layers.
+            foreach (var rows in result)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Multiply(rows, 1f / outputs.Count, rows);
+            }
         }
 
         return result;
@@ -174,7 +204,20 @@ internal sealed class OnnxEncoder : IDisposable
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();
 
-    private static OnnxEncoder Create(Func<InferenceSession> open, WordPieceTokenizer tokenizer, string source, UInt128 contentHash)
+    // The graph with its last layers' outputs exposed, averaged by Encode.
+    private static OnnxEncoder CreateWithLayers(byte[] model, int layers, SessionOptions options, WordPieceTokenizer tokenizer, string source, UInt128 contentHash)
+    {
+        if (OnnxLayerOutputs.Expose(model, layers) is not var (exposed, names))
+        {
+            // Not a graph at all is the format error E264; a graph without findable layers is the setting's fault.
+            Create(() => new InferenceSession(model, options), tokenizer, source, contentHash, null).Dispose();
+            throw TransformerErrors.BadSetting("layers", $"is {layers}, but the layers of {source} cannot be found or it has fewer (use 1, the last layer alone)");
+        }
+
+        return Create(() => new InferenceSession(exposed, options), tokenizer, source, contentHash, names);
+    }
+
+    private static OnnxEncoder Create(Func<InferenceSession> open, WordPieceTokenizer tokenizer, string source, UInt128 contentHash, string[]? layerOutputs)
     {
         InferenceSession session;
         try
@@ -188,7 +231,7 @@ internal sealed class OnnxEncoder : IDisposable
 
         try
         {
-            return new OnnxEncoder(session, tokenizer, source) { ContentHash = contentHash };
+            return new OnnxEncoder(session, tokenizer, source, layerOutputs) { ContentHash = contentHash };
         }
         catch (OnnxRuntimeException e)
         {

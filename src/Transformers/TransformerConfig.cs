@@ -23,10 +23,13 @@ internal sealed record TransformerConfig
     public bool Lowercase { get; init; } = true;
     public bool StripAccents { get; init; } = true;
 
+    /// <summary>How many of the encoder's last layers are averaged into each piece's vector (1: the last alone).</summary>
+    public int Layers { get; init; } = 6;
+
     /// <summary>Where encoded corpora are cached for training (not saved with the model).</summary>
     public string? CacheDir { get; init; }
 
-    private static readonly string[] Keys = ["encoder", "model_path", "vocab_path", "window", "stride", "threads", "batch_windows", "lowercase", "strip_accents", "cache_dir"];
+    private static readonly string[] Keys = ["encoder", "model_path", "vocab_path", "window", "stride", "threads", "batch_windows", "lowercase", "strip_accents", "layers", "cache_dir"];
 
     /// <summary>Reads the settings this component knows; other keys (settings meant for other components) are ignored.</summary>
     public static TransformerConfig From(IReadOnlyDictionary<string, object?> config, TransformerConfig? baseline = null)
@@ -46,6 +49,7 @@ internal sealed record TransformerConfig
             BatchWindows = GetInt(config, "batch_windows", b.BatchWindows),
             Lowercase = GetBool(config, "lowercase", b.Lowercase),
             StripAccents = GetBool(config, "strip_accents", b.StripAccents),
+            Layers = GetInt(config, "layers", b.Layers),
             CacheDir = GetString(config, "cache_dir") ?? b.CacheDir,
         };
         result.Validate();
@@ -66,6 +70,7 @@ internal sealed record TransformerConfig
             ["batch_windows"] = BatchWindows,
             ["lowercase"] = Lowercase,
             ["strip_accents"] = StripAccents,
+            ["layers"] = Layers,
         };
         return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
@@ -88,6 +93,9 @@ internal sealed record TransformerConfig
             {
                 throw TransformerErrors.BadSavedConfig(source, "it names neither \"encoder\" nor \"model_path\"");
             }
+
+            // Settings saved before "layers" existed were made with the last layer alone.
+            values.TryAdd("layers", 1);
 
             return From(values);
         }
@@ -122,6 +130,7 @@ internal sealed record TransformerConfig
         Check("stride", Stride, 1, Window, "windows must overlap or touch, so it is at most \"window\"");
         Check("threads", Threads, 1, 256, "it is ONNX Runtime's intra-op thread count");
         Check("batch_windows", BatchWindows, 1, 4096, "it is the number of windows encoded in one run");
+        Check("layers", Layers, 1, 48, "it is the number of the encoder's last layers averaged");
     }
 
     private static void Check(string key, int value, int min, int max, string why)

@@ -48,6 +48,27 @@ public sealed class EncodedCorpusCacheTests : IDisposable
         Assert.Equal(1, second.EncodedDocs);
     }
 
+    [Fact]
+    public void ACorpusSharingDocsWithACachedOneEncodesOnlyItsNewDocs()
+    {
+        var config = new Dictionary<string, object?> { ["cache_dir"] = _temp.Path };
+        using var first = new TransformerComponent(config);
+        first.PrepareCorpus([Doc("Train", "doc"), Doc("Shared", "doc", ".")]);
+
+        // Another corpus (say, the entity recognizer's) with one doc in common: only its new doc is encoded.
+        using var second = new TransformerComponent(config);
+        second.PrepareCorpus([Doc("Shared", "doc", "."), Doc("New", "doc")]);
+        Assert.Equal(1, second.EncodedDocs);
+        Assert.Equal(2, Directory.GetFiles(_temp.Path).Length);
+        Assert.Equal(first.Process(Doc("Shared", "doc", ".")).Tensor, second.Process(Doc("Shared", "doc", ".")).Tensor);
+
+        // A corpus whose docs are all in the files is read from them and writes no file of its own.
+        using var third = new TransformerComponent(config);
+        third.PrepareCorpus([Doc("New", "doc"), Doc("Train", "doc")]);
+        Assert.Equal(0, third.EncodedDocs);
+        Assert.Equal(2, Directory.GetFiles(_temp.Path).Length);
+    }
+
     [Theory]
     [InlineData("truncated")]
     [InlineData("header")]

@@ -54,7 +54,7 @@ public class HeadGradientTests
         var network = new TokenWindowNetwork(new NetworkShape(3, 7, 2, 4, 1, 5, 3), seed: 5);
         var random = new Random(19);
         var vectors = NeuralGradientTests.Random(2 * 3, random);
-        ulong[] ids = [1, 2, 3, 4, 5, 6, 7, 8];
+        ulong[] ids = [.. Enumerable.Range(1, 2 * LexicalFeatures.Count).Select(i => (ulong)i)];
         var dropped = network.Forward(vectors, ids, 2, new Random(1), 0.5f);
         Assert.NotNull(dropped.Mask);
         Assert.Contains(dropped.Mask, m => m == 0);

@@ -7,20 +7,69 @@ public class NeuralGradientTests
 {
     private const float Step = 1e-2f;
 
-    [Fact]
-    public void LinearBackwardMatchesFiniteDifferences()
+    // Rows in blocks of four and the rest, inputs in whole SIMD vectors and a tail.
+    [Theory]
+    [InlineData(4, 5, 3)]
+    [InlineData(7, 21, 3)]
+    [InlineData(1, 16, 2)]
+    public void LinearBackwardMatchesFiniteDifferences(int rows, int inputs, int outputs)
     {
         var random = new Random(7);
-        var layer = new Linear(5, 3, random);
+        var layer = new Linear(inputs, outputs, random);
         Fill(layer.Bias.Value, random);
-        var x = Random(4 * 5, random);
-        var r = Random(4 * 3, random); // loss = sum(r * y)
+        var x = Random(rows * inputs, random);
+        var r = Random(rows * outputs, random); // loss = sum(r * y)
         float Loss() => Dot(r, layer.Forward(x));
 
         var dx = layer.Backward(x, r);
         CheckAgainstFiniteDifferences(x, dx, Loss);
         CheckAgainstFiniteDifferences(layer.Weights.Value, layer.Weights.Gradient, Loss);
         CheckAgainstFiniteDifferences(layer.Bias.Value, layer.Bias.Gradient, Loss);
+    }
+
+    [Fact]
+    public void LinearForwardIsTheMatrixProductForEveryRow()
+    {
+        var random = new Random(5);
+        var layer = new Linear(19, 6, random);
+        Fill(layer.Bias.Value, random);
+        var x = Random(9 * 19, random);
+        var y = layer.Forward(x);
+        for (var row = 0; row < 9; row++)
+        {
+            for (var o = 0; o < 6; o++)
+            {
+                var expected = layer.Bias.Value[o];
+                for (var i = 0; i < 19; i++)
+                {
+                    expected += layer.Weights.Value[(o * 19) + i] * x[(row * 19) + i];
+                }
+
+                Assert.Equal(expected, y[(row * 6) + o], 4);
+            }
+        }
+    }
+
+    [Fact]
+    public void MovingAverageStartsAtTheWeightsAndFollowsThemSlowly()
+    {
+        var source = new Parameter(2);
+        var average = new Parameter(2);
+        source.Value[0] = 1;
+        MovingAverage.Reset([average], [source]);
+        Assert.Equal([1f, 0f], average.Value);
+
+        source.Value[1] = 10;
+        MovingAverage.Update([average], [source], decay: 0.9f, step: 1); // decay min(0.9, 2/11)
+        Assert.Equal(10 * (1 - (2f / 11)), average.Value[1], 4);
+        for (var step = 2; step < 200; step++)
+        {
+            source.Value[0] = step % 2 == 0 ? 0 : 2;
+            MovingAverage.Update([average], [source], decay: 0.9f, step);
+        }
+
+        Assert.Equal(1f, average.Value[0], 0.2f);
+        Assert.Equal(10f, average.Value[1], 3);
     }
 
     [Fact]

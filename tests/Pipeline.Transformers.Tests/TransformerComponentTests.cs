@@ -122,6 +122,7 @@ public class TransformerComponentTests
     [InlineData("window", 4, "E260")]
     [InlineData("stride", 200, "E260")]
     [InlineData("threads", 0, "E260")]
+    [InlineData("layers", 0, "E260")]
     public void BadSettingsAreRefusedWithTheirName(string key, int value, string code)
     {
         var e = Assert.Throws<PipelineException>(() => new TransformerComponent(new Dictionary<string, object?> { [key] = value }));

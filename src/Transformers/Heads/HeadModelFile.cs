@@ -15,7 +15,7 @@ internal static class HeadModelFile
 {
     public const string FileName = "model.bin";
     private const int MaxLabelBytes = 4096;
-    private static readonly byte[] Magic = "PLHEAD01"u8.ToArray();
+    private static readonly byte[] Magic = "PLHEAD02"u8.ToArray(); // 02: ten lexical features (01 had four)
 
     /// <summary>Writes the network and labels to <paramref name="directory"/>/model.bin atomically.</summary>
     public static void Write(string directory, TokenWindowNetwork network, IReadOnlyList<string> labels)

@@ -5,10 +5,11 @@ namespace Pipeline.Transformers.Heads;
 
 /// <summary>
 /// Training settings of a neural head, from its factory config (meta.json's pipeline_args or C#): sizes of the
-/// network, dropout, Adam's learning rate, docs per optimizer step and the seed. Loading a trained head reads its
+/// network, dropout, Adam's learning rate, docs per optimizer step, the seed and the decay of the weights' moving
+/// average (0: none). Loading a trained head reads its
 /// sizes from the saved file instead.
 /// </summary>
-internal sealed record HeadSettings(int Hidden, int Projection, int Radius, int EmbeddingRows, int EmbeddingWidth, float Dropout, float LearningRate, int Batch, int Seed)
+internal sealed record HeadSettings(int Hidden, int Projection, int Radius, int EmbeddingRows, int EmbeddingWidth, float Dropout, float LearningRate, int Batch, int Seed, float Average)
 {
     /// <summary>Reads the settings; a value out of range is E260-style E268 naming the component and key.</summary>
     public static HeadSettings From(string component, IReadOnlyDictionary<string, object?> config)
@@ -18,12 +19,13 @@ internal sealed record HeadSettings(int Hidden, int Projection, int Radius, int 
             Int(component, config, "hidden", 256, 1, 4096),
             Int(component, config, "projection", 128, 1, 4096),
             Int(component, config, "radius", 2, 0, 16),
-            Int(component, config, "embedding_rows", 1 << 15, 1, NetworkShape.MaxSize),
+            Int(component, config, "embedding_rows", 1 << 16, 1, NetworkShape.MaxSize),
             Int(component, config, "embedding_width", 32, 1, 1024),
-            Float(component, config, "dropout", 0.1f, 0, 0.9f),
+            Float(component, config, "dropout", 0.2f, 0, 0.9f),
             Float(component, config, "learning_rate", 1e-3f, 1e-6f, 1),
             Int(component, config, "batch", 8, 1, 4096),
-            Int(component, config, "seed", 0, 0, int.MaxValue));
+            Int(component, config, "seed", 0, 0, int.MaxValue),
+            Float(component, config, "average", 0.999f, 0, 0.99999f));
     }
 
     private static int Int(string component, IReadOnlyDictionary<string, object?> config, string key, int fallback, int min, int max)

@@ -25,6 +25,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
     private readonly HeadTarget _target;
     private readonly HeadSettings _settings;
     private TokenWindowNetwork? _network;
+    private TokenWindowNetwork? _average;
     private Adam? _adam;
     private Random? _dropout;
     private List<string> _labels = [];
@@ -60,7 +61,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
     public Doc Process(Doc doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var network = _network ?? throw TransformerErrors.HeadNotTrained(Name);
+        var network = _average ?? _network ?? throw TransformerErrors.HeadNotTrained(Name);
         if (doc.Length == 0)
         {
             return doc;
@@ -90,6 +91,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
         _labels = [.. labels];
         _index = _labels.Index().ToDictionary(l => l.Item, l => l.Index, StringComparer.Ordinal);
         _network = null; // Built at the first update, when the encoder's width is known.
+        _average = null;
         _adam = null;
         _dropout = new Random(_settings.Seed + 1);
         _pending = 0;
@@ -115,6 +117,11 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
             var s = _settings;
             _network = new TokenWindowNetwork(new NetworkShape(predicted.TensorWidth, s.EmbeddingRows, s.EmbeddingWidth, s.Projection, s.Radius, s.Hidden, _labels.Count), s.Seed);
             _adam = new Adam(_network.Parameters, s.LearningRate);
+            if (s.Average > 0)
+            {
+                _average = new TokenWindowNetwork(_network.Shape, s.Seed);
+                MovingAverage.Reset(_average.Parameters, _network.Parameters);
+            }
         }
 
         var network = _network;
@@ -172,7 +179,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
     /// <inheritdoc />
     public void ToDisk(string directory)
     {
-        HeadModelFile.Write(directory, _network ?? throw TransformerErrors.HeadNotTrained(Name), _labels);
+        HeadModelFile.Write(directory, _average ?? _network ?? throw TransformerErrors.HeadNotTrained(Name), _labels);
     }
 
     /// <inheritdoc />
@@ -180,6 +187,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
     {
         var (network, labels) = HeadModelFile.Read(directory);
         _network = network;
+        _average = null;
         _labels = labels;
         _index = _labels.Index().ToDictionary(l => l.Item, l => l.Index, StringComparer.Ordinal);
         _adam = null;
@@ -190,6 +198,10 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
     {
         _adam!.Step();
         _pending = 0;
+        if (_average is not null)
+        {
+            MovingAverage.Update(_average.Parameters, _network!.Parameters, _settings.Average, _adam.Steps);
+        }
     }
 
     private ReadOnlySpan<float> Vectors(Doc doc, TokenWindowNetwork network)

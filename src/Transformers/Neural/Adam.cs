@@ -11,6 +11,7 @@ public sealed class Adam
     private readonly Parameter[] _parameters;
     private readonly float[][] _m;
     private readonly float[][] _v;
+    private readonly float[] _scratch;
     private int _t;
 
     /// <summary>Creates an optimizer over <paramref name="parameters"/>.</summary>
@@ -20,6 +21,7 @@ public sealed class Adam
         _parameters = [.. parameters];
         _m = Array.ConvertAll(_parameters, p => new float[p.Value.Length]);
         _v = Array.ConvertAll(_parameters, p => new float[p.Value.Length]);
+        _scratch = new float[_parameters.Length == 0 ? 0 : _parameters.Max(p => p.Value.Length)];
         LearningRate = learningRate;
         Beta1 = beta1;
         Beta2 = beta2;
@@ -57,7 +59,7 @@ public sealed class Adam
             var g = p.Gradient;
             TensorPrimitives.Multiply(m, Beta1, m);
             TensorPrimitives.MultiplyAdd(g, 1 - Beta1, m, m);
-            var squared = new float[g.Length];
+            var squared = _scratch.AsSpan(0, g.Length);
             TensorPrimitives.Multiply(g, g, squared);
             TensorPrimitives.Multiply(v, Beta2, v);
             TensorPrimitives.MultiplyAdd(squared, 1 - Beta2, v, v);

@@ -5,7 +5,7 @@ namespace Pipeline.Transformers.Neural;
 /// <summary>
 /// A fully connected layer y = W x + b over a batch of rows (row-major: row r of x is x[r*Inputs..]). Stateless
 /// between calls, so the caller keeps the input for <see cref="Backward"/>; several threads may run
-/// <see cref="Forward"/> at once.
+/// <see cref="Forward(ReadOnlySpan{float})"/> at once.
 /// </summary>
 public sealed class Linear
 {
@@ -46,17 +46,42 @@ public sealed class Linear
     {
         var rows = Rows(x.Length, Inputs, "input");
         var y = new float[rows * Outputs];
-        var w = Weights.Value;
-        for (var r = 0; r < rows; r++)
+        Forward(x, y);
+        return y;
+    }
+
+    /// <summary>Writes y ([rows, Outputs]) from x ([rows, Inputs]) into <paramref name="y"/>, allocating nothing.</summary>
+    public void Forward(ReadOnlySpan<float> x, Span<float> y)
+    {
+        var rows = Rows(x.Length, Inputs, "input");
+        if (y.Length != rows * Outputs)
         {
-            var input = x.Slice(r * Inputs, Inputs);
-            for (var o = 0; o < Outputs; o++)
+            throw TransformerErrors.ShapeMismatch("The output buffer", $"has {y.Length} values; it must be {rows} rows of {Outputs}");
+        }
+
+        var (w, b, n, m) = (Weights.Value, Bias.Value, Inputs, Outputs);
+        var r = 0;
+        for (; r + 4 <= rows; r += 4)
+        {
+            var block = x.Slice(r * n, 4 * n);
+            for (var o = 0; o < m; o++)
             {
-                y[(r * Outputs) + o] = TensorPrimitives.Dot(w.AsSpan(o * Inputs, Inputs), input) + Bias.Value[o];
+                var (d0, d1, d2, d3) = RowKernels.Dot4(w.AsSpan(o * n, n), block);
+                y[(r * m) + o] = d0 + b[o];
+                y[((r + 1) * m) + o] = d1 + b[o];
+                y[((r + 2) * m) + o] = d2 + b[o];
+                y[((r + 3) * m) + o] = d3 + b[o];
             }
         }
 
-        return y;
+        for (; r < rows; r++)
+        {
+            var input = x.Slice(r * n, n);
+            for (var o = 0; o < m; o++)
+            {
+                y[(r * m) + o] = TensorPrimitives.Dot(w.AsSpan(o * n, n), input) + b[o];
+            }
+        }
     }
 
     /// <summary>
@@ -71,21 +96,34 @@ public sealed class Linear
             throw TransformerErrors.ShapeMismatch("The output gradient", $"has {dy.Length} values; it must be {rows} rows of {Outputs}");
         }
 
-        var dx = new float[rows * Inputs];
-        var w = Weights.Value;
-        var dw = Weights.Gradient;
-        for (var r = 0; r < rows; r++)
+        var (w, dw, n, m) = (Weights.Value, Weights.Gradient, Inputs, Outputs);
+        var dx = new float[rows * n];
+        var r = 0;
+        for (; r + 4 <= rows; r += 4)
         {
-            var input = x.Slice(r * Inputs, Inputs);
-            var dInput = dx.AsSpan(r * Inputs, Inputs);
-            var dOut = dy.Slice(r * Outputs, Outputs);
+            var block = x.Slice(r * n, 4 * n);
+            var dBlock = dx.AsSpan(r * n, 4 * n);
+            for (var o = 0; o < m; o++)
+            {
+                var (g0, g1, g2, g3) = (dy[(r * m) + o], dy[((r + 1) * m) + o], dy[((r + 2) * m) + o], dy[((r + 3) * m) + o]);
+                Bias.Gradient[o] += g0 + g1 + g2 + g3;
+                RowKernels.AddScaled4(dw.AsSpan(o * n, n), g0, g1, g2, g3, block);
+                RowKernels.Scatter4(w.AsSpan(o * n, n), g0, g1, g2, g3, dBlock);
+            }
+        }
+
+        for (; r < rows; r++)
+        {
+            var input = x.Slice(r * n, n);
+            var dInput = dx.AsSpan(r * n, n);
+            var dOut = dy.Slice(r * m, m);
             TensorPrimitives.Add(Bias.Gradient, dOut, Bias.Gradient);
-            for (var o = 0; o < Outputs; o++)
+            for (var o = 0; o < m; o++)
             {
                 var g = dOut[o];
-                var gradRow = dw.AsSpan(o * Inputs, Inputs);
+                var gradRow = dw.AsSpan(o * n, n);
                 TensorPrimitives.MultiplyAdd(input, g, gradRow, gradRow);
-                TensorPrimitives.MultiplyAdd(w.AsSpan(o * Inputs, Inputs), g, dInput, dInput);
+                TensorPrimitives.MultiplyAdd(w.AsSpan(o * n, n), g, dInput, dInput);
             }
         }
 

@@ -1,0 +1,189 @@
+using System.Text;
+
+namespace Pipeline.Transformers;
+
+/// <summary>
+/// Exposes a BERT-family ONNX graph's inner layer outputs. Exported graphs return only the last layer
+/// (<c>last_hidden_state</c>), but each layer ends in a layer normalization whose output is a named tensor: this
+/// finds them (a <c>LayerNormalization</c> node, or the ReduceMean, Sub, Div, Mul, Add pattern older exporters
+/// write) and adds them to the graph's outputs by editing the model's protobuf bytes, so that ONNX Runtime returns
+/// them beside the last layer. A graph of another shape is refused rather than guessed at.
+/// </summary>
+internal static class OnnxLayerOutputs
+{
+    private const int GraphField = 7;
+    private const int NodeField = 1;
+    private const int OutputField = 12;
+
+    /// <summary>
+    /// The model with the outputs of its last <paramref name="layers"/> layers added as graph outputs, and their
+    /// names (the last layer's last). Null when the graph's layer normalizations cannot be told apart.
+    /// </summary>
+    public static (byte[] Model, string[] Names)? Expose(byte[] model, int layers)
+    {
+        var graph = Fields(model, 0, model.Length).FirstOrDefault(f => f.Field == GraphField && f.Wire == 2);
+        if (graph.End == 0)
+        {
+            return null;
+        }
+
+        var nodes = new List<(string Op, string[] Inputs, string[] Outputs)>();
+        foreach (var field in Fields(model, graph.Start, graph.End).Where(f => f.Field == NodeField && f.Wire == 2))
+        {
+            var inputs = new List<string>();
+            var outputs = new List<string>();
+            var op = string.Empty;
+            foreach (var n in Fields(model, field.Start, field.End).Where(f => f.Wire == 2))
+            {
+                var text = Encoding.UTF8.GetString(model, n.Start, n.End - n.Start);
+                switch (n.Field)
+                {
+                    case 1: inputs.Add(text); break;
+                    case 2: outputs.Add(text); break;
+                    case 4: op = text; break;
+                }
+            }
+
+            nodes.Add((op, [.. inputs], [.. outputs]));
+        }
+
+        var norms = LayerNormOutputs(nodes);
+
+        // The embeddings' normalization, then two per layer (after attention, after the feed-forward block).
+        if (norms.Count < 3 || norms.Count % 2 == 0 || layers > (norms.Count - 1) / 2)
+        {
+            return null;
+        }
+
+        string[] names = [.. Enumerable.Range(0, layers).Select(k => norms[norms.Count - 1 - (2 * (layers - 1 - k))])];
+        using var extra = new MemoryStream();
+        foreach (var name in names)
+        {
+            // ValueInfoProto { name = 1; type = 2 { tensor_type = 1 { elem_type = 1 (FLOAT) } } }
+            var nameBytes = Encoding.UTF8.GetBytes(name);
+            byte[] type = [0x12, 4, 0x0a, 2, 0x08, 1];
+            using var info = new MemoryStream();
+            info.WriteByte(0x0a);
+            WriteVarint(info, (ulong)nameBytes.Length);
+            info.Write(nameBytes);
+            info.Write(type);
+            WriteVarint(extra, (OutputField << 3) | 2);
+            WriteVarint(extra, (ulong)info.Length);
+            info.WriteTo(extra);
+        }
+
+        using var result = new MemoryStream(model.Length + (int)extra.Length + 16);
+        result.Write(model, 0, graph.TagStart);
+        WriteVarint(result, (GraphField << 3) | 2);
+        WriteVarint(result, (ulong)(graph.End - graph.Start + extra.Length));
+        result.Write(model, graph.Start, graph.End - graph.Start);
+        extra.WriteTo(result);
+        result.Write(model, graph.End, model.Length - graph.End);
+        return (result.ToArray(), names);
+    }
+
+    // The output of every layer normalization, in graph order.
+    private static List<string> LayerNormOutputs(List<(string Op, string[] Inputs, string[] Outputs)> nodes)
+    {
+        if (nodes.Any(n => n.Op == "LayerNormalization"))
+        {
+            return [.. nodes.Where(n => n.Op == "LayerNormalization" && n.Outputs.Length > 0).Select(n => n.Outputs[0])];
+        }
+
+        var consumers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            foreach (var input in nodes[i].Inputs)
+            {
+                (consumers.TryGetValue(input, out var list) ? list : consumers[input] = []).Add(i);
+            }
+        }
+
+        string? Next(string tensor, string op) =>
+            consumers.TryGetValue(tensor, out var list) && list.FirstOrDefault(i => nodes[i].Op == op, -1) is var i and >= 0
+                ? nodes[i].Outputs.FirstOrDefault() : null;
+
+        var result = new List<string>();
+        foreach (var node in nodes.Where(n => n.Op == "ReduceMean" && n.Inputs.Length > 0 && n.Outputs.Length > 0))
+        {
+            // x - mean(x), divided by the deviation, scaled (Mul) and shifted (Add); the Sub must take x itself.
+            var sub = consumers.TryGetValue(node.Outputs[0], out var list)
+                ? list.Select(i => nodes[i]).FirstOrDefault(n => n.Op == "Sub" && n.Inputs.Contains(node.Inputs[0])) : default;
+            if (sub.Outputs is not [var centred, ..] || Next(centred, "Div") is not { } divided
+                || Next(divided, "Mul") is not { } scaled || Next(scaled, "Add") is not { } output)
+            {
+                continue;
+            }
+
+            if (!result.Contains(output))
+            {
+                result.Add(output);
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<(int Field, int Wire, int TagStart, int Start, int End)> Fields(byte[] b, int start, int end)
+    {
+        var i = start;
+        while (i < end)
+        {
+            var tagStart = i;
+            var key = ReadVarint(b, ref i, end);
+            var (field, wire) = ((int)(key >> 3), (int)(key & 7));
+            switch (wire)
+            {
+                case 0:
+                    ReadVarint(b, ref i, end);
+                    yield return (field, wire, tagStart, i, i);
+                    break;
+                case 1:
+                    i += 8;
+                    break;
+                case 5:
+                    i += 4;
+                    break;
+                case 2:
+                    var length = ReadVarint(b, ref i, end);
+                    if (length > (ulong)(end - i))
+                    {
+                        yield break;
+                    }
+
+                    yield return (field, wire, tagStart, i, i + (int)length);
+                    i += (int)length;
+                    break;
+                default:
+                    yield break;
+            }
+        }
+    }
+
+    private static ulong ReadVarint(byte[] b, ref int i, int end)
+    {
+        ulong value = 0;
+        for (var shift = 0; i < end && shift < 64; shift += 7)
+        {
+            var c = b[i++];
+            value |= (ulong)(c & 0x7f) << shift;
+            if (c < 0x80)
+            {
+                return value;
+            }
+        }
+
+        return value;
+    }
+
+    private static void WriteVarint(Stream stream, ulong value)
+    {
+        while (value >= 0x80)
+        {
+            stream.WriteByte((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        stream.WriteByte((byte)value);
+    }
+}
