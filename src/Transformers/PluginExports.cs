@@ -7,4 +7,5 @@ using Pipeline.Transformers.Heads.Entities;
 [assembly: PipelineFactory(TransformerComponent.FactoryName, typeof(TransformerComponent))]
 [assembly: PipelineFactory(NeuralTokenClassifier.TaggerName, typeof(HeadFactories.Tagger))]
 [assembly: PipelineFactory(NeuralTokenClassifier.MorphologizerName, typeof(HeadFactories.Morphologizer))]
+[assembly: PipelineFactory(NeuralTokenClassifier.LemmatizerName, typeof(HeadFactories.Lemmatizer))]
 [assembly: PipelineFactory(NeuralEntityRecognizer.FactoryName, typeof(HeadFactories.EntityRecognizer))]

@@ -19,6 +19,7 @@ public sealed class ScoreWeights
         ["parser"] = ScoreKeys.Las,
         ["ner"] = ScoreKeys.EntsF,
         ["trf_ner"] = ScoreKeys.EntsF,
+        ["trf_lemmatizer"] = ScoreKeys.Lemma,
         ["lemmatizer"] = ScoreKeys.Lemma,
         ["morphologizer"] = ScoreKeys.UFeats,
     };

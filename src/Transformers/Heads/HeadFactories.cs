@@ -18,6 +18,12 @@ internal static class HeadFactories
         public IPipe Create(Language nlp, IReadOnlyDictionary<string, object?> config) => NeuralTokenClassifier.Morphologizer(config);
     }
 
+    /// <summary>Creates "trf_lemmatizer".</summary>
+    public sealed class Lemmatizer : IPipeFactory
+    {
+        public IPipe Create(Language nlp, IReadOnlyDictionary<string, object?> config) => NeuralTokenClassifier.Lemmatizer(config);
+    }
+
     /// <summary>Creates "trf_ner".</summary>
     public sealed class EntityRecognizer : IPipeFactory
     {

@@ -22,6 +22,9 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
     /// <summary>The factory name of the UFeats morphologizer.</summary>
     public const string MorphologizerName = "trf_morphologizer";
 
+    /// <summary>The factory name of the lemmatizer.</summary>
+    public const string LemmatizerName = "trf_lemmatizer";
+
     private readonly HeadTarget _target;
     private readonly HeadSettings _settings;
     private TokenWindowNetwork? _network;
@@ -55,6 +58,9 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
 
     /// <summary>An untrained UFeats morphologizer ("trf_morphologizer") with the settings of <paramref name="config"/>.</summary>
     public static NeuralTokenClassifier Morphologizer(IReadOnlyDictionary<string, object?> config) => new(HeadTarget.UFeats, config);
+
+    /// <summary>An untrained lemmatizer ("trf_lemmatizer"): one label per edit script of the sm lemmatizer (<see cref="HeadTarget.Lemma"/>).</summary>
+    public static NeuralTokenClassifier Lemmatizer(IReadOnlyDictionary<string, object?> config) => new(HeadTarget.Lemma, config);
 
     /// <inheritdoc />
     public Doc Process(Doc doc)
