@@ -13,6 +13,7 @@ public sealed class NeuralEntityRecognizerTests : IDisposable
         ["embedding_width"] = 8,
         ["batch"] = 2,
         ["learning_rate"] = 0.01,
+        ["feature_dropout"] = 0.0, // every token is the same word in the synthetic docs
     };
 
     private readonly TempDir _temp = new();
@@ -93,6 +94,24 @@ public sealed class NeuralEntityRecognizerTests : IDisposable
         var error = Assert.Throws<PipelineException>(() => new NeuralEntityRecognizer(new Dictionary<string, object?> { ["depth"] = 17 }));
         Assert.Equal("E268", error.Code);
         Assert.Contains("'depth' of component 'trf_ner'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FeatureDropoutReplacesAShareOfTheIdsByTheirFeaturesUnknownId()
+    {
+        var doc = Doc([.. Enumerable.Range(0, 400).Select(i => $"w{i}")]);
+        var ids = EntityFeatures.Of(doc);
+        var kept = (ulong[])ids.Clone();
+        EntityFeatures.Drop(ids, new Random(3), 0);
+        Assert.Equal(kept, ids);
+
+        EntityFeatures.Drop(ids, new Random(3), 0.25f);
+        var dropped = Enumerable.Range(0, ids.Length).Where(i => ids[i] != kept[i]).ToList();
+        Assert.InRange(dropped.Count, ids.Length / 5, ids.Length * 3 / 10);
+
+        // A dropped id is the same for every token, one per feature kind.
+        var unknown = dropped.GroupBy(i => i % EntityFeatures.Count).ToDictionary(g => g.Key, g => g.Select(i => ids[i]).Distinct().Single());
+        Assert.Equal(EntityFeatures.Count, unknown.Values.Distinct().Count());
     }
 
     [Fact]

@@ -14,6 +14,9 @@ internal static class EntityFeatures
     /// <summary>Features per token.</summary>
     public const int Count = LexicalFeatures.Count + 1;
 
+    // The ids a dropped feature takes, one per feature kind.
+    private const ulong Unknown = 0x554E_4B4E_4F57_4E00UL;
+
     /// <summary>The hashed feature ids of every token of <paramref name="doc"/>, [tokens, <see cref="Count"/>].</summary>
     public static ulong[] Of(Doc doc)
     {
@@ -26,5 +29,26 @@ internal static class EntityFeatures
         }
 
         return ids;
+    }
+
+    /// <summary>
+    /// For training: replaces each feature id with its feature's "unknown" id with probability <paramref name="rate"/>,
+    /// so the recognizer learns to find names from the vectors and the other features, not only from words it has
+    /// memorized (the perceptron ner's feature dropout does the same).
+    /// </summary>
+    public static void Drop(ulong[] ids, Random random, float rate)
+    {
+        if (rate <= 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (random.NextSingle() < rate)
+            {
+                ids[i] = Unknown + (ulong)(i % Count);
+            }
+        }
     }
 }

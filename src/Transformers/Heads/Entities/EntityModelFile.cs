@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Text;
 using Pipeline.Serialization;
 
@@ -15,7 +14,6 @@ internal static class EntityModelFile
 {
     public const string FileName = "model.bin";
     private const int MaxLabels = 1024;
-    private const int MaxLabelBytes = 4096;
     private static readonly byte[] Magic = "PLNER001"u8.ToArray();
 
     /// <summary>Writes the network and labels to <paramref name="directory"/>/model.bin atomically.</summary>
@@ -30,17 +28,8 @@ internal static class EntityModelFile
                 writer.Write(value);
             }
 
-            foreach (var label in labels)
-            {
-                var bytes = Encoding.UTF8.GetBytes(label);
-                writer.Write(bytes.Length);
-                writer.Write(bytes);
-            }
-
-            foreach (var parameter in network.Parameters)
-            {
-                writer.Write(MemoryMarshal.AsBytes(parameter.Value.AsSpan()));
-            }
+            ModelFileParts.WriteLabels(writer, labels);
+            ModelFileParts.WriteParameters(writer, network.Parameters);
         });
     }
 
@@ -54,7 +43,7 @@ internal static class EntityModelFile
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var header = Take(stream, path, Magic.Length + (EntityShape.Count * 4));
+        var header = ModelFileParts.Take(stream, path, Magic.Length + (EntityShape.Count * 4));
         if (!header.AsSpan(0, Magic.Length).SequenceEqual(Magic))
         {
             throw TransformerErrors.BadHeadModel(path, "it does not start with the entity model's magic bytes");
@@ -73,49 +62,10 @@ internal static class EntityModelFile
         }
 
         var shape = EntityShape.From(values);
-        var labels = new List<string>(shape.Labels);
-        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
-        for (var i = 0; i < shape.Labels; i++)
-        {
-            var length = BinaryPrimitives.ReadInt32LittleEndian(Take(stream, path, 4));
-            if (length is < 1 or > MaxLabelBytes)
-            {
-                throw TransformerErrors.BadHeadModel(path, $"label {i} claims {length} bytes (1 to {MaxLabelBytes})");
-            }
-
-            try
-            {
-                labels.Add(strict.GetString(Take(stream, path, length)));
-            }
-            catch (DecoderFallbackException e)
-            {
-                throw TransformerErrors.BadHeadModel(path, $"label {i} is not UTF-8", e);
-            }
-        }
-
-        if (stream.Length - stream.Position != shape.Floats * 4)
-        {
-            throw TransformerErrors.BadHeadModel(path, $"after the labels it has {stream.Length - stream.Position} bytes; the network needs {shape.Floats * 4}");
-        }
-
+        var labels = ModelFileParts.ReadLabels(stream, path, shape.Labels, minBytes: 1);
+        ModelFileParts.RequireRemaining(stream, path, shape.Floats);
         var network = new EntityNetwork(shape, 0);
-        foreach (var parameter in network.Parameters)
-        {
-            stream.ReadExactly(MemoryMarshal.AsBytes(parameter.Value.AsSpan()));
-        }
-
+        ModelFileParts.ReadParameters(stream, network.Parameters);
         return (network, labels);
-    }
-
-    private static byte[] Take(Stream stream, string path, int count)
-    {
-        if (stream.Length - stream.Position < count)
-        {
-            throw TransformerErrors.BadHeadModel(path, "it ends early");
-        }
-
-        var bytes = new byte[count];
-        stream.ReadExactly(bytes);
-        return bytes;
     }
 }

@@ -1,11 +1,11 @@
 namespace Pipeline.Transformers.Heads.Entities;
 
 /// <summary>
-/// Training settings of "trf_ner", from its factory config: the network's sizes, dropout, Adam's learning rate, docs
+/// Training settings of "trf_ner", from its factory config: the network's sizes, dropout (of input values, and of whole lexical features), Adam's learning rate, docs
 /// per optimizer step and the seed (docs/transformers.md). A value out of range is E268 naming the key. Loading a
 /// trained recognizer reads its sizes from the saved file instead.
 /// </summary>
-internal sealed record EntitySettings(int Width, int Depth, int Radius, int EmbeddingRows, int EmbeddingWidth, float Dropout, float LearningRate, int Batch, int Seed)
+internal sealed record EntitySettings(int Width, int Depth, int Radius, int EmbeddingRows, int EmbeddingWidth, float Dropout, float FeatureDropout, float LearningRate, int Batch, int Seed)
 {
     /// <summary>Reads the settings of component <paramref name="component"/>.</summary>
     public static EntitySettings From(string component, IReadOnlyDictionary<string, object?> config)
@@ -18,6 +18,7 @@ internal sealed record EntitySettings(int Width, int Depth, int Radius, int Embe
             HeadSettings.Int(component, config, "embedding_rows", 1 << 16, 1, NetworkShape.MaxSize),
             HeadSettings.Int(component, config, "embedding_width", 32, 1, 1024),
             HeadSettings.Float(component, config, "dropout", 0.2f, 0, 0.9f),
+            HeadSettings.Float(component, config, "feature_dropout", 0.25f, 0, 0.9f),
             HeadSettings.Float(component, config, "learning_rate", 1e-3f, 1e-6f, 1),
             HeadSettings.Int(component, config, "batch", 8, 1, 4096),
             HeadSettings.Int(component, config, "seed", 0, 0, int.MaxValue));

@@ -110,7 +110,9 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
         }
 
         var network = _network;
-        var activations = network.Forward(Vectors(predicted, network), EntityFeatures.Of(predicted), predicted.Length, _dropout, _settings.Dropout);
+        var ids = EntityFeatures.Of(predicted);
+        EntityFeatures.Drop(ids, _dropout!, _settings.FeatureDropout);
+        var activations = network.Forward(Vectors(predicted, network), ids, predicted.Length, _dropout, _settings.Dropout);
         var fixedTokens = Fixed(predicted);
         var golds = GoldClasses(gold);
         var predictions = Decode(predicted, activations.Logits, fixedTokens);
@@ -120,20 +122,7 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
         if (rows.Count > 0)
         {
             // The loss of the annotated tokens outside existing entities only; the others get no gradient.
-            var logits = new float[rows.Count * classes];
-            for (var j = 0; j < rows.Count; j++)
-            {
-                activations.Logits.AsSpan(rows[j] * classes, classes).CopyTo(logits.AsSpan(j * classes));
-            }
-
-            var dPicked = new float[logits.Length];
-            SoftmaxCrossEntropy.Loss(logits, classes, [.. rows.Select(i => golds[i])], dPicked);
-            var dLogits = new float[activations.Logits.Length];
-            for (var j = 0; j < rows.Count; j++)
-            {
-                dPicked.AsSpan(j * classes, classes).CopyTo(dLogits.AsSpan(rows[j] * classes));
-            }
-
+            var dLogits = HeadInputs.RowsGradient(activations.Logits, classes, rows, [.. rows.Select(i => golds[i])]);
             network.Backward(activations, dLogits);
             if (++_pending >= _settings.Batch)
             {
@@ -177,16 +166,7 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
         _pending = 0;
     }
 
-    private ReadOnlySpan<float> Vectors(Doc doc, EntityNetwork network)
-    {
-        if (doc.Tensor is null)
-        {
-            throw TransformerErrors.NoVectors(Name, "got a doc without token vectors (doc.Tensor is not set)");
-        }
-
-        return doc.TensorWidth == network.Shape.VectorWidth ? doc.Tensor
-            : throw TransformerErrors.NoVectors(Name, $"was trained on vectors of width {network.Shape.VectorWidth}, but the doc's are {doc.TensorWidth} wide");
-    }
+    private ReadOnlySpan<float> Vectors(Doc doc, EntityNetwork network) => HeadInputs.Vectors(doc, network.Shape.VectorWidth, Name);
 
     // Tokens of entities the doc already has (B or I with a type); the recognizer leaves them alone.
     private static bool[] Fixed(Doc doc)
