@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Text;
 using Pipeline.Serialization;
 
@@ -14,7 +13,6 @@ namespace Pipeline.Transformers.Heads;
 internal static class HeadModelFile
 {
     public const string FileName = "model.bin";
-    private const int MaxLabelBytes = 4096;
     private static readonly byte[] Magic = "PLHEAD01"u8.ToArray();
 
     /// <summary>Writes the network and labels to <paramref name="directory"/>/model.bin atomically.</summary>
@@ -29,17 +27,8 @@ internal static class HeadModelFile
                 writer.Write(value);
             }
 
-            foreach (var label in labels)
-            {
-                var bytes = Encoding.UTF8.GetBytes(label);
-                writer.Write(bytes.Length);
-                writer.Write(bytes);
-            }
-
-            foreach (var parameter in network.Parameters)
-            {
-                writer.Write(MemoryMarshal.AsBytes(parameter.Value.AsSpan()));
-            }
+            ModelFileParts.WriteLabels(writer, labels);
+            ModelFileParts.WriteParameters(writer, network.Parameters);
         });
     }
 
@@ -53,7 +42,7 @@ internal static class HeadModelFile
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var header = Take(stream, path, Magic.Length + (7 * 4));
+        var header = ModelFileParts.Take(stream, path, Magic.Length + (7 * 4));
         if (!header.AsSpan(0, Magic.Length).SequenceEqual(Magic))
         {
             throw TransformerErrors.BadHeadModel(path, "it does not start with the head model's magic bytes");
@@ -71,56 +60,18 @@ internal static class HeadModelFile
         }
 
         var shape = NetworkShape.From(values);
-        var labels = new List<string>(shape.Classes);
-        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
-        for (var i = 0; i < shape.Classes; i++)
-        {
-            var length = BinaryPrimitives.ReadInt32LittleEndian(Take(stream, path, 4));
-            if (length < 0 || length > MaxLabelBytes)
-            {
-                throw TransformerErrors.BadHeadModel(path, $"label {i} claims {length} bytes (at most {MaxLabelBytes})");
-            }
-
-            try
-            {
-                labels.Add(strict.GetString(Take(stream, path, length)));
-            }
-            catch (DecoderFallbackException e)
-            {
-                throw TransformerErrors.BadHeadModel(path, $"label {i} is not UTF-8", e);
-            }
-        }
+        var labels = ModelFileParts.ReadLabels(stream, path, shape.Classes);
 
         // The parameter sizes follow from the shape alone; the rest of the file must hold exactly them.
         long floats = ((long)shape.EmbeddingRows * shape.EmbeddingWidth)
             + Layer(shape.VectorWidth + (LexicalFeatures.Count * shape.EmbeddingWidth), shape.Projection)
             + Layer(shape.Window * shape.Projection, shape.Hidden)
             + Layer(shape.Hidden, shape.Classes);
-        if (stream.Length - stream.Position != floats * 4)
-        {
-            throw TransformerErrors.BadHeadModel(path, $"after the labels it has {stream.Length - stream.Position} bytes; the network needs {floats * 4}");
-        }
-
+        ModelFileParts.RequireRemaining(stream, path, floats);
         var network = new TokenWindowNetwork(shape, 0);
-        foreach (var parameter in network.Parameters)
-        {
-            stream.ReadExactly(MemoryMarshal.AsBytes(parameter.Value.AsSpan()));
-        }
-
+        ModelFileParts.ReadParameters(stream, network.Parameters);
         return (network, labels);
     }
 
     private static long Layer(int inputs, int outputs) => ((long)inputs * outputs) + outputs;
-
-    private static byte[] Take(Stream stream, string path, int count)
-    {
-        if (stream.Length - stream.Position < count)
-        {
-            throw TransformerErrors.BadHeadModel(path, "it ends early");
-        }
-
-        var bytes = new byte[count];
-        stream.ReadExactly(bytes);
-        return bytes;
-    }
 }

@@ -142,20 +142,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
         if (rows.Count > 0)
         {
             // The loss of the labelled tokens only; unlabelled ones get no gradient.
-            var logits = new float[rows.Count * classes];
-            for (var j = 0; j < rows.Count; j++)
-            {
-                activations.Logits.AsSpan(rows[j] * classes, classes).CopyTo(logits.AsSpan(j * classes));
-            }
-
-            var dPicked = new float[logits.Length];
-            SoftmaxCrossEntropy.Loss(logits, classes, [.. golds], dPicked);
-            var dLogits = new float[activations.Logits.Length];
-            for (var j = 0; j < rows.Count; j++)
-            {
-                dPicked.AsSpan(j * classes, classes).CopyTo(dLogits.AsSpan(rows[j] * classes));
-            }
-
+            var dLogits = HeadInputs.RowsGradient(activations.Logits, classes, rows, golds);
             network.Backward(activations, dLogits);
             if (++_pending >= _settings.Batch)
             {
@@ -198,16 +185,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
         _pending = 0;
     }
 
-    private ReadOnlySpan<float> Vectors(Doc doc, TokenWindowNetwork network)
-    {
-        if (doc.Tensor is null)
-        {
-            throw TransformerErrors.NoVectors(Name, "got a doc without token vectors (doc.Tensor is not set)");
-        }
-
-        return doc.TensorWidth == network.Shape.VectorWidth ? doc.Tensor
-            : throw TransformerErrors.NoVectors(Name, $"was trained on vectors of width {network.Shape.VectorWidth}, but the doc's are {doc.TensorWidth} wide");
-    }
+    private ReadOnlySpan<float> Vectors(Doc doc, TokenWindowNetwork network) => HeadInputs.Vectors(doc, network.Shape.VectorWidth, Name);
 
     // Sets each token's highest-scoring label and returns the label indexes.
     private int[] Label(Doc doc, float[] scores)
