@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
-using Pipeline.Serialization;
-
 namespace Pipeline.Transformers.Heads;
 
 /// <summary>
@@ -18,40 +14,17 @@ internal static class HeadModelFile
     /// <summary>Writes the network and labels to <paramref name="directory"/>/model.bin atomically.</summary>
     public static void Write(string directory, TokenWindowNetwork network, IReadOnlyList<string> labels)
     {
-        AtomicFile.Write(Path.Combine(directory, FileName), stream =>
-        {
-            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Magic);
-            foreach (var value in network.Shape.Values)
-            {
-                writer.Write(value);
-            }
-
-            ModelFileParts.WriteLabels(writer, labels);
-            ModelFileParts.WriteParameters(writer, network.Parameters);
-        });
+        ModelFileParts.Write(Path.Combine(directory, FileName), Magic, network.Shape.Values, labels, network.Parameters);
     }
 
     /// <summary>Reads what <see cref="Write"/> wrote; anything else is E271 naming the file.</summary>
     public static (TokenWindowNetwork Network, List<string> Labels) Read(string directory)
     {
         var path = Path.Combine(directory, FileName);
-        if (!File.Exists(path))
-        {
-            throw TransformerErrors.BadHeadModel(path, "the file is missing");
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var header = ModelFileParts.Take(stream, path, Magic.Length + (7 * 4));
-        if (!header.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-        {
-            throw TransformerErrors.BadHeadModel(path, "it does not start with the head model's magic bytes");
-        }
-
-        var values = new int[7];
+        var (stream, values) = ModelFileParts.Open(path, Magic, 7);
+        using var owned = stream;
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(Magic.Length + (4 * i)));
             var min = i == 4 ? 0 : 1;
             if (values[i] < min || values[i] > NetworkShape.MaxSize || (i == 4 && values[i] > 16))
             {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
+using Pipeline.Serialization;
 using Pipeline.Transformers.Neural;
 
 namespace Pipeline.Transformers.Heads;
@@ -13,6 +14,58 @@ internal static class ModelFileParts
 {
     /// <summary>The most bytes one label may claim.</summary>
     public const int MaxLabelBytes = 4096;
+
+    /// <summary>Writes a model file atomically: <paramref name="magic"/>, the sizes, the labels, the parameters.</summary>
+    public static void Write(string path, byte[] magic, int[] sizes, IEnumerable<string> labels, IEnumerable<Parameter> parameters)
+    {
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(magic);
+            foreach (var value in sizes)
+            {
+                writer.Write(value);
+            }
+
+            WriteLabels(writer, labels);
+            WriteParameters(writer, parameters);
+        });
+    }
+
+    /// <summary>
+    /// Opens a model file written by <see cref="Write"/> and reads its <paramref name="count"/> sizes (not yet
+    /// checked against their limits); E271 when the file is missing, short or has another magic.
+    /// </summary>
+    public static (FileStream Stream, int[] Sizes) Open(string path, byte[] magic, int count)
+    {
+        if (!File.Exists(path))
+        {
+            throw TransformerErrors.BadHeadModel(path, "the file is missing");
+        }
+
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
+        {
+            var header = Take(stream, path, magic.Length + (count * 4));
+            if (!header.AsSpan(0, magic.Length).SequenceEqual(magic))
+            {
+                throw TransformerErrors.BadHeadModel(path, "it does not start with the model's magic bytes");
+            }
+
+            var sizes = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                sizes[i] = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(magic.Length + (4 * i)));
+            }
+
+            return (stream, sizes);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Writes each label as its byte count and UTF-8 bytes.</summary>
     public static void WriteLabels(BinaryWriter writer, IEnumerable<string> labels)

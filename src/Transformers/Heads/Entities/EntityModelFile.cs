@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
-using Pipeline.Serialization;
-
 namespace Pipeline.Transformers.Heads.Entities;
 
 /// <summary>
@@ -19,42 +15,20 @@ internal static class EntityModelFile
     /// <summary>Writes the network and labels to <paramref name="directory"/>/model.bin atomically.</summary>
     public static void Write(string directory, EntityNetwork network, IReadOnlyList<string> labels)
     {
-        AtomicFile.Write(Path.Combine(directory, FileName), stream =>
-        {
-            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Magic);
-            foreach (var value in network.Shape.Values)
-            {
-                writer.Write(value);
-            }
-
-            ModelFileParts.WriteLabels(writer, labels);
-            ModelFileParts.WriteParameters(writer, network.Parameters);
-        });
+        ModelFileParts.Write(Path.Combine(directory, FileName), Magic, network.Shape.Values, labels, network.Parameters);
     }
 
     /// <summary>Reads what <see cref="Write"/> wrote; anything else is E271 naming the file.</summary>
     public static (EntityNetwork Network, List<string> Labels) Read(string directory)
     {
         var path = Path.Combine(directory, FileName);
-        if (!File.Exists(path))
-        {
-            throw TransformerErrors.BadHeadModel(path, "the file is missing");
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var header = ModelFileParts.Take(stream, path, Magic.Length + (EntityShape.Count * 4));
-        if (!header.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-        {
-            throw TransformerErrors.BadHeadModel(path, "it does not start with the entity model's magic bytes");
-        }
+        var (stream, values) = ModelFileParts.Open(path, Magic, EntityShape.Count);
+        using var owned = stream;
 
         // Depth (4) and radius (5) may be 0; the rest must be positive. All are bounded.
-        var values = new int[EntityShape.Count];
         int[] max = [NetworkShape.MaxSize, NetworkShape.MaxSize, 4096, 4096, 16, 16, MaxLabels];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(Magic.Length + (4 * i)));
             if (values[i] < (i is 4 or 5 ? 0 : 1) || values[i] > max[i])
             {
                 throw TransformerErrors.BadHeadModel(path, $"size {i} of the network is {values[i]}, outside its limits");
