@@ -13,7 +13,6 @@ public sealed class NeuralEntityRecognizerTests : IDisposable
         ["embedding_width"] = 8,
         ["batch"] = 2,
         ["learning_rate"] = 0.01,
-        ["feature_dropout"] = 0.0, // every token is the same word in the synthetic docs
     };
 
     private readonly TempDir _temp = new();

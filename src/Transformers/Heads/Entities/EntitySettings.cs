@@ -18,7 +18,7 @@ internal sealed record EntitySettings(int Width, int Depth, int Radius, int Embe
             HeadSettings.Int(component, config, "embedding_rows", 1 << 16, 1, NetworkShape.MaxSize),
             HeadSettings.Int(component, config, "embedding_width", 32, 1, 1024),
             HeadSettings.Float(component, config, "dropout", 0.2f, 0, 0.9f),
-            HeadSettings.Float(component, config, "feature_dropout", 0.25f, 0, 0.9f),
+            HeadSettings.Float(component, config, "feature_dropout", 0f, 0, 0.9f),
             HeadSettings.Float(component, config, "learning_rate", 1e-3f, 1e-6f, 1),
             HeadSettings.Int(component, config, "batch", 8, 1, 4096),
             HeadSettings.Int(component, config, "seed", 0, 0, int.MaxValue));
