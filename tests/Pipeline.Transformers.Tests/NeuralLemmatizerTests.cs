@@ -1,6 +1,7 @@
 using Pipeline.Components.Lemmatization;
 using Pipeline.Tokens;
 using Pipeline.Transformers.Heads;
+using Pipeline.Transformers.Heads.Lemmas;
 
 namespace Pipeline.Transformers.Tests;
 
@@ -81,6 +82,30 @@ public sealed class NeuralLemmatizerTests : IDisposable
         var after = loaded.Process("The cats were sleeping.");
         Assert.Equal(Column(before), Column(after));
         Assert.Equal("the", after[0].Lemma);
+        Assert.Equal("be", after[2].Lemma); // "were" is always "be" in the training data: the lookup table says so
+
+        // A damaged lookup table is a format error naming it.
+        var table = Path.Combine(_temp.Path, "trf_lemmatizer", FormLemmaTable.FileName);
+        File.WriteAllText(table, "{\"were\": 3");
+        var error = Assert.Throws<PipelineFormatException>(() => Nlp.Load(_temp.Path));
+        Assert.Equal("E271", error.Code);
+        Assert.Equal(table, error.DataSource);
+    }
+
+    [Fact]
+    public void TheLookupTableKeepsOnlyTheFormsTheTrainingDataAlwaysLemmatizesTheSameWay()
+    {
+        var table = FormLemmaTable.Build(
+        [
+            Gold(("saw", "see"), ("a", "a"), ("saw", "see")),
+            Gold(("the", "the"), ("saw", "saw"), ("x", "")),
+        ]);
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "a", ["the"] = "the" }, table.Lemmas);
+
+        var doc = Doc("the", "saw");
+        doc[1].Lemma = "guess";
+        table.Apply(doc);
+        Assert.Equal(["the", "guess"], Column(doc));
     }
 
     private static string[] Column(Doc doc) => [.. Enumerable.Range(0, doc.Length).Select(i => doc[i].Lemma)];

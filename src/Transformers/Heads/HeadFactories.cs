@@ -21,7 +21,7 @@ internal static class HeadFactories
     /// <summary>Creates "trf_lemmatizer".</summary>
     public sealed class Lemmatizer : IPipeFactory
     {
-        public IPipe Create(Language nlp, IReadOnlyDictionary<string, object?> config) => NeuralTokenClassifier.Lemmatizer(config);
+        public IPipe Create(Language nlp, IReadOnlyDictionary<string, object?> config) => new Lemmas.NeuralLemmatizer(config);
     }
 
     /// <summary>Creates "trf_ner".</summary>
