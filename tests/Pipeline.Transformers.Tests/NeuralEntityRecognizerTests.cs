@@ -29,19 +29,10 @@ public sealed class NeuralEntityRecognizerTests : IDisposable
         var train = Enumerable.Range(0, 80).Select(_ => Synthetic(random)).ToList();
         var test = Enumerable.Range(0, 30).Select(_ => Synthetic(random)).ToList();
         var ner = new NeuralEntityRecognizer(Small);
-        ner.Initialize(train.Select(t => t.Gold));
+        HeadTraining.Train(ner, train, epochs: 30, beforeUpdate: predicted => predicted.Ents = []);
         Assert.Equal(["PER"], ner.Labels);
-        for (var epoch = 0; epoch < 30; epoch++)
-        {
-            foreach (var (predicted, gold) in train)
-            {
-                predicted.Ents = [];
-                ner.Update(predicted, gold);
-                Assert.All(predicted.Ents, e => Assert.Equal("PER", e.Label));
-            }
-        }
+        Assert.All(train, t => Assert.All(t.Predicted.Ents, e => Assert.Equal("PER", e.Label)));
 
-        ner.FinishTraining();
         var withVectors = F1(ner, test, zeroed: false);
         var zeroed = F1(ner, test, zeroed: true);
         Assert.True(withVectors >= 0.9, $"F1 with vectors {withVectors}");
@@ -54,13 +45,7 @@ public sealed class NeuralEntityRecognizerTests : IDisposable
         var random = new Random(5);
         var train = Enumerable.Range(0, 40).Select(_ => Synthetic(random)).ToList();
         var ner = new NeuralEntityRecognizer(Small);
-        ner.Initialize(train.Select(t => t.Gold));
-        foreach (var (predicted, gold) in train)
-        {
-            ner.Update(predicted, gold);
-        }
-
-        ner.FinishTraining();
+        HeadTraining.Train(ner, train, epochs: 1);
 
         // All vectors say "entity"; tokens 2-3 are already an ORG, so PER entities may only cover 0-1 and 4-5.
         var doc = Doc("x", "x", "x", "x", "x", "x");
@@ -154,9 +139,7 @@ public sealed class NeuralEntityRecognizerTests : IDisposable
         var (right, predicted, gold) = (0, 0, 0);
         foreach (var (input, reference) in docs)
         {
-            var doc = new Doc(reference.Vocab, [.. Enumerable.Range(0, reference.Length).Select(i => reference[i].Text)]);
-            doc.SetTensor(zeroed ? new float[input.Tensor!.Length] : (float[])input.Tensor!.Clone(), input.TensorWidth);
-            ner.Process(doc);
+            var doc = ner.Process(HeadTraining.Input(input, reference, zeroed));
             var guessed = Spans(doc);
             var wanted = Spans(reference);
             right += guessed.Intersect(wanted).Count();
@@ -169,11 +152,9 @@ public sealed class NeuralEntityRecognizerTests : IDisposable
 
     private (Doc Predicted, Doc Gold) Synthetic(Random random)
     {
-        const int width = 8;
-        var predicted = Doc("x", "x", "x", "x", "x", "x");
-        var gold = Doc("x", "x", "x", "x", "x", "x");
-        var tensor = NeuralGradientTests.Random(predicted.Length * width, random);
-        predicted.SetTensor(tensor, width);
+        const int width = HeadTraining.Width;
+        var (predicted, gold) = HeadTraining.Synthetic(_vocab, random, "x", "x", "x", "x", "x", "x");
+        var tensor = predicted.Tensor!;
         var spans = new List<Span>();
         for (var i = 0; i < gold.Length;)
         {

@@ -30,17 +30,8 @@ public sealed class NeuralLemmatizerTests : IDisposable
         var train = Enumerable.Range(0, 60).Select(_ => Synthetic(random)).ToList();
         var test = Enumerable.Range(0, 30).Select(_ => Synthetic(random)).ToList();
         var lemmatizer = NeuralTokenClassifier.Lemmatizer(Small);
-        lemmatizer.Initialize(train.Select(t => t.Gold));
+        HeadTraining.Train(lemmatizer, train, epochs: 8);
         Assert.Equal(2, lemmatizer.Labels.Count);
-        for (var epoch = 0; epoch < 8; epoch++)
-        {
-            foreach (var (predicted, gold) in train)
-            {
-                lemmatizer.Update(predicted, gold);
-            }
-        }
-
-        lemmatizer.FinishTraining();
         var withVectors = Accuracy(lemmatizer, test, zeroed: false);
         var zeroed = Accuracy(lemmatizer, test, zeroed: true);
         Assert.True(withVectors >= 0.9, $"accuracy with vectors {withVectors}");
@@ -115,9 +106,7 @@ public sealed class NeuralLemmatizerTests : IDisposable
         var (right, all) = (0, 0);
         foreach (var (predicted, gold) in docs)
         {
-            var doc = new Doc(gold.Vocab, [.. Enumerable.Range(0, gold.Length).Select(i => gold[i].Text)]);
-            doc.SetTensor(zeroed ? new float[predicted.Tensor!.Length] : (float[])predicted.Tensor!.Clone(), predicted.TensorWidth);
-            lemmatizer.Process(doc);
+            var doc = lemmatizer.Process(HeadTraining.Input(predicted, gold, zeroed));
             right += Enumerable.Range(0, doc.Length).Count(i => doc[i].Lemma == gold[i].Lemma);
             all += doc.Length;
         }
@@ -127,14 +116,10 @@ public sealed class NeuralLemmatizerTests : IDisposable
 
     private (Doc Predicted, Doc Gold) Synthetic(Random random)
     {
-        const int width = 8;
-        var predicted = Doc("leaves", "leaves", "leaves", "leaves", "leaves", "leaves");
-        var gold = Doc("leaves", "leaves", "leaves", "leaves", "leaves", "leaves");
-        var tensor = NeuralGradientTests.Random(predicted.Length * width, random);
-        predicted.SetTensor(tensor, width);
+        var (predicted, gold) = HeadTraining.Synthetic(_vocab, random, [.. Enumerable.Repeat("leaves", 6)]);
         for (var i = 0; i < gold.Length; i++)
         {
-            gold[i].Lemma = tensor[i * width] > 0 ? "leaf" : "leave";
+            gold[i].Lemma = predicted.Tensor![i * HeadTraining.Width] > 0 ? "leaf" : "leave";
         }
 
         return (predicted, gold);
