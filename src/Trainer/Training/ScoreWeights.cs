@@ -18,9 +18,14 @@ public sealed class ScoreWeights
         ["tagger"] = ScoreKeys.Upos,
         ["parser"] = ScoreKeys.Las,
         ["ner"] = ScoreKeys.EntsF,
+        ["trf_ner"] = ScoreKeys.EntsF,
+        ["trf_lemmatizer"] = ScoreKeys.Lemma,
         ["lemmatizer"] = ScoreKeys.Lemma,
         ["morphologizer"] = ScoreKeys.UFeats,
     };
+
+    /// <summary>The entity recognizers: the components that learn from the IOB2 corpora (--ner-train, --ner-dev) when given.</summary>
+    public static readonly IReadOnlySet<string> EntityRecognizers = new HashSet<string>(StringComparer.Ordinal) { "ner", "trf_ner" };
 
     // The annotations each score compares (a component must write all of them), with what writes them, for messages.
     private static readonly Dictionary<string, Attr[]> Compared = new(StringComparer.Ordinal)

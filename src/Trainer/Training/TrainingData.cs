@@ -42,7 +42,7 @@ internal sealed class TrainingData
     /// </summary>
     public static TrainingData Load(TrainingOptions options, IReadOnlyList<string> learners, int? maxSentences, Action<string> info)
     {
-        var hasNer = learners.Contains("ner");
+        var hasNer = learners.Any(ScoreWeights.EntityRecognizers.Contains);
         foreach (var path in new[] { options.TrainPath, options.DevPath, options.NerTrainPath, options.NerDevPath })
         {
             if (path is not null)
@@ -125,7 +125,7 @@ internal sealed class TrainingData
             throw TrainerErrors.NerCorpusTwice(argument, option);
         }
 
-        var others = learners.Where(l => l != "ner").ToList();
+        var others = learners.Where(l => !ScoreWeights.EntityRecognizers.Contains(l)).ToList();
         if (others.Count > 0 || learners.Count == 0)
         {
             throw TrainerErrors.ConlluCorpusRequired(argument, path, others);

@@ -298,7 +298,7 @@ public sealed partial class TrainingRunner
         for (var k = 0; k < names.Count; k++)
         {
             var trainable = nlp.Pipeline[k].Pipe is ITrainable;
-            var nerFromIob = names[k] == "ner" && data.NerTrain is not null;
+            var nerFromIob = ScoreWeights.EntityRecognizers.Contains(names[k]) && data.NerTrain is not null;
             conllu[k] = trainable && !nerFromIob;
             iob[k] = trainable && nerFromIob;
         }

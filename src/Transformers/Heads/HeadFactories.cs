@@ -17,4 +17,16 @@ internal static class HeadFactories
     {
         public IPipe Create(Language nlp, IReadOnlyDictionary<string, object?> config) => NeuralTokenClassifier.Morphologizer(config);
     }
+
+    /// <summary>Creates "trf_lemmatizer".</summary>
+    public sealed class Lemmatizer : IPipeFactory
+    {
+        public IPipe Create(Language nlp, IReadOnlyDictionary<string, object?> config) => new Lemmas.NeuralLemmatizer(config);
+    }
+
+    /// <summary>Creates "trf_ner".</summary>
+    public sealed class EntityRecognizer : IPipeFactory
+    {
+        public IPipe Create(Language nlp, IReadOnlyDictionary<string, object?> config) => new Entities.NeuralEntityRecognizer(config);
+    }
 }

@@ -28,7 +28,7 @@ internal sealed record HeadSettings(int Hidden, int Projection, int Radius, int 
             Float(component, config, "average", 0.999f, 0, 0.99999f));
     }
 
-    private static int Int(string component, IReadOnlyDictionary<string, object?> config, string key, int fallback, int min, int max)
+    internal static int Int(string component, IReadOnlyDictionary<string, object?> config, string key, int fallback, int min, int max)
     {
         var value = !config.TryGetValue(key, out var raw) || raw is null ? fallback : raw switch
         {
@@ -42,7 +42,7 @@ internal sealed record HeadSettings(int Hidden, int Projection, int Radius, int 
             : throw TransformerErrors.BadHeadSetting(component, key, string.Create(CultureInfo.InvariantCulture, $"is {value}; it must be between {min} and {max}"));
     }
 
-    private static float Float(string component, IReadOnlyDictionary<string, object?> config, string key, float fallback, float min, float max)
+    internal static float Float(string component, IReadOnlyDictionary<string, object?> config, string key, float fallback, float min, float max)
     {
         var value = !config.TryGetValue(key, out var raw) || raw is null ? fallback : raw switch
         {

@@ -1,3 +1,4 @@
+using Pipeline.Components.Lemmatization;
 using Pipeline.Tokens;
 
 namespace Pipeline.Transformers.Heads;
@@ -14,4 +15,14 @@ internal sealed record HeadTarget(string Name, Attr Attribute, Func<Token, strin
 
     /// <summary>Universal features (token.Morph), one label per feature set.</summary>
     public static HeadTarget UFeats { get; } = new(NeuralTokenClassifier.MorphologizerName, Attr.Morph, t => t.Morph, (t, label) => t.Morph = label);
+
+    /// <summary>
+    /// Lemmas (token.Lemma) as the sm lemmatizer's edit scripts (<see cref="EditScript"/>): one label per script,
+    /// applied to the token's form; a script that does not fit the form leaves the form as the lemma.
+    /// </summary>
+    public static HeadTarget Lemma { get; } = new(
+        NeuralTokenClassifier.LemmatizerName,
+        Attr.Lemma,
+        t => t.Lemma is { Length: > 0 } lemma ? EditScript.Between(t.Text, lemma).Code : null,
+        (t, label) => t.Lemma = EditScript.Parse(label) is { } script && script.TryApply(t.Text, out var lemma) ? lemma : t.Text);
 }

@@ -22,6 +22,9 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
     /// <summary>The factory name of the UFeats morphologizer.</summary>
     public const string MorphologizerName = "trf_morphologizer";
 
+    /// <summary>The factory name of the lemmatizer.</summary>
+    public const string LemmatizerName = "trf_lemmatizer";
+
     private readonly HeadTarget _target;
     private readonly HeadSettings _settings;
     private TokenWindowNetwork? _network;
@@ -56,6 +59,9 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
 
     /// <summary>An untrained UFeats morphologizer ("trf_morphologizer") with the settings of <paramref name="config"/>.</summary>
     public static NeuralTokenClassifier Morphologizer(IReadOnlyDictionary<string, object?> config) => new(HeadTarget.UFeats, config);
+
+    /// <summary>An untrained lemmatizer ("trf_lemmatizer"): one label per edit script of the sm lemmatizer (<see cref="HeadTarget.Lemma"/>).</summary>
+    public static NeuralTokenClassifier Lemmatizer(IReadOnlyDictionary<string, object?> config) => new(HeadTarget.Lemma, config);
 
     /// <inheritdoc />
     public Doc Process(Doc doc)
@@ -143,20 +149,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
         if (rows.Count > 0)
         {
             // The loss of the labelled tokens only; unlabelled ones get no gradient.
-            var logits = new float[rows.Count * classes];
-            for (var j = 0; j < rows.Count; j++)
-            {
-                activations.Logits.AsSpan(rows[j] * classes, classes).CopyTo(logits.AsSpan(j * classes));
-            }
-
-            var dPicked = new float[logits.Length];
-            SoftmaxCrossEntropy.Loss(logits, classes, [.. golds], dPicked);
-            var dLogits = new float[activations.Logits.Length];
-            for (var j = 0; j < rows.Count; j++)
-            {
-                dPicked.AsSpan(j * classes, classes).CopyTo(dLogits.AsSpan(rows[j] * classes));
-            }
-
+            var dLogits = HeadInputs.RowsGradient(activations.Logits, classes, rows, golds);
             network.Backward(activations, dLogits);
             if (++_pending >= _settings.Batch)
             {
@@ -204,16 +197,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
         }
     }
 
-    private ReadOnlySpan<float> Vectors(Doc doc, TokenWindowNetwork network)
-    {
-        if (doc.Tensor is null)
-        {
-            throw TransformerErrors.NoVectors(Name, "got a doc without token vectors (doc.Tensor is not set)");
-        }
-
-        return doc.TensorWidth == network.Shape.VectorWidth ? doc.Tensor
-            : throw TransformerErrors.NoVectors(Name, $"was trained on vectors of width {network.Shape.VectorWidth}, but the doc's are {doc.TensorWidth} wide");
-    }
+    private ReadOnlySpan<float> Vectors(Doc doc, TokenWindowNetwork network) => HeadInputs.Vectors(doc, network.Shape.VectorWidth, Name);
 
     // Sets each token's highest-scoring label and returns the label indexes.
     private int[] Label(Doc doc, float[] scores)

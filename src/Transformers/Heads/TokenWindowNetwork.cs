@@ -47,33 +47,8 @@ internal sealed class TokenWindowNetwork
     /// </summary>
     public Activations Forward(ReadOnlySpan<float> vectors, ulong[] ids, int tokens, Random? dropout = null, float rate = 0)
     {
-        var (width, lexical) = (Shape.VectorWidth, Embedding.Outputs);
-        if (vectors.Length != tokens * width)
-        {
-            throw TransformerErrors.ShapeMismatch("The token vectors", $"are {vectors.Length} floats; {tokens} tokens of width {width} need {tokens * width}");
-        }
-
-        var embedded = Embedding.Forward(ids);
-        var x = new float[tokens * (width + lexical)];
-        for (var i = 0; i < tokens; i++)
-        {
-            vectors.Slice(i * width, width).CopyTo(x.AsSpan(i * (width + lexical)));
-            embedded.AsSpan(i * lexical, lexical).CopyTo(x.AsSpan((i * (width + lexical)) + width));
-        }
-
-        float[]? mask = null;
-        if (dropout is not null && rate > 0)
-        {
-            mask = new float[x.Length];
-            var keep = 1 / (1 - rate);
-            for (var i = 0; i < mask.Length; i++)
-            {
-                mask[i] = dropout.NextSingle() < rate ? 0 : keep;
-            }
-
-            TensorPrimitives.Multiply(x, mask, x);
-        }
-
+        var x = HeadInputs.Join(vectors, Shape.VectorWidth, Embedding.Forward(ids), Embedding.Outputs, tokens);
+        var mask = HeadInputs.Dropout(x, dropout, rate);
         var a1 = Project.Forward(x);
         var p = new float[a1.Length];
         Gelu.Forward(a1, p);
@@ -100,13 +75,7 @@ internal sealed class TokenWindowNetwork
             TensorPrimitives.Multiply(dx, a.Mask, dx);
         }
 
-        var (width, lexical) = (Shape.VectorWidth, Embedding.Outputs);
-        var dEmbedded = new float[a.Tokens * lexical];
-        for (var i = 0; i < a.Tokens; i++)
-        {
-            dx.AsSpan((i * (width + lexical)) + width, lexical).CopyTo(dEmbedded.AsSpan(i * lexical));
-        }
-
+        var dEmbedded = HeadInputs.EmbeddingGradient(dx, Shape.VectorWidth, Embedding.Outputs, a.Tokens);
         Embedding.Backward(a.Ids, dEmbedded);
     }
 

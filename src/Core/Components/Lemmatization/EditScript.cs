@@ -4,9 +4,9 @@ namespace Pipeline.Components.Lemmatization;
 /// How to turn a word form into its lemma (Chrupała 2008): optionally lower-case the form, then replace a prefix
 /// and a suffix around the longest part the form and the lemma share ("studies" -> "study": strip "ies", add "y").
 /// When they share nothing, the script names the whole lemma. Scripts are compared and stored by their
-/// <see cref="Code"/>.
+/// <see cref="Code"/>. Public so that other lemmatizers (the neural trf_lemmatizer) derive the same rules.
 /// </summary>
-internal readonly record struct EditScript(bool Lower, string StripPrefix, string AddPrefix, string StripSuffix, string AddSuffix, string? Whole)
+public readonly record struct EditScript(bool Lower, string StripPrefix, string AddPrefix, string StripSuffix, string AddSuffix, string? Whole)
 {
     private const char Separator = '\u001f';
 
