@@ -21,6 +21,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
     ["parser"] = ParserBenchmark.Run,
     ["training"] = TrainingBenchmark.Run,
     ["transformer"] = TransformerBenchmark.Run,
+    ["trf_parser"] = TrfParserBenchmark.Run,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToArray() : args;

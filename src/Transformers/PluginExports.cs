@@ -6,3 +6,4 @@ using Pipeline.Transformers.Heads;
 [assembly: PipelineFactory(TransformerComponent.FactoryName, typeof(TransformerComponent))]
 [assembly: PipelineFactory(NeuralTokenClassifier.TaggerName, typeof(HeadFactories.Tagger))]
 [assembly: PipelineFactory(NeuralTokenClassifier.MorphologizerName, typeof(HeadFactories.Morphologizer))]
+[assembly: PipelineFactory(NeuralParser.FactoryName, typeof(HeadFactories.Parser))]

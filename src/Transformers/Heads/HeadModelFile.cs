@@ -2,14 +2,17 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 using Pipeline.Serialization;
+using Pipeline.Transformers.Neural;
 
 namespace Pipeline.Transformers.Heads;
 
 /// <summary>
-/// A neural head's saved model, <c>model.bin</c>: magic, the seven <see cref="NetworkShape"/> sizes, the labels
-/// (UTF-8, length-prefixed), then every parameter's floats in <see cref="TokenWindowNetwork.Parameters"/> order,
+/// A neural head's saved model, <c>model.bin</c>: magic (which also names the format's version), the network's sizes,
+/// the labels (UTF-8, length-prefixed), then every parameter's floats in the network's parameter order,
 /// little-endian. Reading checks every size against its limit and the file's exact length before allocating
-/// (E271 otherwise), so a damaged file never makes the reader allocate or read past it.
+/// (E271 otherwise), so a damaged file never makes the reader allocate or read past it. The token classifiers
+/// write magic <c>PLHEAD01</c> and the seven <see cref="NetworkShape"/> sizes; the parser <c>PLPARS01</c> and
+/// the ten <see cref="ParserShape"/> sizes.
 /// </summary>
 internal static class HeadModelFile
 {
@@ -18,13 +21,27 @@ internal static class HeadModelFile
     private static readonly byte[] Magic = "PLHEAD01"u8.ToArray();
 
     /// <summary>Writes the network and labels to <paramref name="directory"/>/model.bin atomically.</summary>
-    public static void Write(string directory, TokenWindowNetwork network, IReadOnlyList<string> labels)
+    public static void Write(string directory, TokenWindowNetwork network, IReadOnlyList<string> labels) =>
+        Write(directory, Magic, network.Shape.Values, labels, network.Parameters);
+
+    /// <summary>Reads what <see cref="Write(string, TokenWindowNetwork, IReadOnlyList{string})"/> wrote; anything else is E271 naming the file.</summary>
+    public static (TokenWindowNetwork Network, List<string> Labels) Read(string directory) => Read(
+        directory,
+        Magic,
+        7,
+        (i, value) => value >= (i == 4 ? 0 : 1) && value <= NetworkShape.MaxSize && (i != 4 || value <= 16),
+        sizes => (NetworkShape.From(sizes).Classes, NetworkShape.From(sizes).Floats),
+        (sizes, labels) => (new TokenWindowNetwork(NetworkShape.From(sizes), 0), labels),
+        read => read.Item1.Parameters);
+
+    /// <summary>Writes <paramref name="magic"/>, the sizes, the labels and the parameters' floats atomically.</summary>
+    public static void Write(string directory, byte[] magic, int[] sizes, IReadOnlyList<string> labels, IReadOnlyList<Parameter> parameters)
     {
         AtomicFile.Write(Path.Combine(directory, FileName), stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Magic);
-            foreach (var value in network.Shape.Values)
+            writer.Write(magic);
+            foreach (var value in sizes)
             {
                 writer.Write(value);
             }
@@ -36,15 +53,26 @@ internal static class HeadModelFile
                 writer.Write(bytes);
             }
 
-            foreach (var parameter in network.Parameters)
+            foreach (var parameter in parameters)
             {
                 writer.Write(MemoryMarshal.AsBytes(parameter.Value.AsSpan()));
             }
         });
     }
 
-    /// <summary>Reads what <see cref="Write"/> wrote; anything else is E271 naming the file.</summary>
-    public static (TokenWindowNetwork Network, List<string> Labels) Read(string directory)
+    /// <summary>
+    /// Reads a model file: <paramref name="valid"/> checks size i, <paramref name="counts"/> gives the label count and the
+    /// floats the sizes need, and <paramref name="create"/> builds the model whose <paramref name="parameters"/> are filled
+    /// from the file. Anything else than such a file is E271 naming it.
+    /// </summary>
+    public static T Read<T>(
+        string directory,
+        byte[] magic,
+        int sizeCount,
+        Func<int, int, bool> valid,
+        Func<int[], (int Labels, long Floats)> counts,
+        Func<int[], List<string>, T> create,
+        Func<T, IReadOnlyList<Parameter>> parameters)
     {
         var path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
@@ -53,27 +81,26 @@ internal static class HeadModelFile
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var header = Take(stream, path, Magic.Length + (7 * 4));
-        if (!header.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        var header = Take(stream, path, magic.Length + (sizeCount * 4));
+        if (!header.AsSpan(0, magic.Length).SequenceEqual(magic))
         {
-            throw TransformerErrors.BadHeadModel(path, "it does not start with the head model's magic bytes");
+            throw TransformerErrors.BadHeadModel(path, $"it does not start with the magic bytes {Encoding.ASCII.GetString(magic)} of this head's model (version)");
         }
 
-        var values = new int[7];
+        var values = new int[sizeCount];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(Magic.Length + (4 * i)));
-            var min = i == 4 ? 0 : 1;
-            if (values[i] < min || values[i] > NetworkShape.MaxSize || (i == 4 && values[i] > 16))
+            values[i] = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(magic.Length + (4 * i)));
+            if (!valid(i, values[i]))
             {
                 throw TransformerErrors.BadHeadModel(path, $"size {i} of the network is {values[i]}, outside its limits");
             }
         }
 
-        var shape = NetworkShape.From(values);
-        var labels = new List<string>(shape.Classes);
+        var (labelCount, floats) = counts(values);
+        var labels = new List<string>(labelCount);
         var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
-        for (var i = 0; i < shape.Classes; i++)
+        for (var i = 0; i < labelCount; i++)
         {
             var length = BinaryPrimitives.ReadInt32LittleEndian(Take(stream, path, 4));
             if (length < 0 || length > MaxLabelBytes)
@@ -91,26 +118,20 @@ internal static class HeadModelFile
             }
         }
 
-        // The parameter sizes follow from the shape alone; the rest of the file must hold exactly them.
-        long floats = ((long)shape.EmbeddingRows * shape.EmbeddingWidth)
-            + Layer(shape.VectorWidth + (LexicalFeatures.Count * shape.EmbeddingWidth), shape.Projection)
-            + Layer(shape.Window * shape.Projection, shape.Hidden)
-            + Layer(shape.Hidden, shape.Classes);
+        // The parameter sizes follow from the sizes alone; the rest of the file must hold exactly them.
         if (stream.Length - stream.Position != floats * 4)
         {
             throw TransformerErrors.BadHeadModel(path, $"after the labels it has {stream.Length - stream.Position} bytes; the network needs {floats * 4}");
         }
 
-        var network = new TokenWindowNetwork(shape, 0);
-        foreach (var parameter in network.Parameters)
+        var model = create(values, labels);
+        foreach (var parameter in parameters(model))
         {
             stream.ReadExactly(MemoryMarshal.AsBytes(parameter.Value.AsSpan()));
         }
 
-        return (network, labels);
+        return model;
     }
-
-    private static long Layer(int inputs, int outputs) => ((long)inputs * outputs) + outputs;
 
     private static byte[] Take(Stream stream, string path, int count)
     {

@@ -26,7 +26,7 @@ internal sealed record HeadSettings(int Hidden, int Projection, int Radius, int 
             Int(component, config, "seed", 0, 0, int.MaxValue));
     }
 
-    private static int Int(string component, IReadOnlyDictionary<string, object?> config, string key, int fallback, int min, int max)
+    internal static int Int(string component, IReadOnlyDictionary<string, object?> config, string key, int fallback, int min, int max)
     {
         var value = !config.TryGetValue(key, out var raw) || raw is null ? fallback : raw switch
         {

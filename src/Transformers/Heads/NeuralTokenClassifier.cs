@@ -107,13 +107,8 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
 
         if (_network is null)
         {
-            if (predicted.Tensor is null)
-            {
-                throw TransformerErrors.NoVectors(Name, "got a doc without token vectors to train on");
-            }
-
             var s = _settings;
-            _network = new TokenWindowNetwork(new NetworkShape(predicted.TensorWidth, s.EmbeddingRows, s.EmbeddingWidth, s.Projection, s.Radius, s.Hidden, _labels.Count), s.Seed);
+            _network = new TokenWindowNetwork(new NetworkShape(TokenVectors.WidthToTrain(Name, predicted), s.EmbeddingRows, s.EmbeddingWidth, s.Projection, s.Radius, s.Hidden, _labels.Count), s.Seed);
             _adam = new Adam(_network.Parameters, s.LearningRate);
         }
 
@@ -192,16 +187,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
         _pending = 0;
     }
 
-    private ReadOnlySpan<float> Vectors(Doc doc, TokenWindowNetwork network)
-    {
-        if (doc.Tensor is null)
-        {
-            throw TransformerErrors.NoVectors(Name, "got a doc without token vectors (doc.Tensor is not set)");
-        }
-
-        return doc.TensorWidth == network.Shape.VectorWidth ? doc.Tensor
-            : throw TransformerErrors.NoVectors(Name, $"was trained on vectors of width {network.Shape.VectorWidth}, but the doc's are {doc.TensorWidth} wide");
-    }
+    private ReadOnlySpan<float> Vectors(Doc doc, TokenWindowNetwork network) => TokenVectors.Of(Name, doc, network.Shape.VectorWidth);
 
     // Sets each token's highest-scoring label and returns the label indexes.
     private int[] Label(Doc doc, float[] scores)
