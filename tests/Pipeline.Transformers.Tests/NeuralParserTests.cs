@@ -80,6 +80,7 @@ public sealed class NeuralParserTests : IDisposable
     [InlineData(0, "arc_size")]
     [InlineData(5000, "label_size")]
     [InlineData(0, "max_distance")]
+    [InlineData(5, "attention_heads")]
     public void ABadSettingIsE268NamingIt(int value, string key)
     {
         var error = Assert.Throws<PipelineException>(() => new NeuralParser(new Dictionary<string, object?> { [key] = value }));
@@ -112,7 +113,7 @@ public sealed class NeuralParserTests : IDisposable
         Assert.Equal(Column(before, t => t.Dep), Column(after, t => t.Dep));
 
         var bytes = File.ReadAllBytes(file);
-        foreach (var damaged in new[] { bytes[..^4], bytes[..20], [.. "PLHEAD01"u8, .. bytes[8..]], Patched(bytes, 8 + (6 * 4), 1 << 30) })
+        foreach (var damaged in new[] { bytes[..^4], bytes[..20], [.. "PLHEAD01"u8, .. bytes[8..]], Patched(bytes, 8 + (6 * 4), 1 << 30), Patched(bytes, 8 + (11 * 4), 3) })
         {
             File.WriteAllBytes(file, damaged);
             var error = Assert.Throws<PipelineFormatException>(() => Nlp.Load(_temp.Path));

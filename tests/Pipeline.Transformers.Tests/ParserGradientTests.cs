@@ -40,9 +40,32 @@ public class ParserGradientTests
     }
 
     [Fact]
-    public void ParserNetworkBackwardMatchesFiniteDifferencesForEveryParameter()
+    public void SelfAttentionBackwardMatchesFiniteDifferences()
     {
-        var network = new ParserNetwork(new ParserShape(VectorWidth: 3, EmbeddingRows: 7, EmbeddingWidth: 2, Projection: 4, Radius: 1, Hidden: 5, Arc: 3, Label: 2, Distance: 2, Labels: 3), seed: 3);
+        var random = new Random(53);
+        var attention = new SelfAttention(width: 6, heads: 2, maxDistance: 1, random);
+        NeuralGradientTests.Random(attention.Distances.Value.Length, random).CopyTo(attention.Distances.Value, 0);
+        var x = NeuralGradientTests.Random(4 * 6, random);
+        var r = NeuralGradientTests.Random(4 * 6, random); // loss = sum(r * y)
+        float Loss() => System.Numerics.Tensors.TensorPrimitives.Dot(r, attention.Forward(x).Y);
+
+        var dx = attention.Backward(attention.Forward(x), r);
+        NeuralGradientTests.CheckAgainstFiniteDifferences(x, dx, Loss);
+        foreach (var parameter in attention.Parameters)
+        {
+            Assert.Contains(parameter.Gradient, g => g != 0);
+            NeuralGradientTests.CheckAgainstFiniteDifferences(parameter.Value, parameter.Gradient, Loss);
+        }
+
+        Assert.Equal("E266", Assert.Throws<PipelineException>(() => new SelfAttention(6, 4, 1, random)).Code);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void ParserNetworkBackwardMatchesFiniteDifferencesForEveryParameter(int layers)
+    {
+        var network = new ParserNetwork(new ParserShape(VectorWidth: 3, EmbeddingRows: 7, EmbeddingWidth: 2, Projection: 4, Radius: 1, Hidden: 4, Arc: 3, Label: 2, Distance: 2, Labels: 3, Layers: layers, AttentionHeads: 2), seed: 3);
         var random = new Random(31);
         const int tokens = 4;
         var vectors = NeuralGradientTests.Random(tokens * 3, random, scale: 2);
@@ -79,7 +102,7 @@ public class ParserGradientTests
     [Fact]
     public void ALabelHeadOutsideTheSentenceIsRefused()
     {
-        var network = new ParserNetwork(new ParserShape(3, 7, 2, 4, 1, 5, 3, 2, 2, 3), seed: 1);
+        var network = new ParserNetwork(new ParserShape(3, 7, 2, 4, 1, 5, 3, 2, 2, 3, 0, 1), seed: 1);
         var a = network.Forward(new float[6], new ulong[2 * LexicalFeatures.Count], 2);
         Assert.Equal("E266", Assert.Throws<PipelineException>(() => network.Label(a, [0, 2])).Code); // token 0 as its own head
         Assert.Equal("E266", Assert.Throws<PipelineException>(() => network.Label(a, [3, 2])).Code);

@@ -24,7 +24,7 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
 
     private static readonly byte[] Magic = "PLPARS01"u8.ToArray();
     private readonly HeadSettings _settings;
-    private readonly (int Arc, int Label, int Distance) _sizes;
+    private readonly (int Arc, int Label, int Distance, int Layers, int Heads) _sizes;
     private ParserNetwork? _network;
     private Adam? _adam;
     private Random? _dropout;
@@ -39,7 +39,13 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
         _sizes = (
             HeadSettings.Int(FactoryName, config, "arc_size", 256, 1, 4096),
             HeadSettings.Int(FactoryName, config, "label_size", 64, 1, 4096),
-            HeadSettings.Int(FactoryName, config, "max_distance", 20, 1, 512));
+            HeadSettings.Int(FactoryName, config, "max_distance", 20, 1, 512),
+            HeadSettings.Int(FactoryName, config, "attention_layers", 1, 0, 8),
+            HeadSettings.Int(FactoryName, config, "attention_heads", 4, 1, 64));
+        if (_sizes.Layers > 0 && _settings.Hidden % _sizes.Heads != 0)
+        {
+            throw TransformerErrors.BadHeadSetting(FactoryName, "attention_heads", $"is {_sizes.Heads}, which does not divide 'hidden' ({_settings.Hidden})");
+        }
     }
 
     /// <inheritdoc />
@@ -120,7 +126,7 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
         if (_network is null)
         {
             var s = _settings;
-            var shape = new ParserShape(TokenVectors.WidthToTrain(Name, predicted), s.EmbeddingRows, s.EmbeddingWidth, s.Projection, s.Radius, s.Hidden, _sizes.Arc, _sizes.Label, _sizes.Distance, _labels.Count);
+            var shape = new ParserShape(TokenVectors.WidthToTrain(Name, predicted), s.EmbeddingRows, s.EmbeddingWidth, s.Projection, s.Radius, s.Hidden, _sizes.Arc, _sizes.Label, _sizes.Distance, _labels.Count, _sizes.Layers, _sizes.Heads);
             _network = new ParserNetwork(shape, s.Seed);
             _adam = new Adam(_network.Parameters, s.LearningRate);
         }
@@ -185,9 +191,10 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
             directory,
             Magic,
             ParserShape.Count,
-            (i, value) => value >= (i == 4 ? 0 : 1) && value <= NetworkShape.MaxSize && (i != 4 || value <= 16) && (i is not (6 or 7 or 8) || value <= 4096),
+            (i, value) => value >= (i is 4 or 10 ? 0 : 1) && value <= NetworkShape.MaxSize && (i switch { 4 => 16, 10 => 8, 11 => 64, 6 or 7 or 8 => 4096, _ => int.MaxValue }) >= value,
             sizes => (ParserShape.From(sizes).Labels, ParserShape.From(sizes).Floats),
-            (sizes, labels) => (new ParserNetwork(ParserShape.From(sizes), 0), labels),
+            (sizes, labels) => sizes[5] % sizes[11] == 0 ? (new ParserNetwork(ParserShape.From(sizes), 0), labels)
+                : throw TransformerErrors.BadHeadModel(Path.Combine(directory, HeadModelFile.FileName), $"its {sizes[11]} attention heads do not divide its hidden width {sizes[5]}"),
             read => read.Item1.Parameters);
         _network = network;
         SetLabels(labels);

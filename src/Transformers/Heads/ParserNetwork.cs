@@ -5,7 +5,8 @@ namespace Pipeline.Transformers.Heads;
 
 /// <summary>
 /// A deep biaffine dependency scorer (Dozat and Manning 2017) over the encoder's vectors: a
-/// <see cref="TokenWindowNetwork"/> gives each token four GELU vectors (arc-dependent, arc-head, label-dependent,
+/// <see cref="TokenWindowNetwork"/>, then <see cref="ParserShape.Layers"/> <see cref="SelfAttention"/> layers over the
+/// sentence and a linear layer, give each token four GELU vectors (arc-dependent, arc-head, label-dependent,
 /// label-head); a <see cref="Biaffine"/> scores every head for every dependent, plus a learned score per signed
 /// distance (the window network sees no positions beyond its window); a learned vector stands for the root as head.
 /// Labels are scored from [dep; head; dep * head] of a token's label vectors and its head's, by a linear layer.
@@ -21,6 +22,8 @@ internal sealed class ParserNetwork
         Shape = shape;
         Tokens = new TokenWindowNetwork(shape.Tokens, seed);
         var random = new Random(seed + 7);
+        Attention = [.. Enumerable.Range(0, shape.Layers).Select(_ => new SelfAttention(shape.Hidden, shape.AttentionHeads, shape.Distance, random))];
+        Vectors = shape.Layers == 0 ? null : new Linear(shape.Hidden, shape.Vectors, random);
         Arcs = new Biaffine(shape.Arc, random);
         RootArc = Small(shape.Arc, random);
         RootLabel = Small(shape.Label, random);
@@ -33,6 +36,12 @@ internal sealed class ParserNetwork
 
     /// <summary>The per-token network whose outputs (before GELU) are the four vectors.</summary>
     public TokenWindowNetwork Tokens { get; }
+
+    /// <summary>The self-attention layers over the token network's rows (none when <see cref="ParserShape.Layers"/> is 0).</summary>
+    public IReadOnlyList<SelfAttention> Attention { get; }
+
+    /// <summary>The four vectors from the last attention layer's rows (null without attention).</summary>
+    public Linear? Vectors { get; }
 
     /// <summary>The arc scorer.</summary>
     public Biaffine Arcs { get; }
@@ -51,7 +60,7 @@ internal sealed class ParserNetwork
 
     /// <summary>Every trainable array, in file order.</summary>
     public IReadOnlyList<Parameter> Parameters =>
-        [.. Tokens.Parameters, .. Arcs.Parameters, RootArc, RootLabel, DistanceScores, .. LabelOutput.Parameters];
+        [.. Tokens.Parameters, .. Attention.SelectMany(a => a.Parameters), .. Vectors?.Parameters ?? [], .. Arcs.Parameters, RootArc, RootLabel, DistanceScores, .. LabelOutput.Parameters];
 
     /// <summary>
     /// Scores every head of every one of <paramref name="tokens"/> tokens: <see cref="Activations.Scores"/> is
@@ -60,9 +69,18 @@ internal sealed class ParserNetwork
     public Activations Forward(ReadOnlySpan<float> vectors, ulong[] ids, int tokens, Random? dropout = null, float rate = 0)
     {
         var t = Tokens.Forward(vectors, ids, tokens, dropout, rate);
-        var r = new float[t.Logits.Length];
-        Gelu.Forward(t.Logits, r);
-        var (arc, width) = (Shape.Arc, Shape.Tokens.Classes);
+        var rows = t.Logits;
+        var attention = new SelfAttention.Activations[Attention.Count];
+        for (var l = 0; l < attention.Length; l++)
+        {
+            attention[l] = Attention[l].Forward(rows);
+            rows = attention[l].Y;
+        }
+
+        var pre = Vectors?.Forward(rows) ?? rows;
+        var r = new float[pre.Length];
+        Gelu.Forward(pre, r);
+        var (arc, width) = (Shape.Arc, Shape.Vectors);
         var d = new float[tokens * arc];
         var h = new float[(tokens + 1) * arc];
         for (var i = 0; i < tokens; i++)
@@ -81,7 +99,7 @@ internal sealed class ParserNetwork
             }
         }
 
-        return new Activations(tokens, t, r, d, h, s);
+        return new Activations(tokens, t, attention, rows, pre, r, d, h, s);
     }
 
     /// <summary>Scores the labels of every token given its head (0..tokens-1, or tokens for the root).</summary>
@@ -108,7 +126,7 @@ internal sealed class ParserNetwork
     /// </summary>
     public void Backward(Activations a, float[] dScores, LabelActivations? labels = null, float[]? dLabels = null)
     {
-        var (n, arc, size, width) = (a.Tokens, Shape.Arc, Shape.Label, Shape.Tokens.Classes);
+        var (n, arc, size, width) = (a.Tokens, Shape.Arc, Shape.Label, Shape.Vectors);
         var dr = new float[a.R.Length];
         if (labels is not null && dLabels is not null)
         {
@@ -145,9 +163,15 @@ internal sealed class ParserNetwork
         }
 
         TensorPrimitives.Add(RootArc.Gradient, dh.AsSpan(n * arc, arc), RootArc.Gradient);
-        var dt = new float[dr.Length];
-        Gelu.Backward(a.T.Logits, dr, dt);
-        Tokens.Backward(a.T, dt);
+        var dPre = new float[dr.Length];
+        Gelu.Backward(a.Pre, dr, dPre);
+        var dRows = Vectors?.Backward(a.Rows, dPre) ?? dPre;
+        for (var l = Attention.Count - 1; l >= 0; l--)
+        {
+            dRows = Attention[l].Backward(a.Attention[l], dRows);
+        }
+
+        Tokens.Backward(a.T, dRows);
     }
 
     private static Parameter Small(int size, Random random)
@@ -162,7 +186,7 @@ internal sealed class ParserNetwork
     }
 
     // Where token i's label-dependent vector starts in R.
-    private int DepLabel(int i) => (i * Shape.Tokens.Classes) + (2 * Shape.Arc);
+    private int DepLabel(int i) => (i * Shape.Vectors) + (2 * Shape.Arc);
 
     // Where the label-head vector of token i's head is: in R, or the root's (head == tokens).
     private (float[] Array, int Offset) HeadLabel(Activations a, int i, int head)
@@ -172,15 +196,18 @@ internal sealed class ParserNetwork
             throw TransformerErrors.ShapeMismatch($"Head {head} of token {i}", $"is not another token of the {a.Tokens} or the root ({a.Tokens})");
         }
 
-        return head == a.Tokens ? (RootLabel.Value, 0) : (a.R, (head * Shape.Tokens.Classes) + (2 * Shape.Arc) + Shape.Label);
+        return head == a.Tokens ? (RootLabel.Value, 0) : (a.R, (head * Shape.Vectors) + (2 * Shape.Arc) + Shape.Label);
     }
 
     // The distance score index of head j for token i: Distance + (j - i) clipped, and Distance itself for the root.
     private int Bucket(int i, int j, int tokens) =>
         j == tokens ? Shape.Distance : Shape.Distance + Math.Clamp(j - i, -Shape.Distance, Shape.Distance);
 
-    /// <summary>What <see cref="Forward"/> computed: the token network's, the four vectors R, the arc inputs and the scores.</summary>
-    internal sealed record Activations(int Tokens, TokenWindowNetwork.Activations T, float[] R, float[] D, float[] H, float[] Scores);
+    /// <summary>
+    /// What <see cref="Forward"/> computed: the token network's and attention layers' activations, the rows the four
+    /// vectors come from, the vectors before (Pre) and after GELU (R), the arc inputs and the scores.
+    /// </summary>
+    internal sealed record Activations(int Tokens, TokenWindowNetwork.Activations T, SelfAttention.Activations[] Attention, float[] Rows, float[] Pre, float[] R, float[] D, float[] H, float[] Scores);
 
     /// <summary>What <see cref="Label"/> computed: the heads, the classifier's input and the label scores.</summary>
     internal sealed record LabelActivations(int[] Heads, float[] Z, float[] Logits);
