@@ -26,11 +26,10 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
     private readonly HeadSettings _settings;
     private readonly (int Arc, int Label, int Distance, int Layers, int Heads) _sizes;
     private ParserNetwork? _network;
-    private Adam? _adam;
+    private BatchedAdam? _adam;
     private Random? _dropout;
     private List<string> _labels = [];
     private Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private int _pending;
 
     /// <summary>An untrained parser with the settings of <paramref name="config"/> (docs/transformers.md).</summary>
     public NeuralParser(IReadOnlyDictionary<string, object?> config)
@@ -110,7 +109,6 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
         _network = null; // Built at the first update, when the encoder's width is known.
         _adam = null;
         _dropout = new Random(_settings.Seed + 1);
-        _pending = 0;
     }
 
     /// <inheritdoc />
@@ -128,7 +126,7 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
             var s = _settings;
             var shape = new ParserShape(TokenVectors.WidthToTrain(Name, predicted), s.EmbeddingRows, s.EmbeddingWidth, s.Projection, s.Radius, s.Hidden, _sizes.Arc, _sizes.Label, _sizes.Distance, _labels.Count, _sizes.Layers, _sizes.Heads);
             _network = new ParserNetwork(shape, s.Seed);
-            _adam = new Adam(_network.Parameters, s.LearningRate);
+            _adam = new BatchedAdam(_network.Parameters, s.LearningRate, s.Batch);
         }
 
         var network = _network;
@@ -160,9 +158,9 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
             errors += rows.Where((r, j) => heads[r] != goldHeads[j] || labels[r] != goldLabels[j]).Count();
         }
 
-        if (count > 0 && ++_pending >= _settings.Batch)
+        if (count > 0)
         {
-            Step();
+            _adam!.Added();
         }
 
         return new TrainingLoss(errors, count);
@@ -171,10 +169,7 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
     /// <inheritdoc />
     public void FinishTraining()
     {
-        if (_pending > 0)
-        {
-            Step();
-        }
+        _adam?.Finish();
     }
 
     /// <inheritdoc />
@@ -199,7 +194,6 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
         _network = network;
         SetLabels(labels);
         _adam = null;
-        _pending = 0;
     }
 
     // The marked sentences as (start, length); the whole doc when none is marked after its first token.
@@ -310,11 +304,5 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
         }
 
         return labels;
-    }
-
-    private void Step()
-    {
-        _adam!.Step();
-        _pending = 0;
     }
 }

@@ -25,11 +25,10 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
     private readonly HeadTarget _target;
     private readonly HeadSettings _settings;
     private TokenWindowNetwork? _network;
-    private Adam? _adam;
+    private BatchedAdam? _adam;
     private Random? _dropout;
     private List<string> _labels = [];
     private Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private int _pending;
 
     private NeuralTokenClassifier(HeadTarget target, IReadOnlyDictionary<string, object?> config)
     {
@@ -92,7 +91,6 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
         _network = null; // Built at the first update, when the encoder's width is known.
         _adam = null;
         _dropout = new Random(_settings.Seed + 1);
-        _pending = 0;
     }
 
     /// <inheritdoc />
@@ -109,7 +107,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
         {
             var s = _settings;
             _network = new TokenWindowNetwork(new NetworkShape(TokenVectors.WidthToTrain(Name, predicted), s.EmbeddingRows, s.EmbeddingWidth, s.Projection, s.Radius, s.Hidden, _labels.Count), s.Seed);
-            _adam = new Adam(_network.Parameters, s.LearningRate);
+            _adam = new BatchedAdam(_network.Parameters, s.LearningRate, s.Batch);
         }
 
         var network = _network;
@@ -146,10 +144,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
             }
 
             network.Backward(activations, dLogits);
-            if (++_pending >= _settings.Batch)
-            {
-                Step();
-            }
+            _adam!.Added();
         }
 
         return new TrainingLoss(errors, rows.Count);
@@ -158,10 +153,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
     /// <inheritdoc />
     public void FinishTraining()
     {
-        if (_pending > 0)
-        {
-            Step();
-        }
+        _adam?.Finish();
     }
 
     /// <inheritdoc />
@@ -178,13 +170,6 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
         _labels = labels;
         _index = _labels.Index().ToDictionary(l => l.Item, l => l.Index, StringComparer.Ordinal);
         _adam = null;
-        _pending = 0;
-    }
-
-    private void Step()
-    {
-        _adam!.Step();
-        _pending = 0;
     }
 
     private ReadOnlySpan<float> Vectors(Doc doc, TokenWindowNetwork network) => TokenVectors.Of(Name, doc, network.Shape.VectorWidth);
