@@ -80,7 +80,6 @@ public sealed class NeuralParserTests : IDisposable
     [InlineData(0, "arc_size")]
     [InlineData(5000, "label_size")]
     [InlineData(0, "max_distance")]
-    [InlineData(5, "attention_heads")]
     public void ABadSettingIsE268NamingIt(int value, string key)
     {
         var error = Assert.Throws<PipelineException>(() => new NeuralParser(new Dictionary<string, object?> { [key] = value }));
@@ -89,11 +88,19 @@ public sealed class NeuralParserTests : IDisposable
     }
 
     [Fact]
+    public void AttentionHeadsThatDoNotDivideTheHiddenWidthAreE268()
+    {
+        var error = Assert.Throws<PipelineException>(() => new NeuralParser(new Dictionary<string, object?> { ["attention_layers"] = 1, ["attention_heads"] = 5 }));
+        Assert.Equal("E268", error.Code);
+        Assert.Contains("'attention_heads' of component 'trf_parser' is 5, which does not divide 'hidden' (256)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ATrainedParserRoundTripsThroughToDiskAndNlpLoadAndADamagedFileIsE271()
     {
         var nlp = Nlp.Blank("en");
         nlp.AddPipe(nlp.CreatePipe("transformer"));
-        nlp.AddPipe(nlp.CreatePipe("trf_parser", Small));
+        nlp.AddPipe(nlp.CreatePipe("trf_parser", new Dictionary<string, object?>(Small) { ["attention_layers"] = 1 }));
         var golds = new[]
         {
             Gold(("The", 1, "det"), ("dog", 2, "nsubj"), ("runs", 2, "root"), (".", 2, "punct")),

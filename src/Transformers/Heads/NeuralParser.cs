@@ -39,7 +39,7 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
             HeadSettings.Int(FactoryName, config, "arc_size", 256, 1, 4096),
             HeadSettings.Int(FactoryName, config, "label_size", 64, 1, 4096),
             HeadSettings.Int(FactoryName, config, "max_distance", 20, 1, 512),
-            HeadSettings.Int(FactoryName, config, "attention_layers", 1, 0, 8),
+            HeadSettings.Int(FactoryName, config, "attention_layers", 0, 0, 8),
             HeadSettings.Int(FactoryName, config, "attention_heads", 4, 1, 64));
         if (_sizes.Layers > 0 && _settings.Hidden % _sizes.Heads != 0)
         {
