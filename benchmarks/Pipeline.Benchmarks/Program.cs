@@ -22,6 +22,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
     ["training"] = TrainingBenchmark.Run,
     ["transformer"] = TransformerBenchmark.Run,
     ["trf-heads"] = TransformerHeadsBenchmark.Run,
+    ["trf_parser"] = TrfParserBenchmark.Run,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToArray() : args;

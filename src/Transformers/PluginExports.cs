@@ -9,3 +9,4 @@ using Pipeline.Transformers.Heads.Entities;
 [assembly: PipelineFactory(NeuralTokenClassifier.MorphologizerName, typeof(HeadFactories.Morphologizer))]
 [assembly: PipelineFactory(NeuralTokenClassifier.LemmatizerName, typeof(HeadFactories.Lemmatizer))]
 [assembly: PipelineFactory(NeuralEntityRecognizer.FactoryName, typeof(HeadFactories.EntityRecognizer))]
+[assembly: PipelineFactory(NeuralParser.FactoryName, typeof(HeadFactories.Parser))]

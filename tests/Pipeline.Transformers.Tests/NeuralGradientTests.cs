@@ -126,6 +126,15 @@ public class NeuralGradientTests
     }
 
     [Fact]
+    public void SoftmaxCrossEntropyStaysFiniteForLargeScores()
+    {
+        var gradient = new float[3];
+        var loss = SoftmaxCrossEntropy.Loss([1000f, 0f, 500f], 3, [2], gradient);
+        Assert.Equal(-MathF.Log(1e-30f), loss, 2); // the gold's probability, e^-500, counts as its floor 1e-30
+        Assert.Equal([1f, 0f, -1f], gradient);
+    }
+
+    [Fact]
     public void AdamTrainsATwoLayerNetworkOnXor()
     {
         var random = new Random(5);

@@ -8,7 +8,7 @@ namespace Pipeline.Trainer.Training;
 /// <summary>
 /// How checkpoints are ranked to pick model-best: a weighted mean of dev scores. The weights come from the meta
 /// template's <c>training.score_weights</c>; by default each component's main score counts equally (tagger UPOS,
-/// parser LAS, ner entity F1, lemmatizer lemma accuracy, morphologizer UFeats).
+/// parser and trf_parser LAS, ner entity F1, lemmatizer lemma accuracy, morphologizer UFeats).
 /// </summary>
 public sealed class ScoreWeights
 {
@@ -17,6 +17,7 @@ public sealed class ScoreWeights
     {
         ["tagger"] = ScoreKeys.Upos,
         ["parser"] = ScoreKeys.Las,
+        ["trf_parser"] = ScoreKeys.Las,
         ["ner"] = ScoreKeys.EntsF,
         ["trf_ner"] = ScoreKeys.EntsF,
         ["trf_lemmatizer"] = ScoreKeys.Lemma,

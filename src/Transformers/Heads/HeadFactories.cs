@@ -29,4 +29,10 @@ internal static class HeadFactories
     {
         public IPipe Create(Language nlp, IReadOnlyDictionary<string, object?> config) => new Entities.NeuralEntityRecognizer(config);
     }
+
+    /// <summary>Creates "trf_parser".</summary>
+    public sealed class Parser : IPipeFactory
+    {
+        public IPipe Create(Language nlp, IReadOnlyDictionary<string, object?> config) => new NeuralParser(config);
+    }
 }

@@ -5,24 +5,12 @@ using Pipeline.Transformers.Neural;
 namespace Pipeline.Transformers.Heads;
 
 /// <summary>
-/// What every neural head does around its network: checks and reads a doc's token vectors, joins them with the
+/// What every neural head does around its network: joins the token vectors (<see cref="TokenVectors"/>) with the
 /// lexical embeddings into one row per token, applies input dropout, splits the embeddings' gradient back out and
 /// turns the gold labels of some rows into the logits' gradient.
 /// </summary>
 internal static class HeadInputs
 {
-    /// <summary>The doc's vectors; E269 naming <paramref name="component"/> when there are none or they are not <paramref name="width"/> wide.</summary>
-    public static ReadOnlySpan<float> Vectors(Doc doc, int width, string component)
-    {
-        if (doc.Tensor is null)
-        {
-            throw TransformerErrors.NoVectors(component, "got a doc without token vectors (doc.Tensor is not set)");
-        }
-
-        return doc.TensorWidth == width ? doc.Tensor
-            : throw TransformerErrors.NoVectors(component, $"was trained on vectors of width {width}, but the doc's are {doc.TensorWidth} wide");
-    }
-
     /// <summary>Row i: token i's vector ([tokens, width]) then its embeddings ([tokens, lexical]).</summary>
     public static float[] Join(ReadOnlySpan<float> vectors, int width, float[] embedded, int lexical, int tokens)
     {

@@ -19,6 +19,14 @@ internal sealed record NetworkShape(int VectorWidth, int EmbeddingRows, int Embe
     /// <summary>The fields in file order.</summary>
     public int[] Values => [VectorWidth, EmbeddingRows, EmbeddingWidth, Projection, Radius, Hidden, Classes];
 
+    /// <summary>The number of floats of every parameter, from the sizes alone (to check a file before allocating).</summary>
+    public long Floats => ((long)EmbeddingRows * EmbeddingWidth)
+        + Layer(VectorWidth + (LexicalFeatures.Count * EmbeddingWidth), Projection)
+        + Layer(Window * Projection, Hidden)
+        + Layer(Hidden, Classes);
+
     /// <summary>Reads the fields in file order.</summary>
     public static NetworkShape From(ReadOnlySpan<int> v) => new(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+
+    private static long Layer(int inputs, int outputs) => ((long)inputs * outputs) + outputs;
 }

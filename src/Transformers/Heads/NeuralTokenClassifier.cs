@@ -29,11 +29,10 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
     private readonly HeadSettings _settings;
     private TokenWindowNetwork? _network;
     private TokenWindowNetwork? _average;
-    private Adam? _adam;
+    private BatchedAdam? _adam;
     private Random? _dropout;
     private List<string> _labels = [];
     private Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private int _pending;
 
     private NeuralTokenClassifier(HeadTarget target, IReadOnlyDictionary<string, object?> config)
     {
@@ -100,7 +99,6 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
         _average = null;
         _adam = null;
         _dropout = new Random(_settings.Seed + 1);
-        _pending = 0;
     }
 
     /// <inheritdoc />
@@ -115,14 +113,9 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
 
         if (_network is null)
         {
-            if (predicted.Tensor is null)
-            {
-                throw TransformerErrors.NoVectors(Name, "got a doc without token vectors to train on");
-            }
-
             var s = _settings;
-            _network = new TokenWindowNetwork(new NetworkShape(predicted.TensorWidth, s.EmbeddingRows, s.EmbeddingWidth, s.Projection, s.Radius, s.Hidden, _labels.Count), s.Seed);
-            _adam = new Adam(_network.Parameters, s.LearningRate);
+            _network = new TokenWindowNetwork(new NetworkShape(TokenVectors.WidthToTrain(Name, predicted), s.EmbeddingRows, s.EmbeddingWidth, s.Projection, s.Radius, s.Hidden, _labels.Count), s.Seed);
+            _adam = new BatchedAdam(_network.Parameters, s.LearningRate, s.Batch, UpdateAverage);
             if (s.Average > 0)
             {
                 _average = new TokenWindowNetwork(_network.Shape, s.Seed);
@@ -151,10 +144,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
             // The loss of the labelled tokens only; unlabelled ones get no gradient.
             var dLogits = HeadInputs.RowsGradient(activations.Logits, classes, rows, golds);
             network.Backward(activations, dLogits);
-            if (++_pending >= _settings.Batch)
-            {
-                Step();
-            }
+            _adam!.Added();
         }
 
         return new TrainingLoss(errors, rows.Count);
@@ -163,10 +153,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
     /// <inheritdoc />
     public void FinishTraining()
     {
-        if (_pending > 0)
-        {
-            Step();
-        }
+        _adam?.Finish();
     }
 
     /// <inheritdoc />
@@ -184,20 +171,18 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
         _labels = labels;
         _index = _labels.Index().ToDictionary(l => l.Item, l => l.Index, StringComparer.Ordinal);
         _adam = null;
-        _pending = 0;
     }
 
-    private void Step()
+    // After each optimizer step: the moving average of the weights, which the trained head predicts with and saves.
+    private void UpdateAverage(int steps)
     {
-        _adam!.Step();
-        _pending = 0;
         if (_average is not null)
         {
-            MovingAverage.Update(_average.Parameters, _network!.Parameters, _settings.Average, _adam.Steps);
+            MovingAverage.Update(_average.Parameters, _network!.Parameters, _settings.Average, steps);
         }
     }
 
-    private ReadOnlySpan<float> Vectors(Doc doc, TokenWindowNetwork network) => HeadInputs.Vectors(doc, network.Shape.VectorWidth, Name);
+    private ReadOnlySpan<float> Vectors(Doc doc, TokenWindowNetwork network) => TokenVectors.Of(Name, doc, network.Shape.VectorWidth);
 
     // Sets each token's highest-scoring label and returns the label indexes.
     private int[] Label(Doc doc, float[] scores)

@@ -29,8 +29,12 @@ public static class SoftmaxCrossEntropy
                 throw TransformerErrors.ShapeMismatch($"Gold class {gold[r]} of row {r}", $"is outside 0..{classes - 1}");
             }
 
+            // Shifted by the row's maximum first: TensorPrimitives.SoftMax exponentiates as given, which overflows
+            // (inf / inf = NaN) once a score passes about 88.
             var probabilities = dLogits.Slice(r * classes, classes);
-            TensorPrimitives.SoftMax(logits.Slice(r * classes, classes), probabilities);
+            var row = logits.Slice(r * classes, classes);
+            TensorPrimitives.Subtract(row, TensorPrimitives.Max(row), probabilities);
+            TensorPrimitives.SoftMax(probabilities, probabilities);
             loss -= Math.Log(Math.Max(probabilities[gold[r]], 1e-30f));
             probabilities[gold[r]] -= 1;
         }

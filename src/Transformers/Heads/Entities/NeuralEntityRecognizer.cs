@@ -23,11 +23,10 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
 
     private readonly EntitySettings _settings;
     private EntityNetwork? _network;
-    private Adam? _adam;
+    private BatchedAdam? _adam;
     private Random? _dropout;
     private List<string> _labels = [];
     private Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private int _pending;
 
     /// <summary>An untrained recognizer with the settings of <paramref name="config"/> (docs/transformers.md).</summary>
     public NeuralEntityRecognizer(IReadOnlyDictionary<string, object?> config)
@@ -79,7 +78,6 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
         _network = null; // Built at the first update, when the encoder's width is known.
         _adam = null;
         _dropout = new Random(_settings.Seed + 1);
-        _pending = 0;
     }
 
     /// <inheritdoc />
@@ -99,14 +97,9 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
 
         if (_network is null)
         {
-            if (predicted.Tensor is null)
-            {
-                throw TransformerErrors.NoVectors(Name, "got a doc without token vectors to train on");
-            }
-
             var s = _settings;
-            _network = new EntityNetwork(new EntityShape(predicted.TensorWidth, s.EmbeddingRows, s.EmbeddingWidth, s.Width, s.Depth, s.Radius, _labels.Count), s.Seed);
-            _adam = new Adam(_network.Parameters, s.LearningRate);
+            _network = new EntityNetwork(new EntityShape(TokenVectors.WidthToTrain(Name, predicted), s.EmbeddingRows, s.EmbeddingWidth, s.Width, s.Depth, s.Radius, _labels.Count), s.Seed);
+            _adam = new BatchedAdam(_network.Parameters, s.LearningRate, s.Batch);
         }
 
         var network = _network;
@@ -124,10 +117,7 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
             // The loss of the annotated tokens outside existing entities only; the others get no gradient.
             var dLogits = HeadInputs.RowsGradient(activations.Logits, classes, rows, [.. rows.Select(i => golds[i])]);
             network.Backward(activations, dLogits);
-            if (++_pending >= _settings.Batch)
-            {
-                Step();
-            }
+            _adam!.Added();
         }
 
         Write(predicted, predictions);
@@ -137,10 +127,7 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
     /// <inheritdoc />
     public void FinishTraining()
     {
-        if (_pending > 0)
-        {
-            Step();
-        }
+        _adam?.Finish();
     }
 
     /// <inheritdoc />
@@ -157,16 +144,9 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
         _labels = labels;
         _index = _labels.Index().ToDictionary(l => l.Item, l => l.Index, StringComparer.Ordinal);
         _adam = null;
-        _pending = 0;
     }
 
-    private void Step()
-    {
-        _adam!.Step();
-        _pending = 0;
-    }
-
-    private ReadOnlySpan<float> Vectors(Doc doc, EntityNetwork network) => HeadInputs.Vectors(doc, network.Shape.VectorWidth, Name);
+    private ReadOnlySpan<float> Vectors(Doc doc, EntityNetwork network) => TokenVectors.Of(Name, doc, network.Shape.VectorWidth);
 
     // Tokens of entities the doc already has (B or I with a type); the recognizer leaves them alone.
     private static bool[] Fixed(Doc doc)
