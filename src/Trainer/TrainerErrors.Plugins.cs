@@ -5,11 +5,11 @@ namespace Pipeline.Trainer;
 /// <summary>The CLI's errors of plugins loaded for a model (docs/plugins.md, "Plugins in the pipeline tool").</summary>
 internal static partial class TrainerErrors
 {
-    public static PipelineException PluginPackageMissing(string metaPath, IReadOnlyList<string> factories, IReadOnlyList<PackageDependency> packages, string root) => new(
+    public static PipelineException PluginPackageMissing(string metaPath, IReadOnlyList<string> factories, IReadOnlyList<PackageDependency> packages, IReadOnlyList<string> folders) => new(
         "E290",
         $"{metaPath}: the pipeline needs {Factories(factories)}, which the pipeline tool does not ship; the model's " +
-        $"requirements name {string.Join(", ", packages.Select(Describe))}, which the NuGet global packages folder " +
-        $"'{root}' does not hold at a fitting version. Restore them once, e.g. in a scratch project: " +
+        $"requirements name {string.Join(", ", packages.Select(Describe))}, which the NuGet packages folders " +
+        $"({string.Join(", ", folders.Select(f => $"'{f}'"))}) do not hold at a fitting version. Restore them once, e.g. in a scratch project: " +
         $"dotnet new console -o plugins && cd plugins && {string.Join(" && ", packages.Select(AddCommand))} " +
         "(with the feed that serves them in nuget.config or --source), then run the command again; or pass " +
         "--plugins <folder> with the plugin's assemblies (the dotnet publish output of a project referencing them).");

@@ -6,8 +6,9 @@ using ModelRequirement = Pipeline.Trainer.Packaging.PackageDependency;
 namespace Pipeline.Trainer.Plugins;
 
 /// <summary>
-/// The packages a model's plugin requirements need, found in a NuGet global packages folder (where <c>dotnet
-/// restore</c> put them): each required package at its highest version there that satisfies the requirement, then
+/// The packages a model's plugin requirements need, found in the NuGet global packages folder and fallback folders
+/// (where <c>dotnet restore</c> put them or reads them from): each required package at its highest version there that
+/// satisfies the requirement (the first folder that has one), then
 /// its dependencies for this framework, and theirs. For each package the managed assemblies of the nearest
 /// <c>lib/&lt;tfm&gt;/</c> and the folders <c>runtimes/&lt;rid&gt;/native/</c> for this platform.
 /// </summary>
@@ -15,12 +16,12 @@ internal sealed class PackageClosure
 {
     private static readonly NuGetFramework Framework = NuGetFramework.Parse($"net{Environment.Version.Major}.0");
 
-    private readonly string _root;
+    private readonly IReadOnlyList<string> _roots;
     private readonly Dictionary<string, string> _assemblies = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _nativeFolders = [];
     private readonly List<string> _packages = [];
 
-    private PackageClosure(string root) => _root = root;
+    private PackageClosure(IReadOnlyList<string> roots) => _roots = roots;
 
     /// <summary>Managed assemblies by simple name (the first package that has one wins).</summary>
     public IReadOnlyDictionary<string, string> Assemblies => _assemblies;
@@ -32,14 +33,14 @@ internal sealed class PackageClosure
     public IReadOnlyList<string> Packages => _packages;
 
     /// <summary>
-    /// Resolves <paramref name="requirements"/> and their dependencies under <paramref name="root"/>; returns the
+    /// Resolves <paramref name="requirements"/> and their dependencies under <paramref name="roots"/>; returns the
     /// requirements that are not there at any fitting version in <paramref name="missing"/> (their dependencies
     /// cannot be known then). A dependency of a found package that is missing is skipped: the host or the shared
     /// framework may provide it, and an assembly that is really needed fails to load with its name.
     /// </summary>
-    public static PackageClosure Resolve(string root, IEnumerable<ModelRequirement> requirements, out IReadOnlyList<ModelRequirement> missing)
+    public static PackageClosure Resolve(IReadOnlyList<string> roots, IEnumerable<ModelRequirement> requirements, out IReadOnlyList<ModelRequirement> missing)
     {
-        var closure = new PackageClosure(root);
+        var closure = new PackageClosure(roots);
         var notFound = new List<ModelRequirement>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var queue = new Queue<(string Id, VersionRange Range)>();
@@ -73,34 +74,37 @@ internal sealed class PackageClosure
         return closure;
     }
 
-    /// <summary>The NuGet global packages folder: NUGET_PACKAGES, else the one nuget.config sets, else ~/.nuget/packages.</summary>
-    public static string GlobalPackagesFolder()
+    /// <summary>
+    /// The folders restored packages lie in, as NuGet reads them from the current folder: the global packages folder
+    /// (NUGET_PACKAGES, else the one nuget.config sets, else ~/.nuget/packages), then the fallback folders.
+    /// </summary>
+    public static IReadOnlyList<string> PackageFolders()
     {
         var settings = NuGet.Configuration.Settings.LoadDefaultSettings(Directory.GetCurrentDirectory());
-        return Path.GetFullPath(NuGet.Configuration.SettingsUtility.GetGlobalPackagesFolder(settings));
+        return new[] { NuGet.Configuration.SettingsUtility.GetGlobalPackagesFolder(settings) }
+            .Concat(NuGet.Configuration.SettingsUtility.GetFallbackPackageFolders(settings))
+            .Select(Path.GetFullPath)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>
-    /// The folder of package <paramref name="id"/> at its highest version under <paramref name="root"/> that
-    /// satisfies <paramref name="range"/> and was completely extracted (NuGet writes <c>.nupkg.metadata</c> last), or null.
+    /// The folder of package <paramref name="id"/> at its highest version under the first of <paramref name="roots"/>
+    /// that has one satisfying <paramref name="range"/>, completely extracted (NuGet writes <c>.nupkg.metadata</c>
+    /// last), or null.
     /// </summary>
-    public static string? FindPackage(string root, string id, VersionRange range)
-    {
-        var folder = Path.Combine(root, id.ToLowerInvariant());
-        if (!Directory.Exists(folder))
-        {
-            return null;
-        }
-
-        return Directory.EnumerateDirectories(folder)
+    public static string? FindPackage(IReadOnlyList<string> roots, string id, VersionRange range) => roots
+        .Select(root => Path.Combine(root, id.ToLowerInvariant()))
+        .Where(Directory.Exists)
+        .Select(folder => Directory.EnumerateDirectories(folder)
             .Select(d => (Path: d, Version: NuGetVersion.TryParse(Path.GetFileName(d), out var v) ? v : null))
             .Where(d => d.Version is not null && range.Satisfies(d.Version) && File.Exists(Path.Combine(d.Path, ".nupkg.metadata")))
             .OrderByDescending(d => d.Version)
             .Select(d => d.Path)
-            .FirstOrDefault();
-    }
+            .FirstOrDefault())
+        .FirstOrDefault(found => found is not null);
 
-    private string? Find(string id, VersionRange range) => FindPackage(_root, id, range);
+    private string? Find(string id, VersionRange range) => FindPackage(_roots, id, range);
 
     // Takes the package's nearest lib/ assemblies and native folders; returns its dependencies for this framework.
     private IEnumerable<NuGet.Packaging.Core.PackageDependency> Add(string folder)

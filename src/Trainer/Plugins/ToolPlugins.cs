@@ -33,8 +33,8 @@ internal static class ToolPlugins
     /// </summary>
     /// <param name="model">A model folder or model package name, as the command got it.</param>
     /// <param name="pluginsFolder">The <c>--plugins</c> folder, or null to use the model's requirements.</param>
-    /// <param name="packagesFolder">The NuGet global packages folder (null: the configured one).</param>
-    public static string Prepare(string model, string? pluginsFolder, string? packagesFolder = null)
+    /// <param name="packageFolders">The NuGet packages folders (null: the configured global and fallback folders).</param>
+    public static string Prepare(string model, string? pluginsFolder, IReadOnlyList<string>? packageFolders = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         if (pluginsFolder is not null)
@@ -42,8 +42,8 @@ internal static class ToolPlugins
             LoadFolder(pluginsFolder);
         }
 
-        var root = new Lazy<string>(() => packagesFolder ?? PackageClosure.GlobalPackagesFolder());
-        var directory = ModelDirectory(model, root);
+        var roots = new Lazy<IReadOnlyList<string>>(() => packageFolders ?? PackageClosure.PackageFolders());
+        var directory = ModelDirectory(model, roots);
         var metaPath = directory is null ? null : Path.Combine(directory, ModelMeta.FileName);
         if (metaPath is null || !File.Exists(metaPath))
         {
@@ -54,14 +54,14 @@ internal static class ToolPlugins
         var missing = meta.Pipeline.Where(name => !Language.Factories.Contains(name)).ToList();
         if (missing.Count > 0)
         {
-            LoadRequirements(meta, metaPath, missing, root.Value);
+            LoadRequirements(meta, metaPath, missing, roots.Value);
         }
 
         return directory!;
     }
 
     // A folder as given; a package name: beside the tool (Nlp.Load finds it), else restored in the global packages folder.
-    private static string? ModelDirectory(string model, Lazy<string> root)
+    private static string? ModelDirectory(string model, Lazy<IReadOnlyList<string>> roots)
     {
         if (Directory.Exists(model) || !ModelPackages.IsPackageId(model))
         {
@@ -73,12 +73,12 @@ internal static class ToolPlugins
             return beside;
         }
 
-        var package = PackageClosure.FindPackage(root.Value, model, VersionRange.All);
+        var package = PackageClosure.FindPackage(roots.Value, model, VersionRange.All);
         var data = package is null ? null : Path.Combine(package, ModelPackages.DirectoryName, model);
         return data is not null && File.Exists(Path.Combine(data, ModelMeta.FileName)) ? data : null;
     }
 
-    private static void LoadRequirements(ModelMeta meta, string metaPath, IReadOnlyList<string> factories, string root)
+    private static void LoadRequirements(ModelMeta meta, string metaPath, IReadOnlyList<string> factories, IReadOnlyList<string> roots)
     {
         var requirements = PackageRequirements.FromMeta(meta, metaPath);
         if (requirements.Count == 0)
@@ -86,13 +86,13 @@ internal static class ToolPlugins
             throw TrainerErrors.PluginRequirementsMissing(metaPath, factories);
         }
 
-        var closure = PackageClosure.Resolve(root, requirements, out var missing);
+        var closure = PackageClosure.Resolve(roots, requirements, out var missing);
         if (missing.Count > 0)
         {
-            throw TrainerErrors.PluginPackageMissing(metaPath, factories, missing, root);
+            throw TrainerErrors.PluginPackageMissing(metaPath, factories, missing, roots);
         }
 
-        Load(string.Join('|', closure.Packages), closure.Assemblies, closure.NativeFolders, root);
+        Load(string.Join('|', closure.Packages), closure.Assemblies, closure.NativeFolders, string.Join(", ", roots));
     }
 
     private static void LoadFolder(string folder)
