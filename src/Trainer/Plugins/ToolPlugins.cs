@@ -132,7 +132,7 @@ internal static class ToolPlugins
             var core = typeof(Nlp).Assembly.GetName().Name;
             foreach (var (name, path) in assemblies.Where(a => !PluginLoadContext.IsHostAssembly(a.Key)).OrderBy(a => a.Key, StringComparer.Ordinal))
             {
-                if (!ReferencesCore(path, core))
+                if (!ReferencesCore(path, core, source))
                 {
                     continue;
                 }
@@ -151,8 +151,9 @@ internal static class ToolPlugins
         }
     }
 
-    // Reads only the metadata: assemblies that cannot hold plugin attributes are never loaded.
-    private static bool ReferencesCore(string path, string? core)
+    // Reads only the metadata: assemblies that cannot hold plugin attributes are never loaded; a native library with
+    // a .dll name (Windows) has none. A file that is not a readable image at all is E293.
+    private static bool ReferencesCore(string path, string? core, string source)
     {
         try
         {
@@ -166,9 +167,9 @@ internal static class ToolPlugins
             var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
             return reader.AssemblyReferences.Any(h => reader.GetString(reader.GetAssemblyReference(h).Name) == core);
         }
-        catch (BadImageFormatException)
+        catch (Exception e) when (e is BadImageFormatException or IOException or InvalidOperationException)
         {
-            return false; // a native library with a .dll name
+            throw TrainerErrors.PluginAssemblyUnloadable(path, source, e.Message);
         }
     }
 }
