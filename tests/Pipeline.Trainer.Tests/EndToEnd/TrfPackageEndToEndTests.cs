@@ -47,21 +47,7 @@ public sealed class TrfPackageEndToEndTests
         Assert.True(new FileInfo(nupkg).Length < 5 << 20, "the model package must not carry the 91 MB encoder");
         File.Copy(nupkg, Path.Combine(feed, Path.GetFileName(nupkg)));
 
-        var app = Directory.CreateDirectory(dir["app"]).FullName;
-        File.WriteAllText(Path.Combine(app, "app.csproj"), """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="en_test_trf" Version="1.0.0" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+        var app = ModelApp.Create(dir["app"], "en_test_trf", """
             using Pipeline;
             using Pipeline.Models;
 
