@@ -65,6 +65,7 @@ internal sealed partial class Build
         CorpusRoot = CorporaDirectory,
         Files = files,
         ModelsRoot = ModelsDirectory,
+        CorpusCache = EncodedCorporaDirectory,
         Version = Version,
         Epochs = Epochs,
         NSents = NSents,

@@ -8,18 +8,24 @@ namespace Pipeline.Build;
 /// <content>The work of Package and Publish.</content>
 internal sealed partial class Build
 {
+    /// <summary>The library packages Package packs (from src/&lt;name&gt;/&lt;id&gt;.csproj) and Publish pushes with the models.</summary>
+    internal static readonly IReadOnlyList<string> LibraryPackages = ["Pipeline.Core", "Pipeline.Transformers", "Pipeline.Trainer"];
+
     private async Task PackAsync(TargetContext context)
     {
         Directory.CreateDirectory(PackagesDirectory);
         // dotnet pack builds each packed project and what it references, nothing else of the solution (the tests and
         // benchmarks took most of a one-model run); after Compile the build is incremental.
-        foreach (var project in new[] { "src/Core/Pipeline.Core.csproj", "src/Trainer/Pipeline.Trainer.csproj" })
+        // Pipeline.Transformers is packed beside Pipeline.Core: *_trf model packages depend on it (and on the encoder's
+        // package, restored from NuGet) instead of carrying the encoder.
+        foreach (var id in LibraryPackages)
         {
+            var project = $"src/{id["Pipeline.".Length..]}/{id}.csproj";
             await DotNetAsync(context, "pack", project, "-c", Configuration, "--nologo", "-o", PackagesDirectory).ConfigureAwait(false);
         }
 
         // Each library package must be a readable package with the right id.
-        foreach (var id in new[] { "Pipeline.Core", "Pipeline.Trainer" })
+        foreach (var id in LibraryPackages)
         {
             var packed = Directory.EnumerateFiles(PackagesDirectory, id + ".*.nupkg")
                 .Select(PackageFile.Read)

@@ -51,7 +51,7 @@ internal sealed partial class Build
 
     /// <summary>Packs the libraries and one package per model.</summary>
     public Target Package => _ => _
-        .Description("Builds and packs Pipeline.Core and the Pipeline.Trainer tool (only those: no tests, no benchmarks), then one checked model package per template, into artifacts/packages.")
+        .Description("Builds and packs Pipeline.Core, Pipeline.Transformers and the Pipeline.Trainer tool (only those: no tests, no benchmarks), then one checked model package per template, into artifacts/packages.")
         .DependsOn(Evaluate)
         .After(Compile)
         .Produces(Path.Combine(PackagesDirectory, "*.nupkg"))

@@ -96,6 +96,9 @@ internal sealed partial class Build : BuildBase
 
     private string PackagesDirectory => Path.Combine(ArtifactsDirectory, "packages");
 
+    // Encoded training corpora of *_trf models (one file per encoder and corpus): a rerun reads them instead of encoding.
+    private string EncodedCorporaDirectory => Path.Combine(ArtifactsDirectory, "cache", "encoded");
+
     private string CorporaDirectory => Full(CorpusFolder);
 
     private string FeedLocation => Feed is { Length: > 0 } feed

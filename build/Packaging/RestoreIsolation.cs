@@ -5,9 +5,10 @@ namespace Pipeline.Build.Packaging;
 /// <summary>
 /// Makes the model packages restore the Pipeline.Core that Package has just packed, never a stale build of the same
 /// version from the user's NuGet cache: a <c>nuget.config</c> in the packaging scratch folder (which the package
-/// projects below it inherit) gives them a packages folder of their own, emptied of Pipeline.Core before each run.
+/// projects below it inherit) gives them a packages folder of their own, emptied of Pipeline.Core (and the other
+/// libraries this build packs, such as Pipeline.Transformers) before each run.
 /// The user's cache stays a read-only fallback for the other dependencies (so nothing is downloaded again) unless it
-/// holds the very version of Pipeline.Core being packed, which would shadow the fresh one.
+/// holds the very version of Pipeline.Core or Pipeline.Transformers being packed, which would shadow the fresh one.
 /// </summary>
 internal static class RestoreIsolation
 {
@@ -18,7 +19,7 @@ internal static class RestoreIsolation
     public const string PackagesFolder = "nuget-packages";
 
     /// <summary>Ids whose restored copies are removed before each run: the packages this build packs itself.</summary>
-    public static readonly IReadOnlyList<string> OwnPackages = ["pipeline.core", "pipeline.trainer"];
+    public static readonly IReadOnlyList<string> OwnPackages = ["pipeline.core", "pipeline.transformers", "pipeline.trainer"];
 
     /// <summary>Writes the config into <paramref name="scratch"/> and empties its packages folder of <see cref="OwnPackages"/>.</summary>
     /// <param name="scratch">The folder the package projects are written below.</param>
@@ -40,7 +41,8 @@ internal static class RestoreIsolation
         userPackages ??= Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } fromEnvironment
             ? fromEnvironment
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var shadows = coreVersion is null || Directory.Exists(Path.Combine(userPackages, "pipeline.core", coreVersion.ToLowerInvariant()));
+        // The libraries share one version: a copy of any of them in the user's cache would shadow the fresh one.
+        var shadows = coreVersion is null || OwnPackages.Any(id => Directory.Exists(Path.Combine(userPackages, id, coreVersion.ToLowerInvariant())));
         var fallback = !shadows && Directory.Exists(userPackages)
             ? $"""
                 <fallbackPackageFolders>

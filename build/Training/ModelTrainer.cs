@@ -160,6 +160,7 @@ internal sealed class ModelTrainer
             MaxSentences = _settings.NSents,
             Gpu = _settings.Gpu,
             Threads = threads,
+            CorpusCache = _settings.CorpusCache,
         };
         try
         {

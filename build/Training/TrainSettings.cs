@@ -17,6 +17,9 @@ internal sealed record TrainSettings
     /// <summary>The folder that gets one <c>&lt;lang&gt;_&lt;name&gt;/</c> run folder per model.</summary>
     public required string ModelsRoot { get; init; }
 
+    /// <summary>Where components keep corpora they prepare for training (the transformer's encoded corpora), so a rerun does not encode again.</summary>
+    public string? CorpusCache { get; init; }
+
     /// <summary>The version stamped into every model, or null for each template's own.</summary>
     public string? Version { get; init; }
 

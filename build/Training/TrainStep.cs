@@ -7,7 +7,7 @@ namespace Pipeline.Build.Training;
 
 /// <summary>
 /// Declares the training of one model as an <see cref="IncrementalStep"/>: its inputs are the template, its corpus
-/// files, the trainer and core assemblies, and the build parameters that change training; its output is
+/// files, the trainer, core and transformers assemblies, and the build parameters that change training; its output is
 /// <c>model-best</c>. The stamp is <c>build-stamp.json</c> in the run folder (the name and content of earlier
 /// builds, so models trained by them stay up to date).
 /// </summary>
@@ -17,7 +17,7 @@ internal static class TrainStep
     public const string FileName = "build-stamp.json";
 
     private static readonly Lazy<string> TrainerHash = new(() => ContentHash.OfText(string.Join('\n',
-        new[] { typeof(TrainingRunner).Assembly.Location, typeof(Nlp).Assembly.Location }.Select(ContentHash.OfFile))));
+        new[] { typeof(TrainingRunner).Assembly.Location, typeof(Nlp).Assembly.Location, typeof(Pipeline.Transformers.TransformerComponent).Assembly.Location }.Select(ContentHash.OfFile))));
 
     /// <summary>The step that trains <paramref name="template"/> on <paramref name="inputs"/> with <paramref name="settings"/> into <paramref name="runFolder"/>.</summary>
     public static IncrementalStep For(ModelTemplate template, TrainingInputs inputs, TrainSettings settings, string runFolder)

@@ -105,7 +105,13 @@ public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializab
     /// run over the same corpus reads them instead of encoding; docs of a new corpus that files of other corpora (same
     /// encoder and settings) hold are taken from those, so only its new docs are encoded (a damaged file is E267).
     /// </summary>
-    public void PrepareCorpus(IReadOnlyList<Doc> docs)
+    public void PrepareCorpus(IReadOnlyList<Doc> docs) => PrepareCorpus(docs, cacheDirectory: null);
+
+    /// <summary>
+    /// As <see cref="PrepareCorpus(IReadOnlyList{Doc})"/>; without a <c>cache_dir</c> setting the encoded corpus is
+    /// kept in <paramref name="cacheDirectory"/> (what the trainer offers, e.g. the build's artifacts/cache/encoded).
+    /// </summary>
+    public void PrepareCorpus(IReadOnlyList<Doc> docs, string? cacheDirectory)
     {
         ArgumentNullException.ThrowIfNull(docs);
         var encoder = _encoder.Value;
@@ -121,7 +127,7 @@ public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializab
         }
 
         List<(UInt128 Key, int Tokens)> index = [.. distinct.Select(d => (d.Key, d.Doc.Length))];
-        var path = _config.CacheDir is { } directory ? EncodedCorpusCache.PathOf(directory, EncoderKey(encoder), EncodedCorpusCache.CorpusKey(index)) : null;
+        var path = (_config.CacheDir ?? cacheDirectory) is { } directory ? EncodedCorpusCache.PathOf(directory, EncoderKey(encoder), EncodedCorpusCache.CorpusKey(index)) : null;
         Half[][] rows;
         if (path is not null && File.Exists(path))
         {

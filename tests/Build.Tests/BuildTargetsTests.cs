@@ -41,7 +41,11 @@ public sealed class BuildTargetsTests : TempDirTest
         Assert.Equal(1, run.Exit); // the fake runner packs nothing
         var packages = Path.Combine(Dir.Path, "artifacts", "packages");
         Assert.Equal(
-            [$"pack src/Core/Pipeline.Core.csproj -c Release --nologo -o {packages}", $"pack src/Trainer/Pipeline.Trainer.csproj -c Release --nologo -o {packages}"],
+            [
+                $"pack src/Core/Pipeline.Core.csproj -c Release --nologo -o {packages}",
+                $"pack src/Transformers/Pipeline.Transformers.csproj -c Release --nologo -o {packages}",
+                $"pack src/Trainer/Pipeline.Trainer.csproj -c Release --nologo -o {packages}",
+            ],
             runner.Calls.Select(c => string.Join(' ', c.Arguments)));
     }
 

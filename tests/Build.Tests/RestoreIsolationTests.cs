@@ -11,23 +11,27 @@ public sealed class RestoreIsolationTests : TempDirTest
     {
         var scratch = Path.Combine(Dir.Path, "scratch");
         var stale = Dir.File("scratch/nuget-packages/pipeline.core/0.1.0/pipeline.core.0.1.0.nupkg", "old");
+        var staleTransformers = Dir.File("scratch/nuget-packages/pipeline.transformers/0.1.0/pipeline.transformers.0.1.0.nupkg", "old");
         var kept = Dir.File("scratch/nuget-packages/messagepack/3.1.0/messagepack.3.1.0.nupkg", "x");
         var user = Directory.CreateDirectory(Path.Combine(Dir.Path, "user")).FullName;
 
         RestoreIsolation.Prepare(scratch, "0.1.0", user);
 
         Assert.False(File.Exists(stale));
+        Assert.False(File.Exists(staleTransformers)); // *_trf model packages depend on the Pipeline.Transformers just packed
         Assert.True(File.Exists(kept));
         var config = XDocument.Load(Path.Combine(scratch, "nuget.config"));
         Assert.Equal(Path.Combine(scratch, "nuget-packages"), config.Descendants("add").Single(e => (string?)e.Attribute("key") == "globalPackagesFolder").Attribute("value")!.Value);
         Assert.Equal(user, config.Descendants("fallbackPackageFolders").Elements("add").Single().Attribute("value")!.Value);
     }
 
-    [Fact]
-    public void A_user_cache_that_holds_the_packed_core_version_is_no_fallback()
+    [Theory]
+    [InlineData("pipeline.core")]
+    [InlineData("pipeline.transformers")]
+    public void A_user_cache_that_holds_the_packed_version_of_a_library_is_no_fallback(string id)
     {
         var scratch = Path.Combine(Dir.Path, "scratch");
-        Dir.File("user/pipeline.core/0.1.0/pipeline.core.0.1.0.nupkg", "stale");
+        Dir.File($"user/{id}/0.1.0/{id}.0.1.0.nupkg", "stale");
         RestoreIsolation.Prepare(scratch, "0.1.0", Path.Combine(Dir.Path, "user"));
 
         var config = XDocument.Load(Path.Combine(scratch, "nuget.config"));

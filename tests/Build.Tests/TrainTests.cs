@@ -73,7 +73,8 @@ public sealed class TrainTests : TempDirTest
     public void Options_carry_the_template_corpora_and_parameters()
     {
         TrainingOptions? seen = null;
-        var trainer = new ModelTrainer(Settings() with { Epochs = 3, NSents = 4, Version = "9.9.9", Gpu = true }, _log, (options, _, _) =>
+        var cache = Path.Combine(Dir.Path, "artifacts", "cache", "encoded");
+        var trainer = new ModelTrainer(Settings() with { Epochs = 3, NSents = 4, Version = "9.9.9", Gpu = true, CorpusCache = cache }, _log, (options, _, _) =>
         {
             seen = options;
             return FakeResult(options);
@@ -89,6 +90,7 @@ public sealed class TrainTests : TempDirTest
         Assert.EndsWith("train.conllu", seen.TrainPath, StringComparison.Ordinal);
         Assert.EndsWith("train.iob2", seen.NerTrainPath, StringComparison.Ordinal);
         Assert.Equal(template.Path, seen.MetaPath);
+        Assert.Equal(cache, seen.CorpusCache); // a *_trf model's encoded corpora outlive the run
 
         // One model is one job at a time, so its training passes may use every core (jobs share them out).
         Assert.Equal(Environment.ProcessorCount, seen.Threads);

@@ -69,6 +69,26 @@ public sealed class EncodedCorpusCacheTests : IDisposable
         Assert.Equal(2, Directory.GetFiles(_temp.Path).Length);
     }
 
+    [Fact]
+    public void AFolderTheTrainerOffersKeepsTheEncodedCorpusWhenTheComponentHasNone()
+    {
+        Doc[] corpus = [Doc("Offered", "folder", "."), Doc("Kept", "between", "runs")];
+        using var first = new TransformerComponent(new Dictionary<string, object?>());
+        ((Components.IPreparesCorpus)first).PrepareCorpus(corpus, _temp.Path);
+        Assert.EndsWith(".tokvec", Assert.Single(Directory.GetFiles(_temp.Path)), StringComparison.Ordinal);
+
+        using var second = new TransformerComponent(new Dictionary<string, object?>());
+        ((Components.IPreparesCorpus)second).PrepareCorpus(corpus, _temp.Path);
+        Assert.Equal(0, second.EncodedDocs);
+
+        // The component's own cache_dir wins over the offered folder.
+        var own = Path.Combine(_temp.Path, "own");
+        using var third = new TransformerComponent(new Dictionary<string, object?> { ["cache_dir"] = own });
+        ((Components.IPreparesCorpus)third).PrepareCorpus(corpus, _temp.Path);
+        Assert.Single(Directory.GetFiles(own));
+        Assert.Single(Directory.GetFiles(_temp.Path));
+    }
+
     [Theory]
     [InlineData("truncated")]
     [InlineData("header")]

@@ -12,4 +12,11 @@ public interface IPreparesCorpus
 {
     /// <summary>Prepares for docs with the same tokens as <paramref name="docs"/>.</summary>
     void PrepareCorpus(IReadOnlyList<Doc> docs);
+
+    /// <summary>
+    /// As <see cref="PrepareCorpus(IReadOnlyList{Doc})"/>, offering <paramref name="cacheDirectory"/> (a build's
+    /// artifacts folder, say) for a component that can keep what it prepared on disk between runs; one that keeps
+    /// nothing ignores it, which is what this default does.
+    /// </summary>
+    void PrepareCorpus(IReadOnlyList<Doc> docs, string? cacheDirectory) => PrepareCorpus(docs);
 }

@@ -3,6 +3,7 @@ using Pipeline.Display;
 using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Trainer.Conllu;
+using Pipeline.Trainer.Plugins;
 using Pipeline.Trainer.Training;
 using Pipeline.Training;
 using Spectre.Console;
@@ -24,6 +25,7 @@ internal static class DisplacyCommand
         var output = new Option<string>("--output", "-o") { Description = "The HTML file to write.", Required = true };
         var style = new Option<string>("--style") { Description = "ent: entities highlighted in label colors; dep: dependency arcs.", DefaultValueFactory = _ => Displacy.EntityStyle };
         style.AcceptOnlyFromAmong(Displacy.EntityStyle, Displacy.DependencyStyle);
+        var plugins = ToolPlugins.Option();
         var command = new Command(
             "displacy",
             "Process a text (the argument, or --file) with a model and write an HTML page showing its entities (ent, " +
@@ -31,7 +33,7 @@ internal static class DisplacyCommand
             "sets entities, such as ner or entity_ruler, E150) or its dependency parse (dep, one figure per sentence; " +
             "the model needs a parser, E224).")
         {
-            model, text, file, output, style,
+            model, text, file, output, style, plugins,
         };
         command.SetAction(result => cli.Guard(() =>
         {
@@ -54,7 +56,7 @@ internal static class DisplacyCommand
                 throw TrainerErrors.EmptyArgument(given is null ? $"--file {path}" : "<text>");
             }
 
-            return Run(cli, result.GetValue(model)!, content, result.GetValue(output)!, result.GetValue(style)!);
+            return Run(cli, result.GetValue(model)!, content, result.GetValue(output)!, result.GetValue(style)!, result.GetValue(plugins));
         }));
         return command;
     }
@@ -70,10 +72,10 @@ internal static class DisplacyCommand
         return TextFiles.ReadAll(path);
     }
 
-    private static int Run(CliContext cli, string modelPath, string text, string outputPath, string style)
+    private static int Run(CliContext cli, string modelPath, string text, string outputPath, string style, string? plugins)
     {
         AtomicFile.CheckFileTarget(outputPath);
-        var nlp = Nlp.Load(modelPath);
+        var nlp = Nlp.Load(ToolPlugins.Prepare(modelPath, plugins));
         var pipes = nlp.Pipeline.Select(p => p.Pipe).ToList();
         var setsEntities = ComponentNeeds.ForEntities(pipes).Any(run => run);
         var setsHeads = ComponentNeeds.SetsHeads(pipes);

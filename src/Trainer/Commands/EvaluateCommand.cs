@@ -5,6 +5,7 @@ using Pipeline.Corpora;
 using Pipeline.Trainer.Conllu;
 using Pipeline.Trainer.Evaluation;
 using Pipeline.Trainer.Output;
+using Pipeline.Trainer.Plugins;
 using Pipeline.Trainer.Training;
 using Pipeline.Training;
 using Pipeline.Training.Scoring;
@@ -26,22 +27,23 @@ internal static class EvaluateCommand
         };
         var nerData = new Option<string?>("--ner-data") { Description = "IOB2 corpus to score the entities on (overrides entities in the CoNLL-U)." };
         var json = new Option<bool>("--json") { Description = "Print the scores as JSON instead of tables." };
+        var plugins = ToolPlugins.Option();
         var command = new Command(
             "evaluate",
             "Score a model: UPOS, XPOS, UFeats, lemma, UAS, LAS (CoNLL 2018 definitions), token and sentence F1 " +
             "from raw text, NER precision/recall/F1 overall and per label, and words per second.")
         {
-            model, data, nerData, json,
+            model, data, nerData, json, plugins,
         };
         command.SetAction(result => cli.Guard(() =>
         {
             BlankValues.Reject(result);
-            return Run(cli, result.GetValue(model)!, result.GetValue(data)!, result.GetValue(nerData), result.GetValue(json));
+            return Run(cli, result.GetValue(model)!, result.GetValue(data)!, result.GetValue(nerData), result.GetValue(json), result.GetValue(plugins));
         }));
         return command;
     }
 
-    private static int Run(CliContext cli, string modelPath, string dataPath, string? nerPath, bool json)
+    private static int Run(CliContext cli, string modelPath, string dataPath, string? nerPath, bool json, string? plugins)
     {
         TextInput.RequireCorpus(dataPath, "evaluate");
         if (nerPath is not null)
@@ -50,7 +52,7 @@ internal static class EvaluateCommand
         }
 
         var format = CorpusFormats.Detect(dataPath);
-        var nlp = Nlp.Load(modelPath);
+        var nlp = Nlp.Load(ToolPlugins.Prepare(modelPath, plugins));
         var setsEntities = ComponentNeeds.ForEntities([.. nlp.Pipeline.Select(p => p.Pipe)]).Any(run => run);
         if (nerPath is not null && !setsEntities)
         {

@@ -6,6 +6,7 @@ using Pipeline.IO;
 using Pipeline.Serialization;
 using Pipeline.Trainer.Conllu;
 using Pipeline.Trainer.Evaluation;
+using Pipeline.Trainer.Plugins;
 using Spectre.Console;
 
 namespace Pipeline.Trainer.Commands;
@@ -26,22 +27,23 @@ internal static partial class ParseCommand
         };
         var output = new Option<string>("--output", "-o") { Description = "The CoNLL-U file to write.", Required = true };
         var goldTokens = new Option<bool>("--gold-tokens") { Description = "Keep the words of the CoNLL-U input instead of tokenizing its text." };
+        var plugins = ToolPlugins.Option();
         var command = new Command(
             "parse",
             "Annotate text with a model and write CoNLL-U: lemma, UPOS, XPOS, features, heads and relations, sentence " +
             "splits, and entities in MISC as NER=B-PER / I-PER / O.")
         {
-            model, input, output, goldTokens,
+            model, input, output, goldTokens, plugins,
         };
         command.SetAction(result => cli.Guard(() =>
         {
             BlankValues.Reject(result);
-            return Run(cli, result.GetValue(model)!, result.GetValue(input)!, result.GetValue(output)!, result.GetValue(goldTokens));
+            return Run(cli, result.GetValue(model)!, result.GetValue(input)!, result.GetValue(output)!, result.GetValue(goldTokens), result.GetValue(plugins));
         }));
         return command;
     }
 
-    private static int Run(CliContext cli, string modelPath, string inputPath, string outputPath, bool goldTokens)
+    private static int Run(CliContext cli, string modelPath, string inputPath, string outputPath, bool goldTokens, string? plugins)
     {
         if (!File.Exists(inputPath))
         {
@@ -60,7 +62,7 @@ internal static partial class ParseCommand
             throw TrainerErrors.GoldTokensNeedConllu(inputPath);
         }
 
-        var nlp = Nlp.Load(modelPath);
+        var nlp = Nlp.Load(ToolPlugins.Prepare(modelPath, plugins));
         var clock = Stopwatch.StartNew();
         long words = 0;
         var sentences = 0;

@@ -24,6 +24,12 @@ public static class ModelCard
         Row(card, "Language", $"`{meta.Lang}`");
         Row(card, "Pipeline", meta.Pipeline.Count == 0 ? "(tokenizer only)" : string.Join(", ", meta.Pipeline.Select(p => CellCode(p))));
         Row(card, "Pipeline.Core", $"`{range}`");
+        var plugins = PackageTemplates.PluginDependencies(meta).ToList();
+        if (plugins.Count > 0)
+        {
+            Row(card, "Depends on", string.Join(", ", plugins.Select(d => CellCode(d.VersionRange is { } r ? $"{d.Id} {r}" : d.Id))));
+        }
+
         Row(card, "Sources", meta.Sources.Count == 0 ? "(not given)" : string.Join(", ", meta.Sources.Select(Source)));
         Row(card, "Licence", string.IsNullOrWhiteSpace(meta.License) ? "(not given)" : Text(meta.License));
         var author = string.IsNullOrWhiteSpace(meta.Author) ? "(not given)" : Text(meta.Author);
@@ -80,6 +86,18 @@ public static class ModelCard
             The model needs Pipeline.Core `{range}`; with another version, loading warns (W010).
 
             """);
+        if (plugins.Count > 0)
+        {
+            card.Append(CultureInfo.InvariantCulture, $"""
+
+                Components of its pipeline come from {string.Join(", ", plugins.Select(d => $"`{d.Id}`"))}: the package
+                depends on them, so NuGet brings them into the app with the model and nothing else is needed. The
+                `pipeline` tool (`evaluate`, `parse`, `displacy`) loads them as plugins from the NuGet global packages
+                folder once a project has restored this package, or from `--plugins <folder>`.
+
+                """);
+        }
+
         return card.ToString();
     }
 

@@ -13,8 +13,8 @@ namespace Pipeline.Trainer.Training;
 /// </summary>
 internal static class CorpusPreparation
 {
-    /// <summary>Prepares every such component of <paramref name="nlp"/> and says how long each took.</summary>
-    public static void Run(Language nlp, IReadOnlyList<ExampleGroup> groups, TrainingData data, Action<string> info)
+    /// <summary>Prepares every such component of <paramref name="nlp"/> (offering <paramref name="cacheDirectory"/>) and says how long each took.</summary>
+    public static void Run(Language nlp, IReadOnlyList<ExampleGroup> groups, TrainingData data, string? cacheDirectory, Action<string> info)
     {
         var preparers = nlp.Pipeline.Where(p => p.Pipe is IPreparesCorpus).ToList();
         if (preparers.Count == 0)
@@ -28,7 +28,7 @@ internal static class CorpusPreparation
         foreach (var (name, pipe) in preparers)
         {
             var started = Stopwatch.StartNew();
-            ((IPreparesCorpus)pipe).PrepareCorpus(docs);
+            ((IPreparesCorpus)pipe).PrepareCorpus(docs, cacheDirectory);
             info(string.Create(CultureInfo.InvariantCulture, $"{name}: prepared {docs.Count} docs in {started.Elapsed.TotalSeconds:F1} s."));
         }
     }

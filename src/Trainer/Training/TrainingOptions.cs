@@ -52,6 +52,14 @@ public sealed record TrainingOptions
     /// <summary>The shuffling seed (default: template <c>training.seed</c>, else 0); the same seed gives the same model.</summary>
     public ulong? Seed { get; init; }
 
+    /// <summary>
+    /// A folder where components that prepare corpora up front (<see cref="Pipeline.Components.IPreparesCorpus"/>:
+    /// the transformer's encoded corpora) keep what they prepared, so a later run over the same corpora reads it
+    /// instead of preparing again; a component's own setting (the transformer's <c>cache_dir</c>) wins. Null: none.
+    /// It never changes a model, so it is no part of the run's fingerprint.
+    /// </summary>
+    public string? CorpusCache { get; init; }
+
     /// <summary>Continue a run in <see cref="Output"/> after its last complete epoch instead of starting over.</summary>
     public bool Resume { get; init; }
 

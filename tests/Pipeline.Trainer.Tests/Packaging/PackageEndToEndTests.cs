@@ -48,21 +48,7 @@ public sealed class PackageEndToEndTests
         Assert.Equal(("en_test_ruler", "1.0.0", CompatibilityStatus.Compatible), (entry.PackageId, entry.Version, entry.Compatibility));
 
         // A fresh app that references only the model package (Pipeline.Core comes with it).
-        var app = Directory.CreateDirectory(dir["app"]).FullName;
-        File.WriteAllText(Path.Combine(app, "app.csproj"), """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="en_test_ruler" Version="1.0.0" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), $$"""
+        var app = ModelApp.Create(dir["app"], "en_test_ruler", $$"""
             using Pipeline;
             using Pipeline.Models;
 

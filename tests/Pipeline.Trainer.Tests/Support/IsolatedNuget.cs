@@ -13,11 +13,14 @@ internal static class IsolatedNuget
     /// packages folder serves as a read-only fallback (so MessagePack and friends need no download) unless it holds a
     /// Pipeline.Core that could shadow the one the test packed.
     /// </summary>
-    public static void WriteConfig(string directory, string feed)
+    /// <param name="directory">The folder the config is written to.</param>
+    /// <param name="feed">The local folder feed.</param>
+    /// <param name="uniqueVersions">The test packs Pipeline's packages under versions no cache can hold, so the user's packages folder is a safe fallback even when it holds some Pipeline.Core.</param>
+    public static void WriteConfig(string directory, string feed, bool uniqueVersions = false)
     {
         var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var fallback = Directory.Exists(globalPackages) && !Directory.Exists(Path.Combine(globalPackages, "pipeline.core"))
+        var fallback = Directory.Exists(globalPackages) && (uniqueVersions || !Directory.Exists(Path.Combine(globalPackages, "pipeline.core")))
             ? $"""
               <fallbackPackageFolders>
                 <add key="user" value="{globalPackages}" />

@@ -10,11 +10,15 @@ namespace Pipeline.Trainer.Tests.Support;
 internal static class PluginFeed
 {
     /// <summary>Packs Pipeline.Core and Snek into <c>feed/</c> of <paramref name="dir"/>; returns the feed and the version.</summary>
-    public static (string Feed, string Version) PackCoreAndSnek(TempDir dir, string label)
+    public static (string Feed, string Version) PackCoreAndSnek(TempDir dir, string label) =>
+        Pack(dir, label, "src/Core/Pipeline.Core.csproj", "samples/Snek/Snek.csproj");
+
+    /// <summary>Packs <paramref name="projects"/> (relative to the repository) into <c>feed/</c> of <paramref name="dir"/>; returns the feed and the version.</summary>
+    public static (string Feed, string Version) Pack(TempDir dir, string label, params string[] projects)
     {
         var feed = Directory.CreateDirectory(dir["feed"]).FullName;
         var version = $"0.1.0-{label}." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        foreach (var project in new[] { "src/Core/Pipeline.Core.csproj", "samples/Snek/Snek.csproj" })
+        foreach (var project in projects)
         {
             Dotnet(RepoPaths.Root, "pack", Path.Combine(RepoPaths.Root, project), "-c", "Release", "-o", feed, "-m:1",
                 "--artifacts-path", dir["artifacts"], $"-p:Version={version}");
