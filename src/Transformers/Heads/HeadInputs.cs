@@ -11,6 +11,10 @@ namespace Pipeline.Transformers.Heads;
 /// </summary>
 internal static class HeadInputs
 {
+    /// <summary>Each label's class index (its position in <paramref name="labels"/>).</summary>
+    public static Dictionary<string, int> LabelIndex(IEnumerable<string> labels) =>
+        labels.Index().ToDictionary(l => l.Item, l => l.Index, StringComparer.Ordinal);
+
     /// <summary>Row i: token i's vector ([tokens, width]) then its embeddings ([tokens, lexical]).</summary>
     public static float[] Join(ReadOnlySpan<float> vectors, int width, float[] embedded, int lexical, int tokens)
     {

@@ -262,7 +262,7 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
     private void SetLabels(List<string> labels)
     {
         _labels = labels;
-        _index = _labels.Index().ToDictionary(l => l.Item, l => l.Index, StringComparer.Ordinal);
+        _index = HeadInputs.LabelIndex(_labels);
     }
 
     private ParserNetwork.Activations Forward(ParserNetwork network, ReadOnlySpan<float> vectors, ulong[] ids, int start, int n, Random? dropout) =>

@@ -94,7 +94,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
         }
 
         _labels = [.. labels];
-        _index = _labels.Index().ToDictionary(l => l.Item, l => l.Index, StringComparer.Ordinal);
+        _index = HeadInputs.LabelIndex(_labels);
         _network = null; // Built at the first update, when the encoder's width is known.
         _average = null;
         _adam = null;
@@ -169,7 +169,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
         _network = network;
         _average = null;
         _labels = labels;
-        _index = _labels.Index().ToDictionary(l => l.Item, l => l.Index, StringComparer.Ordinal);
+        _index = HeadInputs.LabelIndex(_labels);
         _adam = null;
     }
 

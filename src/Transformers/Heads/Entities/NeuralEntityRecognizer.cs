@@ -74,7 +74,7 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
         }
 
         _labels = [.. labels];
-        _index = _labels.Index().ToDictionary(l => l.Item, l => l.Index, StringComparer.Ordinal);
+        _index = HeadInputs.LabelIndex(_labels);
         _network = null; // Built at the first update, when the encoder's width is known.
         _adam = null;
         _dropout = new Random(_settings.Seed + 1);
@@ -142,7 +142,7 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
         var (network, labels) = EntityModelFile.Read(directory);
         _network = network;
         _labels = labels;
-        _index = _labels.Index().ToDictionary(l => l.Item, l => l.Index, StringComparer.Ordinal);
+        _index = HeadInputs.LabelIndex(_labels);
         _adam = null;
     }
 
