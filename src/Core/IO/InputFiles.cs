@@ -127,25 +127,35 @@ public static class InputFiles
 
     /// <summary>
     /// Reads <paramref name="stream"/> (a <see cref="LimitedStream"/>, which raises the error at the cap) to its end
-    /// into one array, starting from the size it says it has; the buffer never grows past <paramref name="limit"/> + 1.
+    /// into one array. A stream that holds exactly the <paramref name="expected"/> bytes it declared (a model file)
+    /// is read into an array of that size and never copied; one that holds more grows its buffer, never past
+    /// <paramref name="limit"/> + 1.
     /// </summary>
     internal static byte[] ReadToLimit(Stream stream, long expected, long limit)
     {
-        var buffer = new byte[(int)Math.Clamp(Math.Min(expected, limit), 0, Array.MaxLength - 1) + 1];
+        var buffer = new byte[(int)Math.Clamp(Math.Min(expected, limit), 0, Array.MaxLength - 1)];
         var length = 0;
+        Span<byte> probe = stackalloc byte[1];
         while (true)
         {
             if (length == buffer.Length)
             {
+                // Full: one more byte decides between the exact array and a larger buffer.
+                if (stream.Read(probe) == 0)
+                {
+                    return buffer;
+                }
+
                 var grown = new byte[(int)Math.Min(Math.Min(Array.MaxLength, limit + 1), Math.Max(4096, buffer.Length * 2L))];
                 buffer.AsSpan(0, length).CopyTo(grown);
+                grown[length++] = probe[0];
                 buffer = grown;
             }
 
             var read = stream.Read(buffer, length, buffer.Length - length);
             if (read == 0)
             {
-                return length == buffer.Length ? buffer : buffer.AsSpan(0, length).ToArray();
+                return buffer.AsSpan(0, length).ToArray();
             }
 
             length += read;

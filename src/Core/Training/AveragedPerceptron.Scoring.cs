@@ -39,7 +39,7 @@ public sealed partial class AveragedPerceptron
     {
         var stride = sums.Length;
         var table = _table;
-        var mask = (ulong)(table.Length - 1);
+        var shift = HomeShift(table.Length);
         var entries = _entries!;
         var dense = _dense!;
         var count = features.Length;
@@ -52,7 +52,7 @@ public sealed partial class AveragedPerceptron
         // Pass 1: each feature's home slot; most features sit there, the rest probe on from it.
         for (var i = 0; i < count; i++)
         {
-            slots[i] = table[(int)(Key(features[i]) & mask)];
+            slots[i] = table[(int)(Key(features[i]) >> shift)];
         }
 
         // Pass 2: the bounds of sparse rows and the offsets of dense ones, touching the first weight of each.

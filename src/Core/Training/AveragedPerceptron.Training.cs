@@ -106,7 +106,7 @@ public sealed partial class AveragedPerceptron
     {
         var key = Key(feature);
         var mask = _table.Length - 1;
-        var slot = (int)(key & (ulong)mask);
+        var slot = (int)(key >> HomeShift(_table.Length));
         while (_table[slot].Key != EmptyKey)
         {
             if (_table[slot].Key == key)
@@ -139,7 +139,7 @@ public sealed partial class AveragedPerceptron
                 continue;
             }
 
-            var slot = (int)(entry.Key & (ulong)mask);
+            var slot = (int)(entry.Key >> HomeShift(_table.Length));
             while (_table[slot].Key != EmptyKey)
             {
                 slot = (slot + 1) & mask;

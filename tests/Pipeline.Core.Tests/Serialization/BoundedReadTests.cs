@@ -50,6 +50,28 @@ public sealed class BoundedReadTests : TempDirTest
     }
 
     [Fact]
+    public void AStreamIsReadWholeWhateverSizeItDeclared()
+    {
+        var random = new Random(11);
+        for (var i = 0; i < 300; i++)
+        {
+            var bytes = new byte[random.Next(0, 10_000)];
+            random.NextBytes(bytes);
+            var declared = Math.Max(0, bytes.Length + random.Next(-5000, 5000));
+            var limit = bytes.Length + random.Next(-2, 3);
+            using var stream = new LimitedStream(new MemoryStream(bytes), limit, () => new InvalidDataException("over"));
+            if (bytes.Length <= limit)
+            {
+                Assert.Equal(bytes, InputFiles.ReadToLimit(stream, declared, limit));
+            }
+            else
+            {
+                Assert.Throws<InvalidDataException>(() => InputFiles.ReadToLimit(stream, declared, limit));
+            }
+        }
+    }
+
+    [Fact]
     public void AStreamLongerThanItsLimitStopsAtTheLimit()
     {
         var random = new Random(7);

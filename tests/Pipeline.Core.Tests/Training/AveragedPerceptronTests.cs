@@ -127,6 +127,52 @@ public class AveragedPerceptronTests
     }
 
     [Fact]
+    public void TheHighestClassIndexKeepsItsWeightsThroughAveragingAndBytes()
+    {
+        var model = new AveragedPerceptron(AveragedPerceptron.MaxClasses);
+        var top = AveragedPerceptron.MaxClasses - 1;
+        for (var i = 0; i < 3; i++)
+        {
+            model.Update([42], gold: top, guess: 0);
+            model.Update([43], gold: 1, guess: top);
+        }
+
+        model.Average();
+        var loaded = AveragedPerceptron.FromBytes(model.ToBytes());
+        foreach (var candidate in new[] { model, loaded })
+        {
+            Assert.Equal(top, Predict(candidate, [42]));
+            Assert.Equal(1, Predict(candidate, [43]));
+        }
+    }
+
+    [Fact]
+    public void KeysSharingTheirTopBitsAllKeepTheirRows()
+    {
+        // Keys that differ only in their low bits share a home slot: each still finds its own row, in the trained
+        // model and in the one loaded from bytes (whose table is built from keys in ascending order).
+        var model = new AveragedPerceptron(3, expectedFeatures: 1);
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (ulong f = 1; f <= 600; f++)
+            {
+                model.Update([f], gold: (int)(f % 3), guess: (int)((f + 1) % 3));
+            }
+        }
+
+        model.Average();
+        var loaded = AveragedPerceptron.FromBytes(model.ToBytes());
+        for (ulong f = 1; f <= 600; f++)
+        {
+            Assert.Equal((int)(f % 3), Predict(model, [f]));
+            Assert.Equal((int)(f % 3), Predict(loaded, [f]));
+        }
+
+        Assert.Equal(600, model.FeatureCount);
+        Assert.Equal(600, loaded.FeatureCount);
+    }
+
+    [Fact]
     public void BytesRoundTripKeepsScoresWithinTheCodeStepAndSavesStably()
     {
         var model = Train();
