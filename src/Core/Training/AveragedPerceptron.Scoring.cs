@@ -39,7 +39,7 @@ public sealed partial class AveragedPerceptron
     {
         var stride = sums.Length;
         var table = _table;
-        var shift = HomeShift(table.Length);
+        var shift = _homeShift;
         var entries = _entries!;
         var dense = _dense!;
         var count = features.Length;
@@ -62,7 +62,8 @@ public sealed partial class AveragedPerceptron
             var key = Key(features[i]);
             if (slots[i].Key != key)
             {
-                slots[i] = slots[i].Key == EmptyKey ? Slot.Missing : FindSlot(features[i]);
+                // An empty home, or a larger key there, means the feature is unknown (see OrderedTable).
+                slots[i] = slots[i].Key == EmptyKey || slots[i].Key > key ? Slot.Missing : FindAveraged(key);
             }
 
             var slot = slots[i];

@@ -48,6 +48,7 @@ public sealed partial class AveragedPerceptron
 
         var averaged = CreateAveraged(pruneBelow > 0f ? pruneBelow : PruneBelow);
         _table = averaged._table;
+        _homeShift = averaged._homeShift;
         _rows = averaged._rows;
         _rowKeys = averaged._rowKeys;
         _rowStarts = averaged._rowStarts;

@@ -37,6 +37,9 @@ public sealed partial class AveragedPerceptron
     // Features scored per batch of loads in the averaged model.
     private const int ScoreBatch = 32;
     private Slot[] _table;
+
+    // The averaged table's home-slot shift (its length is not a power of two: see OrderedTable).
+    private int _homeShift;
     private int _rows;
     private int _step;
 
@@ -71,10 +74,11 @@ public sealed partial class AveragedPerceptron
         _training = new TrainingWeights(classes, rows);
     }
 
-    private AveragedPerceptron(int classes, Slot[] table, ulong[] rowKeys, int[] rowStarts, Entry[] entries, float[] dense)
+    private AveragedPerceptron(int classes, Slot[] table, int homeShift, ulong[] rowKeys, int[] rowStarts, Entry[] entries, float[] dense)
     {
         Classes = classes;
         _table = table;
+        _homeShift = homeShift;
         _rows = rowKeys.Length;
         _rowKeys = rowKeys;
         _rowStarts = rowStarts;
@@ -151,56 +155,6 @@ public sealed partial class AveragedPerceptron
         return best;
     }
 
-    // Runs once per model at load time on millions of entries: optimized at once rather than tiered up.
-    private static AveragedPerceptron Build(int classes, ulong[] keys, int[] rowStarts, Entry[] entries)
-    {
-        var table = new Slot[AveragedCapacity(keys.Length)];
-        var mask = table.Length - 1;
-        var shift = HomeShift(table.Length);
-        var stride = Stride(classes);
-        var denseRows = 0;
-        for (var row = 0; row < keys.Length; row++)
-        {
-            denseRows += (rowStarts[row + 1] - rowStarts[row]) * DenseRatio >= classes ? 1 : 0;
-        }
-
-        var dense = new float[denseRows * stride];
-        var denseRow = 0;
-        for (var row = 0; row < keys.Length; row++)
-        {
-            var key = keys[row];
-            var slot = (int)(key >> shift);
-            while (table[slot].Key != EmptyKey)
-            {
-                if (table[slot].Key == key)
-                {
-                    throw new InvalidDataException($"feature {key} appears twice");
-                }
-
-                slot = (slot + 1) & mask;
-            }
-
-            var first = rowStarts[row];
-            var count = rowStarts[row + 1] - first;
-            if (count * DenseRatio >= classes)
-            {
-                var weights = dense.AsSpan(denseRow * stride, stride);
-                foreach (var entry in entries.AsSpan(first, count))
-                {
-                    weights[entry.Class] = entry.Weight;
-                }
-
-                table[slot] = new Slot(key, first, denseRow++);
-            }
-            else
-            {
-                table[slot] = new Slot(key, first, -count);
-            }
-        }
-
-        return new AveragedPerceptron(classes, table, keys, rowStarts, entries, dense);
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Key(ulong feature)
     {
@@ -268,14 +222,6 @@ public sealed partial class AveragedPerceptron
     private static int Capacity(int features) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(features * 2, MinCapacity));
 
     /// <summary>
-    /// The table size of an averaged model, which never grows: filled up to two thirds rather than half, so a large
-    /// parser's table takes 16 MiB instead of 32 (memory a cold start must first touch), while a missing feature
-    /// still ends its probe within a cache line or two.
-    /// </summary>
-    private static int AveragedCapacity(int features) =>
-        (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(features + (features / 2), MinCapacity));
-
-    /// <summary>
     /// A table slot: the feature key, then while training its row and -1; in an averaged model its first entry and
     /// its dense row, or minus its entry count when it has no dense row.
     /// </summary>
@@ -284,23 +230,5 @@ public sealed partial class AveragedPerceptron
         public static readonly Slot Missing = new(EmptyKey, -1, -1);
     }
 
-    /// <summary>
-    /// One non-zero weight of a row: six bytes (a 16-bit class, as <see cref="MaxClasses"/> allows, and the weight)
-    /// rather than eight, since a large model holds millions.
-    /// </summary>
-    [StructLayout(LayoutKind.Sequential, Pack = 2)]
-    private readonly record struct Entry
-    {
-        private readonly ushort _class;
-
-        public Entry(int @class, float weight)
-        {
-            _class = (ushort)@class;
-            Weight = weight;
-        }
-
-        public int Class => _class;
-
-        public float Weight { get; }
-    }
+    private readonly record struct Entry(int Class, float Weight);
 }
