@@ -1,4 +1,5 @@
 using System.Text;
+using static Pipeline.Transformers.OnnxProtobuf;
 
 namespace Pipeline.Transformers;
 
@@ -21,21 +22,21 @@ internal static class OnnxLayerOutputs
     /// </summary>
     public static (byte[] Model, string[] Names)? Expose(byte[] model, int layers)
     {
-        var graph = Fields(model, 0, model.Length).FirstOrDefault(f => f.Field == GraphField && f.Wire == 2);
+        var graph = Fields(model, 0, model.Length).FirstOrDefault(f => f.Field == GraphField && f.Wire == Delimited);
         if (graph.End == 0)
         {
             return null;
         }
 
         var nodes = new List<(string Op, string[] Inputs, string[] Outputs)>();
-        foreach (var field in Fields(model, graph.Start, graph.End).Where(f => f.Field == NodeField && f.Wire == 2))
+        foreach (var field in Fields(model, graph.Start, graph.End).Where(f => f.Field == NodeField && f.Wire == Delimited))
         {
             var inputs = new List<string>();
             var outputs = new List<string>();
             var op = string.Empty;
-            foreach (var n in Fields(model, field.Start, field.End).Where(f => f.Wire == 2))
+            foreach (var n in Fields(model, field.Start, field.End).Where(f => f.Wire == Delimited))
             {
-                var text = Encoding.UTF8.GetString(model, n.Start, n.End - n.Start);
+                var text = Text(model, n.Start, n.End);
                 switch (n.Field)
                 {
                     case 1: inputs.Add(text); break;
@@ -122,68 +123,5 @@ internal static class OnnxLayerOutputs
         }
 
         return result;
-    }
-
-    private static IEnumerable<(int Field, int Wire, int TagStart, int Start, int End)> Fields(byte[] b, int start, int end)
-    {
-        var i = start;
-        while (i < end)
-        {
-            var tagStart = i;
-            var key = ReadVarint(b, ref i, end);
-            var (field, wire) = ((int)(key >> 3), (int)(key & 7));
-            switch (wire)
-            {
-                case 0:
-                    ReadVarint(b, ref i, end);
-                    yield return (field, wire, tagStart, i, i);
-                    break;
-                case 1:
-                    i += 8;
-                    break;
-                case 5:
-                    i += 4;
-                    break;
-                case 2:
-                    var length = ReadVarint(b, ref i, end);
-                    if (length > (ulong)(end - i))
-                    {
-                        yield break;
-                    }
-
-                    yield return (field, wire, tagStart, i, i + (int)length);
-                    i += (int)length;
-                    break;
-                default:
-                    yield break;
-            }
-        }
-    }
-
-    private static ulong ReadVarint(byte[] b, ref int i, int end)
-    {
-        ulong value = 0;
-        for (var shift = 0; i < end && shift < 64; shift += 7)
-        {
-            var c = b[i++];
-            value |= (ulong)(c & 0x7f) << shift;
-            if (c < 0x80)
-            {
-                return value;
-            }
-        }
-
-        return value;
-    }
-
-    private static void WriteVarint(Stream stream, ulong value)
-    {
-        while (value >= 0x80)
-        {
-            stream.WriteByte((byte)(value | 0x80));
-            value >>= 7;
-        }
-
-        stream.WriteByte((byte)value);
     }
 }
