@@ -35,7 +35,7 @@ internal static class OnnxInt8Quantizer
         }
 
         var graphFields = Fields(model, graph.Start, graph.End).ToList();
-        var nodes = graphFields.Where(f => f.Field == NodeField && f.Wire == Delimited).ToDictionary(f => f.Start, f => ReadNode(model, f.Start, f.End));
+        var nodes = graphFields.Where(f => f.Field == NodeField && f.Wire == Delimited).ToDictionary(f => f.Start, f => OnnxNode.Read(model, f.Start, f.End));
         var weights = Candidates(model, graphFields, nodes.Values);
         if (weights.Count == 0)
         {
@@ -88,33 +88,11 @@ internal static class OnnxInt8Quantizer
         return (result.ToArray(), weights.Count);
     }
 
-    private sealed record Node(string Op, string Domain, string Name, string[] Inputs, string[] Outputs);
-
-    private static Node ReadNode(byte[] model, int start, int end)
-    {
-        var inputs = new List<string>();
-        var outputs = new List<string>();
-        string op = string.Empty, domain = string.Empty, name = string.Empty;
-        foreach (var n in Fields(model, start, end).Where(f => f.Wire == Delimited))
-        {
-            switch (n.Field)
-            {
-                case 1: inputs.Add(Text(model, n.Start, n.End)); break;
-                case 2: outputs.Add(Text(model, n.Start, n.End)); break;
-                case 3: name = Text(model, n.Start, n.End); break;
-                case 4: op = Text(model, n.Start, n.End); break;
-                case 7: domain = Text(model, n.Start, n.End); break;
-            }
-        }
-
-        return new Node(op, domain, name, [.. inputs], [.. outputs]);
-    }
-
     private static string? TensorName(byte[] model, int start, int end) =>
         Fields(model, start, end).Where(f => f.Field == 8 && f.Wire == Delimited).Select(f => Text(model, f.Start, f.End)).FirstOrDefault();
 
     // Float initializers of rank 2, stored in the model, that only MatMuls read, and only as their second input.
-    private static Dictionary<string, float[,]> Candidates(byte[] model, List<(int Field, int Wire, int TagStart, int Start, int End, ulong Value)> graphFields, IEnumerable<Node> nodes)
+    private static Dictionary<string, float[,]> Candidates(byte[] model, List<(int Field, int Wire, int TagStart, int Start, int End, ulong Value)> graphFields, IEnumerable<OnnxNode> nodes)
     {
         // Older exporters list initializers among the graph's inputs too; those stay float (a caller could feed them).
         var graphIo = graphFields.Where(f => f.Field is InputField or OutputField && f.Wire == Delimited)
@@ -180,7 +158,7 @@ internal static class OnnxInt8Quantizer
         return matrix;
     }
 
-    private static MemoryStream QuantizedNode(string a, string b, Node node)
+    private static MemoryStream QuantizedNode(string a, string b, OnnxNode node)
     {
         var message = new MemoryStream();
         foreach (var input in new[] { a, b + "_int8", b + "_scale" })
