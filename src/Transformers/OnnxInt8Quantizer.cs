@@ -109,10 +109,16 @@ internal static class OnnxInt8Quantizer
             }
         }
 
+        var initializers = graphFields.Where(f => f.Field == InitializerField && f.Wire == Delimited).ToList();
+
+        // The quantized tensors' names must be new to the graph.
+        var taken = initializers.Select(f => TensorName(model, f.Start, f.End)).OfType<string>()
+            .Concat(nodes.SelectMany(n => n.Inputs.Concat(n.Outputs))).Concat(graphIo).ToHashSet(StringComparer.Ordinal);
         var result = new Dictionary<string, float[,]>(StringComparer.Ordinal);
-        foreach (var field in graphFields.Where(f => f.Field == InitializerField && f.Wire == Delimited))
+        foreach (var field in initializers)
         {
             if (TensorName(model, field.Start, field.End) is { } name && weightUses.GetValueOrDefault(name) && !graphIo.Contains(name)
+                && !taken.Contains(name + "_int8") && !taken.Contains(name + "_scale")
                 && ReadMatrix(model, field.Start, field.End) is { } matrix)
             {
                 result[name] = matrix;
