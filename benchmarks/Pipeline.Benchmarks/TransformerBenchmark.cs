@@ -7,7 +7,9 @@ namespace Pipeline.Benchmarks;
 /// tokens, in batches as nlp.Pipe hands them, and prints words/s and wordpieces/s with one and with two ONNX
 /// Runtime threads, and words per CPU-second (steadier when other work shares the machine); then the same for the
 /// whole trf pipeline (tokenizer, transformer, trf_tagger, trf_morphologizer) over the raw texts through nlp.Pipe
-/// with one and two threads. TRF_SENTENCES limits the sentences, TRF_BATCH sets the docs per batch (default 64).
+/// with one and two threads. Each runs once per encoder quantization in TRF_QUANTIZE (default "none,int8": float
+/// weights, then int8 weight matrices). TRF_SENTENCES limits the sentences, TRF_BATCH sets the docs per batch
+/// (default 64).
 /// </summary>
 public static class TransformerBenchmark
 {
@@ -28,9 +30,10 @@ public static class TransformerBenchmark
             .ToList();
         var wordCount = words.Sum(w => w.Count);
         Console.WriteLine($"transformer: en_ewt dev {words.Count} sentences / {wordCount} words, batches of {batchSize} docs");
-        foreach (var threads in new[] { 1, 2 })
+        var quantizations = (Environment.GetEnvironmentVariable("TRF_QUANTIZE") is { Length: > 0 } q ? q : "none,int8").Split(',');
+        foreach (var (quantize, threads) in quantizations.SelectMany(q => new[] { (q, 1), (q, 2) }))
         {
-            using var component = new TransformerComponent(new Dictionary<string, object?> { ["threads"] = threads });
+            using var component = new TransformerComponent(new Dictionary<string, object?> { ["threads"] = threads, ["quantize"] = quantize });
             var pieces = words.Sum(ws => ws.Sum(w => component.Tokenizer.Split(w).Count));
             component.ProcessBatch([.. words.Take(16).Select(w => new Doc(vocab, w))]); // warm-up
             var docs = words.ConvertAll(w => new Doc(vocab, w));
@@ -43,23 +46,26 @@ public static class TransformerBenchmark
 
             var seconds = clock.Elapsed.TotalSeconds;
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            Console.WriteLine($"transformer: {threads} thread(s): {wordCount / seconds:F0} words/s, {pieces / seconds:F0} wordpieces/s " +
+            Console.WriteLine($"transformer, quantize {quantize}: {threads} thread(s): {wordCount / seconds:F0} words/s, {pieces / seconds:F0} wordpieces/s " +
                 $"({seconds:F1}s, {pieces} pieces, window {component.Window}, stride {component.Stride}, width {component.Width}); " +
                 $"{wordCount / cpuSeconds:F0} words per CPU-second, load average {LoadAverage()}");
         }
 
-        RunPipeline(corpora, words.Count, batchSize);
+        foreach (var quantize in quantizations)
+        {
+            RunPipeline(corpora, words.Count, batchSize, quantize);
+        }
     }
 
     // The whole trf pipeline (tokenizer, transformer, trf_tagger, trf_morphologizer) over raw dev texts through
     // nlp.Pipe. The heads learn their labels from all of en_ewt train but train on a few docs only: their speed
     // depends on their sizes, not on how well they are trained.
-    private static void RunPipeline(string corpora, int sentences, int batchSize)
+    private static void RunPipeline(string corpora, int sentences, int batchSize, string quantize)
     {
         var nlp = Nlp.Blank("en");
         var train = CorpusLocator.TreebankDocs(corpora, "en_ewt", "train", nlp.Vocab);
         var texts = CorpusLocator.TreebankDocs(corpora, "en_ewt", "dev", nlp.Vocab).Take(sentences).Select(d => d.Text).ToList();
-        nlp.AddPipe(nlp.CreatePipe("transformer"));
+        nlp.AddPipe(nlp.CreatePipe("transformer", new Dictionary<string, object?> { ["quantize"] = quantize }));
         nlp.AddPipe(nlp.CreatePipe("trf_tagger"));
         nlp.AddPipe(nlp.CreatePipe("trf_morphologizer"));
         var trainer = nlp.BeginTraining(train, seed: 0);
@@ -73,7 +79,7 @@ public static class TransformerBenchmark
             var wordCount = nlp.Pipe(texts, batchSize, threads).Sum(d => d.Length);
             var seconds = clock.Elapsed.TotalSeconds;
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            Console.WriteLine($"trf pipeline (tokenizer, transformer, trf_tagger, trf_morphologizer), nlp.Pipe with {threads} thread(s): " +
+            Console.WriteLine($"trf pipeline (tokenizer, transformer, trf_tagger, trf_morphologizer), quantize {quantize}, nlp.Pipe with {threads} thread(s): " +
                 $"{wordCount / seconds:F0} words/s ({wordCount} words, {seconds:F1}s); {wordCount / cpuSeconds:F0} words per CPU-second, load average {LoadAverage()}");
         }
     }

@@ -10,7 +10,8 @@ namespace Pipeline.Benchmarks;
 /// (TRF_CACHE_DIR, default the OS temp folder, keeps them between runs, in the same file a <c>pipeline train</c>
 /// run over en_ewt train and dev writes). TRF_EPOCHS (default 8), TRF_TRAIN (sentences, default all),
 /// TRF_HEAD_ARGS ("key=value,..." for both heads), TRF_TAGGER_ARGS and TRF_MORPH_ARGS (one head's own) and
-/// TRF_HEADS ("tagger,morphologizer") pick the run; TRF_LAYERS sets the transformer's "layers" and TRF_THREADS its threads.
+/// TRF_HEADS ("tagger,morphologizer") pick the run; TRF_LAYERS sets the transformer's "layers", TRF_QUANTIZE its
+/// "quantize" and TRF_THREADS its threads.
 /// </summary>
 public static class TransformerHeadsBenchmark
 {
@@ -31,6 +32,11 @@ public static class TransformerHeadsBenchmark
         if (Environment.GetEnvironmentVariable("TRF_LAYERS") is { Length: > 0 } layers)
         {
             transformer["layers"] = layers;
+        }
+
+        if (Environment.GetEnvironmentVariable("TRF_QUANTIZE") is { Length: > 0 } quantize)
+        {
+            transformer["quantize"] = quantize;
         }
 
         nlp.AddPipe(nlp.CreatePipe("transformer", transformer));

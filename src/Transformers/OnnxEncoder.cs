@@ -75,19 +75,9 @@ internal sealed class OnnxEncoder : IDisposable
                 tokenizer = WordPieceTokenizer.FromStream(vocab, vocabPath, config.Lowercase, config.StripAccents);
             }
 
-            if (config.Layers > 1)
-            {
-                var graphBytes = File.ReadAllBytes(modelPath);
-                fileHash.Append(graphBytes);
-                return CreateWithLayers(graphBytes, config.Layers, options, tokenizer, modelPath, fileHash.GetCurrentHashAsUInt128());
-            }
-
-            using (var graph = File.OpenRead(modelPath))
-            {
-                fileHash.Append(graph);
-            }
-
-            return Create(() => new InferenceSession(modelPath, options), tokenizer, modelPath, fileHash.GetCurrentHashAsUInt128(), null);
+            var graphBytes = File.ReadAllBytes(modelPath);
+            fileHash.Append(graphBytes);
+            return Open(graphBytes, config, options, tokenizer, modelPath, fileHash.GetCurrentHashAsUInt128());
         }
 
         var name = (config.Encoder ?? TransformerConfig.DefaultEncoder)[ResourcePrefix.Length..];
@@ -129,9 +119,7 @@ internal sealed class OnnxEncoder : IDisposable
         }
 
         hash.Append(model);
-        return config.Layers > 1
-            ? CreateWithLayers(model, config.Layers, options, wordPiece, source, hash.GetCurrentHashAsUInt128())
-            : Create(() => new InferenceSession(model, options), wordPiece, source, hash.GetCurrentHashAsUInt128(), null);
+        return Open(model, config, options, wordPiece, source, hash.GetCurrentHashAsUInt128());
     }
 
     /// <summary>
@@ -204,9 +192,33 @@ internal sealed class OnnxEncoder : IDisposable
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();
 
-    // The graph with its last layers' outputs exposed, averaged by Encode.
-    private static OnnxEncoder CreateWithLayers(byte[] model, int layers, SessionOptions options, WordPieceTokenizer tokenizer, string source, UInt128 contentHash)
+    // The graph, its weights quantized when the config asks, then with its last layers' outputs exposed (averaged by
+    // Encode) when it asks for more than the last. The content hash is of the bytes as shipped.
+    private static OnnxEncoder Open(byte[] model, TransformerConfig config, SessionOptions options, WordPieceTokenizer tokenizer, string source, UInt128 contentHash)
     {
+        if (config.Quantize == TransformerConfig.Int8)
+        {
+            if (OnnxInt8Quantizer.Quantize(model) is not var (quantized, count))
+            {
+                // Not a graph at all: ONNX Runtime's own message (E264) says more than ours would.
+                Create(() => new InferenceSession(model, options), tokenizer, source, contentHash, null).Dispose();
+                throw TransformerErrors.BadModel(source, "it holds no graph");
+            }
+
+            if (count == 0)
+            {
+                throw TransformerErrors.NothingToQuantize(source);
+            }
+
+            model = quantized;
+        }
+
+        var layers = config.Layers;
+        if (layers == 1)
+        {
+            return Create(() => new InferenceSession(model, options), tokenizer, source, contentHash, null);
+        }
+
         if (OnnxLayerOutputs.Expose(model, layers) is not var (exposed, names))
         {
             // Not a graph at all is the format error E264; a graph without findable layers is the setting's fault.

@@ -1,4 +1,4 @@
-using System.Text;
+using static Pipeline.Transformers.OnnxProtobuf;
 
 namespace Pipeline.Transformers;
 
@@ -21,31 +21,15 @@ internal static class OnnxLayerOutputs
     /// </summary>
     public static (byte[] Model, string[] Names)? Expose(byte[] model, int layers)
     {
-        var graph = Fields(model, 0, model.Length).FirstOrDefault(f => f.Field == GraphField && f.Wire == 2);
+        var graph = Fields(model, 0, model.Length).FirstOrDefault(f => f.Field == GraphField && f.Wire == Delimited);
         if (graph.End == 0)
         {
             return null;
         }
 
-        var nodes = new List<(string Op, string[] Inputs, string[] Outputs)>();
-        foreach (var field in Fields(model, graph.Start, graph.End).Where(f => f.Field == NodeField && f.Wire == 2))
-        {
-            var inputs = new List<string>();
-            var outputs = new List<string>();
-            var op = string.Empty;
-            foreach (var n in Fields(model, field.Start, field.End).Where(f => f.Wire == 2))
-            {
-                var text = Encoding.UTF8.GetString(model, n.Start, n.End - n.Start);
-                switch (n.Field)
-                {
-                    case 1: inputs.Add(text); break;
-                    case 2: outputs.Add(text); break;
-                    case 4: op = text; break;
-                }
-            }
-
-            nodes.Add((op, [.. inputs], [.. outputs]));
-        }
+        List<OnnxNode> nodes = [.. Fields(model, graph.Start, graph.End)
+            .Where(f => f.Field == NodeField && f.Wire == Delimited)
+            .Select(f => OnnxNode.Read(model, f.Start, f.End))];
 
         var norms = LayerNormOutputs(nodes);
 
@@ -60,21 +44,15 @@ internal static class OnnxLayerOutputs
         foreach (var name in names)
         {
             // ValueInfoProto { name = 1; type = 2 { tensor_type = 1 { elem_type = 1 (FLOAT) } } }
-            var nameBytes = Encoding.UTF8.GetBytes(name);
-            byte[] type = [0x12, 4, 0x0a, 2, 0x08, 1];
             using var info = new MemoryStream();
-            info.WriteByte(0x0a);
-            WriteVarint(info, (ulong)nameBytes.Length);
-            info.Write(nameBytes);
-            info.Write(type);
-            WriteVarint(extra, (OutputField << 3) | 2);
-            WriteVarint(extra, (ulong)info.Length);
-            info.WriteTo(extra);
+            WriteString(info, 1, name);
+            info.Write([0x12, 4, 0x0a, 2, 0x08, 1]);
+            WriteMessage(extra, OutputField, info);
         }
 
         using var result = new MemoryStream(model.Length + (int)extra.Length + 16);
         result.Write(model, 0, graph.TagStart);
-        WriteVarint(result, (GraphField << 3) | 2);
+        WriteVarint(result, (GraphField << 3) | Delimited);
         WriteVarint(result, (ulong)(graph.End - graph.Start + extra.Length));
         result.Write(model, graph.Start, graph.End - graph.Start);
         extra.WriteTo(result);
@@ -83,7 +61,7 @@ internal static class OnnxLayerOutputs
     }
 
     // The output of every layer normalization, in graph order.
-    private static List<string> LayerNormOutputs(List<(string Op, string[] Inputs, string[] Outputs)> nodes)
+    private static List<string> LayerNormOutputs(List<OnnxNode> nodes)
     {
         if (nodes.Any(n => n.Op == "LayerNormalization"))
         {
@@ -108,8 +86,8 @@ internal static class OnnxLayerOutputs
         {
             // x - mean(x), divided by the deviation, scaled (Mul) and shifted (Add); the Sub must take x itself.
             var sub = consumers.TryGetValue(node.Outputs[0], out var list)
-                ? list.Select(i => nodes[i]).FirstOrDefault(n => n.Op == "Sub" && n.Inputs.Contains(node.Inputs[0])) : default;
-            if (sub.Outputs is not [var centred, ..] || Next(centred, "Div") is not { } divided
+                ? list.Select(i => nodes[i]).FirstOrDefault(n => n.Op == "Sub" && n.Inputs.Contains(node.Inputs[0])) : null;
+            if (sub?.Outputs is not [var centred, ..] || Next(centred, "Div") is not { } divided
                 || Next(divided, "Mul") is not { } scaled || Next(scaled, "Add") is not { } output)
             {
                 continue;
@@ -122,68 +100,5 @@ internal static class OnnxLayerOutputs
         }
 
         return result;
-    }
-
-    private static IEnumerable<(int Field, int Wire, int TagStart, int Start, int End)> Fields(byte[] b, int start, int end)
-    {
-        var i = start;
-        while (i < end)
-        {
-            var tagStart = i;
-            var key = ReadVarint(b, ref i, end);
-            var (field, wire) = ((int)(key >> 3), (int)(key & 7));
-            switch (wire)
-            {
-                case 0:
-                    ReadVarint(b, ref i, end);
-                    yield return (field, wire, tagStart, i, i);
-                    break;
-                case 1:
-                    i += 8;
-                    break;
-                case 5:
-                    i += 4;
-                    break;
-                case 2:
-                    var length = ReadVarint(b, ref i, end);
-                    if (length > (ulong)(end - i))
-                    {
-                        yield break;
-                    }
-
-                    yield return (field, wire, tagStart, i, i + (int)length);
-                    i += (int)length;
-                    break;
-                default:
-                    yield break;
-            }
-        }
-    }
-
-    private static ulong ReadVarint(byte[] b, ref int i, int end)
-    {
-        ulong value = 0;
-        for (var shift = 0; i < end && shift < 64; shift += 7)
-        {
-            var c = b[i++];
-            value |= (ulong)(c & 0x7f) << shift;
-            if (c < 0x80)
-            {
-                return value;
-            }
-        }
-
-        return value;
-    }
-
-    private static void WriteVarint(Stream stream, ulong value)
-    {
-        while (value >= 0x80)
-        {
-            stream.WriteByte((byte)(value | 0x80));
-            value >>= 7;
-        }
-
-        stream.WriteByte((byte)value);
     }
 }

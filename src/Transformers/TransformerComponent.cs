@@ -29,7 +29,8 @@ public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializab
     /// window, at most 510, default 128), <c>stride</c> (default 96), <c>threads</c> (ONNX Runtime intra-op threads,
     /// default 1), <c>batch_windows</c> (windows per encoder run, default 32), <c>lowercase</c> and
     /// <c>strip_accents</c> (default true, for uncased vocabularies), <c>layers</c> (the encoder's last layers
-    /// averaged into each vector, default 6).
+    /// averaged into each vector, default 6), <c>quantize</c> ("none" or "int8": dynamic int8 quantization of the
+    /// encoder's weight matrices at load time, default "none").
     /// </summary>
     public TransformerComponent(IReadOnlyDictionary<string, object?> config)
     {
@@ -52,6 +53,9 @@ public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializab
 
     /// <summary>ONNX Runtime's intra-op thread count.</summary>
     public int Threads => _config.Threads;
+
+    /// <summary>How the encoder's weight matrices are stored: "none" (float) or "int8" (quantized at load time).</summary>
+    public string Quantize => _config.Quantize;
 
     /// <summary>The encoder's WordPiece tokenizer (loads the encoder).</summary>
     public WordPieceTokenizer Tokenizer => _encoder.Value.Tokenizer;
@@ -193,10 +197,12 @@ public sealed class TransformerComponent : IBatchPipe, IConfiguredDiskSerializab
     // The encoder's bytes and every setting that changes the vectors.
     private UInt128 EncoderKey(OnnxEncoder encoder)
     {
+        // Float vectors keep the keys they had before "quantize" existed; int8 ones never share a file with them.
+        var quantize = _config.Quantize == TransformerConfig.NoQuantization ? string.Empty : " quantize " + _config.Quantize;
         var hash = new System.IO.Hashing.XxHash128();
         hash.Append(System.Text.Encoding.UTF8.GetBytes(string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"{encoder.ContentHash:x32} {Window} {Stride} {_config.Lowercase} {_config.StripAccents} {encoder.Width}{(_config.Layers > 1 ? $" layers {_config.Layers}" : string.Empty)}")));
+            $"{encoder.ContentHash:x32} {Window} {Stride} {_config.Lowercase} {_config.StripAccents} {encoder.Width}{(_config.Layers > 1 ? $" layers {_config.Layers}" : string.Empty)}{quantize}")));
         return hash.GetCurrentHashAsUInt128();
     }
 

@@ -42,4 +42,14 @@ internal static class TransformerErrors
 
     public static PipelineFormatException BadHeadModel(string source, string problem, Exception? inner = null) => new(
         "E271", source, $"is not a valid neural head model ({problem}). Save the model again with nlp.ToDisk(), or retrain it.", inner);
+
+    public static PipelineException UnknownQuantization(string value) => new(
+        "E272",
+        $"Setting 'quantize' of component 'transformer' is '{value}'; it must be \"{TransformerConfig.NoQuantization}\" " +
+        $"(the encoder's float weights) or \"{TransformerConfig.Int8}\" (dynamic int8 quantization of its weight matrices at load time).");
+
+    public static PipelineException NothingToQuantize(string source) => new(
+        "E273",
+        $"Setting 'quantize' of component 'transformer' is \"{TransformerConfig.Int8}\", but encoder {source} has no MatMul with " +
+        $"a constant float weight matrix to quantize. Set \"quantize\" to \"{TransformerConfig.NoQuantization}\" for this encoder.");
 }
