@@ -23,6 +23,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase
     ["transformer"] = TransformerBenchmark.Run,
     ["trf-heads"] = TransformerHeadsBenchmark.Run,
     ["trf_parser"] = TrfParserBenchmark.Run,
+    ["trf_ner"] = TrfNerBenchmark.Run,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToArray() : args;

@@ -96,7 +96,7 @@ public static class TransformerHeadsBenchmark
 
     private static string Feats(string? morph) => morph is null or "_" ? string.Empty : morph;
 
-    private static Dictionary<string, object?> Args(string variable)
+    internal static Dictionary<string, object?> Args(string variable)
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var pair in (Environment.GetEnvironmentVariable(variable) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
@@ -108,6 +108,6 @@ public static class TransformerHeadsBenchmark
         return result;
     }
 
-    private static int Env(string name, int fallback) =>
+    internal static int Env(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
 }

@@ -5,6 +5,7 @@ using Pipeline.Build.Models;
 using Pipeline.Build.Training;
 using Pipeline.Corpora;
 using Pipeline.Trainer.Evaluation;
+using Pipeline.Trainer.Training;
 
 namespace Pipeline.Build.Evaluation;
 
@@ -62,7 +63,7 @@ internal static class ModelScoring
     {
         var nlp = Nlp.Load(best);
         List<ConlluSentence>? sentences = inputs.IsIob2Only ? null : ConlluReader.Read(inputs.Dev).ToList();
-        List<NerSentence>? entities = nerDev is not null && nlp.PipeNames.Contains("ner") ? new Iob2Reader().Read(nerDev).ToList() : null;
+        List<NerSentence>? entities = nerDev is not null && nlp.PipeNames.Any(ScoreWeights.EntityRecognizers.Contains) ? new Iob2Reader().Read(nerDev).ToList() : null;
         if (sentences is null && entities is null)
         {
             throw new Engine.BuildException($"{template.Id}: the model has no ner component to score on {nerDev}.");

@@ -3,6 +3,7 @@ using Pipeline.Build.Corpora;
 using Pipeline.Build.Engine;
 using Pipeline.IO;
 using Pipeline.Serialization;
+using Pipeline.Trainer.Training;
 
 namespace Pipeline.Build.Models;
 
@@ -149,8 +150,8 @@ internal sealed class ModelTemplate
     public TrainingInputs Inputs(CorpusFiles files)
     {
         var corpusRoot = files.Root;
-        var ner = Corpora.GetValueOrDefault("ner");
-        var other = Corpora.Where(c => c.Key != "ner" || !IsIob2(c.Value.Train)).Select(c => c.Value).FirstOrDefault();
+        var ner = EntityCorpora?.Value;
+        var other = Corpora.Where(c => !IsIob2Entities(c)).Select(c => c.Value).FirstOrDefault();
         TrainingInputs inputs = other is null
             ? new(Full(ner!.Train), Full(ner.Dev), null, null)
             : new(Full(other.Train), Full(other.Dev), ner is not null && IsIob2(ner.Train) ? Full(ner.Train) : null, ner is not null && IsIob2(ner.Dev) ? Full(ner.Dev) : null);
@@ -178,8 +179,8 @@ internal sealed class ModelTemplate
             throw Field(Path, "training.corpora", $"has no corpora for {string.Join(", ", missing)}");
         }
 
-        // The trainer reads one CoNLL-U corpus for all components, and IOB2 for ner.
-        var conllu = Corpora.Where(c => !(c.Key == "ner" && IsIob2(c.Value.Train))).Select(c => c.Value).Distinct().ToList();
+        // The trainer reads one CoNLL-U corpus for all components, and IOB2 for an entity recognizer (ner, trf_ner).
+        var conllu = Corpora.Where(c => !IsIob2Entities(c)).Select(c => c.Value).Distinct().ToList();
         if (conllu.Count > 1)
         {
             throw Field(Path, "training.corpora", "names different CoNLL-U corpora for different components; the trainer trains them on one corpus (ner may use IOB2 files)");
@@ -191,12 +192,18 @@ internal sealed class ModelTemplate
             throw CorpusErrors.AssetInvalid(Path, "training.assets", $"gives {unused.Dest}, which no component of training.corpora trains or is scored on");
         }
 
-        var ner = Corpora.GetValueOrDefault("ner");
-        if (ner is not null && IsIob2(ner.Train) != IsIob2(ner.Dev))
+        if (EntityCorpora is { } ner && IsIob2(ner.Value.Train) != IsIob2(ner.Value.Dev))
         {
-            throw Field(Path, "training.corpora.ner", "mixes an IOB2 and a CoNLL-U file; use the same format for train and dev");
+            throw Field(Path, $"training.corpora.{ner.Key}", "mixes an IOB2 and a CoNLL-U file; use the same format for train and dev");
         }
     }
+
+    // The corpora of the entity recognizer (ner or trf_ner), if the template has one.
+    private KeyValuePair<string, ComponentCorpora>? EntityCorpora =>
+        Corpora.Where(c => ScoreWeights.EntityRecognizers.Contains(c.Key)).Select(c => (KeyValuePair<string, ComponentCorpora>?)c).FirstOrDefault();
+
+    private static bool IsIob2Entities(KeyValuePair<string, ComponentCorpora> corpora) =>
+        ScoreWeights.EntityRecognizers.Contains(corpora.Key) && IsIob2(corpora.Value.Train);
 
     private static bool IsIob2(string path) => path.EndsWith(".iob2", StringComparison.OrdinalIgnoreCase);
 

@@ -16,6 +16,19 @@ public sealed class TemplateTests : TempDirTest
     }
 
     [Fact]
+    public void A_trf_pipeline_trains_trf_ner_from_iob2_beside_conllu()
+    {
+        // trf_ner reads IOB2 as ner does: the template is valid and its IOB2 files are the trainer's NER corpora.
+        TinyCorpus.Write(Dir.Path);
+        var template = ModelTemplate.Load(Dir.File("t/en_trf.json", TinyCorpus.Template("trf", "transformer", "trf_tagger", "parser", "trf_ner")));
+        var inputs = template.Inputs(Dir.Path);
+        Assert.EndsWith("ud/tiny/train.conllu", inputs.Train.Replace('\\', '/'), StringComparison.Ordinal);
+        Assert.EndsWith("ner/tiny/train.iob2", inputs.NerTrain!.Replace('\\', '/'), StringComparison.Ordinal);
+        Assert.EndsWith("ner/tiny/dev.iob2", inputs.NerDev!.Replace('\\', '/'), StringComparison.Ordinal);
+        Assert.False(inputs.IsIob2Only);
+    }
+
+    [Fact]
     public void An_ner_only_model_trains_on_iob2()
     {
         TinyCorpus.Write(Dir.Path);

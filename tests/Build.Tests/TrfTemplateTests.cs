@@ -15,6 +15,11 @@ public sealed class TrfTemplateTests : TempDirTest
         Assert.Equal("transformer", template.Pipeline[0]);
         Assert.Contains("trf_tagger", template.Pipeline);
 
+        // Entities come from the neural trf_ner, which learns from the UNER IOB2 files as ner would.
+        Assert.Contains("trf_ner", template.Pipeline);
+        Assert.DoesNotContain("ner", template.Pipeline);
+        Assert.EndsWith(".iob2", template.Corpora["trf_ner"].Train, StringComparison.Ordinal);
+
         // The orchestrator references Pipeline.Transformers, so it trains the template in-process like the others.
         Assert.All(template.Pipeline, name => Assert.True(Language.Factories.Contains(name), $"factory {name} is not registered"));
 

@@ -25,32 +25,26 @@ public class EntityGradientTests
     [Fact]
     public void EntityNetworkBackwardMatchesFiniteDifferencesForEveryParameter()
     {
-        var network = new EntityNetwork(new EntityShape(VectorWidth: 3, EmbeddingRows: 11, EmbeddingWidth: 2, Width: 4, Depth: 2, Radius: 1, Labels: 1), seed: 3);
-        var random = new Random(31);
-        const int tokens = 4;
-        var vectors = NeuralGradientTests.Random(tokens * 3, random, scale: 2);
-        var ids = Ids(tokens, random);
-        int[] gold = [1, 3, 0, 4];
-        var classes = network.Shape.Classes;
-        var scratch = new float[tokens * classes];
-        float Loss() => SoftmaxCrossEntropy.Loss(network.Forward(vectors, ids, tokens).Logits, classes, gold, scratch);
-
-        var activations = network.Forward(vectors, ids, tokens);
-        var dLogits = new float[activations.Logits.Length];
-        SoftmaxCrossEntropy.Loss(activations.Logits, classes, gold, dLogits);
-        network.Backward(activations, dLogits);
+        var network = new EntityNetwork(new EntityShape(VectorWidth: 3, EmbeddingRows: 11, EmbeddingWidth: 2, Width: 4, Depth: 2, Radius: 1, Labels: 1, Layers: 0, AttentionHeads: 1, Distance: 1), seed: 3);
+        CheckEveryParameter(network, new Random(31), [1, 3, 0, 4]);
         Assert.Equal(1 + 2 + (2 * 2) + 2, network.Parameters.Count);
-        foreach (var parameter in network.Parameters)
-        {
-            Assert.Contains(parameter.Gradient, g => g != 0);
-            NeuralGradientTests.CheckAgainstFiniteDifferences(parameter.Value, parameter.Gradient, Loss);
-        }
+    }
+
+    [Fact]
+    public void EntityNetworkWithSelfAttentionBackwardMatchesFiniteDifferencesForEveryParameter()
+    {
+        var network = new EntityNetwork(new EntityShape(VectorWidth: 3, EmbeddingRows: 11, EmbeddingWidth: 2, Width: 4, Depth: 1, Radius: 1, Labels: 1, Layers: 1, AttentionHeads: 2, Distance: 2), seed: 7);
+        CheckEveryParameter(network, new Random(41), [1, 3, 0, 4, 0]);
+
+        // Embedding, projection (2), one window layer (2), one attention layer (4 linear layers of 2, distances), output (2).
+        Assert.Equal(1 + 2 + 2 + 9 + 2, network.Parameters.Count);
+        Assert.Equal(network.Shape.Floats, network.Parameters.Sum(p => (long)p.Value.Length));
     }
 
     [Fact]
     public void WithDropoutTheGradientIsThatOfTheMaskedNetwork()
     {
-        var network = new EntityNetwork(new EntityShape(3, 11, 2, 4, 1, 1, 2), seed: 5);
+        var network = new EntityNetwork(new EntityShape(3, 11, 2, 4, 1, 1, 2, 0, 1, 1), seed: 5);
         var random = new Random(37);
         var vectors = NeuralGradientTests.Random(3 * 3, random);
         var ids = Ids(3, random);
@@ -66,6 +60,28 @@ public class EntityGradientTests
         network.Backward(dropped, dLogits);
         NeuralGradientTests.CheckAgainstFiniteDifferences(network.Project.Weights.Value, network.Project.Weights.Gradient, Loss);
         NeuralGradientTests.CheckAgainstFiniteDifferences(network.Embedding.Table.Value, network.Embedding.Table.Gradient, Loss);
+    }
+
+    // Backpropagates the cross-entropy of gold classes over random inputs; every parameter gets a gradient that
+    // matches finite differences.
+    private static void CheckEveryParameter(EntityNetwork network, Random random, int[] gold)
+    {
+        var tokens = gold.Length;
+        var vectors = NeuralGradientTests.Random(tokens * network.Shape.VectorWidth, random, scale: 2);
+        var ids = Ids(tokens, random);
+        var classes = network.Shape.Classes;
+        var scratch = new float[tokens * classes];
+        float Loss() => SoftmaxCrossEntropy.Loss(network.Forward(vectors, ids, tokens).Logits, classes, gold, scratch);
+
+        var activations = network.Forward(vectors, ids, tokens);
+        var dLogits = new float[activations.Logits.Length];
+        SoftmaxCrossEntropy.Loss(activations.Logits, classes, gold, dLogits);
+        network.Backward(activations, dLogits);
+        foreach (var parameter in network.Parameters)
+        {
+            Assert.Contains(parameter.Gradient, g => g != 0);
+            NeuralGradientTests.CheckAgainstFiniteDifferences(parameter.Value, parameter.Gradient, Loss);
+        }
     }
 
     private static ulong[] Ids(int tokens, Random random)

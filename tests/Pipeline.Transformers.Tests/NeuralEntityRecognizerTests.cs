@@ -13,6 +13,7 @@ public sealed class NeuralEntityRecognizerTests : IDisposable
         ["embedding_width"] = 8,
         ["batch"] = 2,
         ["learning_rate"] = 0.01,
+        ["average"] = 0.9,
     };
 
     private readonly TempDir _temp = new();
@@ -20,15 +21,17 @@ public sealed class NeuralEntityRecognizerTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    [Fact]
-    public void ItLearnsEntitiesFromTheVectorsAndLosesThemWithoutVectors()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void ItLearnsEntitiesFromTheVectorsAndLosesThemWithoutVectors(int attentionLayers)
     {
         // Every token is the same word, so only the vectors tell the entities: a run of tokens whose first value is
         // positive is a PER entity.
         var random = new Random(23);
         var train = Enumerable.Range(0, 80).Select(_ => Synthetic(random)).ToList();
         var test = Enumerable.Range(0, 30).Select(_ => Synthetic(random)).ToList();
-        var ner = new NeuralEntityRecognizer(Small);
+        var ner = new NeuralEntityRecognizer(new Dictionary<string, object?>(Small) { ["attention_layers"] = attentionLayers });
         HeadTraining.Train(ner, train, epochs: 30, beforeUpdate: predicted => predicted.Ents = []);
         Assert.Equal(["PER"], ner.Labels);
         Assert.All(train, t => Assert.All(t.Predicted.Ents, e => Assert.Equal("PER", e.Label)));
@@ -78,6 +81,41 @@ public sealed class NeuralEntityRecognizerTests : IDisposable
         var error = Assert.Throws<PipelineException>(() => new NeuralEntityRecognizer(new Dictionary<string, object?> { ["depth"] = 17 }));
         Assert.Equal("E268", error.Code);
         Assert.Contains("'depth' of component 'trf_ner'", error.Message, StringComparison.Ordinal);
+        error = Assert.Throws<PipelineException>(() => new NeuralEntityRecognizer(new Dictionary<string, object?>(Small) { ["attention_layers"] = 1, ["attention_heads"] = 3 }));
+        Assert.Equal("E268", error.Code);
+        Assert.Contains("'attention_heads' of component 'trf_ner'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("E268", Assert.Throws<PipelineException>(() => new NeuralEntityRecognizer(new Dictionary<string, object?> { ["average"] = 1 })).Code);
+    }
+
+    [Fact]
+    public void ItPredictsWithAndSavesTheMovingAverageOfItsWeights()
+    {
+        var random = new Random(17);
+        var train = Enumerable.Range(0, 80).Select(_ => Synthetic(random)).ToList();
+        var test = Enumerable.Range(0, 20).Select(_ => Synthetic(random)).ToList();
+        var files = new List<byte[]>();
+        foreach (var average in new[] { 0, 0.9 })
+        {
+            var ner = new NeuralEntityRecognizer(new Dictionary<string, object?>(Small) { ["average"] = average });
+            HeadTraining.Train(ner, train, epochs: 30, beforeUpdate: predicted => predicted.Ents = []);
+            var folder = Directory.CreateDirectory(Path.Combine(_temp.Path, $"average-{average}")).FullName;
+            ner.ToDisk(folder);
+            files.Add(File.ReadAllBytes(Path.Combine(folder, EntityModelFile.FileName)));
+
+            // What it saved is what it predicted with: the loaded copy finds the same entities.
+            var loaded = new NeuralEntityRecognizer(Small);
+            loaded.FromDisk(folder);
+            foreach (var (input, reference) in test)
+            {
+                Assert.Equal(Spans(ner.Process(HeadTraining.Input(input, reference, zeroed: false))), Spans(loaded.Process(HeadTraining.Input(input, reference, zeroed: false))));
+            }
+
+            Assert.True(F1(loaded, test, zeroed: false) >= 0.9, $"F1 with average {average}");
+        }
+
+        // Same seed and data: only the averaging tells the saved weights apart.
+        Assert.Equal(files[0].Length, files[1].Length);
+        Assert.NotEqual(files[0], files[1]);
     }
 
     [Fact]
@@ -128,8 +166,12 @@ public sealed class NeuralEntityRecognizerTests : IDisposable
         var error = Assert.Throws<PipelineFormatException>(() => Nlp.Load(_temp.Path));
         Assert.Equal("E271", error.Code);
         Assert.Equal(file, error.DataSource);
-        File.WriteAllBytes(file, [.. "PLNER001"u8, .. BitConverter.GetBytes(int.MaxValue)]);
-        Assert.Equal("E271", Assert.Throws<PipelineFormatException>(() => Nlp.Load(_temp.Path)).Code);
+        File.WriteAllBytes(file, [.. "PLNER002"u8, .. BitConverter.GetBytes(int.MaxValue), .. new byte[36]]);
+        Assert.Contains("size 0 of the network", Assert.Throws<PipelineFormatException>(() => Nlp.Load(_temp.Path)).Message, StringComparison.Ordinal);
+
+        // A file of the first format (no attention sizes) is refused, not misread.
+        File.WriteAllBytes(file, [.. "PLNER001"u8, .. new byte[64]]);
+        Assert.Contains("magic", Assert.Throws<PipelineFormatException>(() => Nlp.Load(_temp.Path)).Message, StringComparison.Ordinal);
     }
 
     private static string[] Spans(Doc doc) => [.. doc.Ents.Select(e => $"{e.Start}-{e.End}:{e.Label}")];

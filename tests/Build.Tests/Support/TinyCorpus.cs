@@ -50,7 +50,7 @@ internal static class TinyCorpus
     /// <summary>A template <c>xx_tiny</c> (lang "en") training <paramref name="pipeline"/> on the tiny corpus.</summary>
     public static string Template(string name, params string[] pipeline)
     {
-        var corpora = string.Join(",\n", pipeline.Select(c => c == "ner"
+        var corpora = string.Join(",\n", pipeline.Select(c => c is "ner" or "trf_ner"
             ? $"\"{c}\": {{ \"train\": \"ner/tiny/train.iob2\", \"dev\": \"ner/tiny/dev.iob2\" }}"
             : $"\"{c}\": {{ \"train\": \"ud/tiny/train.conllu\", \"dev\": \"ud/tiny/dev.conllu\" }}"));
         return $$"""

@@ -5,7 +5,7 @@ namespace Pipeline.Transformers.Heads.Entities;
 /// per optimizer step and the seed (docs/transformers.md). A value out of range is E268 naming the key. Loading a
 /// trained recognizer reads its sizes from the saved file instead.
 /// </summary>
-internal sealed record EntitySettings(int Width, int Depth, int Radius, int EmbeddingRows, int EmbeddingWidth, float Dropout, float FeatureDropout, float LearningRate, int Batch, int Seed)
+internal sealed record EntitySettings(int Width, int Depth, int Radius, int EmbeddingRows, int EmbeddingWidth, float Dropout, float FeatureDropout, float LearningRate, int Batch, int Seed, float Average, int AttentionLayers, int AttentionHeads, int MaxDistance)
 {
     /// <summary>Reads the settings of component <paramref name="component"/>.</summary>
     public static EntitySettings From(string component, IReadOnlyDictionary<string, object?> config)
@@ -21,6 +21,10 @@ internal sealed record EntitySettings(int Width, int Depth, int Radius, int Embe
             HeadSettings.Float(component, config, "feature_dropout", 0f, 0, 0.9f),
             HeadSettings.Float(component, config, "learning_rate", 1e-3f, 1e-6f, 1),
             HeadSettings.Int(component, config, "batch", 8, 1, 4096),
-            HeadSettings.Int(component, config, "seed", 0, 0, int.MaxValue));
+            HeadSettings.Int(component, config, "seed", 0, 0, int.MaxValue),
+            HeadSettings.Float(component, config, "average", 0.999f, 0, 0.99999f),
+            HeadSettings.Int(component, config, "attention_layers", 0, 0, 8),
+            HeadSettings.Int(component, config, "attention_heads", 4, 1, 64),
+            HeadSettings.Int(component, config, "max_distance", 20, 1, 512));
     }
 }

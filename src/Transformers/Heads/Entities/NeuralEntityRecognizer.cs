@@ -10,7 +10,8 @@ namespace Pipeline.Transformers.Heads.Entities;
 /// <summary>
 /// A trainable named-entity recognizer (factory "trf_ner") over the encoder's vectors on <see cref="Doc.Tensor"/>
 /// and hashed lexical features, through an <see cref="EntityNetwork"/> trained with Adam on per-token softmax
-/// cross-entropy over BILUO classes. Decoding is Viterbi over the valid BILUO transitions, so the output is always a
+/// cross-entropy over BILUO classes; a moving average of the weights (as the other heads keep) is what it predicts
+/// with and saves. Decoding is Viterbi over the valid BILUO transitions, so the output is always a
 /// set of well-formed spans; it writes them as the perceptron "ner" does (token.EntIob, token.EntType, Doc.Ents).
 /// Entities already in the doc (from an entity_ruler, say) are kept: only the tokens between them are labelled. It
 /// takes part in training like the other components (<see cref="ITrainable"/>) and saves to its folder (model.bin).
@@ -23,6 +24,7 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
 
     private readonly EntitySettings _settings;
     private EntityNetwork? _network;
+    private EntityNetwork? _average;
     private BatchedAdam? _adam;
     private Random? _dropout;
     private List<string> _labels = [];
@@ -32,6 +34,10 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
     public NeuralEntityRecognizer(IReadOnlyDictionary<string, object?> config)
     {
         _settings = EntitySettings.From(FactoryName, config);
+        if (_settings.AttentionLayers > 0 && _settings.Width % _settings.AttentionHeads != 0)
+        {
+            throw TransformerErrors.BadHeadSetting(FactoryName, "attention_heads", $"is {_settings.AttentionHeads}, which does not divide 'width' ({_settings.Width})");
+        }
     }
 
     /// <inheritdoc />
@@ -50,7 +56,7 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
     public Doc Process(Doc doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var network = _network ?? throw TransformerErrors.HeadNotTrained(Name);
+        var network = _average ?? _network ?? throw TransformerErrors.HeadNotTrained(Name);
         if (doc.Length > 0)
         {
             var logits = network.Forward(Vectors(doc, network), EntityFeatures.Of(doc), doc.Length).Logits;
@@ -76,6 +82,7 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
         _labels = [.. labels];
         _index = HeadInputs.LabelIndex(_labels);
         _network = null; // Built at the first update, when the encoder's width is known.
+        _average = null;
         _adam = null;
         _dropout = new Random(_settings.Seed + 1);
     }
@@ -98,8 +105,13 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
         if (_network is null)
         {
             var s = _settings;
-            _network = new EntityNetwork(new EntityShape(TokenVectors.WidthToTrain(Name, predicted), s.EmbeddingRows, s.EmbeddingWidth, s.Width, s.Depth, s.Radius, _labels.Count), s.Seed);
-            _adam = new BatchedAdam(_network.Parameters, s.LearningRate, s.Batch);
+            _network = new EntityNetwork(new EntityShape(TokenVectors.WidthToTrain(Name, predicted), s.EmbeddingRows, s.EmbeddingWidth, s.Width, s.Depth, s.Radius, _labels.Count, s.AttentionLayers, s.AttentionHeads, s.MaxDistance), s.Seed);
+            _adam = new BatchedAdam(_network.Parameters, s.LearningRate, s.Batch, UpdateAverage);
+            if (s.Average > 0)
+            {
+                _average = new EntityNetwork(_network.Shape, s.Seed);
+                MovingAverage.Reset(_average.Parameters, _network.Parameters);
+            }
         }
 
         var network = _network;
@@ -133,7 +145,7 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
     /// <inheritdoc />
     public void ToDisk(string directory)
     {
-        EntityModelFile.Write(directory, _network ?? throw TransformerErrors.HeadNotTrained(Name), _labels);
+        EntityModelFile.Write(directory, _average ?? _network ?? throw TransformerErrors.HeadNotTrained(Name), _labels);
     }
 
     /// <inheritdoc />
@@ -141,9 +153,19 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
     {
         var (network, labels) = EntityModelFile.Read(directory);
         _network = network;
+        _average = null;
         _labels = labels;
         _index = HeadInputs.LabelIndex(_labels);
         _adam = null;
+    }
+
+    // After each optimizer step: the moving average of the weights, which the trained recognizer predicts with and saves.
+    private void UpdateAverage(int steps)
+    {
+        if (_average is not null)
+        {
+            MovingAverage.Update(_average.Parameters, _network!.Parameters, _settings.Average, steps);
+        }
     }
 
     private ReadOnlySpan<float> Vectors(Doc doc, EntityNetwork network) => TokenVectors.Of(Name, doc, network.Shape.VectorWidth);
