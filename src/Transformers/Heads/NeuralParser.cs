@@ -145,7 +145,7 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
             }
 
             // Arcs: each labelled token's softmax over its heads; labels: scored given the gold heads.
-            var dScores = Scatter(a.Scores, n + 1, rows, goldHeads);
+            var dScores = HeadInputs.RowsGradient(a.Scores, n + 1, rows, goldHeads);
             var labelHeads = (int[])heads.Clone();
             for (var j = 0; j < rows.Count; j++)
             {
@@ -153,7 +153,7 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
             }
 
             var l = network.Label(a, labelHeads);
-            network.Backward(a, dScores, l, Scatter(l.Logits, _labels.Count, rows, goldLabels));
+            network.Backward(a, dScores, l, HeadInputs.RowsGradient(l.Logits, _labels.Count, rows, goldLabels));
             count += rows.Count;
             errors += rows.Where((r, j) => heads[r] != goldHeads[j] || labels[r] != goldLabels[j]).Count();
         }
@@ -208,26 +208,6 @@ public sealed class NeuralParser : ITrainable, IDeclaresAttributes, IDiskSeriali
                 start = i;
             }
         }
-    }
-
-    // Rows of the loss gradient of a softmax over each row of `scores` (`width` wide) for the given rows and golds.
-    private static float[] Scatter(float[] scores, int width, List<int> rows, List<int> golds)
-    {
-        var picked = new float[rows.Count * width];
-        for (var j = 0; j < rows.Count; j++)
-        {
-            scores.AsSpan(rows[j] * width, width).CopyTo(picked.AsSpan(j * width));
-        }
-
-        var dPicked = new float[picked.Length];
-        SoftmaxCrossEntropy.Loss(picked, width, [.. golds], dPicked);
-        var d = new float[scores.Length];
-        for (var j = 0; j < rows.Count; j++)
-        {
-            dPicked.AsSpan(j * width, width).CopyTo(d.AsSpan(rows[j] * width));
-        }
-
-        return d;
     }
 
     private static ParserNetwork.Activations Forward(ParserNetwork network, ReadOnlySpan<float> vectors, ulong[] ids, int start, int n, Random? dropout, float rate = 0)
