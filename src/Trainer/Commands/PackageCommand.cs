@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Trainer.Packaging;
+using Pipeline.Trainer.Plugins;
 using Spectre.Console;
 
 namespace Pipeline.Trainer.Commands;
@@ -30,13 +31,14 @@ internal static class PackageCommand
         {
             Description = "A plugin assembly (.dll) to load first, for models whose factories or language it provides (repeatable).",
         };
+        var plugins = ToolPlugins.Option();
         var command = new Command(
             "package",
             "Make a NuGet package project from a model directory: <lang>_<name>.csproj, meta.json, the entry class " +
             "(en_core_web_sm -> EnCoreWebSm.Load()), a model card README.md and the data, which a referencing app gets " +
             "in models/<lang>_<name>/ of its build and publish output.")
         {
-            input, output, metaPath, createMeta, meta, force, build, source, plugin,
+            input, output, metaPath, createMeta, meta, force, build, source, plugin, plugins,
         };
         command.SetAction(result => cli.Guard(() =>
         {
@@ -54,6 +56,7 @@ internal static class PackageCommand
                 Build = result.GetValue(build),
                 Sources = result.GetValue(source) ?? [],
                 Plugins = result.GetValue(plugin) ?? [],
+                PluginsFolder = result.GetValue(plugins),
             };
             return Run(cli, options);
         }));

@@ -1,6 +1,7 @@
 using Pipeline.Components;
 using Pipeline.IO;
 using Pipeline.Serialization;
+using Pipeline.Trainer.Plugins;
 using Pipeline.Training;
 
 namespace Pipeline.Trainer.Packaging;
@@ -75,6 +76,7 @@ public static class ModelPackager
 
         MetaValidator.ThrowIfInvalid(meta, source, options.MetaValues);
         LoadPlugins(options.Plugins);
+        ToolPlugins.LoadFor(meta, options.MetaPath ?? Path.Combine(options.Input, ModelMeta.FileName), options.PluginsFolder);
         CheckLoads(meta, input);
         var range = FrameworkCompatibility.ParseRange(meta.FrameworkVersion)!.ToNormalizedString();
         var directory = Path.Combine(output, PackageNaming.VersionedName(meta));

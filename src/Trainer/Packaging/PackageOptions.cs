@@ -36,6 +36,12 @@ public sealed class PackageOptions
     /// <summary>Plugin assemblies (.dll) to load first, so a model whose factories or language they provide can be checked.</summary>
     public IReadOnlyList<string> Plugins { get; init; } = [];
 
+    /// <summary>
+    /// A folder of plugin assemblies (<c>--plugins</c>, as the other commands take); without it, factories the tool
+    /// lacks come from the packages the meta's <c>requirements</c> name in the NuGet packages folders.
+    /// </summary>
+    public string? PluginsFolder { get; init; }
+
     /// <summary>Environment variables for the <c>dotnet pack</c> process (e.g. NUGET_PACKAGES for an isolated cache).</summary>
     public IReadOnlyDictionary<string, string> BuildEnvironment { get; init; } = new Dictionary<string, string>();
 

@@ -50,14 +50,34 @@ internal static class ToolPlugins
             return directory ?? model; // Nlp.Load says what is missing
         }
 
-        var meta = ModelMeta.Read(metaPath);
+        LoadMissing(ModelMeta.Read(metaPath), metaPath, roots);
+        return directory!;
+    }
+
+    /// <summary>
+    /// Loads the plugins that the pipeline of <paramref name="meta"/> (read from <paramref name="metaPath"/>) needs
+    /// and the process lacks: from <paramref name="pluginsFolder"/> when given, else from the packages its
+    /// <c>requirements</c> name in the NuGet packages folders. <c>pipeline package</c> uses it for a meta that may
+    /// not be the model folder's own (<c>--meta-path</c>).
+    /// </summary>
+    public static void LoadFor(ModelMeta meta, string metaPath, string? pluginsFolder, IReadOnlyList<string>? packageFolders = null)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        if (pluginsFolder is not null)
+        {
+            LoadFolder(pluginsFolder);
+        }
+
+        LoadMissing(meta, metaPath, new Lazy<IReadOnlyList<string>>(() => packageFolders ?? PackageClosure.PackageFolders()));
+    }
+
+    private static void LoadMissing(ModelMeta meta, string metaPath, Lazy<IReadOnlyList<string>> roots)
+    {
         var missing = meta.Pipeline.Where(name => !Language.Factories.Contains(name)).ToList();
         if (missing.Count > 0)
         {
             LoadRequirements(meta, metaPath, missing, roots.Value);
         }
-
-        return directory!;
     }
 
     // A folder as given; a package name: beside the tool (Nlp.Load finds it), else restored in the global packages folder.

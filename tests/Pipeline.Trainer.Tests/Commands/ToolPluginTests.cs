@@ -2,8 +2,8 @@ namespace Pipeline.Trainer.Tests.Commands;
 
 /// <summary>
 /// The tool's plugin path (issue 17): a model whose factory the tool does not ship (here the sample plugin Snek's
-/// "snek") loads in <c>pipeline parse</c> from the model's requirements in a NuGet packages folder, or from
-/// <c>--plugins</c>, and each missing piece is a coded error saying what to do. The tool runs as its own process,
+/// "snek") loads in <c>pipeline parse</c> and <c>pipeline package</c> from the model's requirements in a NuGet
+/// packages folder, or from <c>--plugins</c>, and each missing piece is a coded error saying what to do. The tool runs as its own process,
 /// which (unlike this test process) has only what the tool ships.
 /// </summary>
 public sealed class ToolPluginTests : TempDirTest
@@ -92,6 +92,35 @@ public sealed class ToolPluginTests : TempDirTest
         Assert.NotEqual(0, code);
         Assert.Contains("[E293]", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Package_loads_a_missing_factory_from_the_package_the_model_requires()
+    {
+        FakePackage("Snek", "1.0.0");
+        var model = SnekModel("Snek>=1.0");
+
+        var (code, output) = Package(model);
+        Assert.True(code == 0, output);
+        Assert.True(File.Exists(Path.Combine(Dir["pkg"], "en_pipeline-0.0.0", "en_pipeline.csproj")), output);
+    }
+
+    [Fact]
+    public void Package_takes_a_plugins_folder_and_without_one_or_a_package_says_E292()
+    {
+        var model = SnekModel();
+        var (code, output) = Package(model);
+        Assert.Equal(1, code);
+        Assert.Contains("[E292]", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Dir["pkg"]) && Directory.EnumerateFileSystemEntries(Dir["pkg"]).Any(), output);
+
+        var plugins = Directory.CreateDirectory(Dir["plugins"]).FullName;
+        File.Copy(ToolProcess.SnekAssembly(), Path.Combine(plugins, "Snek.dll"));
+        (code, output) = Package(model, "--plugins", plugins);
+        Assert.True(code == 0, output);
+    }
+
+    private (int Code, string Output) Package(string model, params string[] extra) =>
+        ToolProcess.Run(Dir.Path, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _packages }, ["package", model, Dir["pkg"], .. extra]);
 
     private (int Code, string Output) Parse(string model, params string[] extra) =>
         ToolProcess.Run(Dir.Path, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _packages }, ["parse", model, _input, "-o", Dir["out.conllu"], .. extra]);

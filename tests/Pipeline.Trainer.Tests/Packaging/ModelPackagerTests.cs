@@ -5,7 +5,7 @@ namespace Pipeline.Trainer.Tests.Packaging;
 public sealed class ModelPackagerTests
 {
     [Theory]
-    [InlineData("package", "<input>", "<output>", "--meta-path", "--create-meta", "--meta", "--force", "--build", "--source", "--plugin")]
+    [InlineData("package", "<input>", "<output>", "--meta-path", "--create-meta", "--meta", "--force", "--build", "--source", "--plugin", "--plugins")]
     [InlineData("validate", "--source", "--app")]
     public void TheCommandsDescribeTheirArgumentsAndOptions(string command, params string[] names)
     {
