@@ -36,6 +36,11 @@ public sealed class PerComponentModelBestTests
         }
 
         AssertSameFiles(Path.Combine(options.Output, $"model{Math.Max(taggerEpoch, parserEpoch)}", "vocab"), Path.Combine(result.BestPath, "vocab"));
+        var bestStrings = Strings(result.BestPath);
+        foreach (var epoch in result.ComponentEpochs.Values.Append(result.BestEpoch))
+        {
+            Assert.Subset(bestStrings, Strings(Path.Combine(options.Output, $"model{epoch}")));
+        }
 
         // Model-best loads, and its scores are its own: scoring it again gives what accuracy.json and meta.json say.
         var nlp = Nlp.Load(result.BestPath);
@@ -92,6 +97,13 @@ public sealed class PerComponentModelBestTests
     {
         var text = File.Exists(pathOrText) ? File.ReadAllText(pathOrText) : pathOrText;
         return text.Split('\n').Single(l => l.Contains($"\"{ScoreKeys.WordsPerSecond}\"", StringComparison.Ordinal));
+    }
+
+    private static HashSet<string> Strings(string model)
+    {
+        var vocab = new Vocab("en");
+        vocab.FromDisk(Path.Combine(model, "vocab"));
+        return vocab.Strings.ToHashSet(StringComparer.Ordinal);
     }
 
     private static void AssertSameFiles(string expected, string actual)
