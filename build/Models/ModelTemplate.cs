@@ -10,8 +10,8 @@ namespace Pipeline.Build.Models;
 /// <summary>
 /// A model template, <c>meta-templates/&lt;lang&gt;_&lt;name&gt;.json</c>: the meta.json fields that do not change from
 /// release to release (which the trainer stamps into every checkpoint) and a <c>training</c> block with, per
-/// component, the <c>train</c> and <c>dev</c> corpora relative to the corpus root, plus <c>n_iter</c>, <c>seed</c>
-/// and <c>score_weights</c> (read by the trainer), and <c>assets</c>: where each corpus file comes from and its SHA-256.
+/// component, the <c>train</c> and <c>dev</c> corpora relative to the corpus root, plus <c>n_iter</c>, <c>seed</c>,
+/// <c>score_weights</c> and <c>model_best</c> (read by the trainer), and <c>assets</c>: where each corpus file comes from and its SHA-256.
 /// </summary>
 internal sealed class ModelTemplate
 {

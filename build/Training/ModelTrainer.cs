@@ -166,7 +166,9 @@ internal sealed class ModelTrainer
         {
             // The step removes the stamp first and writes it only once model-best is there: a run that stops half-way never looks up to date.
             var result = step.Run(() => _train(options, progress, cancellation));
-            progress.Info($"done: model-best is epoch {result.BestEpoch + 1} ({result.BestPath}).");
+            progress.Info(result.ComponentEpochs.Count > 0
+                ? $"done: model-best has each component from its own best epoch ({string.Join(", ", result.ComponentEpochs.Select(c => $"{c.Key} epoch {c.Value + 1}"))}; the rest from epoch {result.BestEpoch + 1}) ({result.BestPath})."
+                : $"done: model-best is epoch {result.BestEpoch + 1} ({result.BestPath}).");
             return null;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

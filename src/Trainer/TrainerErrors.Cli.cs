@@ -2,10 +2,16 @@ namespace Pipeline.Trainer;
 
 /// <content>
 /// The CLI's errors of arguments, output paths, displacy, resuming, score weights, packaging and validation (E026-E028,
-/// E107, E108, E148, E150, E183, E224, E225 and the packaging meta problems): only the CLI raises them.
+/// E107, E108, E148, E150, E183, E186, E224, E225 and the packaging meta problems): only the CLI raises them.
 /// </content>
 internal static partial class TrainerErrors
 {
+    public static PipelineException ModelBestInvalid(string template, string value) => new(
+        "E186",
+        $"The meta template '{template}' field \"training.model_best\" is {value}; it must be \"epoch\" (model-best is the " +
+        "epoch with the highest weighted score, the default) or \"per_component\" (each trainable component from the epoch " +
+        "where its own scores are highest). Set one of the two, or leave the field out.");
+
     public static PipelineException EmptyArgument(string name) => new(
         "E027", $"The value of {name} is empty or only spaces. Pass a value; the command's --help describes it.");
 

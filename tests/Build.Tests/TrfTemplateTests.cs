@@ -27,6 +27,9 @@ public sealed class TrfTemplateTests : TempDirTest
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(TemplatePath));
         Assert.Equal("int8", json.RootElement.GetProperty("pipeline_args").GetProperty("transformer").GetProperty("quantize").GetString());
 
+        // Its components peak at different epochs (trf_ner early, the parser late): model-best takes each from its own.
+        Assert.Equal("per_component", json.RootElement.GetProperty("training").GetProperty("model_best").GetString());
+
         // Every corpus file has its pinned source and hash, so a fresh machine can fetch it.
         Assert.All(template.CorpusNames, name => Assert.Contains(template.Assets, a => a.Dest == name));
     }

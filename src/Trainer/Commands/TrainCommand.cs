@@ -24,7 +24,7 @@ internal static class TrainCommand
         var metaPath = new Option<string?>("--meta-path", "-m")
         {
             Description = "meta.json template: name, description, author, email, url, license, sources, pipeline, and a " +
-                "training block (n_iter, seed, score_weights). Its fields are copied into every model's meta.json.",
+                "training block (n_iter, seed, score_weights, model_best: \"epoch\" or \"per_component\"). Its fields are copied into every model's meta.json.",
         };
         var version = new Option<string?>("--version", "-V") { Description = "Model version for meta.json, SemVer such as 1.0.0 (default: the template's, else 0.0.0)." };
         var nIter = NumberOptions.Int("--n-iter", "-n", $"Number of epochs (default: the template's training.n_iter, else {TrainingOptions.DefaultEpochs}).");
@@ -62,7 +62,7 @@ internal static class TrainCommand
             "train",
             "Train a pipeline on CoNLL-U (and IOB2 for ner). After every epoch a complete model is saved as " +
             "<output>/model<i> with accuracy.json and a stamped meta.json (the best and the last --keep-checkpoints are kept); at the end model-final and model-best (highest " +
-            "weighted dev score) are written, with training-log.jsonl and report.html.")
+            "weighted dev score; with the template's training.model_best \"per_component\" each component from its own best epoch) are written, with training-log.jsonl and report.html.")
         {
             lang, output, train, dev, metaPath, version, nIter, nSents, gpu, pipeline, nerTrain, nerDev, seed, resume, threads, keep,
         };
@@ -116,7 +116,17 @@ internal static class TrainCommand
             console.MarkupLine(Markup.Escape(SentenceNote(sentences)));
         }
 
-        console.MarkupLine($"Best: epoch {result.BestEpoch} (score {best.Score:0.###}) -> [bold]{Markup.Escape(result.BestPath)}[/]");
+        if (result.ComponentEpochs.Count > 0)
+        {
+            var components = string.Join(", ", result.ComponentEpochs.Select(c => $"{c.Key} epoch {c.Value}"));
+            console.MarkupLine(Markup.Escape($"Best per component: {components}; the rest from epoch {result.BestEpoch} (score {best.Score:0.###})."));
+            console.MarkupLine($"model-best's own dev scores: {Markup.Escape(ScoreTables.Summary(result.BestAccuracy))} (score {result.BestScore:0.###}) -> [bold]{Markup.Escape(result.BestPath)}[/]");
+        }
+        else
+        {
+            console.MarkupLine($"Best: epoch {result.BestEpoch} (score {best.Score:0.###}) -> [bold]{Markup.Escape(result.BestPath)}[/]");
+        }
+
         console.MarkupLine($"Final: {Markup.Escape(result.FinalPath)}");
         console.MarkupLine($"Log: {Markup.Escape(result.LogPath)}   Report: {Markup.Escape(result.ReportPath)}");
         return 0;

@@ -9,7 +9,8 @@ namespace Pipeline.Trainer.Output;
 
 /// <summary>
 /// <c>report.html</c>: a self-contained page (inline CSS and SVG, no scripts, nothing fetched) with the dev scores
-/// and training losses per epoch as line charts marking the chosen best epoch, and a table of every epoch.
+/// and training losses per epoch as line charts marking the chosen best epoch, and a table of every epoch; with a
+/// per-component model-best also each component's epoch and model-best's own dev scores.
 /// </summary>
 internal static class ReportWriter
 {
@@ -26,8 +27,13 @@ internal static class ReportWriter
 
     private static readonly HashSet<string> Segmentation = [ScoreKeys.TokenF1, ScoreKeys.SentenceF1];
 
-    public static void Write(string path, ModelMeta meta, IReadOnlyList<EpochResult> epochs, int? best, ScoreWeights weights, bool finished)
+    /// <summary>
+    /// Writes the report; <paramref name="choice"/> is model-best's choice so far and <paramref name="assembled"/>
+    /// the per-component model-best once written (its own dev scores).
+    /// </summary>
+    public static void Write(string path, ModelMeta meta, IReadOnlyList<EpochResult> epochs, ModelBestChoice? choice, ScoreWeights weights, bool finished, AssembledBest? assembled = null)
     {
+        var best = choice?.Epoch;
         var html = new StringBuilder();
         var title = $"Training report: {meta.Lang}_{meta.Name} {meta.Version}";
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -39,10 +45,17 @@ internal static class ReportWriter
         html.Append(CultureInfo.InvariantCulture, $"{epochs.Count} epoch(s){(finished ? string.Empty : " so far (training in progress or interrupted)")}. ");
         if (best is { } b && b < epochs.Count)
         {
-            html.Append(CultureInfo.InvariantCulture, $"Best: <strong>epoch {b}</strong> (weighted score {epochs[b].Score:0.###}; weights: {Html(weights.ToString())}), copied to model-best.");
+            html.Append(CultureInfo.InvariantCulture, $"Best: <strong>epoch {b}</strong> (weighted score {epochs[b].Score:0.###}; weights: {Html(weights.ToString())})");
+            html.Append(choice!.PerComponent ? "." : ", copied to model-best.");
         }
 
-        html.Append("</p>\n<h2>Dev scores per epoch</h2>\n");
+        html.Append("</p>\n");
+        if (choice is { PerComponent: true })
+        {
+            AppendPerComponent(html, choice, assembled);
+        }
+
+        html.Append("<h2>Dev scores per epoch</h2>\n");
         html.Append(SvgLineChart.Render("Dev scores per epoch", Series(epochs, Charted.Where(c => !Segmentation.Contains(c.Key))), best, "best"));
         html.Append("<h2>Raw-text segmentation per epoch</h2>\n<p class=\"note\">Token and sentence F1 of the whole pipeline on the dev text.</p>\n");
         html.Append(SvgLineChart.Render("Raw-text segmentation per epoch", Series(epochs, Charted.Where(c => Segmentation.Contains(c.Key))), best, "best"));
@@ -83,6 +96,32 @@ internal static class ReportWriter
 
         html.Append("</table>\n</body>\n</html>\n");
         AtomicFile.WriteAllText(path, html.ToString());
+    }
+
+    // The per-component model-best: each component's epoch and, once it is written, its own dev scores.
+    private static void AppendPerComponent(StringBuilder html, ModelBestChoice choice, AssembledBest? assembled)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Model-best per component</h2>\n<p>Each component from the epoch of its own highest score " +
+            $"(the rest from epoch {choice.Epoch}){(assembled is null ? "; chosen so far" : string.Empty)}: {Html(choice.Describe())}.</p>\n");
+        if (assembled is null)
+        {
+            return;
+        }
+
+        var keys = Charted.Where(c => assembled.Accuracy.ContainsKey(c.Key)).ToList();
+        html.Append("<table>\n<tr><th>model-best</th>");
+        foreach (var (_, label) in keys)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th>{Html(label)}</th>");
+        }
+
+        html.Append("<th>score</th></tr>\n<tr class=\"best\"><td>dev scores</td>");
+        foreach (var (key, _) in keys)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<td>{assembled.Accuracy[key]:0.00}</td>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<td>{assembled.Score:0.000}</td></tr>\n</table>\n");
     }
 
     private static List<(string Name, double?[] Values)> Series(IReadOnlyList<EpochResult> epochs, IEnumerable<(string Key, string Label)> keys) =>

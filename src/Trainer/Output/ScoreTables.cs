@@ -75,6 +75,11 @@ internal static class ScoreTables
         return table;
     }
 
+    /// <summary>The charted scores present in <paramref name="accuracy"/> on one line, e.g. "UPOS 96.50, LAS 83.90".</summary>
+    public static string Summary(IReadOnlyDictionary<string, double> accuracy) =>
+        string.Join(", ", ReportWriter.Charted.Where(c => accuracy.ContainsKey(c.Key))
+            .Select(c => $"{c.Label} {accuracy[c.Key].ToString("0.00", CultureInfo.InvariantCulture)}"));
+
     // The percentage meta.json, accuracy.json and the training table keep (Scores.Percent), shown like the training
     // table shows it: rounding the raw fraction to two decimals instead made evaluate print 89.97 where the training
     // table of the same model said 89.98.

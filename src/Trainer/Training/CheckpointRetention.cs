@@ -1,33 +1,34 @@
 namespace Pipeline.Trainer.Training;
 
 /// <summary>
-/// Which epoch checkpoints (<c>model&lt;N&gt;</c> folders) a run keeps: the best so far and the last
+/// Which epoch checkpoints (<c>model&lt;N&gt;</c> folders) a run keeps: those model-best is made from and the last
 /// <see cref="TrainingOptions.KeepCheckpoints"/> (0 keeps all), so that a run of thousands of epochs does not fill
-/// the disk. The last one is always kept (--resume checks it); the best is always kept (it becomes model-best).
+/// the disk. The last one is always kept (--resume checks it); so is every epoch model-best takes a part from (the
+/// best one, or with "per_component" each component's), as model-best is made from them.
 /// </summary>
 internal static class CheckpointRetention
 {
-    /// <summary>The indices of <paramref name="epochs"/> whose checkpoints are kept.</summary>
-    public static HashSet<int> Kept(IReadOnlyList<EpochResult> epochs, int keep)
+    /// <summary>
+    /// The indices of <paramref name="epochs"/> whose checkpoints are kept; <paramref name="chosen"/> are the epochs
+    /// model-best takes parts from (default: the best one).
+    /// </summary>
+    public static HashSet<int> Kept(IReadOnlyList<EpochResult> epochs, int keep, IEnumerable<int>? chosen = null)
     {
         var count = epochs.Count;
         var kept = Enumerable.Range(keep <= 0 ? 0 : Math.Max(0, count - keep), keep <= 0 ? count : Math.Min(keep, count)).ToHashSet();
-        if (TrainingRunner.Best(epochs) is { } best)
-        {
-            kept.Add(best);
-        }
-
+        kept.UnionWith(chosen ?? Best(epochs));
         return kept;
     }
 
     /// <summary>
     /// Removes the checkpoint folders of <paramref name="output"/> that <see cref="Kept"/> leaves out, once the
     /// training state recording them is written; each is renamed to a <c>.tmp-</c> name first, so a kill mid-way
-    /// leaves no half-deleted checkpoint under its own name.
+    /// leaves no half-deleted checkpoint under its own name. An epoch model-best does not take now is never taken
+    /// later: a later epoch only wins over an earlier one with a strictly higher score.
     /// </summary>
-    public static void Prune(string output, IReadOnlyList<EpochResult> epochs, int keep)
+    public static void Prune(string output, IReadOnlyList<EpochResult> epochs, int keep, IEnumerable<int>? chosen = null)
     {
-        var kept = Kept(epochs, keep);
+        var kept = Kept(epochs, keep, chosen);
         for (var i = 0; i < epochs.Count; i++)
         {
             var folder = Path.Combine(output, $"model{i}");
@@ -45,9 +46,12 @@ internal static class CheckpointRetention
 
     /// <summary>
     /// Whether epoch <paramref name="index"/>'s checkpoint may be missing on --resume, as removed by retention under
-    /// any --keep-checkpoints: it is neither the last (which the replay is checked against) nor the best (which
-    /// becomes model-best), and its folder is gone.
+    /// any --keep-checkpoints: it is neither the last (which the replay is checked against) nor one model-best takes
+    /// a part from (<paramref name="chosen"/>, default: the best one), and its folder is gone.
     /// </summary>
-    public static bool Pruned(IReadOnlyList<EpochResult> epochs, int index, string folder) =>
-        index != epochs.Count - 1 && index != TrainingRunner.Best(epochs) && !Directory.Exists(folder);
+    public static bool Pruned(IReadOnlyList<EpochResult> epochs, int index, string folder, IEnumerable<int>? chosen = null) =>
+        index != epochs.Count - 1 && !(chosen ?? Best(epochs)).Contains(index) && !Directory.Exists(folder);
+
+    private static IEnumerable<int> Best(IReadOnlyList<EpochResult> epochs) =>
+        ComponentBest.BestEpoch(epochs) is { } best ? [best] : [];
 }

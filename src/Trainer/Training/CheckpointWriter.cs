@@ -39,16 +39,36 @@ internal sealed class CheckpointWriter
         AtomicFile.ReplaceDirectory(directory, tmp =>
         {
             nlp.ToDisk(tmp);
-            var hash = ModelHash.OfDirectory(tmp);
-            var scores = ModelEvaluator.Evaluate(Nlp.Load(tmp), _data.Dev, _data.NerDev);
-            var accuracy = scores.ToAccuracy();
-            var perLabel = scores.Entities?.PerLabel.ToDictionary(
-                p => p.Key, p => new PerLabelScore(Scores.Percent(p.Value.Precision), Scores.Percent(p.Value.Recall), Scores.Percent(p.Value.F1)))
-                ?? [];
-            result = new CheckpointScores(accuracy, perLabel, Math.Round(scores.WordsPerSecond ?? 0), _weights.Score(accuracy), hash);
-            Stamp(nlp, epoch, result, scores.Words).Write(Path.Combine(tmp, "meta.json"));
+            var (scores, words) = Score(tmp);
+            result = scores;
+            Stamp(nlp, epoch, result, words).Write(Path.Combine(tmp, "meta.json"));
             AtomicFile.WriteAllText(Path.Combine(tmp, AccuracyFile), AccuracyJson(result));
-            intent?.Invoke(hash);
+            intent?.Invoke(result.ModelHash);
+        });
+        return result!;
+    }
+
+    /// <summary>
+    /// Writes a model assembled by <paramref name="assemble"/> (into an empty temporary folder, with a meta.json)
+    /// as <paramref name="directory"/>: loaded back and scored like <see cref="Write"/>, its meta.json given its own
+    /// scores and <c>component_epochs</c>, then swapped into place; <paramref name="intent"/> gets the scores first.
+    /// </summary>
+    public CheckpointScores WriteAssembled(string directory, Action<string> assemble, IReadOnlyDictionary<string, int> componentEpochs, Action<CheckpointScores>? intent = null)
+    {
+        CheckpointScores? result = null;
+        AtomicFile.ReplaceDirectory(directory, tmp =>
+        {
+            assemble(tmp);
+            var (scores, words) = Score(tmp);
+            result = scores;
+            var metaPath = Path.Combine(tmp, "meta.json");
+            var meta = ModelMeta.Read(metaPath);
+            meta.Extra.Remove("ents_per_type");
+            AddScores(meta, scores, words);
+            meta.Extra["component_epochs"] = JsonSerializer.SerializeToElement(componentEpochs, Json);
+            meta.Write(metaPath);
+            AtomicFile.WriteAllText(Path.Combine(tmp, AccuracyFile), AccuracyJson(result));
+            intent?.Invoke(result);
         });
         return result!;
     }
@@ -69,15 +89,32 @@ internal sealed class CheckpointWriter
         meta.Extra["epoch"] = JsonSerializer.SerializeToElement(epoch);
         if (scores is not null)
         {
-            meta.Accuracy = new Dictionary<string, double>(scores.Accuracy);
-            meta.Speed = new Dictionary<string, double> { [ScoreKeys.WordsPerSecond] = scores.WordsPerSecond, ["nwords"] = words };
-            if (scores.EntitiesPerLabel.Count > 0)
-            {
-                meta.Extra["ents_per_type"] = JsonSerializer.SerializeToElement(scores.EntitiesPerLabel, Json);
-            }
+            AddScores(meta, scores, words);
         }
 
         return meta;
+    }
+
+    private static void AddScores(ModelMeta meta, CheckpointScores scores, long words)
+    {
+        meta.Accuracy = new Dictionary<string, double>(scores.Accuracy);
+        meta.Speed = new Dictionary<string, double> { [ScoreKeys.WordsPerSecond] = scores.WordsPerSecond, ["nwords"] = words };
+        if (scores.EntitiesPerLabel.Count > 0)
+        {
+            meta.Extra["ents_per_type"] = JsonSerializer.SerializeToElement(scores.EntitiesPerLabel, Json);
+        }
+    }
+
+    // Hashes the model saved in the folder, loads it back and scores it on the dev data.
+    private (CheckpointScores Scores, long Words) Score(string folder)
+    {
+        var hash = ModelHash.OfDirectory(folder);
+        var scores = ModelEvaluator.Evaluate(Nlp.Load(folder), _data.Dev, _data.NerDev);
+        var accuracy = scores.ToAccuracy();
+        var perLabel = scores.Entities?.PerLabel.ToDictionary(
+            p => p.Key, p => new PerLabelScore(Scores.Percent(p.Value.Precision), Scores.Percent(p.Value.Recall), Scores.Percent(p.Value.F1)))
+            ?? [];
+        return (new CheckpointScores(accuracy, perLabel, Math.Round(scores.WordsPerSecond ?? 0), _weights.Score(accuracy), hash), scores.Words);
     }
 
     private static string AccuracyJson(CheckpointScores scores)
@@ -98,14 +135,19 @@ internal sealed class CheckpointWriter
         return JsonSerializer.Serialize(document, Json) + "\n";
     }
 
-    private static void CopyInto(string source, string target)
+    /// <summary>
+    /// Copies the folder <paramref name="source"/> into <paramref name="target"/>, leaving out the entries directly
+    /// in it whose names <paramref name="include"/> (when given) turns down.
+    /// </summary>
+    internal static void CopyInto(string source, string target, Func<string, bool>? include = null)
     {
-        foreach (var dir in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
+        bool Included(string path) => include is null || include(Path.GetRelativePath(source, path).Split(Path.DirectorySeparatorChar)[0]);
+        foreach (var dir in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories).Where(Included))
         {
             Directory.CreateDirectory(Path.Combine(target, Path.GetRelativePath(source, dir)));
         }
 
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(Included))
         {
             File.Copy(file, Path.Combine(target, Path.GetRelativePath(source, file)));
         }

@@ -9,7 +9,7 @@ namespace Pipeline.Trainer.Training;
 /// those. A folder is the run's when the state is readable and the folder is a real folder (not a symbolic link)
 /// that holds <c>meta.json</c> and none of the run's input files, and whose model files are a checkpoint the state
 /// lists: <c>model&lt;N&gt;</c> by its own recorded hash; <c>model-final</c> and <c>model-best</c> by the hash of
-/// any listed checkpoint, or by holding exactly the files (by name) of a listed checkpoint that is intact. The
+/// any listed checkpoint (model-best also by that of the per-component model-best the state records), or by holding exactly the files (by name) of a listed checkpoint that is intact. The
 /// checkpoint the state records as pending (a run stopped between putting it in place and recording its epoch) is
 /// the run's too when its model files hash to the recorded value. Anything else in the way stops training with E116,
 /// before the corpora are read.
@@ -92,11 +92,16 @@ internal sealed class EarlierRun
         }
     }
 
-    /// <summary>Whether model-final is the run's last checkpoint and model-best its checkpoint <paramref name="best"/>.</summary>
-    public bool Finished(int best) =>
+    /// <summary>
+    /// Whether model-final is the run's last checkpoint and model-best is <paramref name="best"/>: a copy of its
+    /// checkpoint, or for a per-component choice the model recorded in the state for exactly those epochs.
+    /// </summary>
+    public bool Finished(ModelBestChoice best) =>
         _state is { Epochs.Count: > 0 } state
         && IsCheckpoint(Path.Combine(_output, Final), state.Epochs[^1].ModelHash)
-        && IsCheckpoint(Path.Combine(_output, Best), state.Epochs[best].ModelHash);
+        && (best.PerComponent
+            ? state.ModelBest is { } assembled && assembled.IsOf(best) && IsCheckpoint(Path.Combine(_output, Best), assembled.ModelHash)
+            : IsCheckpoint(Path.Combine(_output, Best), state.Epochs[best.Epoch].ModelHash));
 
     private void Claim(string folder)
     {
@@ -149,7 +154,7 @@ internal sealed class EarlierRun
         }
 
         var hash = HashOf(folder);
-        if (!_state.Epochs.Any(e => e.ModelHash == hash) && !HasCheckpointFiles(folder))
+        if (!_state.Epochs.Any(e => e.ModelHash == hash) && (name != Best || hash != _state.ModelBest?.ModelHash) && !HasCheckpointFiles(folder))
         {
             throw TrainerErrors.TrainingOutputNotOurs(
                 _output, name, $"holds other files than the checkpoints {TrainingState.FileName} lists ({Listed(listed)})");

@@ -8,7 +8,7 @@ namespace Pipeline.Trainer.Training;
 
 /// <summary>
 /// A meta.json template: the fields that do not change from release to release (lang, name, description,
-/// author, ..., pipeline) and a <c>training</c> block (<c>n_iter</c>, <c>seed</c>, <c>score_weights</c>, corpora).
+/// author, ..., pipeline) and a <c>training</c> block (<c>n_iter</c>, <c>seed</c>, <c>score_weights</c>, <c>model_best</c>, corpora).
 /// A template may leave out <c>version</c> (stamped at training) and <c>lang</c> (taken from the command).
 /// </summary>
 internal sealed class MetaTemplate
@@ -113,6 +113,29 @@ internal sealed class MetaTemplate
         Training is { ValueKind: JsonValueKind.Object } t && t.TryGetProperty("score_weights", out var weights)
             ? ScoreWeights.FromJson(weights, Source)
             : ScoreWeights.Default(pipeline);
+
+    /// <summary>
+    /// How model-best is made, from <c>training.model_best</c>: "epoch" (the default) or "per_component" (E186 for
+    /// anything else).
+    /// </summary>
+    public ModelBestMode ModelBest
+    {
+        get
+        {
+            if (Training is not { ValueKind: JsonValueKind.Object } t || !t.TryGetProperty("model_best", out var value))
+            {
+                return ModelBestMode.Epoch;
+            }
+
+            return value.ValueKind == JsonValueKind.String ? value.GetString() switch
+            {
+                "epoch" => ModelBestMode.Epoch,
+                "per_component" => ModelBestMode.PerComponent,
+                _ => throw TrainerErrors.ModelBestInvalid(Source, value.GetRawText()),
+            }
+            : throw TrainerErrors.ModelBestInvalid(Source, value.GetRawText());
+        }
+    }
 
     /// <summary>The tokenizer from <c>training.tokenizer</c>: "learned" (from the corpus) or "rules" (the default).</summary>
     public string? Tokenizer

@@ -171,6 +171,20 @@ public sealed class ScoreWeights
     }
 
     /// <summary>
+    /// These weights kept only on the scores of what a component writes (<paramref name="writes"/>: the scores whose
+    /// compared annotations it all sets, e.g. uas and las for heads and labels), with a missing score counting 0;
+    /// null when none of them has a positive weight. Ranks one component's epochs for a per-component model-best.
+    /// </summary>
+    internal ScoreWeights? For(IReadOnlyCollection<Attr> writes)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        var kept = Weights
+            .Where(w => w.Value > 0 && Compared.TryGetValue(w.Key, out var attrs) && Array.TrueForAll(attrs, writes.Contains))
+            .ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);
+        return kept.Count == 0 ? null : new ScoreWeights(kept, isDefault: false);
+    }
+
+    /// <summary>
     /// The weighted mean of the scores. With default weights, main scores missing from <paramref name="accuracy"/>
     /// (a component that was not evaluated) are left out of the mean; with no main score at all, every score
     /// counts. With template weights a missing score counts as 0.

@@ -7,7 +7,8 @@ public sealed partial class TrainingRunner
 {
     // The state to resume: same settings (E106), every listed checkpoint intact (E113), and nothing the run will
     // replace that is not its own (E116).
-    private TrainingState ResumeState(string statePath, string fingerprint, string settings, int epochs, IReadOnlyList<(string What, string Path)> inputs)
+    private TrainingState ResumeState(
+        string statePath, string fingerprint, string settings, int epochs, IReadOnlyList<(string What, string Path)> inputs, ComponentBest modelBest)
     {
         var state = TrainingState.Read(statePath);
         if (state.Fingerprint != fingerprint)
@@ -16,10 +17,11 @@ public sealed partial class TrainingRunner
                 $"it was started with other settings or corpora (then: {state.Settings}; now: {settings}; or a corpus or the template changed)");
         }
 
+        var chosen = modelBest.Choose(state.Epochs)?.Epochs;
         for (var i = 0; i < state.Epochs.Count; i++)
         {
             var path = Path.Combine(_options.Output, $"model{i}");
-            if (!CheckpointRetention.Pruned(state.Epochs, i, path))
+            if (!CheckpointRetention.Pruned(state.Epochs, i, path, chosen))
             {
                 TrainingOutput.VerifyCheckpoint(_options.Output, path, state.Epochs[i].ModelHash);
             }

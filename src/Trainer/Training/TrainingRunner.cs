@@ -136,8 +136,10 @@ public sealed partial class TrainingRunner
         var removals = resuming ? null : new EarlierRun(o.Output, EarlierRun.TryReadState(o.Output), inputs).ClaimAll();
         var settings = string.Create(CultureInfo.InvariantCulture, $"lang={o.Lang} pipeline={string.Join(',', pipeline)} tokenizer={(learnTokenizer ? "learned" : "rules")} seed={seed} n_sents={o.MaxSentences?.ToString(CultureInfo.InvariantCulture) ?? "all"}");
         var fingerprint = TrainingState.FingerprintOf(o, pipeline, seed, o.MaxSentences, template);
-        var state = resuming ? ResumeState(statePath, fingerprint, settings, epochs, inputs) : TrainingState.Start(fingerprint, settings);
-        return new RunPlan(template, pipeline, nlp, learners, learnTokenizer, template.Weights(pipeline), seed, epochs, state, o.Output, inputs, removals, splitsSentences);
+        var weights = template.Weights(pipeline);
+        var modelBest = ComponentBest.Of(template.ModelBest, weights, nlp);
+        var state = resuming ? ResumeState(statePath, fingerprint, settings, epochs, inputs, modelBest) : TrainingState.Start(fingerprint, settings);
+        return new RunPlan(template, pipeline, nlp, learners, learnTokenizer, weights, modelBest, seed, epochs, state, o.Output, inputs, removals, splitsSentences);
     }
 
     // Resuming a run that already has all its epochs: the finished result when model-final and model-best are intact.
@@ -151,11 +153,11 @@ public sealed partial class TrainingRunner
 
         var asked = o.Epochs is not null ? "--n-iter" : run.Template.Epochs is not null ? "training.n_iter of the template" : "the default";
         var has = $"The run in {o.Output} already has {resumed} epoch(s) ({asked} {run.Epochs}); nothing to train";
-        var finished = Best(run.State.Epochs)!.Value;
+        var finished = run.ModelBest.Choose(run.State.Epochs)!;
         if (new EarlierRun(o.Output, run.State, run.Inputs).Finished(finished))
         {
             _progress.Info($"{has}; model-final and model-best are up to date.");
-            return run.Result(finished, run.State.Epochs[^1].Accuracy);
+            return run.Result(finished, run.State.Epochs[^1].Accuracy, finished.PerComponent ? run.State.ModelBest : null);
         }
 
         _progress.Info($"{has}; writing model-final and model-best.");
@@ -167,7 +169,7 @@ public sealed partial class TrainingRunner
     private (PipelineTrainer Trainer, CheckpointWriter Writer) Begin(RunPlan run, CancellationToken cancellation)
     {
         var (o, nlp) = (_options, run.Nlp);
-        ReportSettings(nlp, run.Learners, Math.Max(run.Epochs, run.Resumed), run.Seed, run.Weights);
+        ReportSettings(nlp, run.Learners, Math.Max(run.Epochs, run.Resumed), run.Seed, run.ModelBest);
         var data = TrainingData.Load(o, run.Learners, o.MaxSentences, _progress.Info);
         run.Weights.CheckProduced(nlp.Pipeline.Select(p => p.Pipe).ToList(), data.Dev is not null, data.NerDev is not null || data.DevHasEntities, run.Pipeline, run.Template.Source);
         if (run.LearnTokenizer)
@@ -219,41 +221,47 @@ public sealed partial class TrainingRunner
             state.Epochs.Add(result);
             state.Pending = null;
             state.Write(run.StatePath);
-            CheckpointRetention.Prune(_options.Output, state.Epochs, _options.KeepCheckpoints);
+            var chosen = run.ModelBest.Choose(state.Epochs)!;
+            CheckpointRetention.Prune(_options.Output, state.Epochs, _options.KeepCheckpoints, chosen.Epochs);
             RunRecovery.DropSetAside(_options.Output);
             TrainingLog.Write(run.LogPath, state.Epochs);
-            ReportWriter.Write(run.ReportPath, nlp.Meta, state.Epochs, Best(state.Epochs), run.Weights, finished: false);
+            ReportWriter.Write(run.ReportPath, nlp.Meta, state.Epochs, chosen, run.Weights, finished: false);
             _progress.EpochCompleted(result);
         }
     }
 
-    // Averages the weights, writes model-final, copies the best checkpoint to model-best and closes the report.
+    // Averages the weights, writes model-final, makes model-best (a copy of the best checkpoint, or assembled from
+    // each component's best epoch and scored) and closes the report.
     private TrainingResult Finish(RunPlan run, PipelineTrainer trainer, CheckpointWriter writer)
     {
         var state = run.State;
         trainer.Finish();
         _progress.Info("Training finished; writing model-final and model-best.");
         var final = writer.Write(run.Nlp, run.FinalPath, Math.Max(run.Epochs, run.Resumed) - 1);
-        var best = Best(state.Epochs)!.Value;
-        CheckpointWriter.Copy(state.Epochs[best].Path, run.BestPath);
-        ReportWriter.Write(run.ReportPath, run.Nlp.Meta, state.Epochs, best, run.Weights, finished: true);
-        return run.Result(best, final.Accuracy);
+        var best = run.ModelBest.Choose(state.Epochs)!;
+        AssembledBest? assembled = null;
+        if (best.PerComponent)
+        {
+            _progress.Info($"Assembling model-best from {best.Describe()} (the rest from epoch {best.Epoch}) and scoring it on the dev data.");
+            writer.WriteAssembled(run.BestPath, tmp => BestModelAssembler.Assemble(state.Epochs, best, tmp), best.ComponentEpochs, scores =>
+            {
+                // Recorded before the folder is put in place, as a checkpoint is: --resume then knows it as the run's.
+                assembled = new AssembledBest(scores.ModelHash, best.Epoch, best.ComponentEpochs, scores.Accuracy, scores.Score);
+                state.ModelBest = assembled;
+                state.Write(run.StatePath);
+            });
+        }
+        else
+        {
+            CheckpointWriter.Copy(state.Epochs[best.Epoch].Path, run.BestPath);
+        }
+
+        ReportWriter.Write(run.ReportPath, run.Nlp.Meta, state.Epochs, best, run.Weights, finished: true, assembled);
+        return run.Result(best, final.Accuracy, assembled);
     }
 
     /// <summary>The first epoch with the highest weighted score, or null when there is none.</summary>
-    internal static int? Best(IReadOnlyList<EpochResult> epochs)
-    {
-        int? best = null;
-        for (var i = 0; i < epochs.Count; i++)
-        {
-            if (best is null || epochs[i].Score > epochs[best.Value].Score)
-            {
-                best = i;
-            }
-        }
-
-        return best;
-    }
+    internal static int? Best(IReadOnlyList<EpochResult> epochs) => ComponentBest.BestEpoch(epochs);
 
     private static List<string> CheckPipeline(IReadOnlyList<string> names)
     {
@@ -273,9 +281,9 @@ public sealed partial class TrainingRunner
         return trimmed;
     }
 
-    private void ReportSettings(Language nlp, List<string> learners, int epochs, ulong seed, ScoreWeights weights)
+    private void ReportSettings(Language nlp, List<string> learners, int epochs, ulong seed, ComponentBest modelBest)
     {
-        _progress.Info($"Training {string.Join(", ", learners)} ({nlp.Lang}) for {epochs} epoch(s), seed {seed}; model-best by {weights}.");
+        _progress.Info($"Training {string.Join(", ", learners)} ({nlp.Lang}) for {epochs} epoch(s), seed {seed}; {modelBest}.");
         foreach (var (name, pipe) in nlp.Pipeline.Where(p => p.Pipe is not ITrainable))
         {
             _progress.Info($"{name}: not trainable; it runs but does not learn.");
@@ -347,6 +355,7 @@ public sealed partial class TrainingRunner
         List<string> Learners,
         bool LearnTokenizer,
         ScoreWeights Weights,
+        ComponentBest ModelBest,
         ulong Seed,
         int Epochs,
         TrainingState State,
@@ -367,8 +376,14 @@ public sealed partial class TrainingRunner
 
         public string FinalPath => Path.Combine(Output, "model-final");
 
-        public TrainingResult Result(int best, IReadOnlyDictionary<string, double> finalAccuracy) =>
-            new(State.Epochs, best, BestPath, FinalPath, finalAccuracy, LogPath, ReportPath, Resumed) { SplitsSentences = SplitsSentences };
+        public TrainingResult Result(ModelBestChoice best, IReadOnlyDictionary<string, double> finalAccuracy, AssembledBest? assembled) =>
+            new(State.Epochs, best.Epoch, BestPath, FinalPath, finalAccuracy, LogPath, ReportPath, Resumed)
+            {
+                SplitsSentences = SplitsSentences,
+                ComponentEpochs = best.ComponentEpochs,
+                BestAccuracy = assembled?.Accuracy ?? State.Epochs[best.Epoch].Accuracy,
+                BestScore = assembled?.Score ?? State.Epochs[best.Epoch].Score,
+            };
     }
 
     private sealed class SilentProgress : ITrainingProgress;

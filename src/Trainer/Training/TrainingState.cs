@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Pipeline.IO;
 using Pipeline.Serialization;
 
@@ -12,7 +13,7 @@ namespace Pipeline.Trainer.Training;
 /// limit, template, corpus contents) and each completed epoch's record, including the hash of its model.
 /// Before a checkpoint folder is put in place, its name and hash are recorded as <see cref="Pending"/> (the intent),
 /// so that a run killed between the folder appearing and the epoch being recorded leaves a folder the next run
-/// recognises as its own.
+/// recognises as its own. A per-component model-best is recorded likewise (<see cref="ModelBest"/>).
 /// </summary>
 internal sealed record TrainingState(int Format, string Fingerprint, string Settings, List<EpochResult> Epochs)
 {
@@ -29,6 +30,13 @@ internal sealed record TrainingState(int Format, string Fingerprint, string Sett
 
     /// <summary>The checkpoint being put in place (folder name and model hash), or null between checkpoints.</summary>
     public PendingCheckpoint? Pending { get; set; }
+
+    /// <summary>
+    /// The per-component model-best last written (recorded before its folder is put in place), or null: with
+    /// "epoch" model-best is a copy of a listed checkpoint and needs no record (nor does it appear in the file).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AssembledBest? ModelBest { get; set; }
 
     /// <summary>A fresh state for a run with this fingerprint.</summary>
     public static TrainingState Start(string fingerprint, string settings) => new(CurrentFormat, fingerprint, settings, []);

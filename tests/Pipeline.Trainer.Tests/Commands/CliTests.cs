@@ -78,6 +78,19 @@ public sealed class CliTests(TrainingFixture fixture) : IClassFixture<TrainingFi
     }
 
     [Fact]
+    public void TrainWithAPerComponentModelBestSaysWhereEachComponentCameFrom()
+    {
+        var template = fixture.File("per-component.json", """{ "name": "pc", "training": { "model_best": "per_component" } }""");
+        var output = fixture.Out("cli-per-component");
+        var (code, console, _, error) = Run("train", "en", output, fixture.Train, fixture.Dev, "--pipeline", "tagger,parser", "--n-iter", "2", "--meta-path", template);
+
+        Assert.True(code == 0, error);
+        Assert.Matches(@"Best per component: tagger epoch \d, parser epoch \d; the rest from epoch \d", console);
+        Assert.Matches(@"model-best's own dev scores: UPOS \d+\.\d\d, XPOS [\d.]+, UAS [\d.]+, LAS [\d.]+", console);
+        Assert.DoesNotContain("Best: epoch", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TrainingWithoutASentenceSplitterSaysWhyTheSentenceScoreIsLow()
     {
         var (code, console, _, error) = Run("train", "en", fixture.Out("cli-nosplit"), fixture.Train, fixture.Dev, "--pipeline", "tagger", "--n-iter", "1");

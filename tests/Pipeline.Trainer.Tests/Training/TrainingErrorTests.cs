@@ -68,6 +68,23 @@ public sealed class TrainingErrorTests(TrainingFixture fixture) : IClassFixture<
         Assert.StartsWith("E002", Fail(fixture.Options("lang") with { Lang = "zz-unknown" }), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"best\"")]
+    [InlineData("1")]
+    public void AnUnknownModelBestNamesTheTemplateTheKeyAndTheChoices(string value)
+    {
+        var template = fixture.File("modelbest.json", $$"""{ "name": "x", "training": { "model_best": {{value}} } }""");
+        var message = Fail(fixture.Options("badmodelbest") with { MetaPath = template });
+
+        Assert.StartsWith("E186", message, StringComparison.Ordinal);
+        Assert.Contains(template, message, StringComparison.Ordinal);
+        Assert.Contains("training.model_best", message, StringComparison.Ordinal);
+        Assert.Contains($"is {value};", message, StringComparison.Ordinal);
+        Assert.Contains("\"epoch\"", message, StringComparison.Ordinal);
+        Assert.Contains("\"per_component\"", message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(fixture.Out("badmodelbest"), "model0")));
+    }
+
     [Fact]
     public void TemplateProblemsAreReported()
     {
