@@ -27,6 +27,14 @@ public sealed class TrfTemplateTests : TempDirTest
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(TemplatePath));
         Assert.Equal("int8", json.RootElement.GetProperty("pipeline_args").GetProperty("transformer").GetProperty("quantize").GetString());
 
+        // trf_ner's settings are valid, and its step size halves every epoch of en_ewt (12,543 sentences) with features
+        // dropped, which keeps its later epochs from overfitting (docs/transformers.md has the figures).
+        var ner = json.RootElement.GetProperty("pipeline_args").GetProperty("trf_ner");
+        var nerArgs = ner.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
+        Assert.Equal("trf_ner", Nlp.Blank("en").CreatePipe("trf_ner", nerArgs).Name);
+        Assert.Equal(12543, ner.GetProperty("learning_rate_half_life").GetInt32());
+        Assert.True(ner.GetProperty("feature_dropout").GetDouble() > 0);
+
         // Every corpus file has its pinned source and hash, so a fresh machine can fetch it.
         Assert.All(template.CorpusNames, name => Assert.Contains(template.Assets, a => a.Dest == name));
     }
