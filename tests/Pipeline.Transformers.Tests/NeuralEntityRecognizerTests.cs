@@ -85,6 +85,39 @@ public sealed class NeuralEntityRecognizerTests : IDisposable
         Assert.Equal("E268", error.Code);
         Assert.Contains("'attention_heads' of component 'trf_ner'", error.Message, StringComparison.Ordinal);
         Assert.Equal("E268", Assert.Throws<PipelineException>(() => new NeuralEntityRecognizer(new Dictionary<string, object?> { ["average"] = 1 })).Code);
+        error = Assert.Throws<PipelineException>(() => new NeuralEntityRecognizer(new Dictionary<string, object?> { ["learning_rate_half_life"] = -1 }));
+        Assert.Contains("'learning_rate_half_life' of component 'trf_ner'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithAHalfLifeTheStepSizeDecaysSoLaterEpochsBarelyMoveTheWeights()
+    {
+        var random = new Random(13);
+        var train = Enumerable.Range(0, 40).Select(_ => Synthetic(random)).ToList();
+        var moved = new List<float>();
+        foreach (var halfLife in new[] { 0, 4 })
+        {
+            // Epoch 2's largest weight change: with a half-life of 4 docs the step size is 2^-10 of its start by then.
+            var ner = new NeuralEntityRecognizer(new Dictionary<string, object?>(Small) { ["average"] = 0, ["learning_rate_half_life"] = halfLife });
+            ner.Initialize(train.Select(t => t.Gold));
+            var saved = new List<float[]>();
+            for (var epoch = 0; epoch < 2; epoch++)
+            {
+                foreach (var (predicted, gold) in train)
+                {
+                    ner.Update(predicted, gold);
+                }
+
+                var folder = Directory.CreateDirectory(Path.Combine(_temp.Path, $"half-life-{halfLife}-{epoch}")).FullName;
+                ner.ToDisk(folder);
+                saved.Add([.. EntityModelFile.Read(folder).Network.Parameters.SelectMany(p => p.Value)]);
+            }
+
+            moved.Add(saved[0].Zip(saved[1], (a, b) => Math.Abs(a - b)).Max());
+        }
+
+        Assert.True(moved[0] > 1e-2, $"without a half-life epoch 2 moved the weights by {moved[0]}");
+        Assert.True(moved[1] < 1e-3, $"with a half-life of 4 docs epoch 2 moved them by {moved[1]}");
     }
 
     [Fact]

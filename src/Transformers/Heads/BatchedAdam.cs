@@ -12,6 +12,13 @@ internal sealed class BatchedAdam(IEnumerable<Parameter> parameters, float learn
     private readonly Adam _adam = new(parameters, learningRate);
     private int _pending;
 
+    /// <summary>The step size of the next steps (a schedule may change it between steps).</summary>
+    public float LearningRate
+    {
+        get => _adam.LearningRate;
+        set => _adam.LearningRate = value;
+    }
+
     /// <summary>Counts a doc whose gradients were added; steps when <c>batch</c> have been.</summary>
     public void Added()
     {

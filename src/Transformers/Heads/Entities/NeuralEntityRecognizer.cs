@@ -27,6 +27,7 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
     private EntityNetwork? _average;
     private BatchedAdam? _adam;
     private Random? _dropout;
+    private long _docs;
     private List<string> _labels = [];
     private Dictionary<string, int> _index = new(StringComparer.Ordinal);
 
@@ -85,6 +86,7 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
         _average = null;
         _adam = null;
         _dropout = new Random(_settings.Seed + 1);
+        _docs = 0;
     }
 
     /// <inheritdoc />
@@ -130,6 +132,11 @@ public sealed class NeuralEntityRecognizer : ITrainable, IDeclaresAttributes, ID
             var dLogits = HeadInputs.RowsGradient(activations.Logits, classes, rows, [.. rows.Select(i => golds[i])]);
             network.Backward(activations, dLogits);
             _adam!.Added();
+            if (_settings.HalfLife > 0)
+            {
+                // Halves the step size every HalfLife training docs, so the later epochs refine rather than overfit.
+                _adam.LearningRate = _settings.LearningRate * MathF.Pow(0.5f, ++_docs / (float)_settings.HalfLife);
+            }
         }
 
         Write(predicted, predictions);
