@@ -6,15 +6,7 @@ namespace Pipeline.Transformers.Tests;
 /// <summary>trf_tagger's XPOS: joint (UPOS, XPOS) labels set token.Pos and token.Tag; UPOS-only taggers and files work as before.</summary>
 public sealed class NeuralTaggerXposTests : IDisposable
 {
-    private static readonly Dictionary<string, object?> Small = new()
-    {
-        ["hidden"] = 32,
-        ["projection"] = 16,
-        ["embedding_rows"] = 512,
-        ["embedding_width"] = 8,
-        ["batch"] = 2,
-        ["learning_rate"] = 0.01,
-    };
+    private static readonly Dictionary<string, object?> Small = HeadTraining.SmallHead();
 
     private readonly TempDir _temp = new();
     private readonly Vocab _vocab = Nlp.Blank("en").Vocab;
@@ -24,7 +16,7 @@ public sealed class NeuralTaggerXposTests : IDisposable
     [Fact]
     public void TheTaggerWithXposSetsAndLearnsBothPosAndTag()
     {
-        // UPOS follows the sign of a token's first vector value and XPOS that of its second, so neither tells the other.
+        // UPOS follows the sign of a token's first vector value and XPOS that of its second (HeadTraining.SyntheticTagged).
         var random = new Random(5);
         var train = Enumerable.Range(0, 80).Select(_ => Synthetic(random)).ToList();
         var test = Enumerable.Range(0, 30).Select(_ => Synthetic(random)).ToList();
@@ -44,7 +36,7 @@ public sealed class NeuralTaggerXposTests : IDisposable
     {
         var random = new Random(6);
         var train = Enumerable.Range(0, 20).Select(_ => Synthetic(random)).ToList();
-        var off = NeuralTokenClassifier.Tagger(new Dictionary<string, object?>(Small) { ["xpos"] = false });
+        var off = NeuralTokenClassifier.Tagger(HeadTraining.SmallHead(("xpos", false)));
         Assert.Equal([Attr.Pos], off.Writes);
         HeadTraining.Train(off, train, 1);
         Assert.Equal(["A", "B"], off.Labels);
@@ -71,7 +63,7 @@ public sealed class NeuralTaggerXposTests : IDisposable
     {
         var random = new Random(7);
         var train = Enumerable.Range(0, 20).Select(_ => Synthetic(random)).ToList();
-        var old = NeuralTokenClassifier.Tagger(new Dictionary<string, object?>(Small) { ["xpos"] = false });
+        var old = NeuralTokenClassifier.Tagger(HeadTraining.SmallHead(("xpos", false)));
         HeadTraining.Train(old, train, 2);
         old.ToDisk(_temp.Path);
 
@@ -136,18 +128,7 @@ public sealed class NeuralTaggerXposTests : IDisposable
 
     private static string[] Column(Doc doc, Func<Token, string> value) => [.. Enumerable.Range(0, doc.Length).Select(i => value(doc[i]))];
 
-    private (Doc Predicted, Doc Gold) Synthetic(Random random)
-    {
-        var (predicted, gold) = HeadTraining.Synthetic(_vocab, random, "x", "x", "x", "x", "x", "x");
-        var tensor = predicted.Tensor!;
-        for (var i = 0; i < gold.Length; i++)
-        {
-            gold[i].Pos = tensor[i * HeadTraining.Width] > 0 ? "A" : "B";
-            gold[i].Tag = tensor[(i * HeadTraining.Width) + 1] > 0 ? "x" : "y";
-        }
-
-        return (predicted, gold);
-    }
+    private (Doc Predicted, Doc Gold) Synthetic(Random random) => HeadTraining.SyntheticTagged(_vocab, random, 6);
 
     private Doc Gold(params (string Word, string Pos, string Tag)[] tokens)
     {
