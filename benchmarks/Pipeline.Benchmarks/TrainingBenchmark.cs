@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pipeline.Trainer.Training;
 
 namespace Pipeline.Benchmarks;
@@ -7,8 +8,9 @@ namespace Pipeline.Benchmarks;
 /// for each epoch the wall and CPU seconds of the training pass alone (from the first example to the last, before
 /// the checkpoint is written and scored) and then the whole run. On two cores a pass runs its last component beside the
 /// others, so wall seconds fall below CPU seconds; under <c>taskset -c 0</c> the process sees one core and the
-/// figures are those of one core. TRAIN_PIPELINE (comma-separated), TRAIN_EPOCHS and
-/// TRAIN_TREEBANK (default en_ewt; ner/&lt;name&gt; is used when it exists) change the run; TRAIN_TEMPLATE=path trains
+/// figures are those of one core. After each epoch it prints the dev scores. TRAIN_PIPELINE (comma-separated), TRAIN_EPOCHS and
+/// TRAIN_TREEBANK (default en_ewt; ner/&lt;name&gt; is used when it exists) and TRAIN_SENTS (the first N training
+/// sentences) change the run; TRAIN_TEMPLATE=path trains
 /// with a meta template instead (its pipeline, epochs and tokenizer), e.g. meta-templates/en_core_web_sm.json for
 /// the default training of a language.
 /// </summary>
@@ -43,6 +45,7 @@ public static class TrainingBenchmark
             MetaPath = template,
             Pipeline = pipeline,
             Epochs = epochs,
+            MaxSentences = int.TryParse(Environment.GetEnvironmentVariable("TRAIN_SENTS"), out var n) ? n : null,
         };
 
         var progress = new EpochClock();
@@ -83,5 +86,8 @@ public static class TrainingBenchmark
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - _cpu;
             Console.WriteLine($"  epoch {epoch + 1}: training pass {_wall.Elapsed.TotalSeconds:F1}s wall, {cpu.TotalSeconds:F1}s CPU");
         }
+
+        public void EpochCompleted(EpochResult result) =>
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  epoch {result.Epoch + 1} dev: {string.Join(", ", result.Accuracy.Select(a => $"{a.Key} {a.Value:F2}"))}"));
     }
 }

@@ -9,6 +9,46 @@ internal static class HeadTraining
     /// <summary>The vector width of the synthetic docs.</summary>
     public const int Width = 8;
 
+    /// <summary>
+    /// Small settings of a token classifier head for the tests (a new dictionary each call), with <paramref name="extra"/>
+    /// settings added.
+    /// </summary>
+    public static Dictionary<string, object?> SmallHead(params (string Key, object? Value)[] extra)
+    {
+        var settings = new Dictionary<string, object?>
+        {
+            ["hidden"] = 32,
+            ["projection"] = 16,
+            ["embedding_rows"] = 512,
+            ["embedding_width"] = 8,
+            ["batch"] = 2,
+            ["learning_rate"] = 0.01,
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// A synthetic example of <paramref name="length"/> tokens "x" whose gold UPOS is the sign of each token's first
+    /// vector value ("A" or "B") and whose gold XPOS that of its second ("x" or "y"), so neither tells the other.
+    /// </summary>
+    public static (Doc Predicted, Doc Gold) SyntheticTagged(Vocab vocab, Random random, int length)
+    {
+        var (predicted, gold) = Synthetic(vocab, random, [.. Enumerable.Repeat("x", length)]);
+        var tensor = predicted.Tensor!;
+        for (var i = 0; i < gold.Length; i++)
+        {
+            gold[i].Pos = tensor[i * Width] > 0 ? "A" : "B";
+            gold[i].Tag = tensor[(i * Width) + 1] > 0 ? "x" : "y";
+        }
+
+        return (predicted, gold);
+    }
+
     /// <summary>A predicted doc of <paramref name="words"/> with random vectors and its gold twin (to be labelled from the vectors).</summary>
     public static (Doc Predicted, Doc Gold) Synthetic(Vocab vocab, Random random, params string[] words)
     {

@@ -5,15 +5,7 @@ namespace Pipeline.Transformers.Tests;
 
 public sealed class NeuralHeadTests : IDisposable
 {
-    private static readonly Dictionary<string, object?> Small = new()
-    {
-        ["hidden"] = 32,
-        ["projection"] = 16,
-        ["embedding_rows"] = 512,
-        ["embedding_width"] = 8,
-        ["batch"] = 2,
-        ["learning_rate"] = 0.01,
-    };
+    private static readonly Dictionary<string, object?> Small = HeadTraining.SmallHead();
 
     private readonly TempDir _temp = new();
     private readonly Vocab _vocab = Nlp.Blank("en").Vocab;

@@ -42,6 +42,16 @@ internal sealed record HeadSettings(int Hidden, int Projection, int Radius, int 
             : throw TransformerErrors.BadHeadSetting(component, key, string.Create(CultureInfo.InvariantCulture, $"is {value}; it must be between {min} and {max}"));
     }
 
+    internal static bool Bool(string component, IReadOnlyDictionary<string, object?> config, string key, bool fallback) =>
+        !config.TryGetValue(key, out var raw) || raw is null ? fallback : raw switch
+        {
+            bool b => b,
+            string s when bool.TryParse(s, out var parsed) => parsed,
+            JsonElement { ValueKind: JsonValueKind.True } => true,
+            JsonElement { ValueKind: JsonValueKind.False } => false,
+            _ => throw TransformerErrors.BadHeadSetting(component, key, $"must be true or false, not {raw}"),
+        };
+
     internal static float Float(string component, IReadOnlyDictionary<string, object?> config, string key, float fallback, float min, float max)
     {
         var value = !config.TryGetValue(key, out var raw) || raw is null ? fallback : raw switch

@@ -12,7 +12,10 @@ namespace Pipeline.Transformers.Heads;
 /// Adam on softmax cross-entropy. It takes part in <see cref="PipelineTrainer"/> like the perceptron components
 /// (<see cref="ITrainable"/>) and saves to its folder (model.bin). A doc without vectors is refused (E269). Two
 /// factories make one: "trf_tagger" (UPOS, token.Pos) and "trf_morphologizer" (UFeats, token.Morph, one label per
-/// feature set as in spaCy's morphologizer).
+/// feature set as in spaCy's morphologizer). With "xpos" (the default) the tagger learns one joint label per (UPOS,
+/// XPOS) pair of its training corpus and sets token.Tag beside token.Pos, so the parser and lemmatizer after it read
+/// the language-specific tags as they do after the sm tagger; a corpus without XPOS, or "xpos": false, gives the UPOS
+/// tagger, and a saved UPOS-only tagger loads and tags as before.
 /// </summary>
 public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDiskSerializable
 {
@@ -27,6 +30,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
 
     private readonly HeadTarget _target;
     private readonly HeadSettings _settings;
+    private readonly bool _xpos;
     private TokenWindowNetwork? _network;
     private TokenWindowNetwork? _average;
     private BatchedAdam? _adam;
@@ -38,7 +42,7 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
     {
         _target = target;
         _settings = HeadSettings.From(target.Name, config);
-        Writes = Array.AsReadOnly([target.Attribute]);
+        _xpos = target == HeadTarget.UposXpos;
     }
 
     /// <inheritdoc />
@@ -50,11 +54,20 @@ public sealed class NeuralTokenClassifier : ITrainable, IDeclaresAttributes, IDi
     /// <inheritdoc />
     public IReadOnlyList<Attr> Reads { get; } = Array.AsReadOnly<Attr>([Attr.Orth]);
 
-    /// <inheritdoc />
-    public IReadOnlyList<Attr> Writes { get; }
+    /// <summary>
+    /// The attribute it sets; the tagger also sets token.Tag when it predicts XPOS (before training: when its config asks
+    /// for XPOS; once trained or loaded: when its labels hold XPOS).
+    /// </summary>
+    public IReadOnlyList<Attr> Writes => _target.Attribute == Attr.Pos && (_labels.Count == 0 ? _xpos : _labels.Any(HeadTarget.IsJoint))
+        ? [Attr.Pos, Attr.Tag]
+        : [_target.Attribute];
 
-    /// <summary>An untrained UPOS tagger ("trf_tagger") with the settings of <paramref name="config"/> (docs/transformers.md).</summary>
-    public static NeuralTokenClassifier Tagger(IReadOnlyDictionary<string, object?> config) => new(HeadTarget.Upos, config);
+    /// <summary>
+    /// An untrained tagger ("trf_tagger") with the settings of <paramref name="config"/> (docs/transformers.md): UPOS and,
+    /// unless "xpos" is false, XPOS where its training corpus has them.
+    /// </summary>
+    public static NeuralTokenClassifier Tagger(IReadOnlyDictionary<string, object?> config) =>
+        new(HeadSettings.Bool(TaggerName, config ?? throw new ArgumentNullException(nameof(config)), "xpos", true) ? HeadTarget.UposXpos : HeadTarget.Upos, config);
 
     /// <summary>An untrained UFeats morphologizer ("trf_morphologizer") with the settings of <paramref name="config"/>.</summary>
     public static NeuralTokenClassifier Morphologizer(IReadOnlyDictionary<string, object?> config) => new(HeadTarget.UFeats, config);
