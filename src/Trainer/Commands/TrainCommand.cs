@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Trainer.Output;
+using Pipeline.Trainer.Plugins;
 using Pipeline.Trainer.Training;
 using Spectre.Console;
 
@@ -58,13 +59,14 @@ internal static class TrainCommand
             DefaultValueFactory = _ => TrainingOptions.DefaultKeepCheckpoints,
         };
 
+        var plugins = ToolPlugins.Option();
         var command = new Command(
             "train",
             "Train a pipeline on CoNLL-U (and IOB2 for ner). After every epoch a complete model is saved as " +
             "<output>/model<i> with accuracy.json and a stamped meta.json (the best and the last --keep-checkpoints are kept); at the end model-final and model-best (highest " +
             "weighted dev score; with the template's training.model_best \"per_component\" each component from its own best epoch) are written, with training-log.jsonl and report.html.")
         {
-            lang, output, train, dev, metaPath, version, nIter, nSents, gpu, pipeline, nerTrain, nerDev, seed, resume, threads, keep,
+            lang, output, train, dev, metaPath, version, nIter, nSents, gpu, pipeline, nerTrain, nerDev, seed, resume, threads, keep, plugins,
         };
         command.SetAction((result, cancellation) => Task.FromResult(cli.Guard(() =>
         {
@@ -88,6 +90,7 @@ internal static class TrainCommand
                 Threads = result.GetValue(threads),
                 KeepCheckpoints = result.GetValue(keep),
             };
+            LoadPlugins(options, result.GetValue(plugins));
             return Run(cli, options, cancellation);
         })));
         return command;
@@ -98,6 +101,22 @@ internal static class TrainCommand
         $"Sentence F1 {sentenceF1.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} is low by design: no component of this pipeline splits sentences (rule tokenizer, " +
         "no sentencizer), so each raw dev document is parsed as one sentence. Add sentencizer to --pipeline " +
         "(punctuation rules), or tokenizer (learned, with a sentence splitter; \"training\": {\"tokenizer\": \"learned\"} in a template).";
+
+    // The factories the pipeline to train needs and the tool does not ship (the transformer and the trf_* heads): from
+    // --plugins, else from the packages the template's requirements name in the NuGet packages folders. Without
+    // either, an unknown name stays E001 (with the known factories) when the pipeline is built.
+    private static void LoadPlugins(TrainingOptions options, string? folder)
+    {
+        var template = MetaTemplate.Load(options.MetaPath, options.Lang, options.Version);
+        if (folder is null && template.Meta.Requirements.Count == 0)
+        {
+            return;
+        }
+
+        var meta = template.Meta.Clone();
+        meta.Pipeline = [.. (options.Pipeline ?? template.Pipeline ?? TrainingOptions.DefaultPipeline).Where(n => n != TokenizerTraining.PipelineName)];
+        ToolPlugins.LoadFor(meta, options.MetaPath ?? "--pipeline", folder);
+    }
 
     private static int Run(CliContext cli, TrainingOptions options, CancellationToken cancellation)
     {

@@ -2,7 +2,7 @@ namespace Pipeline.Trainer.Tests.Commands;
 
 /// <summary>
 /// The tool's plugin path (issue 17): a model whose factory the tool does not ship (here the sample plugin Snek's
-/// "snek") loads in <c>pipeline parse</c> and <c>pipeline package</c> from the model's requirements in a NuGet
+/// "snek") loads in <c>pipeline parse</c>, <c>package</c> and <c>train</c> from the model's requirements in a NuGet
 /// packages folder, or from <c>--plugins</c>, and each missing piece is a coded error saying what to do. The tool runs as its own process,
 /// which (unlike this test process) has only what the tool ships.
 /// </summary>
@@ -117,6 +117,34 @@ public sealed class ToolPluginTests : TempDirTest
         File.Copy(ToolProcess.SnekAssembly(), Path.Combine(plugins, "Snek.dll"));
         (code, output) = Package(model, "--plugins", plugins);
         Assert.True(code == 0, output);
+    }
+
+    [Fact]
+    public void Train_loads_a_factory_the_tool_lacks_from_the_template_requirements_or_a_plugins_folder()
+    {
+        var corpus = Dir.File("tiny.conllu", string.Concat(Enumerable.Repeat(
+            "1\tMy\tmy\tPRON\tPRP$\t_\t2\tnmod:poss\t_\t_\n2\tsnek\tsnek\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n" +
+            "3\tsleeps\tsleep\tVERB\tVBZ\t_\t0\troot\t_\t_\n4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n", 3)));
+        var template = Dir.File("template.json", """{ "lang": "en", "name": "snek_test", "pipeline": ["tagger", "snek"], "requirements": ["Snek>=1.0"] }""");
+        string[] Train(string output, params string[] extra) => ["train", "en", Dir[output], corpus, corpus, "--n-iter", "1", .. extra];
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = _packages };
+
+        // Neither a package nor a folder: the template's requirement cannot be met (E290), nothing is trained.
+        var (code, output) = ToolProcess.Run(Dir.Path, environment, Train("none", "--meta-path", template));
+        Assert.Equal(1, code);
+        Assert.Contains("[E290]", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(Dir["none"], "model-best")));
+
+        FakePackage("Snek", "1.0.0");
+        (code, output) = ToolProcess.Run(Dir.Path, environment, Train("from-package", "--meta-path", template));
+        Assert.True(code == 0, output);
+        Assert.True(File.Exists(Path.Combine(Dir["from-package"], "model-best", "snek", "snek.txt")), output);
+
+        var plugins = Directory.CreateDirectory(Dir["plugins"]).FullName;
+        File.Copy(ToolProcess.SnekAssembly(), Path.Combine(plugins, "Snek.dll"));
+        (code, output) = ToolProcess.Run(Dir.Path, environment, Train("from-folder", "--pipeline", "tagger,snek", "--plugins", plugins));
+        Assert.True(code == 0, output);
+        Assert.True(File.Exists(Path.Combine(Dir["from-folder"], "model-best", "snek", "snek.txt")), output);
     }
 
     private (int Code, string Output) Package(string model, params string[] extra) =>
