@@ -19,4 +19,19 @@ internal sealed record ModelBestChoice(int Epoch, IReadOnlyDictionary<string, in
 
     /// <summary>The components' epochs as text, e.g. "tagger epoch 3, parser epoch 8".</summary>
     public string Describe() => string.Join(", ", ComponentEpochs.Select(c => $"{c.Key} epoch {c.Value}"));
+
+    /// <summary>
+    /// The checkpoint folders and what each gives, e.g. "model3 (tagger), model8 (parser, the rest)": folder names
+    /// read the same in the orchestrator's log, which counts epochs from 1.
+    /// </summary>
+    public string DescribeFolders() => string.Join(", ", Epochs.Order().Select(e =>
+    {
+        var parts = ComponentEpochs.Where(c => c.Value == e).Select(c => c.Key).ToList();
+        if (e == Epoch)
+        {
+            parts.Add("the rest");
+        }
+
+        return $"model{e} ({string.Join(", ", parts)})";
+    }));
 }

@@ -242,7 +242,7 @@ public sealed partial class TrainingRunner
         AssembledBest? assembled = null;
         if (best.PerComponent)
         {
-            _progress.Info($"Assembling model-best from {best.Describe()} (the rest from epoch {best.Epoch}) and scoring it on the dev data.");
+            _progress.Info($"Assembling model-best from the checkpoints {best.DescribeFolders()} and scoring it on the dev data.");
             writer.WriteAssembled(run.BestPath, tmp => BestModelAssembler.Assemble(state.Epochs, best, tmp), best.ComponentEpochs, scores =>
             {
                 // Recorded before the folder is put in place, as a checkpoint is: --resume then knows it as the run's.

@@ -46,6 +46,14 @@ public sealed class ComponentBestTests
     }
 
     [Fact]
+    public void TheFoldersEachPartComesFromAreNamedInOrder()
+    {
+        var choice = new ComponentBest(ModelBestMode.PerComponent, Weights, Components).Choose(Run)!;
+
+        Assert.Equal("model0 (ner), model1 (tagger), model2 (lemmatizer, the rest), model3 (parser)", choice.DescribeFolders());
+    }
+
+    [Fact]
     public void AComponentWithoutAWeightedScoreFollowsTheOverallBest()
     {
         // lemma has no weight; a component that declares nothing it writes has no score of its own.
