@@ -10,13 +10,13 @@ internal static class CheckpointRetention
 {
     /// <summary>
     /// The indices of <paramref name="epochs"/> whose checkpoints are kept; <paramref name="chosen"/> are the epochs
-    /// model-best takes parts from (default: the best one).
+    /// model-best takes parts from (<see cref="ModelBestChoice.Epochs"/>).
     /// </summary>
-    public static HashSet<int> Kept(IReadOnlyList<EpochResult> epochs, int keep, IEnumerable<int>? chosen = null)
+    public static HashSet<int> Kept(IReadOnlyList<EpochResult> epochs, int keep, IEnumerable<int> chosen)
     {
         var count = epochs.Count;
         var kept = Enumerable.Range(keep <= 0 ? 0 : Math.Max(0, count - keep), keep <= 0 ? count : Math.Min(keep, count)).ToHashSet();
-        kept.UnionWith(chosen ?? Best(epochs));
+        kept.UnionWith(chosen);
         return kept;
     }
 
@@ -26,7 +26,7 @@ internal static class CheckpointRetention
     /// leaves no half-deleted checkpoint under its own name. An epoch model-best does not take now is never taken
     /// later: a later epoch only wins over an earlier one with a strictly higher score.
     /// </summary>
-    public static void Prune(string output, IReadOnlyList<EpochResult> epochs, int keep, IEnumerable<int>? chosen = null)
+    public static void Prune(string output, IReadOnlyList<EpochResult> epochs, int keep, IEnumerable<int> chosen)
     {
         var kept = Kept(epochs, keep, chosen);
         for (var i = 0; i < epochs.Count; i++)
@@ -47,11 +47,8 @@ internal static class CheckpointRetention
     /// <summary>
     /// Whether epoch <paramref name="index"/>'s checkpoint may be missing on --resume, as removed by retention under
     /// any --keep-checkpoints: it is neither the last (which the replay is checked against) nor one model-best takes
-    /// a part from (<paramref name="chosen"/>, default: the best one), and its folder is gone.
+    /// a part from (<paramref name="chosen"/>), and its folder is gone.
     /// </summary>
-    public static bool Pruned(IReadOnlyList<EpochResult> epochs, int index, string folder, IEnumerable<int>? chosen = null) =>
-        index != epochs.Count - 1 && !(chosen ?? Best(epochs)).Contains(index) && !Directory.Exists(folder);
-
-    private static IEnumerable<int> Best(IReadOnlyList<EpochResult> epochs) =>
-        ComponentBest.BestEpoch(epochs) is { } best ? [best] : [];
+    public static bool Pruned(IReadOnlyList<EpochResult> epochs, int index, string folder, IEnumerable<int> chosen) =>
+        index != epochs.Count - 1 && !chosen.Contains(index) && !Directory.Exists(folder);
 }

@@ -17,7 +17,7 @@ public sealed partial class TrainingRunner
                 $"it was started with other settings or corpora (then: {state.Settings}; now: {settings}; or a corpus or the template changed)");
         }
 
-        var chosen = modelBest.Choose(state.Epochs)?.Epochs;
+        var chosen = modelBest.Choose(state.Epochs)?.Epochs ?? new HashSet<int>();
         for (var i = 0; i < state.Epochs.Count; i++)
         {
             var path = Path.Combine(_options.Output, $"model{i}");

@@ -260,9 +260,6 @@ public sealed partial class TrainingRunner
         return run.Result(best, final.Accuracy, assembled);
     }
 
-    /// <summary>The first epoch with the highest weighted score, or null when there is none.</summary>
-    internal static int? Best(IReadOnlyList<EpochResult> epochs) => ComponentBest.BestEpoch(epochs);
-
     private static List<string> CheckPipeline(IReadOnlyList<string> names)
     {
         var value = string.Join(',', names);

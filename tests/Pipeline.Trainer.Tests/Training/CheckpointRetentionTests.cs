@@ -48,9 +48,9 @@ public sealed class CheckpointRetentionTests(TrainingFixture fixture) : IClassFi
             var count = random.Next(1, 30);
             var keep = random.Next(0, 6);
             var epochs = Enumerable.Range(0, count).Select(e => Epoch(e, random.NextDouble())).ToList();
-            var best = TrainingRunner.Best(epochs)!.Value;
+            var best = ComponentBest.BestEpoch(epochs)!.Value;
 
-            var kept = CheckpointRetention.Kept(epochs, keep);
+            var kept = CheckpointRetention.Kept(epochs, keep, [best]);
 
             Assert.Contains(best, kept);
             Assert.Contains(count - 1, kept);

@@ -110,7 +110,7 @@ public sealed class ComponentBestTests
         var chooser = new ComponentBest(ModelBestMode.Epoch, Weights, Components);
         var choice = chooser.Choose(Run)!;
 
-        Assert.Equal(TrainingRunner.Best(Run), choice.Epoch);
+        Assert.Equal(ComponentBest.BestEpoch(Run), choice.Epoch);
         Assert.Empty(choice.ComponentEpochs);
         Assert.False(choice.PerComponent);
         Assert.Equal(new HashSet<int> { 2 }, choice.Epochs);
@@ -123,9 +123,10 @@ public sealed class ComponentBestTests
         var choice = new ComponentBest(ModelBestMode.PerComponent, Weights, Components).Choose(Run)!;
 
         Assert.Equal(new HashSet<int> { 0, 1, 2, 3 }, CheckpointRetention.Kept(Run, keep: 1, choice.Epochs));
-        Assert.Equal(new HashSet<int> { 2, 3 }, CheckpointRetention.Kept(Run, keep: 1));
+        int[] bestOnly = [ComponentBest.BestEpoch(Run)!.Value];
+        Assert.Equal(new HashSet<int> { 2, 3 }, CheckpointRetention.Kept(Run, keep: 1, bestOnly));
         Assert.False(CheckpointRetention.Pruned(Run, 0, "/nonexistent/model0", choice.Epochs));
-        Assert.True(CheckpointRetention.Pruned(Run, 0, "/nonexistent/model0"));
+        Assert.True(CheckpointRetention.Pruned(Run, 0, "/nonexistent/model0", bestOnly));
     }
 
     private static EpochResult Epoch(int epoch, double upos, double las, double ents, double lemma, double? uas = null)

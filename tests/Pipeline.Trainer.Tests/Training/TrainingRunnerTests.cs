@@ -140,7 +140,7 @@ public sealed class TrainingRunnerTests(TrainingFixture fixture) : IClassFixture
         var epochs = new[] { 70.0, 90.0, 90.0, 80.0 }
             .Select((s, i) => new EpochResult(i, new Dictionary<string, Pipeline.Training.TrainingLoss>(), new Dictionary<string, double>(), new Dictionary<string, PerLabelScore>(), 0, s, "", ""))
             .ToList();
-        Assert.Equal(1, TrainingRunner.Best(epochs));
+        Assert.Equal(1, ComponentBest.BestEpoch(epochs));
     }
 
     [Fact]
