@@ -27,18 +27,7 @@ public static class TransformerHeadsBenchmark
         var nlp = Nlp.Blank("en");
         var train = CorpusLocator.TreebankDocs(corpora, "en_ewt", "train", nlp.Vocab).Take(Env("TRF_TRAIN", int.MaxValue)).ToList();
         var dev = CorpusLocator.TreebankDocs(corpora, "en_ewt", "dev", nlp.Vocab);
-        var cacheDir = Environment.GetEnvironmentVariable("TRF_CACHE_DIR") is { Length: > 0 } c ? c : Path.Combine(Path.GetTempPath(), "pipeline-tokvec");
-        var transformer = new Dictionary<string, object?> { ["cache_dir"] = cacheDir, ["threads"] = Env("TRF_THREADS", 1) };
-        if (Environment.GetEnvironmentVariable("TRF_LAYERS") is { Length: > 0 } layers)
-        {
-            transformer["layers"] = layers;
-        }
-
-        if (Environment.GetEnvironmentVariable("TRF_QUANTIZE") is { Length: > 0 } quantize)
-        {
-            transformer["quantize"] = quantize;
-        }
-
+        var transformer = TransformerConfig();
         nlp.AddPipe(nlp.CreatePipe("transformer", transformer));
         var heads = (Environment.GetEnvironmentVariable("TRF_HEADS") ?? "tagger,morphologizer").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var shared = Args("TRF_HEAD_ARGS");
@@ -56,7 +45,7 @@ public static class TransformerHeadsBenchmark
 
         var clock = Stopwatch.StartNew();
         ((IPreparesCorpus)nlp.Pipeline[0].Pipe).PrepareCorpus([.. train, .. dev]);
-        Console.WriteLine($"trf-heads: en_ewt train {train.Count} sentences, dev {dev.Count}; prepared in {clock.Elapsed.TotalSeconds:F1}s (cache {cacheDir})");
+        Console.WriteLine($"trf-heads: en_ewt train {train.Count} sentences, dev {dev.Count}; prepared in {clock.Elapsed.TotalSeconds:F1}s (cache {transformer["cache_dir"]})");
         var trainer = nlp.BeginTraining(train, seed: 0);
         for (var epoch = 0; epoch < epochs; epoch++)
         {
@@ -69,6 +58,27 @@ public static class TransformerHeadsBenchmark
         }
 
         trainer.Finish();
+    }
+
+    /// <summary>
+    /// The transformer's config from TRF_CACHE_DIR (default: pipeline-tokvec in the OS temp folder), TRF_THREADS
+    /// (default 1), TRF_LAYERS and TRF_QUANTIZE, shared by the benchmarks that train heads over it.
+    /// </summary>
+    internal static Dictionary<string, object?> TransformerConfig()
+    {
+        var cacheDir = Environment.GetEnvironmentVariable("TRF_CACHE_DIR") is { Length: > 0 } c ? c : Path.Combine(Path.GetTempPath(), "pipeline-tokvec");
+        var transformer = new Dictionary<string, object?> { ["cache_dir"] = cacheDir, ["threads"] = Env("TRF_THREADS", 1) };
+        if (Environment.GetEnvironmentVariable("TRF_LAYERS") is { Length: > 0 } layers)
+        {
+            transformer["layers"] = layers;
+        }
+
+        if (Environment.GetEnvironmentVariable("TRF_QUANTIZE") is { Length: > 0 } quantize)
+        {
+            transformer["quantize"] = quantize;
+        }
+
+        return transformer;
     }
 
     /// <summary>Dev UPOS, XPOS and UFeats accuracy (percent) of the pipeline over gold tokens.</summary>

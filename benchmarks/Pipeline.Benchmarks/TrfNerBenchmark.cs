@@ -27,18 +27,7 @@ public static class TrfNerBenchmark
         var labels = dev.SelectMany(d => d.Ents).Select(e => e.Label).Distinct().ToList();
         var train = new Iob2Reader(labels).Read(Path.Combine(corpora, "ner", "en_ewt", "train.iob2")).Select(s => s.ToDoc(nlp.Vocab))
             .Take(TransformerHeadsBenchmark.Env("TRF_TRAIN", int.MaxValue)).ToList();
-        var cacheDir = Environment.GetEnvironmentVariable("TRF_CACHE_DIR") is { Length: > 0 } c ? c : Path.Combine(Path.GetTempPath(), "pipeline-tokvec");
-        var transformer = new Dictionary<string, object?> { ["cache_dir"] = cacheDir, ["threads"] = TransformerHeadsBenchmark.Env("TRF_THREADS", 1) };
-        if (Environment.GetEnvironmentVariable("TRF_LAYERS") is { Length: > 0 } layers)
-        {
-            transformer["layers"] = layers;
-        }
-
-        if (Environment.GetEnvironmentVariable("TRF_QUANTIZE") is { Length: > 0 } quantize)
-        {
-            transformer["quantize"] = quantize;
-        }
-
+        var transformer = TransformerHeadsBenchmark.TransformerConfig();
         nlp.AddPipe(nlp.CreatePipe("transformer", transformer));
         var config = TransformerHeadsBenchmark.Args("TRF_NER_ARGS");
         nlp.AddPipe(nlp.CreatePipe("trf_ner", config));
@@ -46,7 +35,7 @@ public static class TrfNerBenchmark
 
         var clock = Stopwatch.StartNew();
         ((IPreparesCorpus)nlp.Pipeline[0].Pipe).PrepareCorpus([.. train, .. dev]);
-        Console.WriteLine($"trf_ner: en_ewt train {train.Count} sentences, dev {dev.Count}; prepared in {clock.Elapsed.TotalSeconds:F1}s (cache {cacheDir})");
+        Console.WriteLine($"trf_ner: en_ewt train {train.Count} sentences, dev {dev.Count}; prepared in {clock.Elapsed.TotalSeconds:F1}s (cache {transformer["cache_dir"]})");
         var trainer = nlp.BeginTraining(train, seed: 0);
         var total = TimeSpan.Zero;
         for (var epoch = 0; epoch < TransformerHeadsBenchmark.Env("TRF_EPOCHS", 5); epoch++)
